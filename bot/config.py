@@ -1,0 +1,213 @@
+"""Settings: read once from the environment (and an optional .env), validated, passed in."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.models import FACEBOOK, X
+
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+
+
+class XAccount(BaseModel):
+    """One X account watched, with its own OAuth 1.0a user-context credentials."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    platform: Literal["x"] = X
+    name: str = Field(description="short name used in alerts and logs, e.g. 'nsft'")
+    user_id: str = Field(pattern=r"^\d{1,20}$", description="the account's numeric X user id")
+    handle: str = Field(default="", description="@handle without the @, for display")
+    consumer_key: SecretStr
+    consumer_secret: SecretStr
+    access_token: SecretStr
+    access_token_secret: SecretStr
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not _NAME.match(v):
+            raise ValueError("use lower-case letters, digits, '-' or '_' (max 40)")
+        return v
+
+
+class FacebookPage(BaseModel):
+    """One Facebook Page watched, with its own Page access token."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    platform: Literal["facebook"] = FACEBOOK
+    name: str
+    page_id: str = Field(pattern=r"^\d{1,30}$")
+    page_token: SecretStr
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not _NAME.match(v):
+            raise ValueError("use lower-case letters, digits, '-' or '_' (max 40)")
+        return v
+
+
+Account = Annotated[XAccount | FacebookPage, Field(discriminator="platform")]
+
+
+class Settings(BaseSettings):
+    """Everything feedwatch needs to run. Each field is one environment variable."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    # Slack
+    slack_bot_token: SecretStr = Field(description="Bot token, xoxb-...")
+    slack_app_token: SecretStr | None = Field(
+        default=None, description="App-level token xapp-... (Socket Mode); unset = HTTP mode"
+    )
+    slack_signing_secret: SecretStr | None = Field(
+        default=None, description="Signing secret; required in HTTP mode"
+    )
+    slack_alert_channel: str = Field(
+        pattern=r"^[CG][A-Z0-9]{2,}$", description="channel id for alerts"
+    )
+    slack_admin_channel: str | None = Field(
+        default=None, pattern=r"^[CG][A-Z0-9]{2,}$", description="admin alerts (default: alerts)"
+    )
+    slack_api_url: str | None = Field(
+        default=None, description="Slack Web API base URL (only for the sandbox)"
+    )
+
+    # Platforms
+    feedwatch_accounts: Annotated[list[Account], NoDecode] = Field(
+        description="JSON list of watched X accounts and Facebook Pages"
+    )
+    poll_interval_seconds: int = Field(default=120, ge=15, le=3600)
+    x_mention_reach: int = Field(
+        default=800, ge=10, description="X returns only the newest N mentions (gap warning)"
+    )
+
+    # Storage and runtime
+    database_url: str = Field(default="sqlite:///./var/feedwatch.db")
+    timezone: str = Field(default="Europe/London")
+    port: int = Field(default=3000, ge=1, le=65535)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    policy_file: Path | None = Field(
+        default=None, description="trust's policy YAML (default: the bundled policy)"
+    )
+
+    @field_validator("feedwatch_accounts", mode="before")
+    @classmethod
+    def _accounts_json(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            try:
+                v = json.loads(v)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"not valid JSON ({exc.msg} at character {exc.pos})") from None
+        if isinstance(v, dict):
+            v = [v]
+        return v
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {v!r}") from None
+        return v
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, v: Any) -> Any:
+        return v.upper() if isinstance(v, str) else v
+
+    @model_validator(mode="after")
+    def _cross_checks(self) -> Settings:
+        if not self.feedwatch_accounts:
+            raise ValueError("FEEDWATCH_ACCOUNTS: list at least one X account or Facebook Page")
+        names = [a.name for a in self.feedwatch_accounts]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"FEEDWATCH_ACCOUNTS: account names must be unique: {dupes}")
+        if not self.slack_bot_token.get_secret_value().startswith("xoxb-"):
+            raise ValueError("SLACK_BOT_TOKEN: must be a bot token starting xoxb-")
+        app = self.slack_app_token
+        if app is not None and not app.get_secret_value().startswith("xapp-"):
+            raise ValueError("SLACK_APP_TOKEN: must be an app-level token starting xapp-")
+        if app is None and not self.slack_signing_secret:
+            raise ValueError(
+                "SLACK_SIGNING_SECRET: required in HTTP mode "
+                "(or set SLACK_APP_TOKEN for Socket Mode)"
+            )
+        return self
+
+    @property
+    def socket_mode(self) -> bool:
+        return self.slack_app_token is not None
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def admin_channel(self) -> str:
+        return self.slack_admin_channel or self.slack_alert_channel
+
+    @property
+    def x_accounts(self) -> list[XAccount]:
+        return [a for a in self.feedwatch_accounts if isinstance(a, XAccount)]
+
+    @property
+    def facebook_pages(self) -> list[FacebookPage]:
+        return [a for a in self.feedwatch_accounts if isinstance(a, FacebookPage)]
+
+    def account(self, name: str) -> XAccount | FacebookPage:
+        for a in self.feedwatch_accounts:
+            if a.name == name:
+                return a
+        raise KeyError(name)
+
+
+class ConfigError(Exception):
+    """Configuration is missing or malformed; the message names every variable at fault."""
+
+
+def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Settings:
+    """Read and validate settings once; raise ConfigError listing every problem."""
+    try:
+        return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
+    except ValidationError as exc:
+        raise ConfigError(format_validation_error(exc)) from None
+
+
+def format_validation_error(exc: ValidationError) -> str:
+    lines = ["feedwatch is not configured correctly:"]
+    for err in exc.errors(include_url=False, include_input=False):
+        loc = [str(p) for p in err["loc"]]
+        if not loc:
+            # model-level checks already start with the variable name
+            lines.append(f"  - {err['msg'].removeprefix('Value error, ')}")
+            continue
+        var = loc[0].upper()
+        where = "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in loc[1:])
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "missing":
+            msg = "is not set"
+        lines.append(f"  - {var}{where}: {msg}")
+    lines.append("See .env.example for every variable with a comment.")
+    return "\n".join(lines)

@@ -1,0 +1,167 @@
+"""Ingest: fetch pages from a source, classify, store once, queue one alert each."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+
+from bot import admin
+from bot.clock import Clock
+from bot.models import Mention
+from bot.outbox import enqueue_mention_alert
+from bot.sources.base import Page, PollWarning, RateLimited, Source, SourceError
+from bot.store import cursors
+from bot.store.db import Database
+from bot.store.mentions import existing_keys, insert_decision, insert_mention
+from policy.decision import Context, Decision
+
+log = logging.getLogger(__name__)
+
+Classifier = Callable[[str, Context], Decision]
+MAX_BACKOFF = timedelta(minutes=30)
+
+
+@dataclass
+class EdgeReport:
+    edge: str
+    fetched: int = 0
+    new: int = 0
+    skipped_reason: str = ""
+    error: str = ""
+
+
+@dataclass
+class PollReport:
+    edges: list[EdgeReport] = field(default_factory=list)
+
+    @property
+    def new(self) -> int:
+        return sum(e.new for e in self.edges)
+
+
+def context_for(m: Mention) -> Context:
+    return Context(
+        platform=m.platform,
+        kind=m.kind,
+        has_media=bool(m.media),
+        media_types=tuple(x.type for x in m.media),
+        links=m.links,
+    )
+
+
+class Pipeline:
+    def __init__(
+        self,
+        db: Database,
+        classify: Classifier,
+        clock: Clock,
+        alert_channel: str,
+        admin_channel: str,
+    ) -> None:
+        self.db = db
+        self.classify = classify
+        self.clock = clock
+        self.alert_channel = alert_channel
+        self.admin_channel = admin_channel
+
+    def poll(self, source: Source) -> PollReport:
+        return PollReport([self.poll_edge(source, edge) for edge in source.edges()])
+
+    def poll_edge(self, source: Source, edge: str) -> EdgeReport:
+        report = EdgeReport(edge)
+        now = self.clock.now()
+        with self.db.session() as s:
+            state = cursors.get_state(s, edge)
+            cursor, backoff_until = state.cursor, state.backoff_until
+        if backoff_until and backoff_until > now:
+            report.skipped_reason = f"backing off until {backoff_until.isoformat()}"
+            log.info("%s: skipped, %s", edge, report.skipped_reason)
+            return report
+        try:
+            poll = source.poll(edge, cursor, self._known_ids(source))
+            for page in poll.pages:
+                report.fetched += len(page.mentions)
+                report.new += self._store_page(edge, page)
+            for warning in poll.warnings:
+                self._warn(warning)
+        except RateLimited as exc:
+            report.error = str(exc)
+            self._failed(edge, str(exc), exc.until)
+            log.warning("%s: rate limited; skipping this source until %s", edge, exc.until)
+        except SourceError as exc:
+            report.error = str(exc)
+            self._source_error(edge, exc)
+        except Exception as exc:  # a bug or an unexpected answer: log it, keep other sources going
+            report.error = f"{type(exc).__name__}"
+            log.exception("%s: poll failed unexpectedly", edge)
+            self._failed(edge, f"unexpected {type(exc).__name__}", None)
+        else:
+            log.info("%s: fetched %d, %d new", edge, report.fetched, report.new)
+        return report
+
+    def _known_ids(self, source: Source) -> Callable[[list[str]], set[str]]:
+        def known(external_ids: list[str]) -> set[str]:
+            keys = [(source.platform, source.account, i) for i in external_ids]
+            with self.db.session() as s:
+                return {k[2] for k in existing_keys(s, keys)}
+
+        return known
+
+    def _store_page(self, edge: str, page: Page) -> int:
+        """One transaction per page: mentions, decisions, alerts and (last page) the cursor."""
+        now = self.clock.now()
+        with self.db.session() as s:
+            stored = existing_keys(s, (m.key for m in page.mentions))
+            new = 0
+            for m in page.mentions:
+                if m.key in stored:
+                    continue
+                stored.add(m.key)
+                # Classification is pure and quick; doing it inside the transaction keeps
+                # "stored" and "classified" one and the same event.
+                decision = self.classify(m.text, context_for(m))
+                mention_id = insert_mention(s, m, now)
+                if mention_id is None:
+                    continue  # a webhook stored it a moment ago
+                insert_decision(s, mention_id, decision, now)
+                enqueue_mention_alert(s, mention_id, self.alert_channel, now)
+                new += 1
+            if page.final:
+                cursors.record_success(s, edge, now, page.cursor)
+        return new
+
+    def _failed(self, edge: str, error: str, backoff_until: object) -> int:
+        with self.db.session() as s:
+            return cursors.record_failure(s, edge, self.clock.now(), error, backoff_until)  # type: ignore[arg-type]
+
+    def _source_error(self, edge: str, exc: SourceError) -> None:
+        with self.db.session() as s:
+            state = cursors.get_state(s, edge)
+            failures = (state.consecutive_failures or 0) + 1
+            delay = min(MAX_BACKOFF, timedelta(seconds=30 * 2 ** min(failures - 1, 6)))
+            streak = state.last_success_at.isoformat() if state.last_success_at else "never"
+            cursors.record_failure(s, edge, self.clock.now(), str(exc), self.clock.now() + delay)
+            if exc.needs_person:
+                # one admin alert per failure streak, not one per poll
+                self._raise_admin(
+                    s,
+                    PollWarning(
+                        key=f"source-error:{edge}:{streak}",
+                        title=f"feedwatch cannot poll {edge}",
+                        body=str(exc),
+                        fix=exc.fix,
+                    ),
+                )
+        log.error("%s: %s (failure %d in a row; retry in %s)", edge, exc, failures, delay)
+
+    def _warn(self, warning: PollWarning) -> None:
+        with self.db.session() as s:
+            self._raise_admin(s, warning)
+        log.warning("admin alert: %s", warning.title)
+
+    def _raise_admin(self, s: Session, w: PollWarning) -> None:
+        admin.raise_alert(s, w.key, w.title, w.body, w.fix, self.admin_channel, self.clock.now())

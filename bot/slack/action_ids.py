@@ -1,0 +1,45 @@
+"""Slack action ids for every button on an alert: the only place these strings exist.
+
+Builders put them on buttons and handlers register listeners for them, both by importing these
+names, so a typo is an ImportError rather than a button that silently does nothing.
+The `fw.` prefix keeps them apart from any other app's or modal's action ids.
+"""
+
+from __future__ import annotations
+
+HIDE = "fw.hide"
+UNHIDE = "fw.unhide"
+DELETE = "fw.delete"
+BLOCK = "fw.block"
+MUTE = "fw.mute"
+REPORT = "fw.report"
+REPLY = "fw.reply"
+# Facebook private reply to a comment, or an X direct message: one action, labelled per platform.
+PRIVATE_MESSAGE = "fw.private_message"
+ESCALATE = "fw.escalate"
+CLAIM = "fw.claim"
+NO_ACTION = "fw.no_action"
+FLAG_WRONG = "fw.flag_wrong"
+REVEAL_PI = "fw.reveal_pi"
+# A link button: Slack opens the URL itself but still sends an action that must be acked.
+OPEN_ORIGINAL = "fw.open_original"
+
+ALL: tuple[str, ...] = (
+    HIDE,
+    UNHIDE,
+    DELETE,
+    BLOCK,
+    MUTE,
+    REPORT,
+    REPLY,
+    PRIVATE_MESSAGE,
+    ESCALATE,
+    CLAIM,
+    NO_ACTION,
+    FLAG_WRONG,
+    REVEAL_PI,
+    OPEN_ORIGINAL,
+)
+
+# Actions that change or remove something on the platform: their buttons carry a confirm dialog.
+DESTRUCTIVE: frozenset[str] = frozenset({HIDE, DELETE, BLOCK, MUTE, REPORT})

@@ -1,0 +1,20 @@
+"""requests sessions with a default timeout: the platform SDKs set none, and a hung poll
+would stall every source behind it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import requests
+
+DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read
+
+
+class TimeoutSession(requests.Session):
+    def __init__(self, timeout: tuple[float, float] = DEFAULT_TIMEOUT) -> None:
+        super().__init__()
+        self.default_timeout = timeout
+
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+        kwargs.setdefault("timeout", self.default_timeout)
+        return super().request(method, url, *args, **kwargs)

@@ -1,0 +1,41 @@
+"""Per-source cursors and health: the cursor moves only in the transaction that stores."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot.store.schema import SourceStateRow
+
+
+def get_state(session: Session, key: str) -> SourceStateRow:
+    row = session.get(SourceStateRow, key)
+    if row is None:
+        row = SourceStateRow(key=key, cursor=None, last_error="", consecutive_failures=0)
+        session.add(row)
+        session.flush()
+    return row
+
+
+def record_success(session: Session, key: str, now: datetime, cursor: str | None) -> None:
+    row = get_state(session, key)
+    if cursor is not None:
+        row.cursor = cursor
+    row.last_success_at = now
+    row.last_attempt_at = now
+    row.last_error = ""
+    row.consecutive_failures = 0
+    row.backoff_until = None
+
+
+def record_failure(
+    session: Session, key: str, now: datetime, error: str, backoff_until: datetime | None
+) -> int:
+    """Note a failed poll; returns how many in a row have failed."""
+    row = get_state(session, key)
+    row.last_attempt_at = now
+    row.last_error = error[:500]
+    row.consecutive_failures = (row.consecutive_failures or 0) + 1
+    row.backoff_until = backoff_until
+    return row.consecutive_failures

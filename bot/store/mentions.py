@@ -1,0 +1,108 @@
+"""Mentions and their decisions: stored once, read back as domain objects."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+from datetime import datetime
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.orm import Session
+
+from bot.models import Author, Media, Mention
+from bot.store.inserts import insert_ignore
+from bot.store.schema import DecisionRow, MentionRow
+from policy.decision import Decision
+
+
+def existing_keys(
+    session: Session, keys: Iterable[tuple[str, str, str]]
+) -> set[tuple[str, str, str]]:
+    """Which of these (platform, account, external_id) keys are already stored."""
+    keys = list(keys)
+    if not keys:
+        return set()
+    cols = (MentionRow.platform, MentionRow.account, MentionRow.external_id)
+    found: set[tuple[str, str, str]] = set()
+    for start in range(0, len(keys), 200):  # stay under SQLite's parameter limit
+        chunk = keys[start : start + 200]
+        rows = session.execute(select(*cols).where(tuple_(*cols).in_(chunk)))
+        found.update((p, a, e) for p, a, e in rows)
+    return found
+
+
+def insert_mention(session: Session, m: Mention, now: datetime) -> int | None:
+    """Store a mention; None when it is already stored (dedupe is the unique constraint)."""
+    return insert_ignore(
+        session,
+        MentionRow.__table__,  # type: ignore[arg-type]
+        {
+            "platform": m.platform,
+            "account": m.account,
+            "external_id": m.external_id,
+            "kind": m.kind,
+            "author_id": m.author.id,
+            "author_handle": m.author.handle,
+            "author_name": m.author.name,
+            "author_url": m.author.url,
+            "text": m.text,
+            "media": [asdict(x) for x in m.media],
+            "links": list(m.links),
+            "created_at": m.created_at,
+            "permalink": m.permalink,
+            "conversation_id": m.conversation_id,
+            "parent_id": m.parent_id,
+            "in_own_conversation": m.in_own_conversation,
+            "raw": m.raw,
+            "ingested_at": now,
+        },
+    )
+
+
+def insert_decision(session: Session, mention_id: int, d: Decision, now: datetime) -> None:
+    session.add(
+        DecisionRow(
+            mention_id=mention_id,
+            policy_version=d.policy_version,
+            categories=d.categories,
+            action=d.action,
+            detail=d.to_dict(),
+            decided_at=now,
+        )
+    )
+
+
+def mention_from_row(row: MentionRow) -> Mention:
+    return Mention(
+        platform=row.platform,
+        account=row.account,
+        external_id=row.external_id,
+        kind=row.kind,
+        author=Author(
+            id=row.author_id, handle=row.author_handle, name=row.author_name, url=row.author_url
+        ),
+        text=row.text,
+        created_at=row.created_at,
+        permalink=row.permalink,
+        conversation_id=row.conversation_id,
+        parent_id=row.parent_id,
+        media=tuple(Media(**x) for x in row.media or []),
+        links=tuple(row.links or []),
+        raw=row.raw or {},
+        in_own_conversation=row.in_own_conversation,
+    )
+
+
+def load_mention(session: Session, mention_id: int) -> tuple[Mention, Decision] | None:
+    """A stored mention with its latest decision."""
+    row = session.get(MentionRow, mention_id)
+    if row is None:
+        return None
+    drow = session.execute(
+        select(DecisionRow)
+        .where(DecisionRow.mention_id == mention_id)
+        .order_by(DecisionRow.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    decision = Decision.from_dict(drow.detail) if drow else Decision()
+    return mention_from_row(row), decision
