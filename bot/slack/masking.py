@@ -36,16 +36,22 @@ def pi_flags(flags: Iterable[Flag]) -> list[Flag]:
 def mask_spans(text: str, flags: Iterable[Flag]) -> tuple[str, list[str]]:
     """The text with every personal_info span replaced by its label, and the hidden originals.
 
-    Spans out of range are clamped; overlapping spans are merged (the first one's label wins),
-    so a phone number inside a detected address is hidden once, not garbled.
+    A flag without a span hides each occurrence of its evidence. Spans out of range are
+    clamped; overlapping spans are merged (the first one's label wins), so a phone number inside
+    a detected address is hidden once, not garbled.
     """
     spans: list[tuple[int, int, str]] = []
     for flag in pi_flags(flags):
-        if flag.span is None:
-            continue
-        start, end = max(0, flag.span[0]), min(len(text), flag.span[1])
-        if start < end:
-            spans.append((start, end, mask_label(flag)))
+        if flag.span is not None:
+            start, end = max(0, flag.span[0]), min(len(text), flag.span[1])
+            if start < end:
+                spans.append((start, end, mask_label(flag)))
+        elif flag.evidence.strip():
+            # No span from the rule: hide every place the detected value appears instead.
+            at = text.find(flag.evidence)
+            while at >= 0:
+                spans.append((at, at + len(flag.evidence), mask_label(flag)))
+                at = text.find(flag.evidence, at + len(flag.evidence))
     spans.sort()
     merged: list[tuple[int, int, str]] = []
     for start, end, label in spans:

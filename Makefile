@@ -1,0 +1,48 @@
+# feedwatch: `make demo` and `make test` are all a fresh machine needs.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: help install demo demo-check test test-slow lint eval bench clean
+
+help:
+	@echo "make demo        run feedwatch on the built-in offline sandbox"
+	@echo "make test        install everything and run the test suite"
+	@echo "make test-slow   the slower suites (crash, load, browser)"
+	@echo "make lint        ruff"
+	@echo "make eval        score the policy engine on ../shared/eval"
+	@echo "make bench       speed figures (last line: one JSON object)"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/feedwatch demo
+
+demo-check: $(STAMP)
+	$(BIN)/feedwatch demo --check
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q -n 2 -m "not slow"
+
+test-slow: $(STAMP)
+	$(BIN)/pytest -q -m slow; rc=$$?; [ $$rc -eq 5 ] && echo "no slow tests yet" && exit 0; exit $$rc
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+eval: $(STAMP)
+	$(BIN)/python scripts/eval_policy.py
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench_policy.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,116 @@
+"""`feedwatch check` and `feedwatch audit verify`: one line per check, with the fix."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import tweepy
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.services import make_slack_client
+from bot.sources.http import TimeoutSession
+from bot.sources.x import make_client
+from bot.store.db import Database
+
+
+@dataclass
+class CheckResult:
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+
+    def line(self) -> str:
+        mark = "PASS" if self.ok else "FAIL"
+        text = f"{mark}  {self.name}: {self.detail}"
+        if not self.ok and self.fix:
+            text += f"\n      fix: {self.fix}"
+        return text
+
+
+def check_database(settings: Settings) -> CheckResult:
+    db = Database(settings.database_url)
+    try:
+        db.migrate()
+        return CheckResult("database", True, f"{db.redacted_url()} reachable, schema up to date")
+    except Exception as exc:
+        return CheckResult("database", False, f"{db.redacted_url()}: {type(exc).__name__}",
+                           "Check DATABASE_URL, that the server is up and the user may create "
+                           "tables.")
+    finally:
+        db.dispose()
+
+
+def check_slack(settings: Settings) -> CheckResult:
+    client = make_slack_client(settings)
+    try:
+        resp = client.auth_test()
+    except Exception as exc:
+        error = getattr(getattr(exc, "response", None), "get", lambda *_: None)("error")
+        return CheckResult("slack", False, f"auth.test failed ({error or type(exc).__name__})",
+                           "Reinstall the app to the workspace and copy the Bot User OAuth "
+                           "Token (xoxb-) into SLACK_BOT_TOKEN.")
+    return CheckResult("slack", True, f"connected to {resp.get('team')} as {resp.get('user')}")
+
+
+def check_x(settings: Settings, session_factory: Callable[[], object] = TimeoutSession
+            ) -> list[CheckResult]:
+    results = []
+    for acct in settings.x_accounts:
+        name = f"x:{acct.name}"
+        client = make_client(acct, session_factory())  # type: ignore[arg-type]
+        try:
+            me = client.get_me(user_auth=True)
+        except tweepy.Unauthorized:
+            results.append(CheckResult(name, False, "credentials refused (401)",
+                                       "Regenerate the access token and secret for this account "
+                                       "in the X developer portal."))
+            continue
+        except Exception as exc:
+            results.append(CheckResult(name, False, f"get_me failed ({type(exc).__name__})",
+                                       "Check the network and the X app's access level."))
+            continue
+        user = (me or {}).get("data") or {}
+        if str(user.get("id")) != acct.user_id:
+            results.append(CheckResult(
+                name, False, f"tokens belong to @{user.get('username')} (id {user.get('id')}), "
+                f"not user_id {acct.user_id}", "Set user_id to the id of the account whose "
+                "tokens these are, or use that account's tokens."))
+            continue
+        results.append(CheckResult(name, True, f"authenticated as @{user.get('username')}"))
+    return results
+
+
+def run_checks() -> int:
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    print("PASS  configuration: every variable present and well-formed")
+    results = [check_database(settings), check_slack(settings), *check_x(settings)]
+    for r in results:
+        print(r.line())
+    failed = [r for r in results if not r.ok]
+    print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+def verify_audit() -> int:
+    from bot import audit
+
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    db = Database(settings.database_url)
+    with db.session() as s:
+        count, problems = audit.verify(s)
+    for p in problems:
+        print(f"row {p.row_id}: {p.problem}")
+    print(f"audit log: {count} rows checked, " +
+          ("chain intact" if not problems else f"{len(problems)} problem(s)"))
+    return 1 if problems else 0

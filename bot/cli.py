@@ -1,0 +1,102 @@
+"""The `feedwatch` command. Thin: parse arguments, call the module that does the work."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.runner import run
+
+    return run()
+
+
+def _check(args: argparse.Namespace) -> int:
+    from bot.check import run_checks
+
+    return run_checks()
+
+
+def _classify(args: argparse.Namespace) -> int:
+    from bot.classify_cli import classify_jsonl, classify_text
+
+    if args.jsonl:
+        return classify_jsonl(sys.stdin, sys.stdout, args.policy)
+    if not args.text:
+        print("feedwatch classify: give TEXT, or --jsonl to read lines from stdin",
+              file=sys.stderr)
+        return 2
+    return classify_text(" ".join(args.text), args.policy, as_json=args.json)
+
+
+def _policy_check(args: argparse.Namespace) -> int:
+    from bot.classify_cli import check_policy_file
+
+    return check_policy_file(Path(args.file))
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from bot.sandbox.demo import run_demo
+
+    return run_demo(check=args.check, port=args.port)
+
+
+def _audit_verify(args: argparse.Namespace) -> int:
+    from bot.check import verify_audit
+
+    return verify_audit()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="feedwatch",
+        description="Watches the trust's X and Facebook feeds and brings every mention to Slack "
+        "with policy flags and moderation buttons.",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    r = sub.add_parser("run", help="run the bot (Socket Mode if SLACK_APP_TOKEN is set, "
+                       "else HTTP mode on $PORT)")
+    r.set_defaults(func=_run)
+
+    c = sub.add_parser("check", help="validate the configuration and test every connection")
+    c.set_defaults(func=_check)
+
+    k = sub.add_parser("classify", help="run the policy on a text (no configuration needed)")
+    k.add_argument("text", nargs="*", help="the text to classify")
+    k.add_argument("--jsonl", action="store_true",
+                   help='read {"id","text"} lines on stdin; write one JSON line per input')
+    k.add_argument("--json", action="store_true", help="print the decision as JSON")
+    k.add_argument("--policy", type=Path, default=None, help="policy file (default: bundled)")
+    k.set_defaults(func=_classify)
+
+    pol = sub.add_parser("policy", help="work with the policy file")
+    pol_sub = pol.add_subparsers(dest="policy_command", metavar="SUBCOMMAND", required=True)
+    pc = pol_sub.add_parser("check", help="validate a policy file; errors name their line")
+    pc.add_argument("file")
+    pc.set_defaults(func=_policy_check)
+
+    d = sub.add_parser("demo", help="run the bot on the built-in offline sandbox")
+    d.add_argument("--check", action="store_true",
+                   help="run headless and exit 0 only if every mention reached exactly one "
+                   "alert with the expected flags")
+    d.add_argument("--port", type=int, default=3000, help="port for the demo page")
+    d.set_defaults(func=_demo)
+
+    a = sub.add_parser("audit", help="the audit log")
+    a_sub = a.add_subparsers(dest="audit_command", metavar="SUBCOMMAND", required=True)
+    av = a_sub.add_parser("verify", help="prove the audit log's hash chain is intact")
+    av.set_defaults(func=_audit_verify)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""Scheduled work: poll each source, deliver the outbox. Fixed job ids, one instance each."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+
+from apscheduler.schedulers.background import BackgroundScheduler
+
+from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+OUTBOX_INTERVAL_SECONDS = 5
+
+
+def poll_all(services: Services) -> None:
+    """One poll of every source, then deliver whatever it queued."""
+    for source in services.sources:
+        services.pipeline.poll(source)
+    deliver(services)
+
+
+def deliver(services: Services) -> None:
+    report = services.outbox.deliver_due()
+    if report.posted or report.failed or report.recovered:
+        log.info("outbox: %d posted, %d recovered, %d failed", report.posted,
+                 report.recovered, report.failed)
+
+
+def build_scheduler(services: Services) -> BackgroundScheduler:
+    sched = BackgroundScheduler(timezone=services.settings.tz)
+    common = {"replace_existing": True, "coalesce": True, "max_instances": 1,
+              "misfire_grace_time": 30}
+    for source in services.sources:
+        sched.add_job(
+            services.pipeline.poll, "interval", args=[source],
+            seconds=services.settings.poll_interval_seconds,
+            id=f"poll:{source.platform}:{source.account}",
+            next_run_time=datetime.now(timezone.utc), **common,
+        )
+    sched.add_job(deliver, "interval", args=[services], seconds=OUTBOX_INTERVAL_SECONDS,
+                  id="outbox", next_run_time=datetime.now(timezone.utc), **common)
+    return sched

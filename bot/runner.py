@@ -1,0 +1,82 @@
+"""Starting the bot for real: settings, logging, migrations, scheduler, Slack connection."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from wsgiref.simple_server import WSGIRequestHandler, make_server
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from slack_bolt import App
+
+from bot.app import build_app
+from bot.clock import SystemClock
+from bot.config import ConfigError, Settings, load_settings
+from bot.jobs import build_scheduler
+from bot.logging_setup import setup_logging
+from bot.services import Services, build_services
+
+log = logging.getLogger(__name__)
+
+
+def secrets_of(settings: Settings) -> list[str]:
+    out = [settings.slack_bot_token.get_secret_value()]
+    for s in (settings.slack_app_token, settings.slack_signing_secret):
+        if s:
+            out.append(s.get_secret_value())
+    for acct in settings.feedwatch_accounts:
+        for value in acct.model_dump().values():
+            if hasattr(value, "get_secret_value"):
+                out.append(value.get_secret_value())
+    return out
+
+
+def settings_or_exit() -> Settings:
+    try:
+        return load_settings()
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def start_background() -> tuple[Services, App, BackgroundScheduler]:
+    settings = settings_or_exit()
+    setup_logging(settings.log_level, secrets_of(settings))
+    services = build_services(settings, SystemClock())
+    services.db.migrate()
+    app = build_app(services)
+    scheduler = build_scheduler(services)
+    scheduler.start()
+    log.info("feedwatch started: %d source(s), alerts to %s, database %s",
+             len(services.sources), settings.slack_alert_channel, services.db.redacted_url())
+    return services, app, scheduler
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        log.debug("http: " + format, *args)
+
+
+def run() -> int:
+    services, app, scheduler = start_background()
+    try:
+        if services.settings.socket_mode:
+            from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+            token = services.settings.slack_app_token
+            assert token is not None
+            log.info("connecting to Slack in Socket Mode")
+            SocketModeHandler(app, token.get_secret_value()).start()
+        else:
+            from bot.web import make_wsgi
+
+            port = services.settings.port
+            log.info("HTTP mode: listening on port %d (/slack/events, /healthz). "
+                     "In production run the Procfile's web: process instead.", port)
+            make_server("0.0.0.0", port, make_wsgi(app, services),
+                        handler_class=_QuietHandler).serve_forever()
+    except KeyboardInterrupt:
+        log.info("stopping")
+    finally:
+        scheduler.shutdown(wait=False)
+    return 0

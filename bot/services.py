@@ -1,0 +1,69 @@
+"""Everything the bot runs on, built once from Settings and passed in (no globals)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import requests
+from slack_sdk import WebClient
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.outbox import Outbox
+from bot.pipeline import Pipeline
+from bot.policy_loader import PolicyHolder
+from bot.slack.render import make_renderer
+from bot.sources.base import Source
+from bot.sources.http import TimeoutSession
+from bot.sources.x import XSource, make_client
+from bot.store.db import Database
+
+log = logging.getLogger(__name__)
+
+SessionFactory = Callable[[], requests.Session]
+
+
+@dataclass
+class Services:
+    settings: Settings
+    clock: Clock
+    db: Database
+    policy: PolicyHolder
+    slack: WebClient
+    pipeline: Pipeline
+    outbox: Outbox
+    sources: list[Source]
+
+
+def make_slack_client(settings: Settings) -> WebClient:
+    kwargs = {"token": settings.slack_bot_token.get_secret_value(), "timeout": 15}
+    if settings.slack_api_url:
+        kwargs["base_url"] = settings.slack_api_url.rstrip("/") + "/"
+    # No automatic retries here: the outbox decides when a retry is safe (a blind retry
+    # after a lost answer would post the alert twice).
+    client = WebClient(**kwargs)  # type: ignore[arg-type]
+    client.retry_handlers = []
+    return client
+
+
+def build_services(
+    settings: Settings,
+    clock: Clock,
+    *,
+    http_session: SessionFactory = TimeoutSession,
+    slack_client: WebClient | None = None,
+    post_interval: float = 1.0,
+) -> Services:
+    db = Database(settings.database_url)
+    policy = PolicyHolder.from_settings(settings)
+    slack = slack_client or make_slack_client(settings)
+    pipeline = Pipeline(db, policy.classify, clock, settings.slack_alert_channel,
+                        settings.admin_channel)
+    outbox = Outbox(db, slack, clock, make_renderer(settings.tz), min_interval=post_interval)
+    sources: list[Source] = [
+        XSource(acct, make_client(acct, http_session()), clock, reach=settings.x_mention_reach)
+        for acct in settings.x_accounts
+    ]
+    return Services(settings, clock, db, policy, slack, pipeline, outbox, sources)

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import socket
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import select, text
+from sqlalchemy.exc import DatabaseError
+
+from bot import audit
+from bot.models import X, Author, Mention
+from bot.store.db import Database, normalise_url
+from bot.store.mentions import existing_keys, insert_mention, load_mention
+from bot.store.schema import Base, MentionRow
+
+T0 = datetime(2026, 3, 29, 0, 30, tzinfo=timezone.utc)  # the night the clocks go forward
+
+
+def mention(ext: str = "1", text: str = "hello") -> Mention:
+    return Mention(
+        platform=X, account="nsft", external_id=ext, kind="mention",
+        author=Author(id="9", handle="pat", name="Pat", url="https://x.com/pat"),
+        text=text, created_at=T0,
+    )
+
+
+def test_migrations_match_models(db: Database) -> None:
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_migrate_is_idempotent(db: Database) -> None:
+    db.migrate()
+    with db.engine.connect() as c:
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+
+
+def test_mention_stored_once_per_platform_account_id(db: Database) -> None:
+    now = T0 + timedelta(hours=1)
+    with db.session() as s:
+        first = insert_mention(s, mention("1"), now)
+        again = insert_mention(s, mention("1", "edited"), now)
+        other_account = insert_mention(s, Mention(**{**mention("1").__dict__, "account": "b"}), now)
+    assert first is not None and again is None and other_account is not None
+    with db.session() as s:
+        assert s.execute(select(MentionRow.text).where(MentionRow.id == first)).scalar() == "hello"
+        assert existing_keys(s, [(X, "nsft", "1"), (X, "nsft", "2")]) == {(X, "nsft", "1")}
+
+
+def test_times_come_back_aware_utc(db: Database) -> None:
+    with db.session() as s:
+        mid = insert_mention(s, mention(), T0)
+    with db.session() as s:
+        loaded = load_mention(s, mid)
+    assert loaded is not None
+    assert loaded[0].created_at == T0
+    assert loaded[0].created_at.tzinfo is not None
+    assert loaded[0].created_at.utcoffset() == timedelta(0)
+
+
+def test_naive_datetime_refused(db: Database) -> None:
+    bad = Mention(**{**mention().__dict__, "created_at": datetime(2026, 1, 1)})
+    with pytest.raises(Exception, match="naive"), db.session() as s:
+        insert_mention(s, bad, T0)
+
+
+def test_audit_log_is_append_only(db: Database) -> None:
+    with db.session() as s:
+        audit.append(s, at=T0, actor="U1", action="hide", mention_id=1)
+    with pytest.raises(DatabaseError, match="append-only"), db.engine.begin() as c:
+        c.execute(text("UPDATE audit_log SET actor = 'U2'"))
+    with pytest.raises(DatabaseError, match="append-only"), db.engine.begin() as c:
+        c.execute(text("DELETE FROM audit_log"))
+
+
+def test_audit_chain_verifies_and_catches_tampering(db: Database) -> None:
+    with db.session() as s:
+        for i in range(3):
+            audit.append(s, at=T0 + timedelta(seconds=i), actor="U1", action="hide",
+                         mention_id=i, detail={"reason": f"r{i}"})
+    with db.session() as s:
+        assert audit.verify(s) == (3, [])
+    # Tamper underneath the trigger, as someone with table-owner rights could.
+    with db.engine.begin() as c:
+        if db.dialect == "postgresql":
+            c.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
+        else:
+            c.execute(text("DROP TRIGGER audit_log_no_update"))
+        c.execute(text("UPDATE audit_log SET actor = 'U666' WHERE id = 2"))
+    with db.session() as s:
+        count, problems = audit.verify(s)
+    assert count == 3
+    assert [p.row_id for p in problems] == [2]
+
+
+def test_postgres_url_forms_use_psycopg3() -> None:
+    assert normalise_url("postgres://u:p@h/d") == "postgresql+psycopg://u:p@h/d"
+    assert normalise_url("postgresql://h/d") == "postgresql+psycopg://h/d"
+    assert normalise_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+def test_network_guard_refuses_non_loopback() -> None:
+    s = socket.socket()
+    try:
+        with pytest.raises(OSError, match="non-loopback"):
+            s.connect(("192.0.2.1", 443))
+    finally:
+        s.close()
