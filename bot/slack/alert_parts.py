@@ -111,10 +111,18 @@ def media_blocks(mention: Mention) -> list[ImageBlock | SectionBlock]:
         else:
             lines.append(_media_line(item))
     if lines:
-        shown = lines[:MAX_LINKS]
-        more = f"\n… and {len(lines) - len(shown)} more" if len(lines) > len(shown) else ""
-        images.append(section("*Media:*\n" + "\n".join(shown) + more, "fw_media"))
+        images.append(section(_listing("*Media:*", lines), "fw_media"))
     return images
+
+
+def _listing(title: str, lines: list[str]) -> str:
+    """A titled list cut to whole lines, saying how many were left out."""
+    shown = [title]
+    for i, line in enumerate(lines):
+        if i == MAX_LINKS or len("\n".join([*shown, line])) > SECTION_TEXT - 40:
+            return "\n".join([*shown, f"… and {len(lines) - i} more"])
+        shown.append(line)
+    return "\n".join(shown)
 
 
 def _alt_text(item: Media) -> str:
@@ -133,10 +141,8 @@ def links_section(mention: Mention) -> SectionBlock | None:
     if not mention.links:
         return None
     # The label is the URL itself, so a moderator sees where a link really goes.
-    lines = [f"• {link(url, truncate(url, 100))}" for url in mention.links[:MAX_LINKS]]
-    extra = len(mention.links) - len(lines)
-    more = f"\n… and {extra} more" if extra > 0 else ""
-    return section("*Links:*\n" + "\n".join(lines) + more, "fw_links")
+    lines = [f"• {link(url, truncate(url, 100))}" for url in mention.links]
+    return section(_listing("*Links:*", lines), "fw_links")
 
 
 def flags_section(decision: Decision, hidden_pi: list[str]) -> SectionBlock:
