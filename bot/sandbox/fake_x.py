@@ -52,34 +52,38 @@ def _oauth_params(header: str) -> dict[str, str]:
     return {k: unquote(v) for k, v in re.findall(r'(\w+)="([^"]*)"', header)}
 
 
+def _names(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # -- wire shapes ------------------------------------------------------------------------------
 # Field names accepted per object, and the defaults returned when none are asked for:
 # https://docs.x.com/x-api/fundamentals/fields and .../fundamentals/expansions
-TWEET_FIELDS = frozenset(
+TWEET_FIELDS = _names(
     "article attachments author_id card_uri community_id context_annotations conversation_id "
     "created_at display_text_range edit_controls edit_history_tweet_ids entities geo id "
     "in_reply_to_user_id lang media_metadata non_public_metrics note_tweet organic_metrics "
     "possibly_sensitive promoted_metrics public_metrics referenced_tweets reply_settings scopes "
-    "source text withheld".split()
+    "source text withheld"
 )
-USER_FIELDS = frozenset(
+USER_FIELDS = _names(
     "affiliation connection_status created_at description entities id location "
     "most_recent_tweet_id name pinned_tweet_id profile_banner_url profile_image_url protected "
     "public_metrics receives_your_dm subscription_type url username verified verified_type "
-    "withheld".split()
+    "withheld"
 )
-MEDIA_FIELDS = frozenset(
+MEDIA_FIELDS = _names(
     "alt_text duration_ms height media_key non_public_metrics organic_metrics preview_image_url "
-    "promoted_metrics public_metrics type url variants width".split()
+    "promoted_metrics public_metrics type url variants width"
 )
-DM_FIELDS = frozenset(
+DM_FIELDS = _names(
     "attachments cashtags created_at dm_conversation_id entities event_type hashtags id mentions "
-    "participant_ids referenced_tweets sender_id text urls".split()
+    "participant_ids referenced_tweets sender_id text urls"
 )
-EXPANSIONS = frozenset(
+EXPANSIONS = _names(
     "attachments.media_keys attachments.poll_ids author_id edit_history_tweet_ids "
     "entities.mentions.username geo.place_id in_reply_to_user_id referenced_tweets.id "
-    "referenced_tweets.id.author_id sender_id participant_ids".split()
+    "referenced_tweets.id.author_id sender_id participant_ids"
 )
 TWEET_DEFAULT = frozenset({"id", "text", "edit_history_tweet_ids"})
 USER_DEFAULT = frozenset({"id", "name", "username"})
@@ -250,8 +254,9 @@ class XStore:
         if reply_to is not None:
             parent = self.tweets[reply_to]
             handle = self.users[parent["author_id"]]["username"]
-            # X puts the replied-to handle in the reply text and starts display_text_range after it.
-            if parent["author_id"] != author_id and not text.lower().startswith(f"@{handle.lower()}"):
+            # X puts the replied-to handle in the reply text; display_text_range starts after it.
+            own = parent["author_id"] == author_id
+            if not own and not text.lower().startswith(f"@{handle.lower()}"):
                 text = f"@{handle} {text}"
                 start = len(handle) + 2
             refs.append({"type": "replied_to", "id": reply_to})
@@ -321,8 +326,9 @@ class XStore:
         return entities
 
     def mentions_of(self, user_id: str) -> list[dict[str, Any]]:
+        states = self.state
         return [t for t in self.tweets.values()
-                if user_id in self.state[t["id"]]["mentions"] and not self.state[t["id"]]["deleted"]]
+                if user_id in states[t["id"]]["mentions"] and not states[t["id"]]["deleted"]]
 
     def snapshot(self, tweet_id: str) -> dict[str, Any]:
         state = self.state[tweet_id]
@@ -334,16 +340,16 @@ class XStore:
         if weighted_length(text) > 280:
             return json_response(400, invalid_param("text", text[:20], "Your Tweet text is too "
                                                     "long. The maximum is 280 characters."))
-        if reply_to is not None and (reply_to not in self.tweets or self.state[reply_to]["deleted"]):
-            return json_response(403, problem(403, detail="You attempted to reply to a Tweet that "
-                                              "is deleted or not visible to you."), {}, PROBLEM_TYPE)
+        if reply_to is not None and self.state.get(reply_to, {"deleted": True})["deleted"]:
+            detail = "You attempted to reply to a Tweet that is deleted or not visible to you."
+            return json_response(403, problem(403, detail=detail), {}, PROBLEM_TYPE)
         # X refuses an identical repeat: a retried reply must not be sent twice blindly.
         for t in self.tweets.values():
             if t["author_id"] == author_id and not self.state[t["id"]]["deleted"] and (
                 t["text"] == text or t["text"].endswith(" " + text)
             ):
-                return json_response(403, problem(403, detail="You are not allowed to create a "
-                                                  "Tweet with duplicate content."), {}, PROBLEM_TYPE)
+                detail = "You are not allowed to create a Tweet with duplicate content."
+                return json_response(403, problem(403, detail=detail), {}, PROBLEM_TYPE)
         return None
 
     def tweet_page(self, tweets: list[dict[str, Any]], fields: Fields) -> dict[str, Any]:

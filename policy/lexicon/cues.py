@@ -1,0 +1,194 @@
+"""Words and phrases that carry hostility, and the words that undo it (negation, quotation).
+
+Phrases are written naturally ("can't stand"); the matcher canonicalises them like posts
+("can not stand"), so one spelling covers don't / dont / do not.
+"""
+
+from __future__ import annotations
+
+# Calling people vermin, disease or filth.
+DEHUMANISING = (
+    "scum", "scumbag", "scumbags", "vermin", "rats", "rat", "cockroaches", "cockroach",
+    "roaches", "parasites", "parasite", "leeches", "leech", "animals", "animal", "beasts",
+    "beast", "apes", "ape", "monkeys", "monkey", "pigs", "pig", "swine", "dogs", "subhuman",
+    "sub human", "subhumans", "untermensch", "creatures", "trash", "garbage", "rubbish",
+    "filth", "human garbage", "human trash", "human waste", "waste of space",
+    "waste of oxygen", "plague", "disease", "diseased", "virus", "cancer", "tumour", "tumor",
+    "infestation", "infest", "infesting", "infested", "swarm", "swarms", "swarming", "horde",
+    "hordes", "invaders", "invasion", "savages", "savage", "barbarians", "primitive",
+    "insects", "maggots", "worms", "snakes", "abomination", "abominations", "freaks", "freak",
+    "mutants", "degenerates", "degenerate", "perverts", "pervert", "pests", "pest",
+    "sewer rats", "filthy animals", "lesser beings", "lesser being", "not human",
+    "less than human", "inferior race", "mistake of nature", "mistakes of nature",
+    "defective", "vermins", "pieces of shit", "piece of shit", "subspecies", "mongrels",
+)
+
+# Negative attributes predicated of a group ("X are disgusting", "stupid X").
+NEGATIVE_ATTRIBUTES = (
+    "disgusting", "revolting", "repulsive", "repugnant", "vile", "filthy", "dirty", "stupid",
+    "stupidest", "dumb", "dumbest", "idiots", "idiot", "idiotic", "morons", "moronic",
+    "imbeciles", "ignorant", "dishonest", "liars", "lying", "pathetic", "worthless",
+    "useless", "inferior", "evil", "violent", "dangerous", "criminals", "thieves", "thugs",
+    "rapists", "terrorists", "paedophiles", "pedophiles", "nonces", "lazy", "freeloaders",
+    "ugly", "gross", "sick", "sickening", "nasty", "horrible", "despicable", "contemptible",
+    "a disgrace", "disgraceful", "brainless", "low iq", "thick", "clowns", "a joke", "jokes",
+    "assholes", "arseholes", "bastards", "shitty", "crap", "shit", "greedy", "sneaky",
+    "untrustworthy", "cowards", "cowardly", "weak", "mentally ill", "mental", "insane",
+    "crazy", "deranged", "fucked in the head", "messed up in the head", "perverted",
+    "dangerous", "a threat", "a menace", "a burden", "a drain", "burden", "menace", "threat",
+    "abnormal", "unnatural", "sinful", "wicked", "hideous", "stinking", "stink", "smelly",
+    "lowlife", "lowlifes", "losers", "inbred", "backward", "uncivilised", "uncivilized",
+    "ungrateful", "entitled", "hysterical", "irrational", "retarded", "fucked up",
+    "a waste", "nothing", "worthless scum", "annoying", "toxic", "harmful", "horrible",
+    "the worst", "evil", "cruel", "pointless", "no good", "good for nothing", "a problem",
+    "the problem", "fake", "frauds", "scammers", "cheats", "cheaters", "beggars", "spongers",
+    "scroungers", "bludgers", "pissing me off", "repellent", "abhorrent", "stupidity",
+    "ridiculous", "laughable", "dim", "dimwitted", "simple minded", "incapable",
+    "uneducated", "illiterate", "unhygienic", "unclean", "infidels",
+)
+
+# Hostile feelings about a group ("I hate X", "X disgust me").
+NEGATIVE_EMOTIONS = (
+    "hate", "hates", "hated", "hating", "hatred", "despise", "despises", "despised", "loathe",
+    "loathes", "loathing", "detest", "detests", "can't stand", "cannot stand", "can't bear",
+    "sick of", "sick and tired of", "tired of", "fed up with", "fed up of", "disgusted by",
+    "disgusted with", "disgust", "disgusts", "revolted by", "repulsed by", "contempt",
+    "disdain", "rage", "fury", "so angry", "makes me sick", "make me sick", "make me angry",
+    "makes me angry", "pisses me off", "piss me off", "pissing me off", "annoy me",
+    "nauseate me", "nauseates me", "cannot tolerate", "can't tolerate", "have no time for",
+    "no respect for", "like less than", "abhor", "abhors", "resent", "resents", "repulse",
+    "repulses", "do not like", "don't like", "dislike", "dislikes", "fear", "afraid of",
+    "phobic", "want nothing to do with",
+)
+
+# Exclusion and implicit derogation ("belong in a zoo", "send them back").
+EXCLUSION = (
+    "belong in a zoo", "belong in zoos", "belong in cages", "belong in a cage",
+    "belong in prison", "belong in the bin", "belong in the trash", "belong in the gutter",
+    "belong in an asylum", "belong in a mental asylum", "locked up", "lock them up",
+    "lock up", "in cages", "put in cages", "have no place", "has no place", "no place in",
+    "no place for", "not welcome", "are not welcome", "go back to", "go back where",
+    "send them back", "send back", "sent back", "deport", "deported", "deporting",
+    "deport them", "kick them out", "kicked out", "keep them out", "keep out", "banned from",
+    "should be banned", "be banned", "ban them", "shouldn't be allowed", "should not be allowed",
+    "not be allowed", "should never be allowed", "ruin our country", "ruin this country",
+    "ruining our country", "ruining this country", "ruined our country", "will ruin",
+    "are ruining", "taking over", "take over", "taken over", "breed like", "outbreed",
+    "never trust", "can't be trusted", "cannot be trusted", "shouldn't be trusted",
+    "do not belong", "don't belong", "doesn't belong", "does not belong", "not belong here",
+    "test new drugs on", "test drugs on", "experiment on", "sterilise", "sterilised",
+    "sterilized", "segregated", "segregate", "should be segregated", "second class",
+    "second class citizens", "stay in the kitchen", "in the kitchen", "make me a sandwich",
+    "should not vote", "shouldn't vote", "should not work", "shouldn't have rights",
+    "no rights", "stripped of", "should be stripped", "be removed", "should be removed",
+    "get out of our country", "get out of my country", "out of our country", "leave our country",
+    "invading", "replacing us", "replace us", "destroying our", "destroy our",
+    "not fit to", "unfit to", "unfit for", "not our equal", "not equal", "than animals",
+    "than a woman", "than an immigrant", "than a dog", "are the reason", "are to blame",
+    "blame them", "is to blame", "can't do anything", "cannot do anything", "can't be",
+    "should be ashamed", "shame on them", "a mental illness", "is a mental illness",
+    "mental disorder", "an illness", "need medication", "need medications", "need fixing",
+    "need to be cured", "should be cured", "conversion therapy", "a sin", "sin",
+    "go to hell", "will burn in hell", "burn in hell", "back in the closet", "back in closet",
+    "have no business", "never be", "will never be", "will never fit in", "never fit in",
+    "don't fit in", "refuse to fit in", "no better than", "can't stop themselves",
+    "cannot stop themselves", "typical of", "typical", "only a", "only an",
+)
+
+# Positive attributes; negated about a group they become hostile ("X are not our equal").
+POSITIVE = (
+    "equal", "equals", "human", "humans", "human beings", "people too", "deserve to live",
+    "right to live", "right to exist", "right to be alive", "deserve rights", "human rights",
+    "matter", "matters", "important", "valued", "valuable", "worth", "worthy", "welcome",
+    "belong", "belong here", "deserve respect", "respect", "trusted", "trust", "save",
+    "equal rights", "same rights", "as good as", "be alive", "to live", "live",
+    "lift a finger", "deserve", "deserve to be", "allowed to", "intelligent", "smart",
+    "capable", "normal", "real", "real women", "real men", "valid", "be trusted",
+)
+
+POSITIVE_PRAISE = (
+    "amazing", "gorgeous", "beautiful", "wonderful", "fantastic", "brilliant", "lovely",
+    "kind", "compassionate", "a blessing", "blessing", "great", "awesome", "inspiring",
+    "inspirational", "heroes", "brave", "strong", "love", "adore", "admire", "look up to",
+    "embrace", "support", "proud", "celebrate", "respect", "welcome", "cherish", "genius",
+    "hot", "happily", "fellow", "sending love", "stand with", "stand by",
+)
+
+NEGATORS = (
+    "not", "never", "no", "nobody", "no one", "none", "nothing", "neither", "nor", "without",
+    "hardly", "stop", "no longer", "cannot", "nor", "refuse to", "wouldn't", "would never",
+    "must not", "should not", "shouldn't", "mustn't", "won't", "don't", "doesn't", "didn't",
+    "isn't", "aren't", "wasn't", "weren't", "ain't", "less",
+)
+
+# Words that frame the hostile words as something someone else said (quotation, reporting).
+REPORTING = (
+    "said", "say", "saying", "says", "call", "calling", "called", "calls", "write", "writing",
+    "wrote", "written", "statements", "statement", "comments", "comment", "messages",
+    "message", "words", "tweets", "tweet", "posts", "post", "phrases", "phrase", "language",
+    "rhetoric", "claim", "claims", "claiming", "think that", "thinks that", "believe that",
+    "believes that", "chant", "chanting", "shouting", "shouted", "yelled", "slurs", "slur",
+    "things like", "stuff like", "like that", "jokes about", "joke about", "term",
+    "the word", "the n word", "referred to", "refer to", "describe", "describing",
+    "described", "tell me", "told me", "told us", "repeating", "repeat", "quote", "quoting",
+    "send me", "sent me", "use the", "using the", "when you", "people who", "anyone who",
+    "someone who", "those who", "whoever",
+)
+
+# Words that condemn hostility (counter-speech).
+CONDEMN = (
+    "not okay", "not ok", "never okay", "never ok", "unacceptable", "not acceptable",
+    "hurtful", "bigoted", "bigot", "bigots", "bigotry", "hateful", "hate speech", "racist",
+    "racism", "homophobic", "homophobia", "transphobic", "transphobia", "sexist", "sexism",
+    "misogynist", "misogynistic", "misogyny", "islamophobic", "islamophobia",
+    "antisemitic", "antisemitism", "ableist", "ableism", "xenophobic", "xenophobia",
+    "discrimination", "discriminatory", "prejudice", "prejudiced", "misguided", "ignorant",
+    "shows how", "says a lot about", "says more about", "reflect well", "reflects badly",
+    "call out", "calling out", "stand against", "stand up against", "stand up to", "oppose",
+    "condemn", "condemns", "report", "reported", "will get blocked", "get blocked",
+    "blocked", "wrong", "out of order", "lost all respect", "lost respect", "shame on you",
+    "disgrace", "disgusting", "appalling", "sad", "seriously sad", "ashamed", "vile",
+    "should be ashamed", "no excuse", "not funny", "offensive", "deeply", "horrible",
+    "stop", "enough", "challenge", "fight", "fighting", "against", "dehumanising",
+    "dehumanizing", "harmful", "damaging", "disgusted", "you are the problem", "not cool",
+)
+
+PROFANITY_STRONG = (
+    "fuck", "fucks", "fucked", "fucking", "fuckin", "fucker", "fuckers", "motherfucker",
+    "motherfuckers", "motherfucking", "fuckwit", "fuckwits", "fuckface", "fuckhead",
+    "fucktard", "fucktards", "cunt", "cunts", "cunting", "fck", "fcking", "fuk", "fking",
+    "fkn", "effing", "wtf", "stfu", "gtfo", "mf", "mofo", "fuck off", "fuck you",
+    "cocksucker", "cocksuckers",
+)
+PROFANITY_MILD = (
+    "shit", "shite", "shits", "shitty", "shitting", "shithead", "shitheads", "bullshit",
+    "bullshitting", "horseshit", "bastard", "bastards", "asshole", "assholes", "arsehole",
+    "arseholes", "arse", "ass", "dumbass", "dumbasses", "jackass", "dickhead", "dickheads",
+    "dick", "dicks", "prick", "pricks", "wanker", "wankers", "wank", "twat", "twats",
+    "tosser", "tossers", "bollocks", "piss", "pissed", "pissing", "piss off", "bellend",
+    "knobhead", "douchebag", "douche", "bitch", "bitches", "bitching", "son of a bitch",
+    "goddamn", "goddam", "bloody hell", "crap", "crappy", "slag", "munter", "minger",
+    "git", "sod off", "bugger", "buggered", "arsed", "screw you", "shag", "pillock",
+)
+
+# Insults aimed at one person ("you absolute ...").
+INSULT_NOUNS = (
+    "idiot", "idiots", "moron", "morons", "imbecile", "cretin", "loser", "losers", "scum",
+    "scumbag", "filth", "trash", "garbage", "waste of space", "waste of oxygen", "pig",
+    "cow", "fat cow", "fat pig", "bitch", "cunt", "twat", "prick", "dickhead", "wanker",
+    "tosser", "asshole", "arsehole", "bastard", "clown", "joke", "disgrace", "creep",
+    "weirdo", "freak", "parasite", "leech", "snake", "rat", "liar", "fraud", "pervert",
+    "nonce", "slag", "slut", "whore", "skank", "dog", "muppet", "numpty", "plonker",
+    "piece of shit", "piece of work", "lowlife", "dumbass", "jackass", "douchebag",
+    "bellend", "knobhead", "shithead", "fuckwit", "nutter", "psycho", "retard",
+    "the absolute worst", "the worst", "cockroach", "vermin", "animal", "monster",
+    "sad little man", "sad little woman", "nobody", "mug", "melt", "bint", "witch",
+)
+INSULT_ADJECTIVES = (
+    "pathetic", "disgusting", "vile", "filthy", "stupid", "dumb", "thick", "ugly", "fat",
+    "worthless", "revolting", "repulsive", "evil", "cruel", "nasty", "spineless", "brainless",
+    "pig ignorant", "despicable", "sick", "twisted", "deranged", "insane", "braindead",
+    "brain dead", "hideous", "gross", "absolute filth", "the absolute worst", "the worst",
+    "scum", "a complete asshole", "violent", "creepy", "contemptible", "a disgrace",
+    "retarded", "mental", "psychotic", "incompetent", "useless", "lazy", "arrogant",
+)
