@@ -4,15 +4,17 @@ Shapes follow the X API v2 reference (docs.x.com / developer.x.com "x-api"); eac
 its endpoint page. What the real API does and the bot must cope with, the fake does too: only
 id/text/edit_history_tweet_ids unless fields are asked for, includes only for requested
 expansions, newest first, only the newest 800 mentions reachable, `meta` without newest/oldest
-ids when empty, problem+json errors. Credentials must carry the sandbox prefix, so a real key
-pasted into the demo is refused before anything else happens.
+ids when empty, problem+json errors. Credentials must carry the sandbox marker (see
+SANDBOX_PREFIX and SANDBOX_ACCESS_TOKEN), so a real key pasted into the demo gets X's 401
+before anything else happens. Not modelled: previous_token paging, start_time/end_time,
+CJK-weighted tweet length, polls, places.
 """
 
 from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import unquote
@@ -24,8 +26,16 @@ from bot.sandbox.http_fake import FakeServer, Request, Response, compile_path, j
 from bot.sandbox.transport import FakeHostAdapter, mount_fake
 
 SANDBOX_PREFIX = "sandbox-"
+# OAuth 1.0a access tokens are "<user id>-<secret part>" and tweepy relies on it (it takes the
+# user id for mute/like/... from the token), so sandbox access tokens are "<id>-sandbox-...":
+# a real token (user id, dash, 40 random characters) can never match.
+SANDBOX_ACCESS_TOKEN = re.compile(r"^\d+-sandbox-")
 APP_BEARER = "sandbox-app-bearer"
 REAL_BASES = ("https://api.twitter.com/", "https://api.x.com/")
+MEDIA_BASE = "https://pbs.twimg.com/"  # photo URLs; the fake serves them so capture stays offline
+# A 1x1 PNG for media added without bytes of their own.
+TINY_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
 MENTIONS_REACHABLE = 800  # GET /2/users/:id/mentions: "up to the most recent 800 Tweets"
 TWITTER_EPOCH_MS = 1288834974657
 
@@ -276,8 +286,11 @@ class XStore:
         for n, item in enumerate(media or []):
             kind = item.get("type", "photo")
             key = f"{MEDIA_PREFIX.get(kind, '3')}_{tweet_id}{n}"
-            self.media[key] = {"media_key": key, "type": kind, **{
-                k: v for k, v in item.items() if k in MEDIA_FIELDS and k != "type"}}
+            own = {k: v for k, v in item.items() if k in MEDIA_FIELDS - {"type", "media_key"}}
+            url_field = "url" if kind == "photo" else "preview_image_url"
+            own.setdefault(url_field, f"{MEDIA_BASE}media/{key}.png")
+            self.media[key] = {"media_key": key, "type": kind, **own,
+                               "_data": item.get("data", TINY_PNG)}
             keys.append(key)
         if keys:  # one t.co link for all media, with one url entity per media item
             short = f"https://t.co/{tweet_id[-6:]}m"
@@ -450,6 +463,7 @@ class FakeX(FakeServer):
         r("POST", "/2/dm_conversations/with/:participant_id/messages", self._send_dm)
         r("POST", "/1.1/blocks/create.json", self._v11_block)
         r("POST", "/1.1/blocks/destroy.json", self._v11_block)
+        r("GET", "/media/:file", self._media_file, auth=False)  # public, as pbs.twimg.com
 
     # -- scenario set-up (Python side) ----------------------------------------------------------
 
@@ -459,18 +473,27 @@ class FakeX(FakeServer):
             return self.store.add_user(username, name or username, self.clock.now(), **profile)
 
     def add_account(self, username: str, name: str = "", **profile: Any) -> dict[str, str]:
-        """A watched account: a user plus sandbox credentials for tweepy.Client(**creds)."""
+        """A watched account: a user plus sandbox credentials, ready for tweepy.Client(**creds).
+
+        The bearer token is app-only (X reads mentions with it by default); the access token
+        is the account's user context, which decides who "me" is for DMs, hides and deletes.
+        """
         with self.lock:
             user = self.add_user(username, name, **profile)
-            token = f"{SANDBOX_PREFIX}{user['id']}-{username.lower()}"
+            token = f"{user['id']}-{SANDBOX_PREFIX}{username.lower()}"
             self._tokens[token] = user["id"]
             return {
+                "bearer_token": APP_BEARER,
                 "consumer_key": f"{SANDBOX_PREFIX}consumer-key",
                 "consumer_secret": f"{SANDBOX_PREFIX}consumer-secret",
                 "access_token": token,
                 "access_token_secret": f"{SANDBOX_PREFIX}token-secret-{user['id']}",
-                "user_id": user["id"],
             }
+
+    def user_id(self, ref: str) -> str:
+        """Id of a user by id or @username (KeyError if unknown)."""
+        with self.lock:
+            return str(self.store.user(ref)["id"])
 
     def _new_id(self, when: datetime) -> str:
         self._last_id = max(snowflake(when), self._last_id + 1)
@@ -520,7 +543,7 @@ class FakeX(FakeServer):
 
     def mount(self, session: requests.Session) -> list[FakeHostAdapter]:
         """Point a tweepy.Client/API session (api.twitter.com and api.x.com) at this fake."""
-        return [mount_fake(session, base, self.url) for base in REAL_BASES]
+        return [mount_fake(session, base, self.url) for base in (*REAL_BASES, MEDIA_BASE)]
 
     # -- inspection for tests and the stand-in page ---------------------------------------------
 
@@ -547,16 +570,18 @@ class FakeX(FakeServer):
         v11 = req.path.startswith("/1.1/")
         header = req.headers.get("authorization", "")
         scheme, _, value = header.partition(" ")
-        if scheme == "Bearer" and value.startswith(SANDBOX_PREFIX):
-            if value in self._tokens:
-                req.identity = self._tokens[value]
-            elif v11:
+        if scheme == "Bearer" and value in self._tokens:  # OAuth 2.0 user context
+            req.identity = self._tokens[value]
+            return self._check_limit(req)
+        if scheme == "Bearer" and value.startswith(SANDBOX_PREFIX):  # app-only
+            if v11:
                 return json_response(403, v11_error(220))
             return self._check_limit(req)
         if scheme == "OAuth":
             params = _oauth_params(value)
             keys = params.get("oauth_consumer_key", ""), params.get("oauth_token", "")
-            if all(k.startswith(SANDBOX_PREFIX) for k in keys) and keys[1] in self._tokens:
+            sandboxed = keys[0].startswith(SANDBOX_PREFIX) and SANDBOX_ACCESS_TOKEN.match(keys[1])
+            if sandboxed and keys[1] in self._tokens:
                 req.identity = self._tokens[keys[1]]
                 return self._check_limit(req)
         # Missing, real or unknown credentials: X's own 401, nothing else.
@@ -612,8 +637,8 @@ class FakeX(FakeServer):
                 return json_response(200, {"errors": [not_found("user", "id", p["id"])]})
             pool = sorted(self.store.mentions_of(p["id"]), key=lambda t: -int(t["id"]))
             pool = pool[:MENTIONS_REACHABLE]
-            return self._page(req, pool, size, "mentions", lambda t: self.store.tweet_page(
-                t, fields), fields)
+            return self._page(req, pool, size, "mentions",
+                              lambda page: self.store.tweet_page(page, fields))
 
     def _dm_events(self, req: Request, p: dict[str, str]) -> Response:
         # GET /2/dm_events: https://docs.x.com/x-api/direct-messages/get-dm-events
@@ -631,13 +656,16 @@ class FakeX(FakeServer):
                     if req.identity in e["_participants"] and e["event_type"] in types]
             pool.sort(key=lambda e: -int(e["id"]))
             return self._page(req, pool, size, "dm_events",
-                              lambda es: self.store.dm_page(es, fields), fields)
+                              lambda page: self.store.dm_page(page, fields))
 
     def _page(self, req: Request, pool: list[dict[str, Any]], size: int, kind: str,
-              render: Any, fields: Fields) -> Response:
+              render: Callable[[list[dict[str, Any]]], dict[str, Any]]) -> Response:
         """Newest-first paging shared by mentions and DM events (meta per the v2 pagination doc:
         https://docs.x.com/x-api/fundamentals/pagination)."""
         since, until = req.arg("since_id"), req.arg("until_id")
+        for name, value in (("since_id", since), ("until_id", until)):
+            if value is not None and not value.isdigit():
+                return json_response(400, invalid_param(name, value))
         if since:
             pool = [t for t in pool if int(t["id"]) > int(since)]
         if until:
@@ -656,8 +684,6 @@ class FakeX(FakeServer):
         meta["newest_id"], meta["oldest_id"] = page[0]["id"], page[-1]["id"]
         if rest:
             meta["next_token"] = _token(kind, page[-1]["id"])
-        if token:
-            meta["previous_token"] = _token(kind + "-prev", page[0]["id"])
         body["meta"] = meta
         return json_response(200, body)
 
@@ -775,8 +801,10 @@ class FakeX(FakeServer):
         text = (req.json() or {}).get("text", "")
         with self.lock:
             recipient = self.store.users.get(p["participant_id"])
-            if recipient is None or not text:
+            if recipient is None:
                 return json_response(400, invalid_param("participant_id", p["participant_id"]))
+            if not text:
+                return json_response(400, invalid_param("text", text))
             if not self.store.may_dm(req.identity or "", recipient["id"]):
                 return json_response(403, problem(403, detail="You cannot send messages to "
                                                     "this user."), content_type=PROBLEM_TYPE)
@@ -784,6 +812,17 @@ class FakeX(FakeServer):
                                       recipient["id"], text, self.clock.now())
         return json_response(201, {"data": {"dm_conversation_id": event["dm_conversation_id"],
                                             "dm_event_id": event["id"]}})
+
+    def _media_file(self, req: Request, p: dict[str, str]) -> Response:
+        wanted = f"{MEDIA_BASE}media/{p['file']}"
+        with self.lock:
+            media = self.store.media.get(p["file"].rsplit(".", 1)[0]) or next(
+                (m for m in self.store.media.values()
+                 if wanted in (m.get("url"), m.get("preview_image_url"))), None)
+        if media is None:
+            return Response(404, b"", content_type="text/plain")
+        kind = "image/png" if p["file"].endswith(".png") else "image/jpeg"
+        return Response(200, media["_data"], content_type=kind)
 
     def _v11_block(self, req: Request, p: dict[str, str]) -> Response:
         # POST /1.1/blocks/create.json (v1.1; standard tiers get code 453)

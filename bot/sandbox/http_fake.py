@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
 from bot.clock import Clock, SystemClock
@@ -118,7 +118,7 @@ class FakeServer:
     def __init__(self, clock: Clock | None = None, port: int = 0) -> None:
         self.clock: Clock = clock or SystemClock()
         self.lock = threading.RLock()
-        self.changed = threading.Condition(self.lock)  # notified after every handled request
+        self.changed = threading.Condition(self.lock)  # notified on every request and answer
         self._routes: list[tuple[str, re.Pattern[str], Handler, bool]] = []
         self._log: list[Request] = []
         self._injections: list[Injection] = []
@@ -129,7 +129,7 @@ class FakeServer:
 
     # -- lifecycle -----------------------------------------------------------------------------
 
-    def start(self) -> FakeServer:
+    def start(self) -> Self:
         if self._server is not None:
             return self
         server = ThreadingHTTPServer((LOOPBACK, self._port), _make_handler(self))
@@ -155,7 +155,7 @@ class FakeServer:
         if self._thread is not None:
             self._thread.join(timeout=5)
 
-    def __enter__(self) -> FakeServer:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
@@ -250,8 +250,9 @@ class FakeServer:
     # -- dispatch (called on the server's request threads) ---------------------------------------
 
     def handle(self, req: Request) -> Response:
-        with self.lock:
+        with self.changed:
             self._log.append(req)
+            self.changed.notify_all()
         try:
             return self._dispatch(req)
         except Exception:  # a bug in the fake must be loud, not a silent 500

@@ -42,7 +42,9 @@ _ACTION_WORDS = {
 
 def mrkdwn(text: str) -> MarkdownTextObject:
     # verbatim: Slack must not auto-link names or parse mentions in text we did not write.
-    return MarkdownTextObject(text=truncate(text, SECTION_TEXT) or "(empty)", verbatim=True)
+    # sanitize again on the whole: whatever a caller forgot, the text still encodes.
+    return MarkdownTextObject(text=truncate(sanitize(text), SECTION_TEXT) or "(empty)",
+                              verbatim=True)
 
 
 def section(text: str, block_id: str | None = None) -> SectionBlock:
@@ -50,11 +52,14 @@ def section(text: str, block_id: str | None = None) -> SectionBlock:
 
 
 def platform_name(mention: Mention) -> str:
-    return PLATFORM_NAMES.get(mention.platform, mention.platform or "Unknown platform")
+    """Display name, unescaped (an unknown platform id is shown as given, cut short)."""
+    known = PLATFORM_NAMES.get(mention.platform)
+    return known or truncate(sanitize(mention.platform), 30) or "Unknown platform"
 
 
 def kind_name(mention: Mention) -> str:
-    return KIND_NAMES.get(mention.kind, mention.kind or "post")
+    """Kind in words, unescaped."""
+    return KIND_NAMES.get(mention.kind) or truncate(sanitize(mention.kind), 30) or "post"
 
 
 def author_label(author: Author) -> str:
@@ -70,7 +75,7 @@ def meta_section(mention: Mention, when: str) -> SectionBlock:
     who = link(mention.author.url, author) if mention.author.url else truncate(safe(author), 200)
     account = truncate(safe(mention.account), 100)
     text = (
-        f"*Platform:* {platform_name(mention)} · *Account:* {account} · "
+        f"*Platform:* {safe(platform_name(mention))} · *Account:* {account} · "
         f"*Kind:* {safe(kind_name(mention))}\n*From:* {who} · {when}"
     )
     return section(text, "fw_meta")
@@ -84,7 +89,7 @@ def text_section(shown_text: str, mention: Mention) -> SectionBlock:
     quoted = "\n".join(f"> {line}" for line in escaped.split("\n"))
     if len(quoted) <= TEXT_SHOWN:
         return section(quoted, "fw_text")
-    where = platform_name(mention)
+    where = safe(platform_name(mention))
     original = link(mention.permalink, "see the original") if clean_url(mention.permalink) else ""
     note = f"\n(cut — {original})" if original else f"\n(cut — the full text is on {where})"
     budget = min(TEXT_SHOWN, SECTION_TEXT - len(note))

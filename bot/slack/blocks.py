@@ -111,7 +111,7 @@ def _status_line(view: AlertView) -> str:
     if view.claimed_by:
         parts.append(f"Claimed by {_claimant(view.claimed_by)}")
     if view.hidden:
-        parts.append(f"Hidden on {platform_name(view.mention)}")
+        parts.append(f"Hidden on {safe(platform_name(view.mention))}")
     if view.closed:
         parts.append("Closed")
     return " · ".join(parts)
@@ -121,6 +121,7 @@ def _source_line(view: AlertView) -> str:
     mention = view.mention
     parts = []
     if clean_url(mention.permalink):
+        # link() escapes the label.
         parts.append(link(mention.permalink, f"Open the original on {platform_name(mention)}"))
     if view.decision.policy_version:
         parts.append(f"Policy {truncate(safe(view.decision.policy_version), 50)}")

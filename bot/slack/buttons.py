@@ -103,6 +103,7 @@ def _label(action: str, mention: Mention) -> str:
 
 
 def _confirm(action: str, mention: Mention) -> ConfirmObject:
+    # Only our own words in dialogs: an unexpected platform or kind id is never shown here.
     where = PLATFORM_NAMES.get(mention.platform, "the platform")
     kind = KIND_NAMES.get(mention.kind, "post")
     told = "The author is told why first, where the platform allows."

@@ -21,6 +21,8 @@ _LABELS = (
     ("mail", "email address"),
     ("address", "address"),
 )
+# Evidence shorter than this is not searched for (a one-letter "match" would mask every "a").
+_MIN_EVIDENCE = 4
 
 
 def mask_label(flag: Flag) -> str:
@@ -46,7 +48,7 @@ def mask_spans(text: str, flags: Iterable[Flag]) -> tuple[str, list[str]]:
             start, end = max(0, flag.span[0]), min(len(text), flag.span[1])
             if start < end:
                 spans.append((start, end, mask_label(flag)))
-        elif flag.evidence.strip():
+        elif len(flag.evidence.strip()) >= _MIN_EVIDENCE:
             # No span from the rule: hide every place the detected value appears instead.
             at = text.find(flag.evidence)
             while at >= 0:
@@ -61,9 +63,13 @@ def mask_spans(text: str, flags: Iterable[Flag]) -> tuple[str, list[str]]:
         else:
             merged.append((start, end, label))
     hidden = [text[s:e] for s, e, _ in merged]
-    for start, end, label in reversed(merged):
-        text = text[:start] + label + text[end:]
-    return text, hidden
+    # Built in one pass: a long post with many matches must not cost O(n^2) string copies.
+    pieces, pos = [], 0
+    for start, end, label in merged:
+        pieces += [text[pos:start], label]
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces), hidden
 
 
 def mask_evidence(flag: Flag, hidden: list[str]) -> str:

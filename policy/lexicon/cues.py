@@ -39,12 +39,12 @@ NEGATIVE_ATTRIBUTES = (
     "abnormal", "unnatural", "sinful", "wicked", "hideous", "stinking", "stink", "smelly",
     "lowlife", "lowlifes", "losers", "inbred", "backward", "uncivilised", "uncivilized",
     "ungrateful", "entitled", "hysterical", "irrational", "retarded", "fucked up",
-    "a waste", "nothing", "worthless scum", "annoying", "toxic", "harmful", "horrible",
+    "a waste", "worthless scum", "annoying", "toxic", "harmful", "horrible",
     "the worst", "evil", "cruel", "pointless", "no good", "good for nothing", "a problem",
     "the problem", "fake", "frauds", "scammers", "cheats", "cheaters", "beggars", "spongers",
     "scroungers", "bludgers", "pissing me off", "repellent", "abhorrent", "stupidity",
     "ridiculous", "laughable", "dim", "dimwitted", "simple minded", "incapable",
-    "uneducated", "illiterate", "unhygienic", "unclean", "infidels",
+    "uneducated", "illiterate", "unhygienic", "infidels",
 )
 
 # Hostile feelings about a group ("I hate X", "X disgust me").
@@ -53,12 +53,11 @@ NEGATIVE_EMOTIONS = (
     "loathes", "loathing", "detest", "detests", "can't stand", "cannot stand", "can't bear",
     "sick of", "sick and tired of", "tired of", "fed up with", "fed up of", "disgusted by",
     "disgusted with", "disgust", "disgusts", "revolted by", "repulsed by", "contempt",
-    "disdain", "rage", "fury", "so angry", "makes me sick", "make me sick", "make me angry",
+    "disdain", "rage", "fury", "makes me sick", "make me sick", "make me angry",
     "makes me angry", "pisses me off", "piss me off", "pissing me off", "annoy me",
     "nauseate me", "nauseates me", "cannot tolerate", "can't tolerate", "have no time for",
     "no respect for", "like less than", "abhor", "abhors", "resent", "resents", "repulse",
-    "repulses", "do not like", "don't like", "dislike", "dislikes", "fear", "afraid of",
-    "phobic", "want nothing to do with",
+    "repulses", "dislike", "dislikes", "want nothing to do with",
 )
 
 # Exclusion and implicit derogation ("belong in a zoo", "send them back").
@@ -78,21 +77,19 @@ EXCLUSION = (
     "do not belong", "don't belong", "doesn't belong", "does not belong", "not belong here",
     "test new drugs on", "test drugs on", "experiment on", "sterilise", "sterilised",
     "sterilized", "segregated", "segregate", "should be segregated", "second class",
-    "second class citizens", "stay in the kitchen", "in the kitchen", "make me a sandwich",
+    "second class citizens", "stay in the kitchen", "make me a sandwich",
     "should not vote", "shouldn't vote", "should not work", "shouldn't have rights",
     "no rights", "stripped of", "should be stripped", "be removed", "should be removed",
     "get out of our country", "get out of my country", "out of our country", "leave our country",
     "invading", "replacing us", "replace us", "destroying our", "destroy our",
     "not fit to", "unfit to", "unfit for", "not our equal", "not equal", "than animals",
     "than a woman", "than an immigrant", "than a dog", "are the reason", "are to blame",
-    "blame them", "is to blame", "can't do anything", "cannot do anything", "can't be",
-    "should be ashamed", "shame on them", "a mental illness", "is a mental illness",
+    "blame them", "is to blame", "should be ashamed", "shame on them", "a mental illness", "is a mental illness",
     "mental disorder", "an illness", "need medication", "need medications", "need fixing",
-    "need to be cured", "should be cured", "conversion therapy", "a sin", "sin",
+    "need to be cured", "should be cured", "conversion therapy", "a sin",
     "go to hell", "will burn in hell", "burn in hell", "back in the closet", "back in closet",
-    "have no business", "never be", "will never be", "will never fit in", "never fit in",
-    "don't fit in", "refuse to fit in", "no better than", "can't stop themselves",
-    "cannot stop themselves", "typical of", "typical", "only a", "only an",
+    "have no business", "will never fit in", "never fit in", "don't fit in", "refuse to fit in",
+    "no better than", "can't stop themselves", "cannot stop themselves",
 )
 
 # Positive attributes; negated about a group they become hostile ("X are not our equal").
@@ -123,34 +120,32 @@ NEGATORS = (
 
 # Words that frame the hostile words as something someone else said (quotation, reporting).
 REPORTING = (
-    "said", "say", "saying", "says", "call", "calling", "called", "calls", "write", "writing",
-    "wrote", "written", "statements", "statement", "comments", "comment", "messages",
-    "message", "words", "tweets", "tweet", "posts", "post", "phrases", "phrase", "language",
-    "rhetoric", "claim", "claims", "claiming", "think that", "thinks that", "believe that",
-    "believes that", "chant", "chanting", "shouting", "shouted", "yelled", "slurs", "slur",
-    "things like", "stuff like", "like that", "jokes about", "joke about", "term",
-    "the word", "the n word", "referred to", "refer to", "describe", "describing",
-    "described", "tell me", "told me", "told us", "repeating", "repeat", "quote", "quoting",
-    "send me", "sent me", "use the", "using the", "when you", "people who", "anyone who",
-    "someone who", "those who", "whoever",
+    "said", "say", "saying", "says", "calling", "called", "write", "writing", "wrote",
+    "written", "statements", "statement", "comments like", "messages like", "words like",
+    "tweets like", "posts like", "phrases like", "language like", "things like", "stuff like",
+    "rhetoric", "claim that", "claims that", "claiming that", "chanting", "shouting",
+    "shouted", "yelled", "slurs", "slur", "jokes about", "joke about", "the word",
+    "the n word", "referred to", "refer to", "described as", "describing", "told me that",
+    "told us that", "repeating", "quote", "quoting", "sent me", "send me messages",
+    "when you said", "you said", "he said", "she said", "they said",
 )
 
-# Words that condemn hostility (counter-speech).
+# Words that condemn hostility (counter-speech). Not words that hate itself uses ("vile").
 CONDEMN = (
     "not okay", "not ok", "never okay", "never ok", "unacceptable", "not acceptable",
-    "hurtful", "bigoted", "bigot", "bigots", "bigotry", "hateful", "hate speech", "racist",
-    "racism", "homophobic", "homophobia", "transphobic", "transphobia", "sexist", "sexism",
-    "misogynist", "misogynistic", "misogyny", "islamophobic", "islamophobia",
-    "antisemitic", "antisemitism", "ableist", "ableism", "xenophobic", "xenophobia",
-    "discrimination", "discriminatory", "prejudice", "prejudiced", "misguided", "ignorant",
-    "shows how", "says a lot about", "says more about", "reflect well", "reflects badly",
-    "call out", "calling out", "stand against", "stand up against", "stand up to", "oppose",
-    "condemn", "condemns", "report", "reported", "will get blocked", "get blocked",
-    "blocked", "wrong", "out of order", "lost all respect", "lost respect", "shame on you",
-    "disgrace", "disgusting", "appalling", "sad", "seriously sad", "ashamed", "vile",
-    "should be ashamed", "no excuse", "not funny", "offensive", "deeply", "horrible",
-    "stop", "enough", "challenge", "fight", "fighting", "against", "dehumanising",
-    "dehumanizing", "harmful", "damaging", "disgusted", "you are the problem", "not cool",
+    "hurtful", "bigoted", "bigot", "bigots", "bigotry", "hateful", "hate speech", "hate crime",
+    "hate crimes", "hate mail", "racist", "racism", "homophobic", "homophobia", "transphobic",
+    "transphobia", "sexist", "sexism", "misogynist", "misogynistic", "misogyny",
+    "islamophobic", "islamophobia", "antisemitic", "antisemitism", "ableist", "ableism",
+    "xenophobic", "xenophobia", "discrimination", "discriminatory", "prejudice",
+    "prejudiced", "misguided", "shows how", "says a lot about", "says more about",
+    "reflect well", "reflects badly", "call out", "calling out", "stand against",
+    "stand up against", "stand up to", "condemn", "condemns", "will get blocked",
+    "get blocked", "out of order", "lost all respect", "lost respect", "shame on you",
+    "should be ashamed", "no excuse for", "not funny", "offensive", "dehumanising",
+    "dehumanizing", "not cool", "deeply hurtful", "so hurtful", "is wrong", "was wrong",
+    "it is wrong", "never acceptable", "no place for hate", "no place for racism",
+    "do not say", "stop saying", "stop calling", "not say",
 )
 
 PROFANITY_STRONG = (
@@ -190,5 +185,5 @@ INSULT_ADJECTIVES = (
     "pig ignorant", "despicable", "sick", "twisted", "deranged", "insane", "braindead",
     "brain dead", "hideous", "gross", "absolute filth", "the absolute worst", "the worst",
     "scum", "a complete asshole", "violent", "creepy", "contemptible", "a disgrace",
-    "retarded", "mental", "psychotic", "incompetent", "useless", "lazy", "arrogant",
+    "retarded", "mental", "psychotic", "that violent", "so violent", "a waste of space",
 )

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
-from bot.models import FACEBOOK, KIND_DM, X, Author, Media, Mention
+from bot.models import FACEBOOK, KIND_DM, Author, Media, Mention, X
 from bot.slack.blocks import AlertView
 from policy.categories import ACTION_HIDE, Severity
 from policy.decision import Decision, Flag
 
 # A Tuesday in November (GMT) and a Tuesday in July (BST): local times differ from UTC in one.
-NOV_TUESDAY = datetime(2026, 11, 24, 10, 32, tzinfo=timezone.utc)
-JUL_TUESDAY = datetime(2026, 7, 14, 9, 5, tzinfo=timezone.utc)
+NOV_TUESDAY = datetime(2026, 11, 24, 10, 32, tzinfo=UTC)
+JUL_TUESDAY = datetime(2026, 7, 14, 9, 5, tzinfo=UTC)
 DB_ID = 42
 
 

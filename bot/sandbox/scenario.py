@@ -1,0 +1,90 @@
+"""The demo scenario: loaded from scenario.yaml and planted in the fakes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.sandbox.fake_x import FakeX
+
+SCENARIO_FILE = Path(__file__).with_name("scenario.yaml")
+
+
+@dataclass
+class Item:
+    id: str
+    platform: str
+    kind: str
+    text: str
+    author: dict[str, str] = field(default_factory=dict)
+    expect: list[str] = field(default_factory=list)
+    forbid: list[str] = field(default_factory=list)
+    own: bool = False
+    reply_to_own: bool = False
+    media: list[dict[str, Any]] = field(default_factory=list)
+    external_id: str = ""  # filled in when planted
+
+    @property
+    def alerted(self) -> bool:
+        return not self.own
+
+
+@dataclass
+class Scenario:
+    accounts: dict[str, list[dict[str, str]]]
+    items: list[Item]
+
+    @property
+    def x_account(self) -> dict[str, str]:
+        return self.accounts["x"][0]
+
+
+def load_scenario(path: Path = SCENARIO_FILE) -> Scenario:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = [Item(**raw) for raw in data["items"]]
+    ids = [i.id for i in items]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"{path}: item ids must be unique")
+    return Scenario(accounts=data["accounts"], items=items)
+
+
+def plant_x(fake: FakeX, scenario: Scenario, items: list[Item]) -> None:
+    """Post these items on the fake X as their authors would (own ones as the account)."""
+    account = scenario.x_account["handle"]
+    root: dict[str, Any] | None = None
+    for item in items:
+        if item.platform != "x":
+            continue
+        author = account if item.own else item.author["handle"]
+        if not item.own and not _has_user(fake, author):
+            fake.add_user(author, item.author.get("name") or author)
+        if item.kind == "dm":
+            recipient = _dm_partner(scenario, item) if item.own else account
+            event = fake.add_dm(author, recipient, item.text)
+            item.external_id = f"dm:{event['id']}"
+            continue
+        reply_to = None
+        if item.reply_to_own or (item.own and item.kind == "reply"):
+            if root is None:
+                root = fake.add_tweet(account, "We're here 9 to 5 on weekdays. How can we help?")
+            reply_to = root["id"]
+        tweet = fake.add_tweet(author, item.text, reply_to=reply_to, media=item.media)
+        item.external_id = str(tweet["id"])
+
+
+def _has_user(fake: FakeX, handle: str) -> bool:
+    try:
+        fake.store.user(handle)
+    except KeyError:
+        return False
+    return True
+
+
+def _dm_partner(scenario: Scenario, item: Item) -> str:
+    for other in scenario.items:
+        if other.kind == "dm" and not other.own:
+            return other.author["handle"]
+    raise ValueError(f"scenario item {item.id}: an own DM needs someone to write to")

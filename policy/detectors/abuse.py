@@ -1,0 +1,98 @@
+"""Abuse: insults, harassment or intimidation aimed at a person (staff, service users, the
+public). Criticism of a service, or of how a named member of staff behaved, is a complaint:
+"the receptionist was rude and unhelpful" is not abuse; "the receptionist is a fat cow" is.
+"""
+
+from __future__ import annotations
+
+from policy.detectors.base import Analysis, Hit
+from policy.detectors.hate import counter_speech, negated
+from policy.lexicon import cues
+
+RULES = ("abuse.insult", "abuse.harassment")
+
+PHRASES: dict[str, tuple[str, ...]] = {
+    "INSULT_N": cues.INSULT_NOUNS,
+    "INSULT_A": cues.INSULT_ADJECTIVES,
+    "ABUSE": ("fuck you", "screw you", "go to hell", "shut up", "shut the fuck up",
+              "piss off", "fuck off", "sod off", "get lost", "nobody likes you",
+              "no one likes you", "i hate you", "i despise you", "i loathe you",
+              "i detest you", "you disgust me", "you make me sick", "die in a fire",
+              "rot in hell", "get a life", "go and die", "hope you rot", "eat shit"),
+    "HARASS": ("make your life hell", "make your life a living hell", "ruin your life",
+               "ruin your career", "end your career", "i will expose you", "expose you",
+               "i know your address", "i know your car", "i know what car you drive",
+               "i'll be waiting", "i will be waiting", "waiting outside for",
+               "see you outside", "i'll be outside", "following you home", "follow you home",
+               "i will find out where you live", "find out where you live", "post your address",
+               "share your address", "everyone will know where you live", "send people round",
+               "you will be sorry", "you'll be sorry", "you'll regret", "you will regret",
+               "i am watching you", "i'm watching you", "we are watching you",
+               "keep an eye on you", "i have your number", "i've got your number",
+               "i will keep messaging", "i'll keep messaging", "you cannot hide",
+               "you can't hide", "i know who you are", "we know who you are"),
+    "STAFF": ("nurse", "doctor", "receptionist", "consultant", "psychiatrist", "therapist",
+              "manager", "worker", "cpn", "gp", "paramedic", "porter", "cleaner", "matron",
+              "midwife", "social worker", "care coordinator", "support worker", "woman",
+              "man", "guy", "bloke", "lady", "girl", "idiot", "she", "he", "staff member",
+              "student", "psychologist", "counsellor", "dr", "sister", "admin", "secretary"),
+}
+
+_INTENS = frozenset({"a", "an", "such", "just", "the", "absolute", "complete", "utter", "total",
+                     "fucking", "bloody", "really", "so", "nothing", "but", "only", "that",
+                     "pure", "proper", "right", "big", "massive", "little", "fat", "stupid",
+                     "ugly", "old", "sad", "pathetic", "vile", "disgusting", "dirty", "filthy",
+                     "lazy", "useless", "thick", "dumb", "all", "are", "is", "were", "was",
+                     "truly", "seriously", "genuinely", "horrible", "nasty"})
+_SERVICE_NOUNS = frozenset({"service", "services", "trust", "hospital", "ward", "system",
+                            "care", "team", "nhs", "experience", "organisation", "department",
+                            "place", "company", "waiting", "wait", "treatment", "day", "service"})
+
+
+def _aimed_at_you(a: Analysis, s: int) -> bool:
+    """"you are (a complete) X" / "you X": an insult aimed at the reader."""
+    toks = a.doc.tokens
+    lo = a.sentence_range(a.doc.sents[s])[0]
+    i = s - 1
+    while i >= lo and toks[i] in _INTENS:
+        i -= 1
+    return i >= lo and toks[i] in ("you", "your", "yourself") and s - i <= 6
+
+
+def _aimed_at_person(a: Analysis, s: int) -> bool:
+    """"that receptionist is a (fat) cow": a named role or person called an insult noun."""
+    toks = a.doc.tokens
+    sent = a.doc.sents[s]
+    for ss, se in a.in_sent("STAFF", sent):
+        between = toks[se:s]
+        if se <= s and s - se <= 5 and set(between) & {"is", "was", "are"}:
+            return all(t in _INTENS for t in between)
+    return False
+
+
+def detect(a: Analysis) -> list[Hit]:
+    doc = a.doc
+    toks = doc.tokens
+    hits: list[Hit] = []
+    for tag in ("INSULT_N", "INSULT_A"):
+        for s, e in a.get(tag):
+            if counter_speech(a, s) or negated(a, s, window=3):
+                continue
+            if e < len(toks) and toks[e] in _SERVICE_NOUNS:
+                continue  # "you are the worst service" is a complaint
+            if a.notes.get("slurs", {}).get(s) in ("reclaimed", "homonym"):
+                continue
+            if _aimed_at_you(a, s) or (tag == "INSULT_N" and _aimed_at_person(a, s)):
+                hits.append(Hit("abuse.insult", s, e, 0.85))
+                break
+        if hits:
+            break
+    for s, e in a.get("ABUSE"):
+        if not (counter_speech(a, s) or negated(a, s, window=2)):
+            hits.append(Hit("abuse.insult", s, e, 0.8))
+            break
+    for s, e in a.get("HARASS"):
+        if not (counter_speech(a, s) or negated(a, s, window=2)):
+            hits.append(Hit("abuse.harassment", s, e, 0.8))
+            break
+    return hits

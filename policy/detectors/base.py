@@ -1,0 +1,96 @@
+"""What every detector sees (an Analysis) and returns (Hits)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from policy.decision import Context
+from policy.model import Policy
+from policy.text import Doc
+
+Spans = list[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule that fired, with where (token span, or a character span for raw-text rules)."""
+
+    rule_id: str
+    start: int = 0  # token index
+    end: int = 0
+    confidence: float = 0.9
+    note: str = ""  # shown after the explanation, e.g. the characteristic or the list name
+    chars: tuple[int, int] | None = None  # original character span, when not token based
+    escalate_to: str | None = None  # overrides the category's target (e.g. safeguarding)
+
+
+@dataclass
+class Analysis:
+    """The post, tokenised and tagged once, shared by every detector."""
+
+    doc: Doc
+    found: dict[str, Spans]
+    context: Context
+    policy: Policy
+    text: str  # the full text classified (post plus OCR text)
+    # Set by earlier detectors for later ones (e.g. which slurs were reclaimed).
+    notes: dict[str, object] = field(default_factory=dict)
+
+    def get(self, tag: str) -> Spans:
+        return self.found.get(tag, [])
+
+    def prefixed(self, prefix: str) -> list[tuple[int, int, str]]:
+        """(start, end, suffix) for every tag starting with `prefix`, e.g. 'G:' -> group."""
+        out = []
+        for tag, spans in self.found.items():
+            if tag.startswith(prefix):
+                suffix = tag[len(prefix):]
+                out.extend((s, e, suffix) for s, e in spans)
+        out.sort()
+        return out
+
+    def sent(self, i: int) -> int:
+        return self.doc.sents[i] if 0 <= i < len(self.doc.sents) else -1
+
+    def in_sent(self, tag: str, sent: int) -> Spans:
+        sents = self.doc.sents
+        return [(s, e) for s, e in self.get(tag) if sents[s] == sent]
+
+    def negated(self, start: int, window: int = 4, tag: str = "NOT") -> bool:
+        """A negator ends within `window` tokens before `start`, in the same sentence,
+        with no comma between."""
+        sents = self.doc.sents
+        if start >= len(sents):
+            return False
+        sent = sents[start]
+        toks = self.doc.tokens
+        for s, e in self.get(tag):
+            if sents[s] == sent and start - window <= e <= start and s < start:
+                if "," not in toks[e:start]:
+                    return True
+        return False
+
+    def near(self, tag: str, start: int, end: int, before: int, after: int) -> Spans:
+        """Spans of `tag` in the same sentence within `before` tokens before `start` or
+        `after` tokens after `end`."""
+        sents = self.doc.sents
+        sent = sents[start]
+        return [
+            (s, e)
+            for s, e in self.get(tag)
+            if sents[s] == sent and (start - before <= s < start or end <= s < end + after
+                                     or (s <= start and e >= end))
+        ]
+
+    def has_token(self, words: frozenset[str], start: int = 0, end: int | None = None) -> bool:
+        toks = self.doc.tokens
+        return any(t in words for t in toks[start:end])
+
+    def sentence_range(self, sent: int) -> tuple[int, int]:
+        sents = self.doc.sents
+        idx = [i for i, s in enumerate(sents) if s == sent]
+        return (idx[0], idx[-1] + 1) if idx else (0, 0)
+
+
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine", "im"})
+SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves", "yours"})

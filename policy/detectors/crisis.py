@@ -1,0 +1,114 @@
+"""Crisis: suicidal intent, self-harm and risk to life, including indirect phrasing.
+
+Crisis always goes to a person with the crisis template. It is judged from the speaker's own
+voice (I, me, my, or a sentence with no subject: "can't go on"); advice to someone else
+("if you feel suicidal, call ...") and recovery stories ("I used to self-harm") are not crisis.
+"""
+
+from __future__ import annotations
+
+from policy.detectors.base import FIRST_PERSON, SECOND_PERSON, Analysis, Hit
+from policy.detectors.hate import negated
+from policy.lexicon import harm
+
+RULES = ("crisis.suicidal", "crisis.self_harm", "crisis.indirect", "crisis.risk_to_others")
+
+PHRASES: dict[str, tuple[str, ...]] = {
+    "CRISIS": harm.CRISIS_EXPLICIT,
+    "CRISIS_WEAK": harm.CRISIS_WEAK,
+    "CRISIS_OTHER": harm.CRISIS_OTHERS,
+    "RECOVERY": ("used to", "years ago", "months ago", "in the past", "recovered",
+                 "recovery", "in recovery", "survivor", "survived", "no longer", "anymore",
+                 "any more", "back then", "at the time", "when i was younger", "got better",
+                 "clean for", "years clean", "free for", "since then", "back in"),
+    "AWARENESS": ("awareness", "prevention", "campaign", "charity", "fundraiser",
+                  "fundraising", "research", "statistics", "rates", "training", "webinar",
+                  "article", "documentary", "podcast", "study", "talk about suicide",
+                  "world suicide prevention day", "lecture", "course", "module"),
+}
+
+_SELF_HARM_WORDS = frozenset({"cut", "cutting", "harm", "harming", "harmed", "hurt",
+                              "hurting", "burn", "burning", "starve", "wrists", "wrist"})
+_INDIRECT_WORDS = frozenset({"goodbye", "tomorrow", "around", "without", "miss", "note",
+                             "post", "tweet", "forever", "anymore", "longer", "reason",
+                             "point", "nothing", "funeral", "exist", "existing", "stockpiling",
+                             "stockpiled", "saved"})
+_OTHERS = frozenset({"he", "she", "they", "him", "her", "them", "his", "friend", "friends",
+                     "son", "daughter", "mum", "mother", "dad", "father", "brother", "sister",
+                     "partner", "husband", "wife", "boyfriend", "girlfriend", "someone",
+                     "somebody", "person", "man", "woman", "child", "kid", "people", "patient",
+                     "neighbour", "colleague", "mate", "cousin", "uncle", "aunt", "nan", "grandad"})
+_SUBJECT_SKIP = frozenset({"really", "just", "honestly", "so", "seriously", "literally",
+                           "actually", "kinda", "still", "and", "but", "sometimes", "often",
+                           "to", "feel", "like", "feeling", "going", "gonna"})
+
+
+def _voice(a: Analysis, s: int, e: int) -> str:
+    """Whose words these are: 'self', 'other' (you, he, my friend) or 'none'."""
+    toks = a.doc.tokens
+    if FIRST_PERSON & set(toks[s:e]):
+        return "self"
+    lo = a.sentence_range(a.doc.sents[s])[0]
+    for i in range(s - 1, max(lo, s - 7) - 1, -1):
+        t = toks[i]
+        if t in FIRST_PERSON:
+            return "self"
+        if t in SECOND_PERSON or t in _OTHERS:
+            return "other"
+    # "Can't go on." / "Want to die." - no subject: the speaker.
+    if all(t in _SUBJECT_SKIP or t in ("can", "not", "do", "want", "will")
+           for t in toks[lo:s]):
+        return "self"
+    return "none"
+
+
+def _recovered(a: Analysis, s: int) -> bool:
+    sent = a.doc.sents[s]
+    return bool(a.in_sent("RECOVERY", sent) or a.in_sent("AWARENESS", sent))
+
+
+def _rule_for(words: list[str]) -> str:
+    if _SELF_HARM_WORDS & set(words) or words[:1] == ["self"]:
+        return "crisis.self_harm"
+    if _INDIRECT_WORDS & set(words):
+        return "crisis.indirect"
+    return "crisis.suicidal"
+
+
+def detect(a: Analysis) -> list[Hit]:
+    doc = a.doc
+    toks = doc.tokens
+    hits: list[Hit] = []
+    for s, e in a.get("CRISIS"):
+        if doc.quoted[s] or (negated(a, s, window=2) and "not" not in toks[s:e]):
+            continue
+        voice = _voice(a, s, e)
+        if voice != "self" or _recovered(a, s):
+            continue
+        hits.append(Hit(_rule_for(toks[s:e]), s, e, 0.9))
+        break
+    for s, e in a.get("CRISIS_OTHER"):
+        if doc.quoted[s] or negated(a, s, window=2) or _recovered(a, s):
+            continue
+        if _voice(a, s, e) == "other" and not SECOND_PERSON & set(toks[max(0, s - 3) : s]):
+            hits.append(Hit("crisis.risk_to_others", s, e, 0.8))
+            break
+    if not hits:
+        hits.extend(_indirect(a))
+    return hits
+
+
+def _indirect(a: Analysis) -> list[Hit]:
+    """Several weaker signs in the speaker's own voice ("hopeless", "a burden", "no way out")."""
+    doc = a.doc
+    cues: dict[str, tuple[int, int]] = {}
+    for s, e in a.get("CRISIS_WEAK"):
+        if doc.quoted[s] or negated(a, s, window=2) or _recovered(a, s):
+            continue
+        if _voice(a, s, e) == "self":
+            cues.setdefault(" ".join(doc.tokens[s:e]), (s, e))
+    if len(cues) >= 3:
+        spans = sorted(cues.values())
+        return [Hit("crisis.indirect", spans[0][0], spans[0][1], 0.6,
+                    note=", ".join(sorted(cues)))]
+    return []

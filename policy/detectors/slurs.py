@@ -1,0 +1,70 @@
+"""Slurs: hostile unless quoted or opposed, reclaimed by the speaker, or an everyday word."""
+
+from __future__ import annotations
+
+from policy.detectors.base import FIRST_PERSON, Analysis, Hit
+from policy.lexicon.groups import HOMONYM_CONTEXT, HOMONYM_SLURS, PEOPLE_NOUNS, SLURS
+
+PHRASES: dict[str, tuple[str, ...]] = {
+    **{"SLUR:" + char: words for char, words in SLURS.items()},
+    "HOMONYM_CTX": tuple(HOMONYM_CONTEXT),
+}
+
+# Words before a homonym that show it is said of a person ("you ...", "a dirty ...").
+_PERSON_BEFORE = frozenset(
+    {"a", "an", "you", "the", "these", "those", "all", "dirty", "filthy", "stupid", "fucking",
+     "little", "fat", "ugly", "typical", "bloody", "such", "absolute", "complete", "but",
+     "that", "this", "some", "many", "are", "is", "him", "her", "them", "dumb", "old",
+     "nasty", "lazy", "your", "his", "their", "of", "many", "more", "any", "every", "no",
+     "like", "for", "as", "called", "being"}
+)
+_RECLAIM_WORDS = frozenset({"fellow", "proud", "happily", "love", "loving", "genius", "bad",
+                            "hot", "my", "our", "sis", "queen", "queens", "king", "kings"})
+_SOFT = frozenset({"nigga", "niggas"})  # mostly in-group use; hostile only with other cues
+_PEOPLE = frozenset(PEOPLE_NOUNS)
+SELF_GROUP = FIRST_PERSON | {"we", "us", "our", "ourselves", "myself"}
+
+
+def slur_status(a: Analysis, s: int, e: int) -> str:
+    """'hostile', 'counter', 'reclaimed' or 'homonym' for the slur at tokens [s, e)."""
+    from policy.detectors.hate import counter_speech  # shared rule, avoids an import cycle
+
+    doc = a.doc
+    toks = doc.tokens
+    word = " ".join(toks[s:e])
+    sent = doc.sents[s]
+    lo, hi = a.sentence_range(sent)
+    if counter_speech(a, s):
+        return "counter"
+    if e < len(toks) and toks[e] in _PEOPLE:
+        return "homonym"  # "queer people": a group name, judged as such by hate
+    if word in HOMONYM_SLURS:
+        if a.in_sent("HOMONYM_CTX", sent):
+            return "homonym"
+        prev = toks[max(lo, s - 2) : s]
+        after = toks[e : e + 2]
+        if not (set(prev) & _PERSON_BEFORE or after[:2] == ["like", "you"]):
+            return "homonym"
+    window = set(toks[max(lo, s - 4) : min(hi, e + 3)])
+    if (window & SELF_GROUP and (window & _RECLAIM_WORDS or "i" in window or "myself" in window)
+            and not window & {"you", "your"}):
+        return "reclaimed"
+    if set(toks[max(lo, s - 2) : s]) & _RECLAIM_WORDS - {"my", "our"}:
+        return "reclaimed"  # "bad bitch", "my fellow ..."
+    if word in _SOFT and not (a.in_sent("NEG", sent) or a.in_sent("DEHUM", sent)
+                              or a.in_sent("EMO", sent)):
+        return "reclaimed"
+    return "hostile"
+
+
+def slur_hits(a: Analysis) -> list[Hit]:
+    statuses: dict[int, str] = {}
+    hits: list[Hit] = []
+    for s, e, char in a.prefixed("SLUR:"):
+        status = slur_status(a, s, e)
+        for i in range(s, e):
+            statuses[i] = status
+        if status == "hostile":
+            hits.append(Hit("hate.slur", s, e, 0.9, note=char))
+    a.notes["slurs"] = statuses
+    return hits

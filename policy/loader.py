@@ -1,0 +1,293 @@
+"""Parse and validate policy.yaml text, naming the line of every problem.
+
+Pure: takes text, returns a Policy (or problems). Reading the file is the caller's job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import string
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from policy.categories import (
+    ALL_CATEGORIES,
+    REMOVAL_CATEGORIES,
+    SUGGESTED_ACTIONS,
+    Severity,
+)
+from policy.model import Category, Policy, PolicyError, PolicyProblem, Rule, ServiceNumber
+
+REQUIRED_TEMPLATES = (
+    "welcome", "private_message", "clinical_advice", "complaints", "pals", "thank_you", "crisis",
+)
+REQUIRED_SERVICE_NUMBERS = ("switchboard", "crisis_line", "nhs_111", "samaritans", "emergency")
+LINK_LISTS = ("shorteners", "adult", "shock", "scam", "crypto", "trusted")
+# Filled in by the bot at reply time, on top of service numbers and contacts.
+RUNTIME_PLACEHOLDERS = frozenset({"name", "handle", "reason", "category", "team"})
+_TOP_KEYS = {"name", "contacts", "service_numbers", "escalation_targets", "link_lists",
+             "templates", "categories"}
+_CATEGORY_KEYS = {"title", "clause", "severity", "action", "template", "escalate_to",
+                  "explanation", "rules"}
+_RULE_KEYS = {"id", "description", "examples", "severity", "action", "terms"}
+
+
+def bundled_policy_path() -> Path:
+    """The policy.yaml shipped inside the package."""
+    return Path(__file__).with_name("policy.yaml")
+
+
+def policy_version(text: str) -> str:
+    """Short content hash of the file bytes: every decision records it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def load_policy(text: str, source: str = "<policy>") -> Policy:
+    """Parse and validate; raise PolicyError naming file and line of each problem."""
+    policy, problems = _build(text)
+    if problems or policy is None:
+        raise PolicyError(source, problems or [PolicyProblem(0, "empty policy")])
+    return Policy(**{**policy.__dict__, "source": source})
+
+
+def check_policy(text: str, source: str = "<policy>") -> list[PolicyProblem]:
+    """All problems in a policy text (empty when valid), for `feedwatch policy check FILE`."""
+    return _build(text)[1]
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[PolicyProblem] = []
+
+    def add(self, node: Node | None, message: str) -> None:
+        line = node.start_mark.line + 1 if node is not None else 0
+        self.problems.append(PolicyProblem(line, message))
+
+    def mapping(self, node: Node | None, what: str) -> dict[str, tuple[Node, Node]]:
+        """key -> (key node, value node); reports a non-mapping or duplicate keys."""
+        if not isinstance(node, MappingNode):
+            self.add(node, f"{what} must be a mapping")
+            return {}
+        out: dict[str, tuple[Node, Node]] = {}
+        for k, v in node.value:
+            key = str(k.value)
+            if key in out:
+                self.add(k, f"{what}: duplicate key {key!r}")
+            out[key] = (k, v)
+        return out
+
+    def text(self, node: Node | None, what: str, required: bool = True) -> str:
+        if not isinstance(node, ScalarNode) or not isinstance(node.value, str):
+            self.add(node, f"{what} must be text")
+            return ""
+        value = node.value.strip()
+        if required and not value:
+            self.add(node, f"{what} must not be empty")
+        return value
+
+    def texts(self, node: Node | None, what: str) -> tuple[str, ...]:
+        if not isinstance(node, SequenceNode):
+            self.add(node, f"{what} must be a list of texts")
+            return ()
+        return tuple(self.text(item, what) for item in node.value)
+
+
+def _build(text: str) -> tuple[Policy | None, list[PolicyProblem]]:
+    c = _Checker()
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 0
+        return None, [PolicyProblem(line, f"not valid YAML: {getattr(exc, 'problem', exc)}")]
+    if root is None:
+        return None, [PolicyProblem(0, "the policy file is empty")]
+    top = c.mapping(root, "the policy")
+    for key, (knode, _) in top.items():
+        if key not in _TOP_KEYS:
+            c.add(knode, f"unknown section {key!r}; expected one of {', '.join(sorted(_TOP_KEYS))}")
+    for key in ("name", "service_numbers", "templates", "categories"):
+        if key not in top:
+            c.add(root, f"missing section {key!r}")
+    name = c.text(top["name"][1], "name") if "name" in top else ""
+    contacts = _flat_texts(c, top.get("contacts"), "contacts")
+    targets = _flat_texts(c, top.get("escalation_targets"), "escalation_targets")
+    numbers = _service_numbers(c, top.get("service_numbers"))
+    links = _link_lists(c, top.get("link_lists"))
+    templates = _templates(c, top.get("templates"), numbers, contacts)
+    categories = _categories(c, top.get("categories"), templates, targets)
+    if c.problems:
+        return None, c.problems
+    return Policy(name=name, version=policy_version(text), source="<policy>",
+                  categories=categories, templates=templates, service_numbers=numbers,
+                  contacts=contacts, escalation_targets=targets, link_lists=links), []
+
+
+def _flat_texts(c: _Checker, pair: tuple[Node, Node] | None, what: str) -> dict[str, str]:
+    if pair is None:
+        return {}
+    return {k: c.text(v, f"{what}.{k}") for k, (_, v) in c.mapping(pair[1], what).items()}
+
+
+def _service_numbers(c: _Checker, pair: tuple[Node, Node] | None) -> dict[str, ServiceNumber]:
+    if pair is None:
+        return {}
+    out: dict[str, ServiceNumber] = {}
+    for sid, (knode, v) in c.mapping(pair[1], "service_numbers").items():
+        fields = c.mapping(v, f"service_numbers.{sid}")
+        label = c.text(fields["label"][1], f"service_numbers.{sid}.label") if "label" in fields else ""
+        number = c.text(fields["number"][1], f"service_numbers.{sid}.number") if "number" in fields else ""
+        if "label" not in fields or "number" not in fields:
+            c.add(knode, f"service_numbers.{sid} needs a label and a number")
+        elif not any(ch.isdigit() for ch in number):
+            c.add(fields["number"][1], f"service_numbers.{sid}.number has no digits")
+        out[sid] = ServiceNumber(sid, label, number)
+    for sid in REQUIRED_SERVICE_NUMBERS:
+        if sid not in out:
+            c.add(pair[0], f"service_numbers: missing {sid!r}")
+    return out
+
+
+def _link_lists(c: _Checker, pair: tuple[Node, Node] | None) -> dict[str, tuple[str, ...]]:
+    if pair is None:
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for lid, (knode, v) in c.mapping(pair[1], "link_lists").items():
+        if lid not in LINK_LISTS:
+            c.add(knode, f"link_lists: unknown list {lid!r}; expected one of {', '.join(LINK_LISTS)}")
+        out[lid] = tuple(d.lower().strip(".") for d in c.texts(v, f"link_lists.{lid}"))
+    return out
+
+
+def _templates(
+    c: _Checker, pair: tuple[Node, Node] | None, numbers: dict[str, ServiceNumber],
+    contacts: dict[str, str],
+) -> dict[str, str]:
+    if pair is None:
+        return {}
+    allowed = set(numbers) | set(contacts) | RUNTIME_PLACEHOLDERS
+    out: dict[str, str] = {}
+    for tid, (_, v) in c.mapping(pair[1], "templates").items():
+        body = c.text(v, f"templates.{tid}")
+        try:
+            fields = [f for _, f, _, _ in string.Formatter().parse(body) if f is not None]
+        except ValueError as exc:
+            c.add(v, f"templates.{tid}: bad placeholder ({exc})")
+            fields = []
+        for f in fields:
+            if f not in allowed:
+                c.add(v, f"templates.{tid}: unknown placeholder {{{f}}}; use one of "
+                         + ", ".join(sorted(allowed)))
+        out[tid] = body
+    for tid in REQUIRED_TEMPLATES:
+        if tid not in out:
+            c.add(pair[0], f"templates: missing {tid!r}")
+    return out
+
+
+def _categories(
+    c: _Checker, pair: tuple[Node, Node] | None, templates: dict[str, str],
+    targets: dict[str, str],
+) -> dict[str, Category]:
+    from policy.detectors import BUILTIN_RULES  # late: detectors import the model
+
+    if pair is None:
+        return {}
+    out: dict[str, Category] = {}
+    seen_rules: set[str] = set()
+    for cid, (knode, v) in c.mapping(pair[1], "categories").items():
+        if cid not in ALL_CATEGORIES:
+            c.add(knode, f"unknown category {cid!r}")
+            continue
+        f = c.mapping(v, f"categories.{cid}")
+        for key, (kn, _) in f.items():
+            if key not in _CATEGORY_KEYS:
+                c.add(kn, f"categories.{cid}: unknown field {key!r}")
+        for key in ("title", "clause", "severity", "action", "explanation", "rules"):
+            if key not in f:
+                c.add(knode, f"categories.{cid}: missing {key!r}")
+        get = {k: c.text(n, f"categories.{cid}.{k}") for k, (_, n) in f.items()
+               if k not in ("rules",)}
+        sev = _severity(c, f.get("severity"), f"categories.{cid}.severity")
+        action = get.get("action", "none")
+        if "action" in f and action not in SUGGESTED_ACTIONS:
+            c.add(f["action"][1], f"categories.{cid}.action {action!r} is not one of "
+                                  + ", ".join(SUGGESTED_ACTIONS))
+        template = get.get("template") or None
+        if template and template not in templates:
+            c.add(f["template"][1], f"categories.{cid}.template {template!r} is not a template")
+        if cid in REMOVAL_CATEGORIES and not template and "template" not in f:
+            c.add(knode, f"categories.{cid}: a removal category needs a template explaining it")
+        escalate = get.get("escalate_to") or None
+        if escalate and escalate not in targets:
+            c.add(f["escalate_to"][1], f"categories.{cid}.escalate_to {escalate!r} is not an "
+                                       "escalation target")
+        rules = _rules(c, cid, f.get("rules"), BUILTIN_RULES, seen_rules)
+        out[cid] = Category(cid, get.get("title", ""), get.get("clause", ""),
+                            sev or Severity.INFO, action, get.get("explanation", ""), rules,
+                            template, escalate, knode.start_mark.line + 1)
+    for cid in ALL_CATEGORIES:
+        if cid not in out:
+            c.add(pair[0], f"categories: missing category {cid!r}")
+    return out
+
+
+def _severity(c: _Checker, pair: tuple[Node, Node] | None, what: str) -> Severity | None:
+    if pair is None:
+        return None
+    try:
+        return Severity.from_word(c.text(pair[1], what))
+    except ValueError as exc:
+        c.add(pair[1], f"{what}: {exc}")
+        return None
+
+
+def _rules(
+    c: _Checker, cid: str, pair: tuple[Node, Node] | None, builtin: frozenset[str],
+    seen: set[str],
+) -> tuple[Rule, ...]:
+    if pair is None:
+        return ()
+    node = pair[1]
+    if not isinstance(node, SequenceNode) or not node.value:
+        c.add(node, f"categories.{cid}.rules must be a non-empty list")
+        return ()
+    out: list[Rule] = []
+    for item in node.value:
+        f = c.mapping(item, f"a rule of {cid}")
+        for key, (kn, _) in f.items():
+            if key not in _RULE_KEYS:
+                c.add(kn, f"rule: unknown field {key!r}")
+        rid = c.text(f["id"][1], "rule id") if "id" in f else ""
+        where = f"rule {rid or '(no id)'}"
+        if "id" not in f:
+            c.add(item, f"a rule of {cid} has no id")
+        elif not rid.startswith(cid + "."):
+            c.add(f["id"][1], f"{where}: the id must start with '{cid}.'")
+        elif rid in seen:
+            c.add(f["id"][1], f"{where}: duplicate rule id")
+        seen.add(rid)
+        desc = c.text(f["description"][1], f"{where}: description") if "description" in f else ""
+        if "description" not in f:
+            c.add(item, f"{where}: missing description")
+        ex = c.mapping(f["examples"][1], f"{where}: examples") if "examples" in f else {}
+        if "examples" not in f:
+            c.add(item, f"{where}: missing examples (match and no_match)")
+        match = c.texts(ex["match"][1], f"{where}: examples.match") if "match" in ex else ()
+        no_match = c.texts(ex["no_match"][1], f"{where}: examples.no_match") if "no_match" in ex else ()
+        if "examples" in f and (not match or not no_match):
+            c.add(f["examples"][1], f"{where}: needs at least one match and one no_match example")
+        terms = c.texts(f["terms"][1], f"{where}: terms") if "terms" in f else ()
+        if rid and rid not in builtin and not terms:
+            c.add(f["id"][1] if "id" in f else item,
+                  f"{where}: not a built-in rule, so it needs a 'terms' list to match")
+        sev = _severity(c, f.get("severity"), f"{where}: severity")
+        action = c.text(f["action"][1], f"{where}: action") if "action" in f else None
+        if action is not None and action not in SUGGESTED_ACTIONS:
+            c.add(f["action"][1], f"{where}: action {action!r} is not one of "
+                                  + ", ".join(SUGGESTED_ACTIONS))
+        out.append(Rule(rid, desc, match, no_match, sev, action, terms, item.start_mark.line + 1))
+    return tuple(out)
+

@@ -1,0 +1,210 @@
+"""Tokens, spelling repair and phrase matching over the normalised text.
+
+A `Doc` holds canonical tokens ("dont" -> "do", "not"; "klil" -> "kill"; "f*ck" -> "fuck"),
+each with its span in the original post and its sentence number, so detectors reason about
+words and still report the exact characters that were posted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import regex
+
+from policy.lexicon.common import COMMON_WORDS, CONTRACTIONS
+from policy.normalise import Normalised, normalise
+
+_TOKEN = regex.compile(r"[a-z0-9*#%]*[a-z0-9][a-z0-9*#%']*|[.!?;\n\",:]")
+_COLLAPSE = regex.compile(r"([a-z])\1+")
+_SENTENCE_END = frozenset({".", "!", "?", ";", "\n"})
+
+
+def collapse(word: str) -> str:
+    """fuuuck and fuck share the key fuck; kill and kil share kil."""
+    return _COLLAPSE.sub(r"\1", word)
+
+
+@dataclass
+class Doc:
+    """Canonical tokens of one text with their original spans and sentence numbers."""
+
+    norm: Normalised
+    tokens: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # in normalised text
+    sents: list[int] = field(default_factory=list)
+    quoted: list[bool] = field(default_factory=list)
+    caps: list[bool] = field(default_factory=list)  # original token started with a capital
+
+    def original_span(self, start_tok: int, end_tok: int) -> tuple[int, int]:
+        """Span in the original text covering tokens [start_tok, end_tok)."""
+        a = self.spans[start_tok][0]
+        b = self.spans[end_tok - 1][1]
+        return self.norm.span(a, b)
+
+    def snippet(self, start_tok: int, end_tok: int) -> str:
+        a, b = self.original_span(start_tok, end_tok)
+        return self.norm.original[a:b]
+
+
+class Canon:
+    """Spelling repair towards a vocabulary of words that matter to the policy.
+
+    Holds a bounded per-instance cache: no module-level mutable state.
+    """
+
+    def __init__(self, interest: Iterable[str], maskable: Iterable[str]) -> None:
+        self.interest = frozenset(interest)
+        known = set(self.interest) | COMMON_WORDS
+        self.known = frozenset(known)
+        self.collapsed: dict[str, str] = {}
+        self.fuzzy: dict[str, str] = {}
+        for w in sorted(self.interest, key=len):
+            if not w.isalpha():
+                continue
+            self.collapsed.setdefault(collapse(w), w)
+            if len(w) < 4:
+                continue
+            for v in _variants(w):
+                if v not in known and len(v) >= 3:
+                    self.fuzzy.setdefault(v, w)
+        for v in [k for k, w in self.fuzzy.items() if collapse(k) in self.collapsed
+                  and self.collapsed[collapse(k)] != w]:
+            del self.fuzzy[v]
+        self.masks: dict[tuple[int, str, str], list[str]] = {}
+        for w in maskable:
+            if w.isalpha() and len(w) >= 3:
+                self.masks.setdefault((len(w), w[0], w[-1]), []).append(w)
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def word(self, tok: str) -> tuple[str, ...]:
+        hit = self._cache.get(tok)
+        if hit is not None:
+            return hit
+        out = self._repair(tok)
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[tok] = out
+        return out
+
+    def _repair(self, tok: str) -> tuple[str, ...]:
+        exp = CONTRACTIONS.get(tok)
+        if exp is not None:
+            return tuple(exp.split())
+        if tok.endswith("'s") or tok.endswith("s'"):
+            tok = tok[:-2] if tok.endswith("'s") else tok[:-1]
+        tok = tok.replace("'", "")
+        if not tok:
+            return ()
+        if tok in self.known or tok.isdigit():
+            return (tok,)
+        if "*" in tok or "#" in tok or "%" in tok:
+            return (self._unmask(tok),)
+        key = collapse(tok)
+        if key in self.collapsed:
+            return (self.collapsed[key],)
+        if tok in self.fuzzy:
+            return (self.fuzzy[tok],)
+        if len(tok) >= 6:
+            split = self._split(tok)
+            if split:
+                return split
+        return (tok,)
+
+    def _unmask(self, tok: str) -> str:
+        core = tok.strip("*#%")
+        if not core:
+            return tok
+        cands = self.masks.get((len(tok), tok[0], tok[-1]), [])
+        pat = regex.compile("^" + "".join("." if c in "*#%" else regex.escape(c) for c in tok) + "$")
+        for c in cands:
+            if pat.match(c):
+                return c
+        return tok.replace("*", "").replace("#", "").replace("%", "")
+
+    def _split(self, tok: str) -> tuple[str, ...] | None:
+        """Repair a dropped space: deathto, todie, massivescumbags, coonbehaviour."""
+        for i in range(2, len(tok) - 1):
+            a, b = tok[:i], tok[i:]
+            a_int, b_int = a in self.interest, b in self.interest
+            if (a_int and (b in self.known or b_int) and len(b) >= 2 and len(a) >= 3) or (
+                b_int and len(b) >= 3 and (a in _SPLIT_PREFIXES or a_int)
+            ):
+                return (a, b)
+        return None
+
+
+_SPLIT_PREFIXES = frozenset(
+    {"to", "so", "all", "you", "such", "massive", "complete", "absolute", "total", "utter",
+     "fucking", "female", "male", "black", "gay", "trans", "disabled", "these", "those",
+     "their", "your", "my", "just", "die", "kill", "them", "they", "filthy", "dirty",
+     "stupid", "typical", "fat", "ugly", "deathto", "death", "i", "we", "go", "get"}
+)
+
+
+def _variants(w: str) -> set[str]:
+    """One deleted letter or two neighbours swapped (murdr, klil, thraet)."""
+    out = {w[:i] + w[i + 1 :] for i in range(len(w))}
+    out |= {w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1)}
+    out.discard(w)
+    return out
+
+
+def make_doc(text: str, canon: Canon) -> Doc:
+    """Normalise, tokenise and repair `text`."""
+    norm = normalise(text)
+    doc = Doc(norm)
+    original = norm.original
+    sent = 0
+    quoted = False
+    for m in _TOKEN.finditer(norm.text):
+        t = m.group(0)
+        if t in _SENTENCE_END:
+            if doc.sents and doc.sents[-1] == sent:
+                sent += 1
+            continue
+        if t == '"':
+            quoted = not quoted
+            continue
+        if t == "," or t == ":":
+            words: tuple[str, ...] = (t,)
+        else:
+            words = canon.word(t)
+        o = norm.span(m.start(), m.start() + 1)[0]
+        cap = o < len(original) and original[o].isupper()
+        for w in words:
+            doc.tokens.append(w)
+            doc.spans.append((m.start(), m.end()))
+            doc.sents.append(sent)
+            doc.quoted.append(quoted)
+            doc.caps.append(cap)
+    return doc
+
+
+class PhraseMatcher:
+    """Finds every listed phrase (a tuple of canonical tokens) with its tag, in one pass."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+
+    def add(self, phrase: tuple[str, ...], tag: str) -> None:
+        if phrase:
+            lst = self._first.setdefault(phrase[0], [])
+            if (phrase[1:], tag) not in lst:
+                lst.append((phrase[1:], tag))
+                lst.sort(key=lambda e: -len(e[0]))
+
+    def find(self, tokens: list[str]) -> dict[str, list[tuple[int, int]]]:
+        """tag -> list of (start, end) token spans, in order."""
+        out: dict[str, list[tuple[int, int]]] = {}
+        n = len(tokens)
+        first = self._first
+        for i, t in enumerate(tokens):
+            cands = first.get(t)
+            if not cands:
+                continue
+            for rest, tag in cands:
+                k = len(rest)
+                if k == 0 or (i + 1 + k <= n and tuple(tokens[i + 1 : i + 1 + k]) == rest):
+                    out.setdefault(tag, []).append((i, i + 1 + k))
+        return out
