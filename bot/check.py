@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import tweepy
 
 from bot.config import ConfigError, Settings, load_settings
-from bot.services import make_slack_client
+from bot.slack.client import make_slack_client
 from bot.sources.http import TimeoutSession
 from bot.sources.x import make_client
 from bot.store.db import Database

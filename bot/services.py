@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.outbox import Outbox
 from bot.pipeline import Pipeline
 from bot.policy_loader import PolicyHolder
+from bot.slack.client import make_slack_client
 from bot.slack.render import make_renderer
 from bot.sources.base import Source
 from bot.sources.http import TimeoutSession
@@ -35,17 +36,6 @@ class Services:
     pipeline: Pipeline
     outbox: Outbox
     sources: list[Source]
-
-
-def make_slack_client(settings: Settings) -> WebClient:
-    kwargs = {"token": settings.slack_bot_token.get_secret_value(), "timeout": 15}
-    if settings.slack_api_url:
-        kwargs["base_url"] = settings.slack_api_url.rstrip("/") + "/"
-    # No automatic retries here: the outbox decides when a retry is safe (a blind retry
-    # after a lost answer would post the alert twice).
-    client = WebClient(**kwargs)  # type: ignore[arg-type]
-    client.retry_handlers = []
-    return client
 
 
 def build_services(

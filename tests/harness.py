@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.clock import Clock
 from bot.config import Settings
 from bot.sandbox.fake_x import FakeX
-from bot.services import Services, build_services
 from bot.sources.http import TimeoutSession
 from bot.store.db import Database
+
+if TYPE_CHECKING:
+    from bot.services import Services
 
 ALERTS = "C0ALERTS"
 ADMIN = "C0ADMIN"
@@ -46,6 +48,8 @@ def session_factory(fake_x: FakeX):  # type: ignore[no-untyped-def]
 
 
 def services_for(settings: Settings, clock: Clock, fake_x: FakeX) -> Services:
+    from bot.services import build_services
+
     return build_services(settings, clock, http_session=session_factory(fake_x),
                           post_interval=0.0)
 

@@ -159,11 +159,11 @@ PROFANITY_MILD = (
     "shit", "shite", "shits", "shitty", "shitting", "shithead", "shitheads", "bullshit",
     "bullshitting", "horseshit", "bastard", "bastards", "asshole", "assholes", "arsehole",
     "arseholes", "arse", "ass", "dumbass", "dumbasses", "jackass", "dickhead", "dickheads",
-    "dick", "dicks", "prick", "pricks", "wanker", "wankers", "wank", "twat", "twats",
+    "dickheads", "prick", "pricks", "wanker", "wankers", "wank", "twat", "twats",
     "tosser", "tossers", "bollocks", "piss", "pissed", "pissing", "piss off", "bellend",
     "knobhead", "douchebag", "douche", "bitch", "bitches", "bitching", "son of a bitch",
     "goddamn", "goddam", "bloody hell", "crap", "crappy", "slag", "munter", "minger",
-    "git", "sod off", "bugger", "buggered", "arsed", "screw you", "shag", "pillock",
+    "sod off", "bugger", "buggered", "arsed", "screw you", "pillock",
 )
 
 # Insults aimed at one person ("you absolute ...").
