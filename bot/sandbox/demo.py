@@ -1,0 +1,193 @@
+"""`feedwatch demo`: the real bot against the offline fakes, with a mental-health trust's day.
+
+Nothing here is used in production; only the `demo` command imports it.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.clock import LONDON, OffsetClock
+from bot.config import Settings
+from bot.jobs import poll_all
+from bot.logging_setup import setup_logging
+from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
+from bot.sandbox.fake_x import FakeX
+from bot.sandbox.scenario import Item, Scenario, load_scenario, plant_x
+from bot.services import Services, build_services
+from bot.sources.http import TimeoutSession
+from bot.store.schema import AlertRow, DecisionRow, MentionRow
+
+log = logging.getLogger(__name__)
+
+# The demo always starts on a Tuesday morning in office hours, whatever the real time.
+DEMO_START = datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)
+WAVES = 3
+
+
+@dataclass
+class Sandbox:
+    clock: OffsetClock
+    fake_x: FakeX
+    fake_slack: FakeSlack
+    channel: str
+    services: Services
+    scenario: Scenario
+    workdir: Path
+
+    def stop(self) -> None:
+        self.services.db.dispose()
+        self.fake_x.stop()
+        self.fake_slack.stop()
+
+
+def start_sandbox(workdir: Path) -> Sandbox:
+    clock = OffsetClock(DEMO_START)
+    fake_x = FakeX(clock=clock).start()
+    fake_slack = FakeSlack(clock=clock).start()
+    channel = fake_slack.add_channel("social-media-alerts")
+    scenario = load_scenario()
+    acct = scenario.x_account
+    creds = fake_x.add_account(acct["handle"], acct.get("display_name", ""))
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        slack_bot_token=SANDBOX_TOKEN,
+        slack_signing_secret="sandbox-signing-secret",
+        slack_alert_channel=channel,
+        slack_api_url=f"{fake_slack.url}/api/",
+        feedwatch_accounts=[{"platform": "x", "name": acct["name"], "handle": acct["handle"],
+                             **creds}],
+        database_url=f"sqlite:///{workdir}/feedwatch-demo.db",
+    )
+
+    def session() -> TimeoutSession:
+        s = TimeoutSession()
+        fake_x.mount(s)
+        return s
+
+    # The fake Slack has no posting limit worth waiting for: post as fast as it answers.
+    services = build_services(settings, clock, http_session=session, post_interval=0.0)
+    services.db.migrate()
+    return Sandbox(clock, fake_x, fake_slack, channel, services, scenario, workdir)
+
+
+@dataclass
+class CheckResult:
+    problems: list[str] = field(default_factory=list)
+    checked: int = 0
+
+
+def verify(sb: Sandbox) -> CheckResult:
+    """Every alerted item in exactly one Slack message, with the expected flags."""
+    result = CheckResult()
+    messages = sb.fake_slack.messages(sb.channel)
+    per_alert: dict[int, int] = {}
+    for msg in messages:
+        payload = (msg.get("metadata") or {}).get("event_payload") or {}
+        if "alert_id" in payload:
+            per_alert[payload["alert_id"]] = per_alert.get(payload["alert_id"], 0) + 1
+    with sb.services.db.session() as s:
+        for item in sb.scenario.items:
+            result.checked += 1
+            row = s.execute(select(MentionRow).where(MentionRow.external_id == item.external_id)
+                            ).scalar_one_or_none()
+            if not item.alerted:
+                if row is not None:
+                    result.problems.append(f"{item.id}: the account's own post was stored")
+                continue
+            if row is None:
+                result.problems.append(f"{item.id}: never stored")
+                continue
+            alerts = s.execute(select(AlertRow).where(AlertRow.mention_id == row.id)).scalars()
+            alerts = list(alerts)
+            posted = [a for a in alerts if a.state == "posted"]
+            in_slack = sum(per_alert.get(a.id, 0) for a in alerts)
+            if len(posted) != 1 or in_slack != 1:
+                result.problems.append(
+                    f"{item.id}: {len(posted)} posted alert(s), {in_slack} Slack message(s)")
+            decision = s.execute(select(DecisionRow).where(DecisionRow.mention_id == row.id)
+                                 ).scalar_one()
+            got = set(decision.categories)
+            missing = set(item.expect) - got
+            wrong = set(item.forbid) & got
+            if missing:
+                result.problems.append(f"{item.id}: expected {sorted(missing)}, got {sorted(got)}")
+            if wrong:
+                result.problems.append(f"{item.id}: must not be {sorted(wrong)}")
+    raw = str(messages)
+    for ping in ("<!channel>", "<!here>", "<@U0ADMIN>"):
+        if ping in raw:
+            result.problems.append(f"an alert contains an unescaped {ping}")
+    return result
+
+
+def _show(msg: dict[str, Any], out: Any) -> None:
+    """A Slack message as a person would read it in the channel (roughly)."""
+    out.write(f"\n┌ {html.unescape(msg.get('text', ''))}\n")
+    for block in msg.get("blocks", []):
+        if block.get("type") in ("section", "context"):
+            texts = [block.get("text", {}).get("text", "")]
+            texts += [e.get("text", "") for e in block.get("elements", []) if isinstance(e, dict)]
+            for t in texts:
+                for line in html.unescape(t or "").splitlines()[:6]:
+                    out.write(f"│ {line[:110]}\n")
+        elif block.get("type") == "actions":
+            labels = [e.get("text", {}).get("text", "") for e in block.get("elements", [])]
+            out.write(f"│ [{'] ['.join(labels)}]\n")
+    out.write("└\n")
+    out.flush()
+
+
+def run_demo(check: bool = False, port: int = 3000, out: Any = None) -> int:
+    out = out or sys.stdout
+    setup_logging("WARNING" if check else "INFO")
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="feedwatch-demo-") as tmp:
+        sb = start_sandbox(Path(tmp))
+        try:
+            return _play(sb, check, out, started)
+        finally:
+            sb.stop()
+
+
+def _play(sb: Sandbox, check: bool, out: Any, started: float) -> int:
+    items = sb.scenario.items
+    out.write(f"feedwatch demo: fake X on {sb.fake_x.url}, fake Slack on {sb.fake_slack.url}\n"
+              f"{len(items)} posts to @{sb.scenario.x_account['handle']} arrive in {WAVES} "
+              f"waves; the bot polls, classifies and posts each to #social-media-alerts.\n")
+    shown = 0
+    size = -(-len(items) // WAVES)
+    for wave in range(WAVES):
+        batch: list[Item] = items[wave * size:(wave + 1) * size]
+        plant_x(sb.fake_x, sb.scenario, batch)
+        poll_all(sb.services)
+        messages = sb.fake_slack.messages(sb.channel)
+        if not check:
+            for msg in messages[shown:]:
+                _show(msg, out)
+                time.sleep(0.05)
+        shown = len(messages)
+    poll_all(sb.services)  # a second look changes nothing: exactly once
+    result = verify(sb)
+    took = time.monotonic() - started
+    out.write(f"\n{len(sb.fake_slack.messages(sb.channel))} alerts posted for "
+              f"{sum(i.alerted for i in items)} alertable posts "
+              f"({sum(not i.alerted for i in items)} of the account's own posts ignored) "
+              f"in {took:.1f} s.\n")
+    for p in result.problems:
+        out.write(f"PROBLEM: {p}\n")
+    if result.problems:
+        out.write(f"demo check: {len(result.problems)} problem(s)\n")
+        return 1
+    out.write(f"demo check: all {result.checked} scenario items as expected\n")
+    return 0

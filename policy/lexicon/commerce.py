@@ -1,0 +1,61 @@
+"""Advertising, spam and scams (intention of personal financial gain)."""
+
+from __future__ import annotations
+
+PROMOTION = (
+    "buy now", "order now", "shop now", "book now", "sign up now", "discount code",
+    "promo code", "coupon code", "voucher code", "use code", "use my code", "off your first",
+    "per cent off", "percent off", "free shipping", "free delivery", "limited offer",
+    "limited time offer", "special offer", "best price", "best prices", "lowest prices",
+    "cheapest", "click the link", "click here", "link in bio", "link in my bio",
+    "check out my", "check out our", "visit my", "visit our website", "visit our shop",
+    "follow my page", "follow me", "follow us", "subscribe to my", "subscribe to our",
+    "like and share", "like and follow", "dm me for", "dm for details", "dm for prices",
+    "dm for collab", "collab", "brand ambassador", "ambassadors wanted", "get yours",
+    "grab yours", "shop link", "our new range", "new collection", "now in stock",
+    "available now", "on sale", "sale now on", "flash sale", "hurry", "while stocks last",
+    "order yours", "mention this post", "we are offering", "i am offering", "our services",
+    "my services", "affordable", "top quality", "100% guaranteed", "money back",
+    "seo services", "web design services", "followers cheap", "buy followers",
+    "gain followers", "get more followers", "boost your", "grow your account",
+    "promote your", "promotion for", "advertise", "advertising", "sponsored",
+    "giveaway", "giving away", "win a", "enter now", "competition to win", "f4f",
+    "follow for follow", "follow back", "sub4sub", "check my channel", "my youtube channel",
+    "my channel", "my shop", "my store", "my etsy", "my website", "our website",
+)
+SPAM_MARKERS = (
+    "click", "link", "bio", "dm", "follow", "subscribe", "offer", "deal", "deals", "sale",
+    "discount", "promo", "free", "win", "cash", "money", "earn", "profit", "shop", "buy",
+    "order", "cheap", "price", "guaranteed", "limited", "exclusive", "now",
+)
+SCAM = (
+    "send me money", "send money", "paypal me", "cashapp", "cash app me", "venmo me",
+    "western union", "moneygram", "gift card", "gift cards", "itunes card", "steam card",
+    "bitcoin", "btc", "crypto", "cryptocurrency", "ethereum", "usdt", "forex", "binary options",
+    "nft", "nfts", "investment opportunity", "invest with", "investing with", "invest now",
+    "double your money", "double your investment", "triple your", "guaranteed returns",
+    "guaranteed profit", "passive income", "earn from home", "work from home and earn",
+    "earn £", "earn $", "make money fast", "make money online", "get rich", "financial freedom",
+    "account manager", "investment manager", "trading expert", "trading signals",
+    "recover your lost funds", "recover lost funds", "funds recovery", "hacked account recovery",
+    "account recovery expert", "you have won", "you've won", "you are a winner",
+    "claim your prize", "claim your reward", "claim now", "selected to receive", "lottery",
+    "inheritance", "beneficiary", "wire transfer", "bank details", "your bank details",
+    "processing fee", "release fee", "loan offer", "instant loan", "payday loan",
+    "debt free", "cash prize", "send your details", "verify your account", "whatsapp me",
+    "telegram me", "contact him on", "contact her on", "mining", "airdrop", "giveaway",
+    "elon", "grant money", "government grant", "covid grant", "tax refund",
+)
+SOLICIT = (
+    "donate to me", "donate to my", "my gofundme", "gofundme", "go fund me", "my fundraiser",
+    "sponsor me", "please donate", "send me a few quid", "lend me money", "lend me",
+    "need money", "need cash", "buy me a coffee", "ko fi", "kofi", "patreon", "my paypal",
+    "paypal", "sort code", "account number", "my just giving", "justgiving",
+)
+CHARITY_SAFE = (
+    "hospital charity", "our charity", "trust charity", "charity run", "fun run",
+    "nhs charities", "nhs charity", "mind charity", "samaritans", "fundraising for the ward",
+    "for the ward", "for the hospital", "for mind", "for rethink", "for the nhs",
+    "in memory of", "in memory", "raising money for", "raised money for", "raised £",
+    "raised for", "for the unit", "thank you", "thanks",
+)
