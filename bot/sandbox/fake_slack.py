@@ -132,6 +132,9 @@ class FakeSlack(FakeServer):
         self.route("GET", "/api/:method", self._api)
         # The upload URL is a capability: real files.slack.com URLs take no token either.
         self.route("POST", "/upload/v1/:file_id", self._upload, auth=False)
+        # response_url of slash commands and interactions: also a capability, no token.
+        self.route("POST", "/respond/:channel/:user", self._respond, auth=False)
+        self.responses: list[dict[str, Any]] = []
         self._methods = {
             "auth.test": self._auth_test, "chat.postMessage": self._post_message,
             "chat.update": self._update, "chat.postEphemeral": self._post_ephemeral,
@@ -287,6 +290,22 @@ class FakeSlack(FakeServer):
             f["_data"] = req.body
             f["size"] = len(req.body)
         return Response(200, f"OK - {len(req.body)}".encode(), content_type="text/plain")
+
+    def response_url(self, channel: str, user: str) -> str:
+        """A response_url as Slack puts in slash-command and interaction payloads."""
+        return f"{self.url}/respond/{channel}/{user}"
+
+    def _respond(self, req: Request, p: dict[str, str]) -> Response:
+        # https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
+        body = req.json() or {}
+        with self.lock:
+            entry = {"channel": p["channel"], "user": p["user"], **body}
+            self.responses.append(entry)
+            if body.get("response_type", "ephemeral") == "ephemeral":
+                self.ephemeral.append({"channel": p["channel"], "user": p["user"],
+                                       "text": body.get("text", ""),
+                                       "blocks": body.get("blocks", [])})
+        return Response(200, b"ok", content_type="text/plain")
 
     # -- helpers used by the method handlers (caller holds the lock) ------------------------------
 

@@ -1,0 +1,63 @@
+"""Irrelevant advertising and spam; scams and other bids for personal financial gain.
+
+Fundraising for the trust's own charity, a ward or a mental-health charity is not advertising.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from policy.detectors.base import Analysis, Hit
+from policy.detectors.hate import negated
+from policy.lexicon import commerce as lex
+
+RULES = ("advertising.promotion", "advertising.spam", "financial_gain.scam",
+         "financial_gain.solicitation")
+
+PHRASES: dict[str, tuple[str, ...]] = {
+    "PROMO": lex.PROMOTION,
+    "SPAMWORD": lex.SPAM_MARKERS,
+    "SCAM": lex.SCAM,
+    "SOLICIT": lex.SOLICIT,
+    "CHARITY": lex.CHARITY_SAFE,
+}
+
+# Scam words that are ordinary on their own ("I lost my savings on bitcoin").
+_WEAK_SCAM = frozenset({"bitcoin", "btc", "crypto", "cryptocurrency", "ethereum", "usdt",
+                        "forex", "nft", "nfts", "mining", "lottery", "inheritance", "paypal",
+                        "elon", "giveaway", "beneficiary", "bank details", "account manager",
+                        "passive income", "lend me", "payday loan", "debt free", "tax refund",
+                        "whatsapp me", "telegram me", "wire transfer", "gift card"})
+_HASHTAG = regex.compile(r"(?<![\w#])#\w+")
+_URL = regex.compile(r"https?://|www\.", regex.IGNORECASE)
+_MONEY = regex.compile(r"[£$€]\s?\d|\d+\s?(?:k|x)\b|\d+\s?%", regex.IGNORECASE)
+
+
+def detect(a: Analysis) -> list[Hit]:
+    doc = a.doc
+    hits: list[Hit] = []
+    charity = bool(a.get("CHARITY"))
+    for s, e in a.get("PROMO"):
+        if not doc.quoted[s] and not negated(a, s, 2) and not charity:
+            hits.append(Hit("advertising.promotion", s, e, 0.8))
+            break
+    text = a.text
+    tags = len(_HASHTAG.findall(text))
+    urls = len(_URL.findall(text)) + len(a.context.links)
+    markers = {" ".join(doc.tokens[s:e]) for s, e in a.get("SPAMWORD")}
+    if not charity and (tags >= 6 or urls >= 3 or (len(markers) >= 4 and (urls or tags >= 2))):
+        hits.append(Hit("advertising.spam", 0, 0, 0.7, chars=(0, min(len(text), 80)),
+                        note=f"{tags} hashtags, {urls} links"))
+    scam = [(s, e) for s, e in a.get("SCAM") if not doc.quoted[s] and not negated(a, s, 2)]
+    strong = [(s, e) for s, e in scam if " ".join(doc.tokens[s:e]) not in _WEAK_SCAM]
+    distinct = {" ".join(doc.tokens[s:e]) for s, e in scam}
+    lure = bool(_MONEY.search(text)) or urls > 0 or bool(a.get("PROMO"))
+    if strong or len(distinct) >= 3 or (len(distinct) >= 2 and lure):
+        s, e = (strong or scam)[0]
+        hits.append(Hit("financial_gain.scam", s, e, 0.85 if strong else 0.7))
+    elif not charity:
+        for s, e in a.get("SOLICIT"):
+            if not doc.quoted[s] and not negated(a, s, 2):
+                hits.append(Hit("financial_gain.solicitation", s, e, 0.7))
+                break
+    return hits

@@ -1,0 +1,95 @@
+"""The command line, run as a user would: the installed `feedwatch` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FEEDWATCH = shutil.which("feedwatch", path=str(Path(sys.executable).parent))
+
+
+def run(args: list[str], tmp_path: Path, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items()
+             if not k.startswith(("SLACK_", "FEEDWATCH_", "DATABASE_URL"))}
+    assert FEEDWATCH, "the feedwatch console script is not installed in this environment"
+    return subprocess.run([FEEDWATCH, *args], cwd=tmp_path, input=stdin, capture_output=True,
+                          text=True, timeout=120, env={**clean, **env})
+
+
+@pytest.mark.parametrize("args", [["--help"], ["run", "--help"], ["classify", "--help"],
+                                  ["policy", "check", "--help"], ["demo", "--help"],
+                                  ["check", "--help"], ["audit", "verify", "--help"]])
+def test_help_everywhere(args: list[str], tmp_path: Path) -> None:
+    result = run(args, tmp_path)
+    assert result.returncode == 0
+    assert "usage: feedwatch" in result.stdout
+
+
+def test_run_without_configuration_names_each_missing_variable(tmp_path: Path) -> None:
+    result = run(["run"], tmp_path)
+    assert result.returncode == 2
+    for var in ("SLACK_BOT_TOKEN", "SLACK_ALERT_CHANNEL", "FEEDWATCH_ACCOUNTS"):
+        assert var in result.stderr
+    assert not (tmp_path / "var").exists()  # nothing created before validation
+
+
+def test_check_without_configuration_fails_clearly(tmp_path: Path) -> None:
+    result = run(["check"], tmp_path)
+    assert result.returncode == 2 and "SLACK_BOT_TOKEN: is not set" in result.stderr
+
+
+def test_classify_needs_no_configuration_and_works_anywhere(tmp_path: Path) -> None:
+    result = run(["classify", "I", "want", "to", "make", "a", "complaint"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "policy version" in result.stdout and "suggested action" in result.stdout
+
+
+def test_classify_jsonl_one_line_out_per_line_in_in_order(tmp_path: Path) -> None:
+    lines = [json.dumps({"id": i, "text": t}) for i, t in enumerate(
+        ["Thank you to the team at the hospital", "call me on 07700 900123", "kill yourself"])]
+    lines.insert(1, "{broken json")
+    lines.insert(3, json.dumps({"id": "no-text"}))
+    result = run(["classify", "--jsonl"], tmp_path, stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert len(out) == len(lines)
+    assert [o.get("id") for o in out] == [0, None, 1, "no-text", 2]
+    assert "error" in out[1] and "error" in out[3]
+    for o in (out[0], out[2], out[4]):
+        assert set(o) == {"id", "categories", "flags", "action"}
+        for f in o["flags"]:
+            assert set(f) == {"category", "severity", "rule_id", "evidence"}
+    assert "personal_info" in out[2]["categories"]
+
+
+def test_policy_check_accepts_the_bundled_policy(tmp_path: Path) -> None:
+    from policy import bundled_policy_path
+
+    result = run(["policy", "check", str(bundled_policy_path())], tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "OK (policy version" in result.stdout
+
+
+def test_policy_check_names_the_line_of_an_error(tmp_path: Path) -> None:
+    from policy import bundled_policy_path
+
+    text = bundled_policy_path().read_text().splitlines()
+    text.insert(5, "  this is: [not: valid")
+    bad = tmp_path / "policy.yaml"
+    bad.write_text("\n".join(text))
+    result = run(["policy", "check", str(bad)], tmp_path)
+    assert result.returncode == 1
+    assert f"{bad}:6" in result.stdout or ":6:" in result.stdout or "line 6" in result.stdout
+
+
+def test_python_dash_m_bot_is_run(tmp_path: Path) -> None:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "FEEDWATCH_"))}
+    result = subprocess.run([sys.executable, "-m", "bot"], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60, env=clean)
+    assert result.returncode == 2 and "SLACK_BOT_TOKEN" in result.stderr

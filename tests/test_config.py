@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from bot.config import ConfigError, load_settings
+from bot.logging_setup import RedactSecrets
+
+X_ACCOUNT = {"platform": "x", "name": "nsft", "user_id": "123", "consumer_key": "ck",
+             "consumer_secret": "cs-very-secret", "access_token": "123-at",
+             "access_token_secret": "ats-very-secret"}
+
+
+def env(monkeypatch: pytest.MonkeyPatch, **values: str) -> None:
+    for k, v in values.items():
+        monkeypatch.setenv(k, v)
+
+
+def test_every_missing_variable_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ConfigError) as err:
+        load_settings(env_file=None)
+    msg = str(err.value)
+    for var in ("SLACK_BOT_TOKEN", "SLACK_ALERT_CHANNEL", "FEEDWATCH_ACCOUNTS"):
+        assert f"{var}: is not set" in msg
+
+
+def test_malformed_values_are_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    env(monkeypatch, SLACK_BOT_TOKEN="xoxb-1", SLACK_ALERT_CHANNEL="#alerts",
+        SLACK_SIGNING_SECRET="s", FEEDWATCH_ACCOUNTS="[{not json", POLL_INTERVAL_SECONDS="5")
+    with pytest.raises(ConfigError) as err:
+        load_settings(env_file=None)
+    msg = str(err.value)
+    assert "SLACK_ALERT_CHANNEL: String should match pattern" in msg
+    assert "FEEDWATCH_ACCOUNTS: not valid JSON" in msg
+    assert "POLL_INTERVAL_SECONDS: Input should be greater than or equal to 15" in msg
+
+
+def test_account_errors_point_inside_the_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = {**X_ACCOUNT, "user_id": "@nsft"}
+    del bad["access_token_secret"]
+    env(monkeypatch, SLACK_BOT_TOKEN="xoxb-1", SLACK_ALERT_CHANNEL="C123",
+        SLACK_SIGNING_SECRET="s", FEEDWATCH_ACCOUNTS=json.dumps([bad]))
+    with pytest.raises(ConfigError) as err:
+        load_settings(env_file=None)
+    assert "FEEDWATCH_ACCOUNTS[0].x.user_id" in str(err.value)
+    assert "FEEDWATCH_ACCOUNTS[0].x.access_token_secret: is not set" in str(err.value)
+
+
+def test_http_mode_needs_signing_secret_and_socket_mode_an_app_token(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    env(monkeypatch, SLACK_BOT_TOKEN="xoxb-1", SLACK_ALERT_CHANNEL="C123",
+        FEEDWATCH_ACCOUNTS=json.dumps([X_ACCOUNT]))
+    with pytest.raises(ConfigError, match="SLACK_SIGNING_SECRET"):
+        load_settings(env_file=None)
+    monkeypatch.setenv("SLACK_APP_TOKEN", "xapp-1-abc")
+    settings = load_settings(env_file=None)
+    assert settings.socket_mode is True
+
+
+def test_several_accounts_each_with_own_credentials(monkeypatch: pytest.MonkeyPatch) -> None:
+    second = {**X_ACCOUNT, "name": "jobs", "user_id": "456", "access_token": "456-other"}
+    env(monkeypatch, SLACK_BOT_TOKEN="xoxb-1", SLACK_ALERT_CHANNEL="C123",
+        SLACK_SIGNING_SECRET="s", FEEDWATCH_ACCOUNTS=json.dumps([X_ACCOUNT, second]))
+    s = load_settings(env_file=None)
+    assert [a.name for a in s.x_accounts] == ["nsft", "jobs"]
+    assert s.account("jobs").access_token.get_secret_value() == "456-other"
+    assert s.admin_channel == "C123" and str(s.tz) == "Europe/London"
+    monkeypatch.setenv("FEEDWATCH_ACCOUNTS", json.dumps([X_ACCOUNT, {**second, "name": "nsft"}]))
+    with pytest.raises(ConfigError, match="unique"):
+        load_settings(env_file=None)
+
+
+def test_dotenv_file_is_read_and_empty_values_mean_unset(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    dotenv = tmp_path / ".env"
+    dotenv.write_text(
+        "SLACK_BOT_TOKEN=xoxb-from-file\nSLACK_ALERT_CHANNEL=C999\nSLACK_APP_TOKEN=\n"
+        "SLACK_SIGNING_SECRET=sig\nSLACK_ADMIN_CHANNEL=\n"
+        f"FEEDWATCH_ACCOUNTS='{json.dumps([X_ACCOUNT])}'\n"
+    )
+    s = load_settings(env_file=dotenv)
+    assert s.slack_bot_token.get_secret_value() == "xoxb-from-file"
+    assert s.slack_app_token is None and s.admin_channel == "C999"
+
+
+def test_secrets_never_shown_in_repr(monkeypatch: pytest.MonkeyPatch) -> None:
+    env(monkeypatch, SLACK_BOT_TOKEN="xoxb-top-secret-token", SLACK_ALERT_CHANNEL="C123",
+        SLACK_SIGNING_SECRET="signing-very-secret", FEEDWATCH_ACCOUNTS=json.dumps([X_ACCOUNT]))
+    s = load_settings(env_file=None)
+    shown = repr(s) + str(s.model_dump())
+    for secret in ("xoxb-top-secret-token", "signing-very-secret", "ats-very-secret"):
+        assert secret not in shown
+
+
+def test_log_filter_redacts_secrets() -> None:
+    record = logging.LogRecord("x", logging.ERROR, __file__, 1, "token was %s",
+                               ("xoxb-top-secret-token",), None)
+    RedactSecrets(["xoxb-top-secret-token"]).filter(record)
+    assert record.getMessage() == "token was [redacted]"
