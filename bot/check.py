@@ -83,18 +83,25 @@ def check_x(settings: Settings, session_factory: Callable[[], object] = TimeoutS
     return results
 
 
-def run_checks() -> int:
-    try:
-        settings = load_settings()
-    except ConfigError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    print("PASS  configuration: every variable present and well-formed")
-    results = [check_database(settings), check_slack(settings), *check_x(settings)]
+def run_checks(
+    settings: Settings | None = None,
+    session_factory: Callable[[], object] = TimeoutSession,
+    out: Callable[[str], None] = print,
+) -> int:
+    """Validate, then test every connection; print one line each. 0 only if all pass."""
+    if settings is None:
+        try:
+            settings = load_settings()
+        except ConfigError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+    out("PASS  configuration: every variable present and well-formed")
+    results = [check_database(settings), check_slack(settings),
+               *check_x(settings, session_factory)]
     for r in results:
-        print(r.line())
+        out(r.line())
     failed = [r for r in results if not r.ok]
-    print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    out(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed else 0
 
 

@@ -53,7 +53,11 @@ class Canon:
     Holds a bounded per-instance cache: no module-level mutable state.
     """
 
-    def __init__(self, interest: Iterable[str], maskable: Iterable[str]) -> None:
+    def __init__(
+        self, interest: Iterable[str], maskable: Iterable[str], short: Iterable[str] = ()
+    ) -> None:
+        """`interest`: words worth repairing towards; `maskable`: words people write as f*ck;
+        `short`: three-letter words also repaired from two letters (gay -> gy)."""
         self.interest = frozenset(interest)
         known = set(self.interest) | COMMON_WORDS
         self.known = frozenset(known)
@@ -68,6 +72,9 @@ class Canon:
             for v in _variants(w):
                 if v not in known and len(v) >= 3:
                     self.fuzzy.setdefault(v, w)
+        for w in short:
+            if len(w) == 3 and w.isalpha() and w[0] + w[2] not in known:
+                self.fuzzy.setdefault(w[0] + w[2], w)
         for v in [k for k, w in self.fuzzy.items() if collapse(k) in self.collapsed
                   and self.collapsed[collapse(k)] != w]:
             del self.fuzzy[v]
@@ -143,11 +150,32 @@ _SPLIT_PREFIXES = frozenset(
 
 
 def _variants(w: str) -> set[str]:
-    """One deleted letter or two neighbours swapped (murdr, klil, thraet)."""
-    out = {w[:i] + w[i + 1 :] for i in range(len(w))}
-    out |= {w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1)}
+    """One deleted letter or two neighbours swapped (murdr, klil, thraet); the first letter
+    stays, since changing it mostly makes another real word (hate -> ate, women -> omen)."""
+    out = {w[:i] + w[i + 1 :] for i in range(1, len(w))}
+    out |= {w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(1, len(w) - 1)}
     out.discard(w)
     return out
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """Canonical tokens of a lexicon phrase: normalised and contractions expanded, the same
+    way posts are, but never spelling-repaired."""
+    out: list[str] = []
+    for m in _TOKEN.finditer(normalise(phrase).text):
+        t = m.group(0)
+        if t in _SENTENCE_END or t == '"':
+            continue
+        exp = CONTRACTIONS.get(t)
+        if exp is not None:
+            out.extend(exp.split())
+            continue
+        if t.endswith("'s"):
+            t = t[:-2]
+        t = t.replace("'", "")
+        if t:
+            out.append(t)
+    return tuple(out)
 
 
 def make_doc(text: str, canon: Canon) -> Doc:

@@ -22,6 +22,7 @@ from bot.config import Settings
 from bot.jobs import poll_all
 from bot.logging_setup import setup_logging
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
+from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_x import FakeX
 from bot.sandbox.scenario import Item, Scenario, load_scenario, plant_x
 from bot.services import Services, build_services
@@ -58,15 +59,14 @@ def start_sandbox(workdir: Path) -> Sandbox:
     channel = fake_slack.add_channel("social-media-alerts")
     scenario = load_scenario()
     acct = scenario.x_account
-    creds = fake_x.add_account(acct["handle"], acct.get("display_name", ""))
+    account = x_account_config(fake_x, acct["handle"], acct["name"], acct.get("display_name", ""))
     settings = Settings(
         _env_file=None,  # type: ignore[call-arg]
         slack_bot_token=SANDBOX_TOKEN,
         slack_signing_secret="sandbox-signing-secret",
         slack_alert_channel=channel,
         slack_api_url=f"{fake_slack.url}/api/",
-        feedwatch_accounts=[{"platform": "x", "name": acct["name"], "handle": acct["handle"],
-                             **creds}],
+        feedwatch_accounts=[account],
         database_url=f"sqlite:///{workdir}/feedwatch-demo.db",
     )
 

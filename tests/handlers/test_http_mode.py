@@ -15,7 +15,8 @@ from bot.sandbox.fake_x import FakeX
 from bot.slack import action_ids
 from bot.store.db import Database
 from bot.web import make_wsgi
-from tests.harness import make_settings, services_for, x_account_entry
+from bot.sandbox.accounts import x_account_config
+from tests.harness import make_settings, services_for
 from tests.slack_http import block_action_body, call_wsgi, command_body, signed_headers
 
 SECRET = "sandbox-signing-secret"
@@ -25,8 +26,7 @@ class Bot:
     def __init__(self, db: Database, clock: FixedClock, x: FakeX, slack: FakeSlack) -> None:
         self.slack = slack
         self.channel = slack.add_channel("social-alerts")
-        creds = x.add_account("NSFTtweets")
-        settings = make_settings(db, [x_account_entry("nsft", creds)],
+        settings = make_settings(db, [x_account_config(x, "NSFTtweets", "nsft")],
                                  slack_url=f"{slack.url}/api/", slack_bot_token=SANDBOX_TOKEN,
                                  slack_alert_channel=self.channel, slack_signing_secret=SECRET)
         self.services = services_for(settings, clock, x)

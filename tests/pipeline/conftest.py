@@ -11,7 +11,8 @@ from bot.policy_loader import read_engine
 from bot.sandbox.fake_x import FakeX
 from bot.services import Services
 from bot.store.db import Database
-from tests.harness import make_settings, services_for, x_account_entry
+from bot.sandbox.accounts import x_account_config
+from tests.harness import make_settings, services_for
 
 
 @lru_cache(maxsize=1)
@@ -32,15 +33,14 @@ class World:
 
     def __init__(self, db: Database, clock: FixedClock, fake_x: FakeX) -> None:
         self.db, self.clock, self.fake_x = db, clock, fake_x
-        self.creds = {
-            "nsft": fake_x.add_account("NSFTtweets", "NSFT"),
-            "second": fake_x.add_account("NSFTjobs", "NSFT Jobs"),
+        self.accounts = {
+            "nsft": x_account_config(fake_x, "NSFTtweets", "nsft", "NSFT"),
+            "second": x_account_config(fake_x, "NSFTjobs", "second", "NSFT Jobs"),
         }
         for handle in ("pat", "sam", "kim"):
             fake_x.add_user(handle, handle.title())
         self.settings = make_settings(
-            db, [x_account_entry(n, c) for n, c in self.creds.items()]
-        )
+            db, list(self.accounts.values()))
         self.services = self.restart()
 
     def restart(self) -> Services:
@@ -57,7 +57,7 @@ class World:
         return next(s for s in self.services.sources if s.account == name)
 
     def user_id(self, name: str) -> str:
-        return self.creds[name]["user_id"]
+        return str(self.accounts[name]["user_id"])
 
 
 @pytest.fixture

@@ -1,0 +1,139 @@
+"""PolicyEngine: text (+ context) -> Decision. Pure: no file, network or clock access.
+
+Safety rules here are code, not policy data, so no edit of policy.yaml can weaken them:
+crisis content is never violence, never a removal category and never report_suggested;
+defamation goes to a lead, never straight to removal.
+"""
+
+from __future__ import annotations
+
+from policy import categories as C
+from policy.decision import Context, Decision, Flag
+from policy.detectors import DETECTORS, PHRASE_SOURCES, terms
+from policy.detectors.base import Analysis, Hit
+from policy.evidence import mask_evidence
+from policy.lexicon.cues import PROFANITY_MILD, PROFANITY_STRONG
+from policy.lexicon.groups import GROUP_ADJECTIVES, GROUP_NOUNS, SLURS
+from policy.model import Policy
+from policy.text import Canon, PhraseMatcher, make_doc, phrase_tokens
+
+# Which category decides the action when several fire (most urgent first).
+PRIORITY: tuple[str, ...] = (
+    C.CRISIS, C.VIOLENCE, C.TERRORISM, C.HATE, C.WEAPONS, C.SEXUAL, C.ABUSE, C.ILLEGAL,
+    C.FINANCIAL_GAIN, C.PERSONAL_INFO, C.UPSETTING_LINK, C.DEFAMATION, C.PROFANITY,
+    C.ADVERTISING, C.INDIVIDUAL_CARE, C.CLINICAL_ADVICE, C.COMPLAINT, C.MEDIA_REVIEW, C.PRAISE,
+)
+_RANK = {c: i for i, c in enumerate(PRIORITY)}
+
+
+class PolicyEngine:
+    """Classifies posts under one Policy. Build once; `classify` is cheap and thread-safe
+    apart from a bounded spelling cache."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.version = policy.version
+        self._rules = policy.rules
+        self._matcher = PhraseMatcher()
+        interest: set[str] = set()
+        for module in PHRASE_SOURCES:
+            for tag, phrases in module.PHRASES.items():
+                for p in phrases:
+                    toks = phrase_tokens(p)
+                    self._matcher.add(toks, tag)
+                    interest.update(toks)
+        for rule in self._rules.values():
+            for term in rule.terms:
+                toks = phrase_tokens(term)
+                self._matcher.add(toks, terms.TERM_TAG + rule.id)
+                interest.update(toks)
+        slurs = {w for ws in SLURS.values() for p in ws for w in phrase_tokens(p)}
+        mask = slurs | {w for p in PROFANITY_STRONG + PROFANITY_MILD for w in phrase_tokens(p)}
+        short = {w for ws in [*GROUP_NOUNS.values(), *GROUP_ADJECTIVES.values()] for w in ws
+                 if len(w) == 3}
+        self._canon = Canon(interest, mask, short)
+        self._mask_words = frozenset(mask)
+
+    def classify(self, text: str, context: Context | None = None) -> Decision:
+        ctx = context or Context()
+        full = f"{text}\n{ctx.ocr_text}" if ctx.ocr_text.strip() else text
+        doc = make_doc(full, self._canon)
+        a = Analysis(doc, self._matcher.find(doc.tokens), ctx, self.policy, full)
+        hits: list[Hit] = []
+        for det in DETECTORS:
+            hits.extend(det.detect(a))
+        hits.extend(terms.detect(a))
+        return self._decide(a, hits)
+
+    def _flag(self, a: Analysis, hit: Hit) -> Flag | None:
+        rule = self._rules.get(hit.rule_id)
+        if rule is None:
+            return None  # the trust removed this rule from its policy
+        cat = self.policy.categories[rule.category]
+        doc = a.doc
+        if hit.chars is not None:
+            span: tuple[int, int] | None = hit.chars
+        elif hit.end > hit.start:
+            span = doc.original_span(hit.start, hit.end)
+        else:
+            span = None
+        evidence = mask_evidence(a, span, self._mask_words) if span else hit.note
+        why = cat.explanation.strip().split("\n")[0]
+        if hit.note:
+            why = f"{why} ({hit.note})"
+        return Flag(cat.id, rule.severity or cat.severity, rule.id, evidence, why,
+                    hit.confidence, span)
+
+    def _decide(self, a: Analysis, hits: list[Hit]) -> Decision:
+        flags: list[Flag] = []
+        seen: set[str] = set()
+        escalate_override: str | None = None
+        for hit in hits:
+            if hit.rule_id in seen:
+                continue
+            flag = self._flag(a, hit)
+            if flag is None:
+                continue
+            seen.add(hit.rule_id)
+            flags.append(flag)
+            if hit.escalate_to and escalate_override is None:
+                escalate_override = hit.escalate_to
+        extra: dict[str, object] = {}
+        cats = {f.category for f in flags}
+        if C.CRISIS in cats:
+            # Safety: a person in crisis is never treated as a threat or a post to remove.
+            dropped = sorted({f.category for f in flags if f.category in C.REMOVAL_CATEGORIES})
+            if dropped:
+                extra["suppressed"] = dropped
+            flags = [f for f in flags if f.category not in C.REMOVAL_CATEGORIES]
+        for key in ("suppressed_profanity", "personal_info_in_dm"):
+            if a.notes.get(key):
+                extra[key] = True
+        flags.sort(key=lambda f: (_RANK.get(f.category, 99), -f.severity))
+        return self._action(tuple(flags), escalate_override, extra)
+
+    def _action(self, flags: tuple[Flag, ...], escalate_override: str | None,
+                extra: dict[str, object]) -> Decision:
+        version = self.version
+        if not flags:
+            return Decision(policy_version=version, explanation="Nothing in the policy applies.",
+                            extra=extra)
+        top = flags[0]
+        cat = self.policy.categories[top.category]
+        rule = self._rules[top.rule_id]
+        action = rule.action or cat.action
+        template = cat.template
+        escalate_to = cat.escalate_to
+        if top.category in (C.DEFAMATION, C.INDIVIDUAL_CARE) and escalate_override:
+            escalate_to = escalate_override
+        if top.category == C.CRISIS:
+            action, template = C.ACTION_ESCALATE, "crisis"
+        elif top.category == C.DEFAMATION:
+            action = C.ACTION_LEAD_DECISION  # never removed automatically
+        report = any(f.category == C.VIOLENCE for f in flags)
+        explanation = f"{cat.title}: {top.explanation}"
+        if report:
+            explanation += " A lead should confirm or reject reporting it."
+        return Decision(flags=flags, action=action, template=template, escalate_to=escalate_to,
+                        report_suggested=report, policy_version=version,
+                        explanation=explanation, extra=extra)
