@@ -10,6 +10,7 @@ import tweepy
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.slack.client import make_slack_client
+from bot.sources.facebook import TOKEN_FIX, GraphAPIError, make_graph
 from bot.sources.http import TimeoutSession
 from bot.sources.x import make_client
 from bot.store.db import Database
@@ -83,6 +84,67 @@ def check_x(settings: Settings, session_factory: Callable[[], object] = TimeoutS
     return results
 
 
+FACEBOOK_PERMISSIONS = {
+    "pages_read_engagement": "read the Page's posts and comments",
+    "pages_read_user_content": "read visitor posts, tags and who commented",
+    "pages_manage_engagement": "hide, delete and reply to comments",
+    "pages_messaging": "read Messenger and send private replies",
+}
+
+
+def check_facebook(settings: Settings, session_factory: Callable[[], object] = TimeoutSession
+                   ) -> list[CheckResult]:
+    """One line per Page: token valid and the Page's own, Page reachable, permissions."""
+    needed = dict(FACEBOOK_PERMISSIONS)
+    if settings.facebook_webhooks:
+        needed["pages_manage_metadata"] = "subscribe the Page to webhooks"
+    results = []
+    for page in settings.facebook_pages:
+        name = f"facebook:{page.name}"
+        graph = make_graph(page, settings.facebook_graph_version,
+                           session_factory())  # type: ignore[arg-type]
+        step = "token"
+        try:
+            me = graph.get_object("me", fields="id,name")
+            step = "page"
+            graph.get_object(page.page_id, fields="id,name")
+            step = "permissions"
+            debug = graph.request(f"{graph.version}/debug_token",
+                                  {"input_token": page.page_token.get_secret_value()})
+        except GraphAPIError as exc:
+            detail = {"token": f"Page token refused (code {exc.code}: {str(exc)[:120]})",
+                      "page": f"Page {page.page_id} not reachable (code {exc.code})",
+                      "permissions": f"cannot read the token's permissions (code {exc.code})"}
+            fix = (TOKEN_FIX.format(page=page.name) if step == "token" or exc.code == 190 else
+                   "Check page_id: the numeric id in the Page's About > Page transparency.")
+            results.append(CheckResult(name, False, detail[step], fix))
+            continue
+        except Exception as exc:
+            results.append(CheckResult(name, False, f"Graph API unreachable ({type(exc).__name__})",
+                                       "Check the network and proxy settings for "
+                                       "graph.facebook.com."))
+            continue
+        problems, fixes = [], []
+        if str(me.get("id")) != page.page_id:
+            problems.append(f"the token is for {me.get('name')!r} (id {me.get('id')}), not "
+                            f"page_id {page.page_id}")
+            fixes.append("Use this Page's own Page token (not a user token or another Page's), "
+                         "or correct page_id.")
+        scopes = set(((debug or {}).get("data") or {}).get("scopes") or [])
+        for perm, why in needed.items():
+            if perm not in scopes:
+                problems.append(f"{perm} missing (needed to {why})")
+                fixes.append(f"Add {perm} to the Meta app (App Review: Advanced Access when "
+                             f"live), re-authorise {page.name} and generate a new Page token.")
+        if problems:
+            results.append(CheckResult(name, False, "; ".join(problems),
+                                       "\n      fix: ".join(fixes)))
+        else:
+            results.append(CheckResult(name, True, f"token valid for {me.get('name')!r}, Page "
+                                       f"reachable, permissions: {', '.join(needed)}"))
+    return results
+
+
 def run_checks(
     settings: Settings | None = None,
     session_factory: Callable[[], object] = TimeoutSession,
@@ -97,7 +159,7 @@ def run_checks(
             return 2
     out("PASS  configuration: every variable present and well-formed")
     results = [check_database(settings), check_slack(settings),
-               *check_x(settings, session_factory)]
+               *check_x(settings, session_factory), *check_facebook(settings, session_factory)]
     for r in results:
         out(r.line())
     failed = [r for r in results if not r.ok]

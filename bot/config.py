@@ -104,6 +104,18 @@ class Settings(BaseSettings):
     x_mention_reach: int = Field(
         default=800, ge=10, description="X returns only the newest N mentions (gap warning)"
     )
+    facebook_graph_version: str = Field(
+        default="v21.0", pattern=r"^v\d{2}\.0$", description="Graph API version, e.g. v21.0"
+    )
+    facebook_post_window_days: int = Field(
+        default=30, ge=1, le=365, description="comments are read on posts of the last N days"
+    )
+    facebook_app_secret: SecretStr | None = Field(
+        default=None, description="Meta app secret: checks webhook signatures (optional)"
+    )
+    facebook_verify_token: SecretStr | None = Field(
+        default=None, description="webhook verify token chosen in the app dashboard (optional)"
+    )
 
     # Storage and runtime
     database_url: str = Field(default="sqlite:///./var/feedwatch.db")
@@ -113,6 +125,48 @@ class Settings(BaseSettings):
     policy_file: Path | None = Field(
         default=None, description="trust's policy YAML (default: the bundled policy)"
     )
+
+    # Office hours, routing and holding (issue 6); parsed by bot/hours.py and bot/routing.py
+    office_days: str = Field(default="Mon-Fri", description="working days, e.g. Mon-Fri")
+    office_opens: str = Field(default="09:00", description="local opening time")
+    office_closes: str = Field(default="17:00", description="local closing time")
+    office_holidays: str = Field(
+        default="GB-ENG", description="bank-holiday calendar (GB-ENG = England and Wales) or none"
+    )
+    office_closed_dates: str = Field(default="", description="extra closure days, ISO dates")
+    out_of_hours_categories: str = Field(
+        default="crisis,violence", description="categories never held out of hours"
+    )
+    out_of_hours_destination: str | None = Field(
+        default=None, pattern=r"^[CGU][A-Z0-9]{2,}$",
+        description="on-call channel or user for urgent alerts out of hours",
+    )
+    category_channels: Annotated[dict[str, str], NoDecode] = Field(
+        default_factory=dict, description='JSON {"category": "channel id"}'
+    )
+    slack_dm_channel: str | None = Field(
+        default=None, pattern=r"^[CG][A-Z0-9]{2,}$", description="restricted channel for DMs"
+    )
+    slack_report_channel: str | None = Field(
+        default=None, pattern=r"^[CG][A-Z0-9]{2,}$", description="weekly report (default: alerts)"
+    )
+    crisis_signposting: bool = Field(
+        default=False, description="opt-in: privately signpost crisis posts out of hours"
+    )
+    spike_multiple: float = Field(default=3.0, ge=1.0, le=100.0)
+    spike_min_mentions: int = Field(default=20, ge=1)
+    spike_cooldown_minutes: int = Field(default=60, ge=1, le=24 * 60)
+
+    # Who may moderate (issue 5 point 10; used by /feedwatch and the buttons)
+    moderator_usergroup: str | None = Field(default=None, pattern=r"^S[A-Z0-9]{2,}$")
+    moderator_user_ids: str = Field(default="", description="comma-separated Slack user ids")
+    lead_user_ids: str = Field(default="", description="comma-separated Slack user ids")
+
+    # Retention (issue 6 point 10), in days; enforced nightly
+    retention_content_days: int = Field(default=90, ge=1)
+    retention_author_days: int = Field(default=365, ge=1)
+    retention_evidence_days: int = Field(default=365, ge=1)
+    retention_audit_days: int = Field(default=2190, ge=30)
 
     @field_validator("feedwatch_accounts", mode="before")
     @classmethod
@@ -135,6 +189,68 @@ class Settings(BaseSettings):
             raise ValueError(f"unknown time zone {v!r}") from None
         return v
 
+    @field_validator("office_days")
+    @classmethod
+    def _days(cls, v: str) -> str:
+        from bot.hours import parse_days
+
+        parse_days(v)
+        return v
+
+    @field_validator("office_opens", "office_closes")
+    @classmethod
+    def _hhmm(cls, v: str) -> str:
+        from bot.hours import parse_hhmm
+
+        return parse_hhmm(v).strftime("%H:%M")
+
+    @field_validator("office_holidays")
+    @classmethod
+    def _holidays(cls, v: str) -> str:
+        from bot.hours import holiday_calendar
+
+        holiday_calendar(v)
+        return v
+
+    @field_validator("office_closed_dates")
+    @classmethod
+    def _closed_dates(cls, v: str) -> str:
+        from bot.hours import parse_dates
+
+        parse_dates(v)
+        return v
+
+    @field_validator("out_of_hours_categories")
+    @classmethod
+    def _urgent(cls, v: str) -> str:
+        from bot.routing import parse_categories
+
+        parse_categories(v)
+        return v
+
+    @field_validator("category_channels", mode="before")
+    @classmethod
+    def _category_channels(cls, v: Any) -> Any:
+        from bot.routing import check_category_channels
+
+        if isinstance(v, str):
+            try:
+                v = json.loads(v) if v.strip() else {}
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"not valid JSON ({exc.msg} at character {exc.pos})") from None
+        if not isinstance(v, dict):
+            raise ValueError('expected a JSON object like {"crisis": "C0URGENT"}')
+        return check_category_channels(v)
+
+    @field_validator("moderator_user_ids", "lead_user_ids")
+    @classmethod
+    def _user_ids(cls, v: str) -> str:
+        ids = [p.strip() for p in v.split(",") if p.strip()]
+        bad = [i for i in ids if not re.match(r"^[UW][A-Z0-9]{2,}$", i)]
+        if bad:
+            raise ValueError(f"not Slack user ids: {bad}")
+        return ",".join(ids)
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper(cls, v: Any) -> Any:
@@ -150,6 +266,8 @@ class Settings(BaseSettings):
             raise ValueError(f"FEEDWATCH_ACCOUNTS: account names must be unique: {dupes}")
         if not self.slack_bot_token.get_secret_value().startswith("xoxb-"):
             raise ValueError("SLACK_BOT_TOKEN: must be a bot token starting xoxb-")
+        if self.office_opens >= self.office_closes:
+            raise ValueError("OFFICE_OPENS: must be before OFFICE_CLOSES")
         app = self.slack_app_token
         if app is not None and not app.get_secret_value().startswith("xapp-"):
             raise ValueError("SLACK_APP_TOKEN: must be an app-level token starting xapp-")
@@ -158,7 +276,28 @@ class Settings(BaseSettings):
                 "SLACK_SIGNING_SECRET: required in HTTP mode "
                 "(or set SLACK_APP_TOKEN for Socket Mode)"
             )
+        if (self.facebook_app_secret is None) != (self.facebook_verify_token is None):
+            raise ValueError(
+                "FACEBOOK_APP_SECRET and FACEBOOK_VERIFY_TOKEN: Facebook webhooks need both "
+                "(or neither: polling alone is complete)"
+            )
         return self
+
+    @property
+    def facebook_webhooks(self) -> bool:
+        return self.facebook_app_secret is not None and self.facebook_verify_token is not None
+
+    @property
+    def moderator_ids(self) -> frozenset[str]:
+        return frozenset(p for p in self.moderator_user_ids.split(",") if p)
+
+    @property
+    def lead_ids(self) -> frozenset[str]:
+        return frozenset(p for p in self.lead_user_ids.split(",") if p)
+
+    @property
+    def report_channel(self) -> str:
+        return self.slack_report_channel or self.slack_alert_channel
 
     @property
     def socket_mode(self) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -37,8 +37,8 @@ def build_scheduler(services: Services) -> BackgroundScheduler:
             services.pipeline.poll, "interval", args=[source],
             seconds=services.settings.poll_interval_seconds,
             id=f"poll:{source.platform}:{source.account}",
-            next_run_time=datetime.now(timezone.utc), **common,
+            next_run_time=datetime.now(UTC), **common,
         )
     sched.add_job(deliver, "interval", args=[services], seconds=OUTBOX_INTERVAL_SECONDS,
-                  id="outbox", next_run_time=datetime.now(timezone.utc), **common)
+                  id="outbox", next_run_time=datetime.now(UTC), **common)
     return sched

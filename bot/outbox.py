@@ -1,9 +1,11 @@
 """Durable Slack delivery: every queued alert is posted exactly once.
 
-States: pending -> sending -> posted. A row is marked `sending` (committed) before the
-Slack call. If we crash, or the answer is lost, between Slack accepting the message and our
-commit, the row is still `sending` on the next attempt: we then look for our own message
-(by its metadata) in the channel history before posting again.
+States: pending -> sending -> posted, and `held` before pending while the office is closed or
+the team has paused alerts (bot/holding.py releases them; a held row is never posted).
+A row is marked `sending` (committed) before the Slack call. If we crash, or the answer is
+lost, between Slack accepting the message and our commit, the row is still `sending` on the
+next attempt: we then look for our own message (by its metadata) in the channel history
+before posting again.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock
+from bot.slack.digest_blocks import with_banner
 from bot.store.db import Database
 from bot.store.inserts import insert_ignore
 from bot.store.schema import AlertRow
@@ -29,7 +32,7 @@ from bot.store.schema import AlertRow
 log = logging.getLogger(__name__)
 
 METADATA_EVENT = "feedwatch_alert"
-PENDING, SENDING, POSTED = "pending", "sending", "posted"
+PENDING, SENDING, POSTED, HELD = "pending", "sending", "posted", "held"
 # Errors that no retry will fix soon: keep the alert, retry slowly, tell the logs loudly.
 CONFIG_ERRORS = {"channel_not_found", "not_in_channel", "is_archived", "invalid_auth",
                  "account_inactive", "token_revoked", "missing_scope", "invalid_blocks"}
@@ -37,7 +40,9 @@ CONFIG_ERRORS = {"channel_not_found", "not_in_channel", "is_archived", "invalid_
 Renderer = Callable[[Session, AlertRow], dict[str, Any]]
 
 
-def enqueue_mention_alert(session: Session, mention_id: int, channel: str, now: datetime) -> None:
+def enqueue_mention_alert(session: Session, mention_id: int, channel: str, now: datetime, *,
+                          hold_reason: str = "", banner: str = "") -> None:
+    """Queue a mention's alert; with a hold reason it waits, held, until released."""
     insert_ignore(
         session,
         AlertRow.__table__,  # type: ignore[arg-type]
@@ -45,9 +50,32 @@ def enqueue_mention_alert(session: Session, mention_id: int, channel: str, now: 
             "kind": "mention",
             "dedupe_key": f"mention:{mention_id}",
             "mention_id": mention_id,
-            "payload": {},
+            "payload": {"banner": banner} if banner else {},
+            "channel": channel,
+            "state": HELD if hold_reason else PENDING,
+            "hold_reason": hold_reason,
+            "attempts": 0,
+            "next_attempt_at": now,
+            "last_error": "",
+            "created_at": now,
+        },
+    )
+
+
+def enqueue_message(session: Session, kind: str, dedupe_key: str, channel: str,
+                    message: dict[str, Any], now: datetime) -> int | None:
+    """Queue a ready-built message (digest, spike alert) once per dedupe key; never held."""
+    return insert_ignore(
+        session,
+        AlertRow.__table__,  # type: ignore[arg-type]
+        {
+            "kind": kind,
+            "dedupe_key": dedupe_key[:200],
+            "mention_id": None,
+            "payload": {"message": message},
             "channel": channel,
             "state": PENDING,
+            "hold_reason": "",
             "attempts": 0,
             "next_attempt_at": now,
             "last_error": "",
@@ -93,7 +121,8 @@ class Outbox:
                 select(AlertRow.id)
                 .where(or_(AlertRow.state == PENDING, AlertRow.state == SENDING))
                 .where(AlertRow.next_attempt_at <= now)
-                .order_by(AlertRow.id)
+                # Released held alerts are staggered by next_attempt_at in their release order.
+                .order_by(AlertRow.next_attempt_at, AlertRow.id)
                 .limit(limit)
             ).scalars().all()
         for alert_id in ids:
@@ -110,7 +139,7 @@ class Outbox:
         """Post one alert; returns posted | recovered | failed | skipped."""
         with self.db.session() as s:
             row = s.get(AlertRow, alert_id)
-            if row is None or row.state == POSTED:
+            if row is None or row.state in (POSTED, HELD):
                 return "skipped"
             if row.state == SENDING:
                 try:
@@ -123,7 +152,10 @@ class Outbox:
                     self._mark_posted(s, row, ts)
                     log.info("alert %d was already in Slack (ts %s); not posting again", row.id, ts)
                     return "recovered"
-            message = self.render(s, row)
+            payload = row.payload or {}
+            message = payload.get("message") or self.render(s, row)
+            if payload.get("banner"):
+                message = with_banner(message, str(payload["banner"]))
             row.state = SENDING
             row.attempts += 1
             channel, kind, mention_id = row.channel, row.kind, row.mention_id

@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 
 from bot import admin
 from bot.clock import Clock
+from bot.digest import record_poll_gap
+from bot.holding import Placer
 from bot.models import Mention
-from bot.outbox import enqueue_mention_alert
+from bot.routing import Router
 from bot.sources.base import Page, PollWarning, RateLimited, Source, SourceError
 from bot.store import cursors
 from bot.store.db import Database
@@ -23,6 +25,8 @@ log = logging.getLogger(__name__)
 
 Classifier = Callable[[str, Context], Decision]
 MAX_BACKOFF = timedelta(minutes=30)
+# A feed not read successfully for longer than this is reported as a gap in the morning digest.
+DEFAULT_GAP_AFTER = timedelta(minutes=10)
 
 
 @dataclass
@@ -61,12 +65,19 @@ class Pipeline:
         clock: Clock,
         alert_channel: str,
         admin_channel: str,
+        *,
+        placer: Placer | None = None,
+        gap_after: timedelta = DEFAULT_GAP_AFTER,
     ) -> None:
         self.db = db
         self.classify = classify
         self.clock = clock
         self.alert_channel = alert_channel
         self.admin_channel = admin_channel
+        # Where each alert goes and whether it waits (office hours, pause, routing). Without
+        # one, every alert is posted at once to the alert channel.
+        self.placer = placer or Placer(Router(alert_channel))
+        self.gap_after = gap_after
 
     def poll(self, source: Source) -> PollReport:
         return PollReport([self.poll_edge(source, edge) for edge in source.edges()])
@@ -128,10 +139,19 @@ class Pipeline:
                 if mention_id is None:
                     continue  # a webhook stored it a moment ago
                 insert_decision(s, mention_id, decision, now)
-                enqueue_mention_alert(s, mention_id, self.alert_channel, now)
+                self.placer.enqueue(s, mention_id, m, decision, now)
                 new += 1
             if page.final:
+                record_poll_gap(s, edge, cursors.get_state(s, edge).last_success_at, now,
+                                self.gap_after)
                 cursors.record_success(s, edge, now, page.cursor)
+        return new
+
+    def ingest(self, edge: str, mentions: list[Mention]) -> int:
+        """Store pushed items (webhooks) exactly as a polled page, without touching the edge's
+        cursor: the next poll reads them again and drops them by id. Returns how many were new."""
+        new = self._store_page(edge, Page(list(mentions)))
+        log.info("%s: %d pushed, %d new", edge, len(mentions), new)
         return new
 
     def _failed(self, edge: str, error: str, backoff_until: object) -> int:

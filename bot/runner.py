@@ -53,7 +53,7 @@ def start_background() -> tuple[Services, App, BackgroundScheduler]:
 
 
 class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         log.debug("http: " + format, *args)
 
 

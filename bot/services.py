@@ -17,6 +17,7 @@ from bot.policy_loader import PolicyHolder
 from bot.slack.client import make_slack_client
 from bot.slack.render import make_renderer
 from bot.sources.base import Source
+from bot.sources.facebook import FacebookSource, make_graph
 from bot.sources.http import TimeoutSession
 from bot.sources.x import XSource, make_client
 from bot.store.db import Database
@@ -55,5 +56,10 @@ def build_services(
     sources: list[Source] = [
         XSource(acct, make_client(acct, http_session()), clock, reach=settings.x_mention_reach)
         for acct in settings.x_accounts
+    ]
+    sources += [
+        FacebookSource(page, make_graph(page, settings.facebook_graph_version, http_session()),
+                       clock, window_days=settings.facebook_post_window_days)
+        for page in settings.facebook_pages
     ]
     return Services(settings, clock, db, policy, slack, pipeline, outbox, sources)

@@ -1,4 +1,5 @@
-"""HTTP mode: Slack events at /slack/events, a health check at /healthz (WSGI)."""
+"""HTTP mode: Slack events at /slack/events, Facebook webhooks at /webhooks/facebook, a
+health check at /healthz (WSGI)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import select
 
+from bot import webhooks
 from bot.services import Services
 from bot.store.schema import SourceStateRow
 
@@ -45,6 +47,8 @@ def make_wsgi(app: App, services: Services) -> WSGIApp:
             return [data]
         if path == "/slack/events":
             return slack(environ, start_response)
+        if path == webhooks.PATH:
+            return webhooks.wsgi_facebook(services, environ, start_response)
         start_response("404 Not Found", [("Content-Type", "text/plain")])
         return [b"not found"]
 

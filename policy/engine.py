@@ -12,7 +12,9 @@ from policy.decision import Context, Decision, Flag
 from policy.detectors import DETECTORS, PHRASE_SOURCES, terms
 from policy.detectors.base import Analysis, Hit
 from policy.evidence import mask_evidence
+from policy.lexicon.common import COMMON_WORDS
 from policy.lexicon.cues import PROFANITY_MILD, PROFANITY_STRONG
+from policy.lexicon.english import english_checker, load_english
 from policy.lexicon.groups import GROUP_ADJECTIVES, GROUP_NOUNS, SLURS
 from policy.model import Policy
 from policy.text import Canon, PhraseMatcher, make_doc, phrase_tokens
@@ -47,11 +49,12 @@ class PolicyEngine:
                 toks = phrase_tokens(term)
                 self._matcher.add(toks, terms.TERM_TAG + rule.id)
                 interest.update(toks)
-        slurs = {w for ws in SLURS.values() for p in ws for w in phrase_tokens(p)}
-        mask = slurs | {w for p in PROFANITY_STRONG + PROFANITY_MILD for w in phrase_tokens(p)}
+        words = [p for ws in SLURS.values() for p in ws] + list(PROFANITY_STRONG + PROFANITY_MILD)
+        mask = {w for p in words for w in phrase_tokens(p) if w not in COMMON_WORDS and len(w) > 2}
         short = {w for ws in [*GROUP_NOUNS.values(), *GROUP_ADJECTIVES.values()] for w in ws
                  if len(w) == 3}
-        self._canon = Canon(interest, mask, short)
+        english = english_checker(load_english())
+        self._canon = Canon(interest, mask, short, english)
         self._mask_words = frozenset(mask)
 
     def classify(self, text: str, context: Context | None = None) -> Decision:

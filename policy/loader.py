@@ -137,8 +137,9 @@ def _service_numbers(c: _Checker, pair: tuple[Node, Node] | None) -> dict[str, S
     out: dict[str, ServiceNumber] = {}
     for sid, (knode, v) in c.mapping(pair[1], "service_numbers").items():
         fields = c.mapping(v, f"service_numbers.{sid}")
-        label = c.text(fields["label"][1], f"service_numbers.{sid}.label") if "label" in fields else ""
-        number = c.text(fields["number"][1], f"service_numbers.{sid}.number") if "number" in fields else ""
+        where = f"service_numbers.{sid}"
+        label = c.text(fields["label"][1], f"{where}.label") if "label" in fields else ""
+        number = c.text(fields["number"][1], f"{where}.number") if "number" in fields else ""
         if "label" not in fields or "number" not in fields:
             c.add(knode, f"service_numbers.{sid} needs a label and a number")
         elif not any(ch.isdigit() for ch in number):
@@ -156,7 +157,8 @@ def _link_lists(c: _Checker, pair: tuple[Node, Node] | None) -> dict[str, tuple[
     out: dict[str, tuple[str, ...]] = {}
     for lid, (knode, v) in c.mapping(pair[1], "link_lists").items():
         if lid not in LINK_LISTS:
-            c.add(knode, f"link_lists: unknown list {lid!r}; expected one of {', '.join(LINK_LISTS)}")
+            c.add(knode, f"link_lists: unknown list {lid!r}; expected one of "
+                         + ", ".join(LINK_LISTS))
         out[lid] = tuple(d.lower().strip(".") for d in c.texts(v, f"link_lists.{lid}"))
     return out
 
@@ -276,7 +278,8 @@ def _rules(
         if "examples" not in f:
             c.add(item, f"{where}: missing examples (match and no_match)")
         match = c.texts(ex["match"][1], f"{where}: examples.match") if "match" in ex else ()
-        no_match = c.texts(ex["no_match"][1], f"{where}: examples.no_match") if "no_match" in ex else ()
+        no_match = (c.texts(ex["no_match"][1], f"{where}: examples.no_match")
+                    if "no_match" in ex else ())
         if "examples" in f and (not match or not no_match):
             c.add(f["examples"][1], f"{where}: needs at least one match and one no_match example")
         terms = c.texts(f["terms"][1], f"{where}: terms") if "terms" in f else ()

@@ -45,9 +45,16 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 _LEET_INSIDE = regex.compile(r"(?<=[a-z])[013457@$!|(8€]+(?=[a-z])")
 _LEET_EDGE = regex.compile(r"(?<![\w@$|])[|$](?=[a-z]{2})|(?<=[a-z])[$]+(?![\w])")
 _PIPE_ALONE = regex.compile(r"(?<![\w|])\|(?![\w|])")
-# s c u m, s.c.u.m, s-c-u-m: three or more single letters joined by one separator.
-_SPACED = regex.compile(r"(?<![\w])(?:[a-z][ .\-_*]){2,}[a-z](?![\w])")
-_SPACED_SEP = regex.compile(r"[ .\-_*]")
+# 4ssholes, 1diot (but not 3hrs, 4th, 10am); crippl3 (but not covid19).
+_LEET_LEAD = regex.compile(
+    r"(?<![\w@$|.,:/£])[013458](?=[a-z]{3,}\b)"
+    r"(?!(?:hrs|mins|yrs|kgs|mls|days|weeks|months|years|mph|pts|ish|kms|secs)\b)"
+)
+_LEET_TAIL = regex.compile(r"(?<=[a-z]{3})[01345](?![\w])")
+# s.c.u.m, s-c-u-m: three or more single letters joined by one separator. Letters spaced
+# with blanks (s c u m) are joined later, against the vocabulary (policy.text.make_doc).
+_SPACED = regex.compile(r"(?<![\w])(?:[a-z][.\-_*]){2,}[a-z](?![\w])")
+_SPACED_SEP = regex.compile(r"[.\-_*]")
 _REPEATS = regex.compile(r"([a-z])\1{2,}")
 
 
@@ -156,6 +163,8 @@ def normalise(text: str) -> Normalised:
     norm = _LEET_INSIDE.sub(lambda m: m.group(0).translate(_LEET), norm)
     norm = _LEET_EDGE.sub(lambda m: m.group(0).translate(_LEET), norm)
     norm = _PIPE_ALONE.sub("i", norm)
+    norm = _LEET_LEAD.sub(lambda m: m.group(0).translate(_LEET), norm)
+    norm = _LEET_TAIL.sub(lambda m: m.group(0).translate(_LEET), norm)
     norm, offs = _sub_mapped(_SPACED, _join_spaced, norm, offs)
     norm, offs = _sub_mapped(_REPEATS, lambda m: m.group(1) * 2, norm, offs)
     if offs is not None:
@@ -165,11 +174,7 @@ def normalise(text: str) -> Normalised:
 
 
 def _join_spaced(m: regex.Match[str]) -> tuple[str, list[int]]:
-    """Join s c u m into scum; runs of single letters are almost never ordinary prose."""
+    """Join s.c.u.m into scum; runs of dotted single letters are almost never prose."""
     s = m.group(0)
     rel = [k for k, ch in enumerate(s) if ch.isalpha()]
-    letters = "".join(s[k] for k in rel)
-    # "are a c a n c e r": the leading article stays a word of its own.
-    if letters[0] in "ai" and len(letters) >= 5:
-        return letters[0] + " " + letters[1:], [rel[0], rel[0] + 1, *rel[1:]]
-    return letters, rel
+    return "".join(s[k] for k in rel), rel

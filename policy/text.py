@@ -7,7 +7,7 @@ words and still report the exact characters that were posted.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import regex
@@ -54,11 +54,14 @@ class Canon:
     """
 
     def __init__(
-        self, interest: Iterable[str], maskable: Iterable[str], short: Iterable[str] = ()
+        self, interest: Iterable[str], maskable: Iterable[str], short: Iterable[str] = (),
+        is_english: Callable[[str], bool] | None = None,
     ) -> None:
         """`interest`: words worth repairing towards; `maskable`: words people write as f*ck;
-        `short`: three-letter words also repaired from two letters (gay -> gy)."""
+        `short`: three-letter words also repaired from two letters (gay -> gy);
+        `is_english`: real words that are never repaired into something else."""
         self.interest = frozenset(interest)
+        self.is_english = is_english or (lambda w: False)
         known = set(self.interest) | COMMON_WORDS
         self.known = frozenset(known)
         self.collapsed: dict[str, str] = {}
@@ -70,7 +73,7 @@ class Canon:
             if len(w) < 4:
                 continue
             for v in _variants(w):
-                if v not in known and len(v) >= 3:
+                if v not in known and len(v) >= 3 and not self.is_english(v):
                     self.fuzzy.setdefault(v, w)
         for w in short:
             if len(w) == 3 and w.isalpha() and w[0] + w[2] not in known:
@@ -83,6 +86,11 @@ class Canon:
             if w.isalpha() and len(w) >= 3:
                 self.masks.setdefault((len(w), w[0], w[-1]), []).append(w)
         self._cache: dict[str, tuple[str, ...]] = {}
+
+    def is_word(self, word: str) -> bool:
+        """Known, or repairable to a word the policy knows."""
+        return (word in self.known or collapse(word) in self.collapsed
+                or (word.endswith("s") and word[:-1] in self.known))
 
     def word(self, tok: str) -> tuple[str, ...]:
         hit = self._cache.get(tok)
@@ -107,12 +115,14 @@ class Canon:
             return (tok,)
         if "*" in tok or "#" in tok or "%" in tok:
             return (self._unmask(tok),)
+        if self.is_english(tok):
+            return (tok,)
         key = collapse(tok)
         if key in self.collapsed:
             return (self.collapsed[key],)
         if tok in self.fuzzy:
             return (self.fuzzy[tok],)
-        if len(tok) >= 6:
+        if len(tok) >= 5:
             split = self._split(tok)
             if split:
                 return split
@@ -123,7 +133,9 @@ class Canon:
         if not core:
             return tok
         cands = self.masks.get((len(tok), tok[0], tok[-1]), [])
-        pat = regex.compile("^" + "".join("." if c in "*#%" else regex.escape(c) for c in tok) + "$")
+        pat = regex.compile(
+            "^" + "".join("." if c in "*#%" else regex.escape(c) for c in tok) + "$"
+        )
         for c in cands:
             if pat.match(c):
                 return c
@@ -178,6 +190,43 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _raw_tokens(norm_text: str, canon: Canon) -> list[tuple[str, int, int]]:
+    """Tokens with spans; letters spaced out ("k i l l", "w o m a n I see") are joined into
+    the longest run that spells a word the policy knows."""
+    raw = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(norm_text)]
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    n = len(raw)
+    while i < n:
+        j = i
+        while (j < n and len(raw[j][0]) == 1 and raw[j][0].isalpha()
+               and (j == i or raw[j][1] == raw[j - 1][2] + 1)):
+            j += 1
+        if j - i >= 3:
+            k = i
+            while k < j:
+                for end in range(j, k + 2, -1):
+                    word = "".join(t for t, _, _ in raw[k:end])
+                    if canon.is_word(word):
+                        out.append((word, raw[k][1], raw[end - 1][2]))
+                        k = end
+                        break
+                else:
+                    out.append(raw[k])
+                    k += 1
+            i = j
+        else:
+            out.append(raw[i])
+            i += 1
+    return out
+
+
+def _all_caps(original: str, norm: Normalised, start: int, end: int) -> bool:
+    a, b = norm.span(start, end)
+    piece = original[a:b]
+    return piece.isupper() and piece.isalpha()
+
+
 def make_doc(text: str, canon: Canon) -> Doc:
     """Normalise, tokenise and repair `text`."""
     norm = normalise(text)
@@ -185,8 +234,7 @@ def make_doc(text: str, canon: Canon) -> Doc:
     original = norm.original
     sent = 0
     quoted = False
-    for m in _TOKEN.finditer(norm.text):
-        t = m.group(0)
+    for t, m_start, m_end in _raw_tokens(norm.text, canon):
         if t in _SENTENCE_END:
             if doc.sents and doc.sents[-1] == sent:
                 sent += 1
@@ -194,15 +242,17 @@ def make_doc(text: str, canon: Canon) -> Doc:
         if t == '"':
             quoted = not quoted
             continue
+        o = norm.span(m_start, m_start + 1)[0]
+        cap = o < len(original) and original[o].isupper()
         if t == "," or t == ":":
             words: tuple[str, ...] = (t,)
+        elif 2 <= len(t) <= 5 and t not in canon.known and _all_caps(original, norm, m_start, m_end):
+            words = (t,)  # an acronym (PRN, SLT), never a misspelt word
         else:
             words = canon.word(t)
-        o = norm.span(m.start(), m.start() + 1)[0]
-        cap = o < len(original) and original[o].isupper()
         for w in words:
             doc.tokens.append(w)
-            doc.spans.append((m.start(), m.end()))
+            doc.spans.append((m_start, m_end))
             doc.sents.append(sent)
             doc.quoted.append(quoted)
             doc.caps.append(cap)

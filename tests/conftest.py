@@ -7,7 +7,7 @@ import os
 import socket
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -16,7 +16,7 @@ from bot.clock import FixedClock
 from bot.store.db import Database, normalise_url
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
-TUESDAY_10AM = datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc)
+TUESDAY_10AM = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 
 
 # -- no network but loopback ---------------------------------------------------------------

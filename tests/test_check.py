@@ -8,10 +8,10 @@ import pytest
 
 from bot.check import run_checks
 from bot.clock import FixedClock
+from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.sandbox.fake_x import FakeX
 from bot.store.db import Database
-from bot.sandbox.accounts import x_account_config
 from tests.harness import make_settings, session_factory
 
 

@@ -14,7 +14,9 @@ import pytest
 FEEDWATCH = shutil.which("feedwatch", path=str(Path(sys.executable).parent))
 
 
-def run(args: list[str], tmp_path: Path, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], tmp_path: Path, stdin: str = "", **env: str
+) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items()
              if not k.startswith(("SLACK_", "FEEDWATCH_", "DATABASE_URL"))}
     assert FEEDWATCH, "the feedwatch console script is not installed in this environment"
@@ -79,13 +81,15 @@ def test_policy_check_accepts_the_bundled_policy(tmp_path: Path) -> None:
 def test_policy_check_names_the_line_of_an_error(tmp_path: Path) -> None:
     from policy import bundled_policy_path
 
-    text = bundled_policy_path().read_text().splitlines()
-    text.insert(5, "  this is: [not: valid")
+    lines = bundled_policy_path().read_text().splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("severity:"))
+    lines[at] = lines[at].split("severity:")[0] + "severity: catastrophic"
     bad = tmp_path / "policy.yaml"
-    bad.write_text("\n".join(text))
+    bad.write_text("\n".join(lines) + "\n")
     result = run(["policy", "check", str(bad)], tmp_path)
     assert result.returncode == 1
-    assert f"{bad}:6" in result.stdout or ":6:" in result.stdout or "line 6" in result.stdout
+    assert f"{bad}:{at + 1}:" in result.stdout, result.stdout
+    assert "catastrophic" in result.stdout
 
 
 def test_python_dash_m_bot_is_run(tmp_path: Path) -> None:

@@ -21,8 +21,8 @@ from bot.clock import LONDON, OffsetClock
 from bot.config import Settings
 from bot.jobs import poll_all
 from bot.logging_setup import setup_logging
-from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.sandbox.accounts import x_account_config
+from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.sandbox.fake_x import FakeX
 from bot.sandbox.scenario import Item, Scenario, load_scenario, plant_x
 from bot.services import Services, build_services

@@ -50,6 +50,8 @@ def _links(entities: dict[str, Any] | None) -> tuple[str, ...]:
     urls = (entities or {}).get("urls") or []
     out = []
     for u in urls:
+        if not isinstance(u, dict) or u.get("media_key"):
+            continue  # the t.co link X adds for attached media is the media, not a link
         link = u.get("unwound_url") or u.get("expanded_url") or u.get("url")
         if isinstance(link, str) and link not in out:
             out.append(link)

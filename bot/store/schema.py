@@ -44,6 +44,9 @@ class MentionRow(Base):
     in_own_conversation: Mapped[bool] = mapped_column(default=False)
     raw: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Retention (0002): when the text/media/raw payload and the author identity were erased.
+    content_erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    author_erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class DecisionRow(Base):
@@ -91,6 +94,9 @@ class AlertRow(Base):
     last_error: Mapped[str] = mapped_column(String(500), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     posted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Office hours (0002): why it was held ("hours" | "pause"; kept after release) and when.
+    hold_reason: Mapped[str] = mapped_column(String(16), default="")
+    released_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class AuditRow(Base):
@@ -122,3 +128,76 @@ class SourceStateRow(Base):
     backoff_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_error: Mapped[str] = mapped_column(String(500), default="")
     consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OfficeStateRow(Base):
+    """One row (id 1): the hand pause and the spike cool-down, so both survive a restart."""
+
+    __tablename__ = "office_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    paused_by: Mapped[str] = mapped_column(String(64), default="")
+    paused_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_spike_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class SignpostRow(Base):
+    """Out-of-hours crisis signposting: at most one per author per night (the unique key)."""
+
+    __tablename__ = "signposts"
+    __table_args__ = (
+        UniqueConstraint("platform", "account", "author_id", "night", name="uq_signposts_night"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    account: Mapped[str] = mapped_column(String(40))
+    author_id: Mapped[str] = mapped_column(String(64))
+    night: Mapped[str] = mapped_column(String(10))  # local date of the opening that ends it
+    mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"))
+    template: Mapped[str] = mapped_column(String(64), default="")
+    status: Mapped[str] = mapped_column(String(24))  # awaiting_send | sent | not_sent
+    reason: Mapped[str] = mapped_column(String(300), default="")
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class PollGapRow(Base):
+    """A stretch of time a feed was not read successfully, for the morning digest."""
+
+    __tablename__ = "poll_gaps"
+    __table_args__ = (Index("ix_poll_gaps_ended", "ended_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    edge: Mapped[str] = mapped_column(String(120))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class JobRunRow(Base):
+    """Once-only scheduled work (the weekly report): the key is claimed before the work."""
+
+    __tablename__ = "job_runs"
+    __table_args__ = (UniqueConstraint("key", name="uq_job_runs_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(120))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+
+
+class AuditAnchorRow(Base):
+    """Where the audit chain now starts after retention pruned its oldest rows.
+
+    The database lets audit rows be deleted only up to the newest anchor's `through_id`, and
+    verification starts from `anchor_hash` (the hash of the last pruned row).
+    """
+
+    __tablename__ = "audit_anchors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    through_id: Mapped[int] = mapped_column(Integer)
+    anchor_hash: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[int] = mapped_column(Integer)
+    pruned_at: Mapped[datetime] = mapped_column(UTCDateTime)

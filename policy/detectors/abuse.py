@@ -22,10 +22,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "HARASS": ("make your life hell", "make your life a living hell", "ruin your life",
                "ruin your career", "end your career", "i will expose you", "expose you",
                "i know your address", "i know your car", "i know what car you drive",
-               "i'll be waiting", "i will be waiting", "waiting outside for",
+               "waiting outside for",
                "see you outside", "i'll be outside", "following you home", "follow you home",
                "i will find out where you live", "find out where you live", "post your address",
                "share your address", "everyone will know where you live", "send people round",
+               "waiting for you after", "waiting for you outside", "wait for you after",
                "you will be sorry", "you'll be sorry", "you'll regret", "you will regret",
                "i am watching you", "i'm watching you", "we are watching you",
                "keep an eye on you", "i have your number", "i've got your number",
@@ -46,7 +47,7 @@ _INTENS = frozenset({"a", "an", "such", "just", "the", "absolute", "complete", "
                      "truly", "seriously", "genuinely", "horrible", "nasty"})
 _SERVICE_NOUNS = frozenset({"service", "services", "trust", "hospital", "ward", "system",
                             "care", "team", "nhs", "experience", "organisation", "department",
-                            "place", "company", "waiting", "wait", "treatment", "day", "service"})
+                            "place", "company", "waiting", "wait", "treatment", "day"})
 
 
 def _aimed_at_you(a: Analysis, s: int) -> bool:
@@ -63,7 +64,7 @@ def _aimed_at_person(a: Analysis, s: int) -> bool:
     """"that receptionist is a (fat) cow": a named role or person called an insult noun."""
     toks = a.doc.tokens
     sent = a.doc.sents[s]
-    for ss, se in a.in_sent("STAFF", sent):
+    for _, se in a.in_sent("STAFF", sent):
         between = toks[se:s]
         if se <= s and s - se <= 5 and set(between) & {"is", "was", "are"}:
             return all(t in _INTENS for t in between)

@@ -65,9 +65,9 @@ class Analysis:
         sent = sents[start]
         toks = self.doc.tokens
         for s, e in self.get(tag):
-            if sents[s] == sent and start - window <= e <= start and s < start:
-                if "," not in toks[e:start]:
-                    return True
+            if (sents[s] == sent and start - window <= e <= start and s < start
+                    and "," not in toks[e:start]):
+                return True
         return False
 
     def near(self, tag: str, start: int, end: int, before: int, after: int) -> Spans:
@@ -93,4 +93,18 @@ class Analysis:
 
 
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine", "im"})
+
+
+def distress_context(a: Analysis) -> bool:
+    """The writer is talking about their own feelings or mental health (or supporting someone
+    who is). Swearing and loose hostile words in such a post are not reasons to remove it."""
+    cached = a.notes.get("distress")
+    if isinstance(cached, bool):
+        return cached
+    toks = a.doc.tokens
+    first = sum(1 for t in toks if t in FIRST_PERSON)
+    mh = len(a.get("MH")) + len(a.get("CRISIS")) + len(a.get("CRISIS_WEAK"))
+    result = first >= 1 and mh >= 2 or (first >= 1 and mh >= 1 and len(toks) >= 60)
+    a.notes["distress"] = result
+    return result
 SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves", "yours"})

@@ -7,7 +7,7 @@ not when reported.
 
 from __future__ import annotations
 
-from policy.detectors.base import FIRST_PERSON, SECOND_PERSON, Analysis, Hit
+from policy.detectors.base import SECOND_PERSON, Analysis, Hit, distress_context
 from policy.detectors.hate import counter_speech, negated
 from policy.lexicon import content as lex
 from policy.lexicon import cues
@@ -47,7 +47,7 @@ def _profanity(a: Analysis) -> list[Hit]:
     doc = a.doc
     slurs = a.notes.get("slurs", {})
     # Swearing while telling of one's own distress is not a reason to hide a post.
-    distress = bool(a.get("MH")) and bool(FIRST_PERSON & set(doc.tokens))
+    distress = distress_context(a)
     for tag, rule in (("PROF", "profanity.strong"), ("PROF_MILD", "profanity.mild")):
         for s, e in a.get(tag):
             if s in slurs or doc.quoted[s] or counter_speech(a, s):

@@ -18,8 +18,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "CRISIS_WEAK": harm.CRISIS_WEAK,
     "CRISIS_OTHER": harm.CRISIS_OTHERS,
     "RECOVERY": ("used to", "years ago", "months ago", "in the past", "recovered",
-                 "recovery", "in recovery", "survivor", "survived", "no longer", "anymore",
-                 "any more", "back then", "at the time", "when i was younger", "got better",
+                 "recovery", "in recovery", "survivor", "survived", "no longer", "back then",
+                 "at the time", "when i was younger", "got better",
                  "clean for", "years clean", "free for", "since then", "back in"),
     "AWARENESS": ("awareness", "prevention", "campaign", "charity", "fundraiser",
                   "fundraising", "research", "statistics", "rates", "training", "webinar",
@@ -33,11 +33,15 @@ _INDIRECT_WORDS = frozenset({"goodbye", "tomorrow", "around", "without", "miss",
                              "post", "tweet", "forever", "anymore", "longer", "reason",
                              "point", "nothing", "funeral", "exist", "existing", "stockpiling",
                              "stockpiled", "saved"})
-_OTHERS = frozenset({"he", "she", "they", "him", "her", "them", "his", "friend", "friends",
-                     "son", "daughter", "mum", "mother", "dad", "father", "brother", "sister",
-                     "partner", "husband", "wife", "boyfriend", "girlfriend", "someone",
-                     "somebody", "person", "man", "woman", "child", "kid", "people", "patient",
-                     "neighbour", "colleague", "mate", "cousin", "uncle", "aunt", "nan", "grandad"})
+_OTHERS = frozenset({
+    "he", "she", "they", "him", "her", "them", "his", "friend", "friends", "son", "daughter",
+    "mum", "mother", "dad", "father", "brother", "sister", "partner", "husband", "wife",
+    "boyfriend", "girlfriend", "someone", "somebody", "person", "man", "woman", "child", "kid",
+    "people", "patient", "neighbour", "colleague", "mate", "cousin", "uncle", "aunt", "nan",
+    "grandad",
+})
+_PRONOUNS_OTHER = frozenset({"he", "she", "they", "him", "her", "them", "his", "someone",
+                             "somebody", "people", "person"})
 _SUBJECT_SKIP = frozenset({"really", "just", "honestly", "so", "seriously", "literally",
                            "actually", "kinda", "still", "and", "but", "sometimes", "often",
                            "to", "feel", "like", "feeling", "going", "gonna"})
@@ -53,7 +57,13 @@ def _voice(a: Analysis, s: int, e: int) -> str:
         t = toks[i]
         if t in FIRST_PERSON:
             return "self"
-        if t in SECOND_PERSON or t in _OTHERS:
+        if t in SECOND_PERSON or t in _PRONOUNS_OTHER:
+            return "other"
+    # The nearest pronoun decides; relatives and friends named earlier do not.
+    for i in range(max(lo, s - 7) - 1, lo - 1, -1):
+        if toks[i] in FIRST_PERSON:
+            return "self"
+        if toks[i] in SECOND_PERSON or toks[i] in _PRONOUNS_OTHER:
             return "other"
     # "Can't go on." / "Want to die." - no subject: the speaker.
     if all(t in _SUBJECT_SKIP or t in ("can", "not", "do", "want", "will")
@@ -63,8 +73,8 @@ def _voice(a: Analysis, s: int, e: int) -> str:
 
 
 def _recovered(a: Analysis, s: int) -> bool:
-    sent = a.doc.sents[s]
-    return bool(a.in_sent("RECOVERY", sent) or a.in_sent("AWARENESS", sent))
+    """A recovery story or an awareness post near the phrase (not a whole long sentence)."""
+    return bool(a.near("RECOVERY", s, s + 1, 8, 8) or a.near("AWARENESS", s, s + 1, 6, 6))
 
 
 def _rule_for(words: list[str]) -> str:
@@ -80,17 +90,20 @@ def detect(a: Analysis) -> list[Hit]:
     toks = doc.tokens
     hits: list[Hit] = []
     for s, e in a.get("CRISIS"):
-        if doc.quoted[s] or (negated(a, s, window=2) and "not" not in toks[s:e]):
+        # Only "not suicidal" is a denial; "I didn't kill myself tonight" is still crisis.
+        if doc.quoted[s] or (toks[s] == "suicidal" and s > 0 and toks[s - 1] in ("not", "never")):
             continue
         voice = _voice(a, s, e)
         if voice != "self" or _recovered(a, s):
             continue
+        if e < len(toks) and toks[e] == "than":
+            continue  # "I would rather die than ...": an idiom
         hits.append(Hit(_rule_for(toks[s:e]), s, e, 0.9))
         break
     for s, e in a.get("CRISIS_OTHER"):
         if doc.quoted[s] or negated(a, s, window=2) or _recovered(a, s):
             continue
-        if _voice(a, s, e) == "other" and not SECOND_PERSON & set(toks[max(0, s - 3) : s]):
+        if _voice(a, s, e) != "self" and not SECOND_PERSON & set(toks[max(0, s - 3) : s]):
             hits.append(Hit("crisis.risk_to_others", s, e, 0.8))
             break
     if not hits:
@@ -107,7 +120,7 @@ def _indirect(a: Analysis) -> list[Hit]:
             continue
         if _voice(a, s, e) == "self":
             cues.setdefault(" ".join(doc.tokens[s:e]), (s, e))
-    if len(cues) >= 3:
+    if len(cues) >= 2:
         spans = sorted(cues.values())
         return [Hit("crisis.indirect", spans[0][0], spans[0][1], 0.6,
                     note=", ".join(sorted(cues)))]

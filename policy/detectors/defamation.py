@@ -41,7 +41,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 _TITLE = regex.compile(
-    r"\b(?:dr|doctor|nurse|mr|mrs|ms|miss|sister|matron|prof|professor|consultant|cllr|"
+    r"\b(?i:dr|doctor|nurse|mr|mrs|ms|miss|sister|matron|prof|professor|consultant|cllr|"
     r"councillor|sir|dame|lord|lady|rev|reverend|pc|sgt)\.?\s+[A-Z][a-z'\-]+",
 )
 _HANDLE = regex.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,15}\b")

@@ -77,7 +77,7 @@ def detect(a: Analysis) -> list[Hit]:
     elif suggest and good < 1.5 and bad >= 0.5 * good:
         s, e = suggest[0]
         hits.append(Hit("complaint.suggestion", s, e, 0.6))
-    if not hits and good >= 1 and bad < 0.5:
+    if not hits and good >= 1 and bad < 0.5 and good_sp:
         s, e = good_sp[0]
         thanks = any(" ".join(doc.tokens[gs:ge]) in _THANKS for gs, ge in good_sp)
         hits.append(Hit("praise.thanks" if thanks else "praise.story", s, e,

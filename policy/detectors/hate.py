@@ -7,13 +7,13 @@ reported to oppose it (counter-speech), negated, or a reclaimed or everyday use 
 
 from __future__ import annotations
 
-from policy.detectors.base import Analysis, Hit
+from policy.detectors.base import Analysis, Hit, distress_context
 from policy.detectors.slurs import slur_hits
 from policy.lexicon import cues, harm
 from policy.lexicon.groups import GROUP_ADJECTIVES, GROUP_NOUNS, PEOPLE_NOUNS
 
 RULES = ("hate.slur", "hate.dehumanising", "hate.derogatory", "hate.negated_positive",
-         "hate.threat")
+         "hate.threat", "hate.hostile_mention")
 
 
 def _group_phrases() -> dict[str, tuple[str, ...]]:
@@ -24,6 +24,7 @@ def _group_phrases() -> dict[str, tuple[str, ...]]:
         lst = out.setdefault("G:" + char, [])
         for adj in adjs:
             lst.extend(f"{adj} {noun}" for noun in PEOPLE_NOUNS)
+        out.setdefault("GADJ:" + char, []).extend(adjs)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -39,25 +40,29 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "REPORT": cues.REPORTING,
     "CONDEMN": cues.CONDEMN,
     "PROF": cues.PROFANITY_STRONG,
+    "HOSTILE": cues.HOSTILE,
     "VIOL": harm.VIOLENT_VERBS,
     "THREAT": harm.THREAT_PHRASES,
     "PRON": ("they", "them", "these", "those", "their", "theirs", "these people",
-             "those people", "that lot", "this lot"),
+             "those people", "that lot", "this lot", "you", "your", "you all"),
 }
 
 # (tag, rule, tokens allowed before the group, tokens allowed after the group)
 _CUES = (
     ("DEHUM", "hate.dehumanising", 6, 10),
-    ("THREAT", "hate.threat", 8, 8),
-    ("VIOL", "hate.threat", 8, 8),
+    ("THREAT", "hate.threat", 8, 10),
+    ("VIOL", "hate.threat", 8, 10),
     ("EXCL", "hate.derogatory", 8, 10),
     ("EMO", "hate.derogatory", 8, 4),
-    ("NEG", "hate.derogatory", 2, 6),
+    ("NEG", "hate.derogatory", 2, 9),
     ("PROF", "hate.derogatory", 2, 5),
+    ("PROF_MILD", "hate.derogatory", 4, 5),
+    ("VNOUN", "hate.threat", 8, 10),
 )
-_STRONG = frozenset({"DEHUM", "THREAT", "VIOL", "EXCL", "NEG"})
-_PROTECT = frozenset({"let", "allow", "permit", "want", "tolerate", "accept", "see"})
-_NOT_NEGATING_NEXT = frozenset({"but", "better", "more", "less", "short", "other", "only"})
+_STRONG = frozenset({"DEHUM", "THREAT", "VIOL", "EXCL", "NEG", "EMO"})
+_PROTECT = frozenset({"let", "allow", "permit", "want", "tolerate", "accept", "see", "stand"})
+_NOT_NEGATING_NEXT = frozenset({"but", "better", "more", "less", "short", "other", "only",
+                                "such"})
 
 
 def counter_speech(a: Analysis, start: int) -> bool:
@@ -71,15 +76,28 @@ def counter_speech(a: Analysis, start: int) -> bool:
     return any(s < start for s, _ in a.in_sent("REPORT", sent))
 
 
+_NOBODY = frozenset({"nobody", "noone"})
+
+
 def negated(a: Analysis, start: int, window: int = 4) -> bool:
     doc = a.doc
     sent = doc.sents[start]
+    lo = a.sentence_range(sent)[0]
+    before = doc.tokens[max(lo, start - 8) : start]
+    if _NOBODY.intersection(before) or "no one" in " ".join(before):
+        return True  # "nobody should ever hurt ...", "no one deserves ..."
     for s, e in a.in_sent("NOT", sent):
         if s >= start:
             continue
+        if e > start:
+            continue  # part of the cue itself ("not worth shit")
         nxt = doc.tokens[e] if e < len(doc.tokens) else ""
         if nxt in _NOT_NEGATING_NEXT:
             continue
+        if "why" in doc.tokens[max(lo, s - 3) : s + 1] or (
+            s <= lo + 1 and nxt in ("it", "this", "that")
+        ):
+            continue  # "why don't we just ...", "isn't it clear ...": rhetorical
         if start - window <= e and "," not in doc.tokens[e:start]:
             return True
         # "we must not let them be attacked": protective negation covers the clause.
@@ -102,27 +120,47 @@ def _target(a: Analysis, groups: list[tuple[int, int, str]], cs: int, ce: int,
     return None
 
 
+def _pronoun_target(a: Analysis, groups: list[tuple[int, int, str]],
+                    cs: int) -> tuple[int, int, str] | None:
+    """"Women are nothing like us and that's why they deserve to die": a pronoun next to the
+    cue refers back to a group earlier in the same sentence."""
+    sents = a.doc.sents
+    sent = sents[cs]
+    if not any(sents[p] == sent and 0 <= cs - p <= 4 for p, _ in a.get("PRON")):
+        return None
+    earlier = [g for g in groups if sents[g[0]] == sent and g[1] <= cs]
+    return earlier[-1] if earlier else None
+
+
 def _group_negated(a: Analysis, gs: int) -> bool:
     """"No black person ought to ..." / "never any woman": the group itself is negated."""
     toks = a.doc.tokens
-    return gs > 0 and toks[gs - 1] in ("no", "never") or (gs > 1 and toks[gs - 2] == "no")
+    return (gs > 0 and toks[gs - 1] in ("no", "never")) or (gs > 1 and toks[gs - 2] == "no")
 
 
 def detect(a: Analysis) -> list[Hit]:
     hits = slur_hits(a)
     doc = a.doc
     groups = [g for g in a.prefixed("G:") if not doc.quoted[g[0]]]
+    seen: set[tuple[str, int]] = set()
+    hits.extend(_adjective_noun(a, seen))
     if not groups:
+        if not hits:
+            adjs = [g for g in a.prefixed("GADJ:") if doc.tokens[g[0]] not in _AMBIGUOUS_ADJ]
+            if adjs:
+                hits.extend(_hostile_mention(a, adjs))
         return hits
     pron = a.get("PRON")
     group_sents = {doc.sents[g[0]] for g in groups}
-    seen: set[tuple[str, int]] = set()
     for tag, rule, before, after in _CUES:
         for cs, ce in a.get(tag):
             if counter_speech(a, cs) or negated(a, cs):
                 continue
             tgt = _target(a, groups, cs, ce, before, after)
             conf = 0.9
+            if tgt is None and tag in _STRONG:
+                tgt = _pronoun_target(a, groups, cs)
+                conf = 0.75
             if tgt is None and tag in _STRONG:
                 # "Those women will never fit in. They ought to be executed."
                 sent = doc.sents[cs]
@@ -142,16 +180,70 @@ def detect(a: Analysis) -> list[Hit]:
             s, e = min(cs, tgt[0]), max(ce, tgt[1])
             hits.append(Hit(rule, s, e, conf, note=tgt[2]))
     hits.extend(_negated_positive(a, groups))
+    if not hits:
+        hits.extend(_hostile_mention(a, groups))
     return hits
+
+
+_POST_CUES = ("DEHUM", "NEG", "EMO", "EXCL", "PROF", "PROF_MILD", "THREAT", "HOSTILE",
+              "INSULT_N")
+
+
+def _hostile_mention(a: Analysis, groups: list[tuple[int, int, str]]) -> list[Hit]:
+    """A post that names a group and is hostile, though no single sentence ties the two
+    together ("France is finally a shithole. Open borders did this.")."""
+    doc = a.doc
+    if len(doc.tokens) > 80 or distress_context(a):
+        return []  # in a long post or a story of one's own distress, co-occurrence means little
+    cues_found = sorted(
+        {(s, e) for tag in _POST_CUES for s, e in a.get(tag)
+         if not doc.quoted[s] and not counter_speech(a, s) and not negated(a, s)}
+    )
+    if not cues_found:
+        return []
+    praise = [s for s, _ in a.get("PRAISE") if not negated(a, s)]
+    if len(praise) >= len(cues_found):
+        return []
+    gs, ge, char = groups[0]
+    cs, ce = cues_found[0]
+    return [Hit("hate.hostile_mention", min(gs, cs), max(ge, ce), 0.55, note=char)]
+
+
+# Group adjectives that are mostly ordinary words ("black coffee", "old building").
+_AMBIGUOUS_ADJ = frozenset({"black", "white", "brown", "old", "older", "young", "native",
+                            "foreign", "ethnic", "illegal", "poor", "fat", "depressed",
+                            "suicidal", "mental", "married", "divorced", "male", "female",
+                            "bi", "religious", "pregnant", "blind", "deaf", "elderly",
+                            "teenage", "homeless", "unemployed", "addicted", "obese"})
+
+
+def _adjective_noun(a: Analysis, seen: set[tuple[str, int]]) -> list[Hit]:
+    """"black vermin", "trans scum", "black genocide": a group adjective right next to a
+    hostile noun."""
+    out: list[Hit] = []
+    starts = {s: e for tag in ("DEHUM", "NEG", "VNOUN") for s, e in a.get(tag)}
+    for s, e, char in a.prefixed("GADJ:"):
+        nxt = next((k for k in (e, e + 1) if k in starts), None)
+        if nxt is not None and not counter_speech(a, s) and not negated(a, s):
+            e = nxt
+            key = ("hate.dehumanising", a.doc.sents[s])
+            if key not in seen:
+                seen.add(key)
+                out.append(Hit("hate.dehumanising", s, starts[nxt], 0.8, note=char))
+    return out
 
 
 def _negated_positive(a: Analysis, groups: list[tuple[int, int, str]]) -> list[Hit]:
     """"X are not our equal", "X do not deserve to live", "X lives do not matter"."""
     doc = a.doc
     out: list[Hit] = []
+    hostile = [s for tag in ("VIOL", "THREAT", "NEG", "DEHUM", "EXCL") for s, _ in a.get(tag)]
     for ps, pe in a.get("POS"):
         if counter_speech(a, ps) or not negated(a, ps, window=3):
             continue
+        after = doc.tokens[pe : pe + 3]
+        if "less" in after or any(pe <= h <= pe + 5 for h in hostile):
+            continue  # "not worth any less", "do not deserve to be tortured": protective
         tgt = _target(a, groups, ps, pe, 8, 8)
         if tgt is None or _group_negated(a, tgt[0]):
             continue

@@ -23,7 +23,8 @@ _URL = regex.compile(
     regex.IGNORECASE,
 )
 # bit dot ly / bit(.)ly / bit [.] ly: "dot" as a word or a bracketed dot, common TLDs only.
-_OBF_TLD = r"(?:com|co\s*(?:dot|\.)\s*uk|ly|org|net|gl|gd|io|me|xyz|ru|tk|uk|info|biz|site|online|link|click)"
+_OBF_TLD = (r"(?:com|co\s*(?:dot|\.)\s*uk|ly|org|net|gl|gd|io|me|xyz|ru|tk|uk|info|biz|site|"
+            r"online|link|click)")
 _OBFUSCATED = regex.compile(
     r"(?<![\w])([a-z0-9][a-z0-9\-]{1,30})\s*(?:[\[({]\s*(?:\.|dot)\s*[\])}]|\s+dot\s+)\s*("
     + _OBF_TLD + r")\b(?:\s*/\s*[a-z0-9]+)?",

@@ -15,14 +15,39 @@ _PERSON_BEFORE = frozenset(
     {"a", "an", "you", "the", "these", "those", "all", "dirty", "filthy", "stupid", "fucking",
      "little", "fat", "ugly", "typical", "bloody", "such", "absolute", "complete", "but",
      "that", "this", "some", "many", "are", "is", "him", "her", "them", "dumb", "old",
-     "nasty", "lazy", "your", "his", "their", "of", "many", "more", "any", "every", "no",
-     "like", "for", "as", "called", "being"}
+     "nasty", "lazy", "your", "his", "their", "of", "more", "any", "every", "no",
+     "like", "for", "as", "called", "being", "another", "common", "just", "total", "real",
+     "massive", "proper", "damn", "lousy", "worthless"}
 )
 _RECLAIM_WORDS = frozenset({"fellow", "proud", "happily", "love", "loving", "genius", "bad",
                             "hot", "my", "our", "sis", "queen", "queens", "king", "kings"})
 _SOFT = frozenset({"nigga", "niggas"})  # mostly in-group use; hostile only with other cues
 _PEOPLE = frozenset(PEOPLE_NOUNS)
 SELF_GROUP = FIRST_PERSON | {"we", "us", "our", "ourselves", "myself"}
+# After a slur used of a person, the next word is usually one of these (or nothing).
+_SLUR_CONTINUES = frozenset({"like", "and", "or", "but", "who", "that", "is", "are", "was",
+                             "were", "in", "on", "at", "of", "for", "to", "with", ",", "you",
+                             "just", "can", "should", "will", "always", "never", "get", "go",
+                             "have", "has", "deserve", "deserves", "need", "needs", "must",
+                             "ought", "all", "everywhere", "out", "off", "here", "there",
+                             "again", "lol", "me", "them", "him", "her", "behaviour",
+                             "behavior", "scum", "trash"})
+
+
+def _reclaimed(toks: list[str], lo: int, hi: int, s: int, e: int) -> bool:
+    """Said of oneself or with affection: "I'm the prettiest ...", "my fellow ...",
+    "as a ... myself", "bad ...", "proud ..."."""
+    before = toks[max(lo, s - 5) : s]
+    near = toks[max(lo, s - 3) : s]
+    after = toks[e : min(hi, e + 3)]
+    if "i" in before and "am" in before:
+        return True
+    if {"myself", "fellow"} & set(before + after) or after[:2] == ["like", "me"]:
+        return True
+    if {"we", "us", "our"} & set(before) and not {"you", "your", "them"} & set(before):
+        return True
+    return any(t in _RECLAIM_WORDS - {"my", "our"} or (t.endswith("est") and len(t) > 4)
+               for t in near)
 
 
 def slur_status(a: Analysis, s: int, e: int) -> str:
@@ -41,16 +66,14 @@ def slur_status(a: Analysis, s: int, e: int) -> str:
     if word in HOMONYM_SLURS:
         if a.in_sent("HOMONYM_CTX", sent):
             return "homonym"
+        if e < hi and toks[e] not in _SLUR_CONTINUES:
+            return "homonym"  # "queer liberation", "bitch gave birth": not said of a person
         prev = toks[max(lo, s - 2) : s]
         after = toks[e : e + 2]
-        if not (set(prev) & _PERSON_BEFORE or after[:2] == ["like", "you"]):
+        if not (set(prev) & _PERSON_BEFORE or after[:2] == ["like", "you"] or s == lo):
             return "homonym"
-    window = set(toks[max(lo, s - 4) : min(hi, e + 3)])
-    if (window & SELF_GROUP and (window & _RECLAIM_WORDS or "i" in window or "myself" in window)
-            and not window & {"you", "your"}):
+    if _reclaimed(toks, lo, hi, s, e):
         return "reclaimed"
-    if set(toks[max(lo, s - 2) : s]) & _RECLAIM_WORDS - {"my", "our"}:
-        return "reclaimed"  # "bad bitch", "my fellow ..."
     if word in _SOFT and not (a.in_sent("NEG", sent) or a.in_sent("DEHUM", sent)
                               or a.in_sent("EMO", sent)):
         return "reclaimed"

@@ -14,22 +14,39 @@ RULES = ("violence.threat", "violence.incitement", "violence.wish_harm")
 
 PHRASES: dict[str, tuple[str, ...]] = {
     "TARGET": harm.PERSON_TARGETS,
+    "VSAFE": ("asthma attack", "heart attack", "panic attack", "panic attacks",
+              "anxiety attack", "anxiety attacks", "attack of", "kill time", "killing time",
+              "dressed to kill", "killing it", "killed it", "shot of", "flu shot",
+              "booster shot", "photo shoot", "shoot me an email", "shoot me a message"),
     "VNOUN": ("execution", "executions", "extermination", "eradication", "genocide",
               "annihilation", "lynching", "lynchings", "final solution", "firing squad",
               "gas chamber", "gas chambers", "bullet", "bullets", "noose"),
 }
 
 _FIRST = frozenset({"i", "we"})
-_FUTURE = frozenset({"will", "going", "gonna", "want", "shall", "would", "could", "am",
-                     "have", "gon", "about"})
+_FUTURE = frozenset({"will", "going", "gonna", "want", "shall", "would", "could", "gon",
+                     "about", "start", "starting", "keep", "begin", "gotta"})
+# Past tense tells of something that happened ("someone would have died"), not a threat,
+# unless passive after should/deserve ("should be shot").
+_PAST = frozenset({"killed", "murdered", "slaughtered", "exterminated", "eradicated",
+                   "wiped out", "gassed", "hanged", "hung", "lynched", "shot", "stabbed",
+                   "beheaded", "burned", "burnt", "executed", "tortured", "raped", "beaten",
+                   "battered", "punched", "harmed", "attacked", "strangled", "drowned",
+                   "bombed", "smashed", "kicked", "butchered", "assaulted", "choked",
+                   "died", "eliminated", "annihilated", "hurt", "cut", "beat"})
 _NORMATIVE = frozenset({"should", "ought", "must", "need", "needs", "deserve", "deserves",
                         "let", "someone", "somebody", "everyone", "hope", "wish", "love",
                         "only", "just", "better"})
 _WISH = frozenset({"hope", "wish", "pray", "love"})
+_SUBJECTS = frozenset({"i", "me", "myself", "we", "you", "he", "she", "they", "them", "him",
+                       "her", "it", "everyone", "someone", "people"})
 _PASSIVE = frozenset({"be", "been", "being", "get", "got", "getting"})
 # Verbs whose victim is their subject ("you will die", "those women suffer").
 _SUBJECT_VICTIM = frozenset({"die", "dies", "died", "dead", "death", "suffer", "burn", "rot"})
 _DETERMINERS = frozenset({"those", "these", "their", "his", "your", "her", "every", "all"})
+_BODY = frozenset({"face", "faces", "head", "heads", "neck", "necks", "throat", "throats", "legs",
+                   "leg", "teeth", "skull", "skulls", "jaw", "kneecaps", "arms", "nose", "eyes",
+                   "brains", "house", "car", "kids", "family", "wife", "husband", "children"})
 _SELF_INTENT = frozenset({"want", "wanted", "wanting", "thinking", "thought", "tried", "try",
                           "trying", "urge", "urges", "about", "if", "feel", "feeling", "felt",
                           "not", "never", "going", "planning", "plan", "attempt", "considered",
@@ -46,7 +63,8 @@ def _is_target(a: Analysis, i: int) -> bool:
             if doc.tokens[i] in _DETERMINERS:
                 nxt = i + 1
                 return nxt < len(doc.tokens) and (
-                    any(t == nxt for t, _ in a.get("TARGET"))
+                    doc.tokens[nxt] in _BODY
+                    or any(t == nxt for t, _ in a.get("TARGET"))
                     or any(g == nxt for g, _, _ in a.prefixed("G:"))
                 )
             return True
@@ -89,13 +107,25 @@ def detect(a: Analysis) -> list[Hit]:
         if counter_speech(a, s) or negated(a, s):
             continue
         lo = a.sentence_range(doc.sents[s])[0]
-        before = toks[max(lo, s - 6) : s]
+        before = toks[max(lo, s - 8) : s]
+        if {"nobody", "noone"} & set(before) or "no one" in " ".join(before):
+            continue  # "no one should be hurt"
+        if before[:1] == ["no"] or (s - lo <= 8 and toks[lo] == "no"):
+            continue  # "no disabled person ought to be executed"
         word = toks[s]
         has_first = bool(_FIRST & set(before)) and bool(_FUTURE & set(before))
         normative = bool(_NORMATIVE & set(before))
         passive = bool(_PASSIVE & set(toks[max(lo, s - 2) : s]))
         imperative = s == lo or (s - lo <= 2 and set(before) <= {"just", "go", "please", "and"})
+        if word in _PAST and not passive and " ".join(toks[s:e]) in _PAST:
+            continue
+        if a.in_sent("VSAFE", doc.sents[s]):
+            continue  # "asthma attack", "heart attack"
         if word in _SUBJECT_VICTIM:
+            subj = [i for i in range(max(lo, s - 6), s)
+                    if toks[i] in _SUBJECTS or _is_target(a, i)]
+            if subj and toks[subj[-1]] in ("i", "me", "myself", "we"):
+                continue  # "I should die": the writer, so crisis, never violence
             target = _target_before(a, s, 6)
             if not (target and (has_first or normative or "will" in before)):
                 continue

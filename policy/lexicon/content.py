@@ -8,7 +8,15 @@ MENTAL_HEALTH_CONTEXT = (
     "antidepressants", "mental health", "mental illness", "self harm", "panic attacks",
     "panic attack", "ptsd", "bipolar", "lonely", "crying", "my feelings", "i feel", "i felt",
     "feel like", "i am feeling", "my life", "hate myself", "my head", "breakdown", "trauma",
-    "overwhelmed", "struggling", "hopeless", "worthless", "recovery", "relapse",
+    "overwhelmed", "struggling", "hopeless", "worthless", "recovery", "relapse", "sad",
+    "lonely", "alone", "loneliness", "cry", "cried", "hurt", "hurting", "pain", "scared",
+    "afraid", "anxious", "stressed", "stress", "miserable", "unhappy", "exhausted", "tired",
+    "empty", "numb", "feel", "feeling", "feelings", "felt", "emotions", "emotional",
+    "heartbroken", "grief", "grieving", "loss", "breakup", "broke up", "relationship",
+    "insecure", "confidence", "self esteem", "ashamed", "guilt", "guilty", "shame",
+    "counselor", "doctor", "diagnosed", "hospital", "life", "friends", "family", "help",
+    "support", "talk to", "reach out", "hang in there", "you are not alone", "get better",
+    "therapists", "psychologist", "disorder", "adhd", "ocd", "bpd", "eating disorder",
 )
 
 SEXUAL_EXPLICIT = (

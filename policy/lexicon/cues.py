@@ -21,6 +21,8 @@ DEHUMANISING = (
     "sewer rats", "filthy animals", "lesser beings", "lesser being", "not human",
     "less than human", "inferior race", "mistake of nature", "mistakes of nature",
     "defective", "vermins", "pieces of shit", "piece of shit", "subspecies", "mongrels",
+    "nothing but refuse", "are refuse", "human refuse", "human scum", "monkey", "gorillas",
+    "baboons", "breeders", "cattle", "sheep", "feral", "bacteria", "germs", "a plague",
 )
 
 # Negative attributes predicated of a group ("X are disgusting", "stupid X").
@@ -31,9 +33,9 @@ NEGATIVE_ATTRIBUTES = (
     "useless", "inferior", "evil", "violent", "dangerous", "criminals", "thieves", "thugs",
     "rapists", "terrorists", "paedophiles", "pedophiles", "nonces", "lazy", "freeloaders",
     "ugly", "gross", "sick", "sickening", "nasty", "horrible", "despicable", "contemptible",
-    "a disgrace", "disgraceful", "brainless", "low iq", "thick", "clowns", "a joke", "jokes",
+    "a disgrace", "disgraceful", "brainless", "low iq", "thick", "clowns", "a joke",
     "assholes", "arseholes", "bastards", "shitty", "crap", "shit", "greedy", "sneaky",
-    "untrustworthy", "cowards", "cowardly", "weak", "mentally ill", "mental", "insane",
+    "untrustworthy", "cowards", "cowardly", "weak", "mentally ill", "insane",
     "crazy", "deranged", "fucked in the head", "messed up in the head", "perverted",
     "dangerous", "a threat", "a menace", "a burden", "a drain", "burden", "menace", "threat",
     "abnormal", "unnatural", "sinful", "wicked", "hideous", "stinking", "stink", "smelly",
@@ -44,7 +46,14 @@ NEGATIVE_ATTRIBUTES = (
     "the problem", "fake", "frauds", "scammers", "cheats", "cheaters", "beggars", "spongers",
     "scroungers", "bludgers", "pissing me off", "repellent", "abhorrent", "stupidity",
     "ridiculous", "laughable", "dim", "dimwitted", "simple minded", "incapable",
-    "uneducated", "illiterate", "unhygienic", "infidels",
+    "uneducated", "illiterate", "unhygienic", "infidels", "worth nothing",
+    "worth absolutely nothing", "are worthless", "not worth", "dickheads", "dickhead",
+    "wankers", "twats", "pricks", "cunts", "shitheads", "idiots", "dipshits", "scumbags",
+    "the stupidest", "stupidest people", "the worst people", "fucked in the head",
+    "a mistake", "the biggest mistake", "a disaster", "a liability", "useless people",
+    "less intelligent", "more intelligent than", "smarter than", "better than them",
+    "absolute worst", "worst", "not worth anything", "worth shit", "not worth shit",
+    "worth fuck all", "never attractive", "unattractive",
 )
 
 # Hostile feelings about a group ("I hate X", "X disgust me").
@@ -57,7 +66,10 @@ NEGATIVE_EMOTIONS = (
     "makes me angry", "pisses me off", "piss me off", "pissing me off", "annoy me",
     "nauseate me", "nauseates me", "cannot tolerate", "can't tolerate", "have no time for",
     "no respect for", "like less than", "abhor", "abhors", "resent", "resents", "repulse",
-    "repulses", "dislike", "dislikes", "want nothing to do with",
+    "repulses", "dislike", "dislikes", "want nothing to do with", "angry", "so angry",
+    "furious", "enraged", "infuriate", "infuriates", "infuriating", "pissed off",
+    "pissed off by", "sick to death of", "fill me with", "fills me with", "no compassion",
+    "no sympathy", "no patience", "no respect", "can not stand", "never liked",
 )
 
 # Exclusion and implicit derogation ("belong in a zoo", "send them back").
@@ -84,12 +96,49 @@ EXCLUSION = (
     "invading", "replacing us", "replace us", "destroying our", "destroy our",
     "not fit to", "unfit to", "unfit for", "not our equal", "not equal", "than animals",
     "than a woman", "than an immigrant", "than a dog", "are the reason", "are to blame",
-    "blame them", "is to blame", "should be ashamed", "shame on them", "a mental illness", "is a mental illness",
+    "blame them", "is to blame", "should be ashamed", "shame on them", "a mental illness",
+    "is a mental illness",
     "mental disorder", "an illness", "need medication", "need medications", "need fixing",
     "need to be cured", "should be cured", "conversion therapy", "a sin",
     "go to hell", "will burn in hell", "burn in hell", "back in the closet", "back in closet",
     "have no business", "will never fit in", "never fit in", "don't fit in", "refuse to fit in",
     "no better than", "can't stop themselves", "cannot stop themselves",
+    "can't help themselves", "cannot help themselves", "no space on this planet", "no space",
+    "no room for", "no room in", "dumped in", "dumped", "landfill", "in a landfill",
+    "thrown in the bin", "in the sea", "nothing worse than", "worse than", "like less than",
+    "more intelligent than", "should not be in charge",
+    "shouldn't be in charge", "never be in charge", "kept away from", "kept out of",
+    "should be kept", "should be avoided", "avoid them", "stay away from",
+    "care more about", "dirt under my shoe", "rather die than", "touched by a",
+    "why people care", "why anyone cares", "baffles me", "scorn", "utter scorn",
+)
+
+# General hostility: words that, in a post naming a group, make the post hostile to it.
+HOSTILE = (
+    "war", "subordinate", "property", "slavery", "slaves", "superior", "superiority",
+    "inferior", "kneel", "crime", "crimes", "criminal", "terrorist", "terrorists", "terror",
+    "aids", "sinful", "devil", "satan", "satanic", "demonic", "deport", "expel", "invaders",
+    "weird", "weirdest", "weirdos", "freaks", "abnormal", "unnatural", "nazi", "nazis",
+    "hitler", "goblin", "goblins", "apefrica", "jungle", "zoo", "cage", "nuke", "shithole",
+    "shitholes", "backward", "hypocrites", "hypocrite", "propaganda", "degeneracy",
+    "cuckold", "whiny", "crybabies", "welfare", "problematic", "harmful", "brainwashed",
+    "cult", "paedophile", "pedophile", "paedophiles", "pedophiles", "pedo", "pedos",
+    "groomers", "disorder", "medications", "clown", "clowns", "moron", "idiot", "dumb",
+    "ignorant", "stupid", "disgusting", "gross", "ugly", "smelly", "stinks", "stinky",
+    "racists", "supremacy", "deceiving", "deceitful", "liars", "lying", "cheating",
+    "thugs", "savages", "barbaric", "barbarians", "uncivilised", "parasites", "leeches",
+    "scroungers", "freeloaders", "burden", "plague", "infest", "multiply", "breed",
+    "breeding", "overrun", "flood", "flooding", "swamped", "invaded", "replace",
+    "destroying", "ruining", "threads", "joke", "jokes", "pathetic", "weak", "useless",
+    "worthless", "hate", "hated", "disgust", "despise", "kill", "die", "death", "dead",
+    "hang", "hanged", "shoot", "burn", "gas", "punch", "beat", "slap", "smack", "whip",
+    "lynch", "exterminate", "vanish", "extinct", "extinction", "abortion", "abortions",
+    "sterilise", "mental", "insane", "crazy", "psycho", "sick", "disease", "diseased",
+    "corrupt", "corrupted", "murderers", "murderer", "rapists", "evil", "scum", "trash",
+    "garbage", "filth", "filthy", "dirty", "animals", "monkeys", "apes", "cockroaches",
+    "vermin", "rats", "pigs", "dogs", "fuck", "fucking", "shit", "cunt", "bitch", "damn",
+    "hell", "fat", "lazy", "thieves", "steal", "stealing", "looting", "degraded",
+    "looked down upon", "looked down on", "go back", "get out", "get lost", "send them",
 )
 
 # Positive attributes; negated about a group they become hostile ("X are not our equal").
@@ -101,6 +150,8 @@ POSITIVE = (
     "equal rights", "same rights", "as good as", "be alive", "to live", "live",
     "lift a finger", "deserve", "deserve to be", "allowed to", "intelligent", "smart",
     "capable", "normal", "real", "real women", "real men", "valid", "be trusted",
+    "compassion", "sympathy", "apply", "apply to", "count", "attractive", "beautiful", "deserve a place",
+    "place in society", "part of society", "welcome here", "worth saving", "deserve help",
 )
 
 POSITIVE_PRAISE = (
@@ -112,10 +163,10 @@ POSITIVE_PRAISE = (
 )
 
 NEGATORS = (
-    "not", "never", "no", "nobody", "no one", "none", "nothing", "neither", "nor", "without",
-    "hardly", "stop", "no longer", "cannot", "nor", "refuse to", "wouldn't", "would never",
-    "must not", "should not", "shouldn't", "mustn't", "won't", "don't", "doesn't", "didn't",
-    "isn't", "aren't", "wasn't", "weren't", "ain't", "less",
+    "not", "never", "no", "neither", "nor", "hardly", "no longer", "cannot", "refuse to",
+    "wouldn't", "would never", "must not", "should not", "shouldn't", "mustn't", "won't",
+    "opposite of", "far from",
+    "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "ain't",
 )
 
 # Words that frame the hostile words as something someone else said (quotation, reporting).
@@ -128,6 +179,10 @@ REPORTING = (
     "the n word", "referred to", "refer to", "described as", "describing", "told me that",
     "told us that", "repeating", "quote", "quoting", "sent me", "send me messages",
     "when you said", "you said", "he said", "she said", "they said",
+    "can not seriously believe", "seriously believe", "can not believe that",
+    "threatening to", "threaten to", "threatens to", "threats to", "threats of",
+    "calling for", "call for", "calls for", "called for", "telling", "tells people",
+    "treats", "treating", "people who say", "anyone who says", "those who say",
 )
 
 # Words that condemn hostility (counter-speech). Not words that hate itself uses ("vile").
@@ -145,7 +200,10 @@ CONDEMN = (
     "should be ashamed", "no excuse for", "not funny", "offensive", "dehumanising",
     "dehumanizing", "not cool", "deeply hurtful", "so hurtful", "is wrong", "was wrong",
     "it is wrong", "never acceptable", "no place for hate", "no place for racism",
-    "do not say", "stop saying", "stop calling", "not say",
+    "do not say", "stop saying", "stop calling", "not say", "disheartening",
+    "heartbreaking", "sad to see", "never support", "should never support",
+    "do not support", "stand up for", "get you thrown in jail", "thrown in jail",
+    "get you arrested", "is a crime", "illegal to", "will get you banned",
 )
 
 PROFANITY_STRONG = (
@@ -177,7 +235,7 @@ INSULT_NOUNS = (
     "piece of shit", "piece of work", "lowlife", "dumbass", "jackass", "douchebag",
     "bellend", "knobhead", "shithead", "fuckwit", "nutter", "psycho", "retard",
     "the absolute worst", "the worst", "cockroach", "vermin", "animal", "monster",
-    "sad little man", "sad little woman", "nobody", "mug", "melt", "bint", "witch",
+    "sad little man", "sad little woman", "mug", "melt", "bint", "witch",
 )
 INSULT_ADJECTIVES = (
     "pathetic", "disgusting", "vile", "filthy", "stupid", "dumb", "thick", "ugly", "fat",
@@ -185,5 +243,5 @@ INSULT_ADJECTIVES = (
     "pig ignorant", "despicable", "sick", "twisted", "deranged", "insane", "braindead",
     "brain dead", "hideous", "gross", "absolute filth", "the absolute worst", "the worst",
     "scum", "a complete asshole", "violent", "creepy", "contemptible", "a disgrace",
-    "retarded", "mental", "psychotic", "that violent", "so violent", "a waste of space",
+    "retarded", "psychotic", "that violent", "so violent", "a waste of space",
 )

@@ -15,11 +15,16 @@ VIOLENT_VERBS = (
     "kicked", "run over", "mow down", "butcher", "butchered", "assault", "assaulted",
     "maim", "choke", "choked", "suffocate", "castrate", "neuter", "whip", "flog", "lynching",
     "genocide", "ethnic cleansing", "purge", "string up", "put down", "put an end to",
-    "finish off", "take out", "deal with", "sort out", "knock out", "glass", "acid",
+    "finish off", "knock out", "glass", "acid",
     "throw acid", "set fire to", "set on fire", "torch", "blow up", "bash", "deck", "lamp",
     "slap", "thump", "break", "smack", "jump", "batter", "stamp on", "curb stomp",
-    "do in", "end", "eliminate", "eliminated", "annihilate", "annihilated", "destroy",
-    "suffer", "die", "dies", "died", "dead", "death",
+    "eliminate", "eliminated", "annihilate", "annihilated", "destroy",
+    "suffer", "die", "dies", "died", "dead", "death", "attacking", "hurting", "beating",
+    "punching", "kicking", "strangling", "drowning", "burning", "hanging", "executing",
+    "torturing", "raping", "butchering", "slaughtering", "exterminating", "eradicating",
+    "gassing", "lynching", "bombing", "smashing", "battering", "assaulting", "shooting",
+    "abused", "abuse", "enslave", "enslaved", "bury", "choking", "euthanised", "euthanized",
+    "euthanise", "euthanize", "sterilize", "sterilise", "nuke", "nuked",
 )
 
 # Phrases that are threats or incitement in themselves (with any target).
@@ -34,7 +39,8 @@ THREAT_PHRASES = (
     "die a horrible death", "horrible death", "at my hands", "you are dead", "you're dead",
     "you're a dead man", "dead man walking", "watch your back", "watch your backs",
     "i know where you live", "we know where you live", "know where you work",
-    "i will find you", "i'll find you", "coming for you", "i'm coming for", "you'll pay for this", "you will pay for this", "go die", 
+    "i will find you", "i'll find you", "coming for you", "i'm coming for",
+    "you'll pay for this", "you will pay for this", "go die",
     "go kill yourself", "kill yourself", "kill yourselves", "kys", "neck yourself",
     "get dead", "drink bleach", "hang yourself", "shoot up the",
     "blow up the", "bomb the", "burn down", "burn it down", "torch the", "rot in hell",
@@ -47,9 +53,10 @@ THREAT_PHRASES = (
     "wiped off",
     "without mercy", "no mercy", "should suffer", "make them suffer", "make you suffer",
     "want them dead", "want you dead", "wish they were dead",
-    "wish you were dead", "deserve to be raped",
+    "wish you were dead", "deserve to be raped", "deserve to be abused", "deserve to be beaten",
+    "deserve to be hit", "deserves to be abused", "deserves to be beaten",
     "ass whooping", "good hiding", "a slap", "a good slap", "deserve a beating",
-    "needs a beating", 
+    "needs a beating",
 )
 
 # Targets that make a violent act a threat to people.
@@ -102,6 +109,11 @@ CRISIS_EXPLICIT = (
     "can't live like this anymore", "can't keep living", "cannot keep living",
     "want to disappear forever", "want to stop existing", "stop existing", "cease to exist",
     "plan to end", "planning to end", "say goodbye", "saying my goodbyes", "my funeral",
+    "no reason to keep going", "no reason to keep on going", "no reason to go on",
+    "give me a reason to keep", "why not to do it", "reasons not to do it",
+    "reasons not to kill", "reason not to kill", "gun to my head", "looking at a gun",
+    "looking at the gun", "bought a gun", "pills saved", "wrote a suicide note",
+    "thinking of ending", "thinking about ending", "thoughts of ending", "end it soon",
 )
 
 # Indirect and weaker signs: crisis when two appear, or one with first-person distress.
@@ -118,6 +130,21 @@ CRISIS_WEAK = (
     "exhausted", "can't sleep", "failure", "useless", "hurts", "pain", "suffering", "scared",
     "kill me", "end me", "no future", "nobody cares", "no one cares", "not okay", "crying",
     "broken", "falling apart", "hate everything", "meaningless", "no purpose", "tired",
+    "tired of everything", "tired of being", "sick of everything", "backed into a corner",
+    "hard to keep going", "keep going", "keep on going", "reason to keep going",
+    "reason to go on", "reason to live", "reason to stay", "do it", "end it", "gun",
+    "a gun", "my gun", "the gun", "lonely as", "so lonely", "alone", "no friends",
+    "nobody likes me", "no one likes me", "hate my", "exhausted", "exhaustion", "drained",
+    "can't take it", "cannot take it", "can't handle", "can not handle", "no energy",
+    "don't care anymore", "do not care anymore", "nothing left", "anything out there",
+    "don't see the point", "do not see the point", "not worth it", "no longer want",
+    "wish i could disappear", "disappear", "worse every day", "getting worse",
+    "only getting worse", "hurting", "self hatred", "self loathing", "hate who i am",
+    "failure", "a failure", "mess", "a mess", "fucked up", "screwed up", "ruined",
+    "can't stop thinking", "dark thoughts", "intrusive thoughts", "thoughts of death",
+    "think about death", "thinking about death", "thinking about dying", "death",
+    "psych ward", "hospitalized", "hospitalised", "therapist", "meds", "medication",
+    "depressed", "depression", "anxiety", "panic", "cry myself to sleep", "crying",
 )
 
 # Someone else at risk (a friend, a relative, a stranger on a bridge).

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select, update
 
 from bot.clock import FixedClock
-from bot.models import X, Author, Mention
+from bot.models import Author, Mention, X
 from bot.outbox import METADATA_EVENT, Outbox, enqueue_mention_alert
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.slack.client import make_slack_client
@@ -23,7 +23,6 @@ from bot.store.schema import AlertRow
 from policy.categories import ABUSE, Severity
 from policy.decision import Decision, Flag
 from tests.harness import make_settings, x_account_entry
-
 
 UNUSED_X = x_account_entry("nsft", {
     "user_id": "1", "consumer_key": "sandbox-k", "consumer_secret": "sandbox-s",

@@ -8,10 +8,10 @@ import pytest
 from bot.clock import FixedClock
 from bot.pipeline import Pipeline
 from bot.policy_loader import read_engine
+from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_x import FakeX
 from bot.services import Services
 from bot.store.db import Database
-from bot.sandbox.accounts import x_account_config
 from tests.harness import make_settings, services_for
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import socket
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -10,12 +10,12 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
 from bot import audit
-from bot.models import X, Author, Mention
+from bot.models import Author, Mention, X
 from bot.store.db import Database, normalise_url
 from bot.store.mentions import existing_keys, insert_mention, load_mention
 from bot.store.schema import Base, MentionRow
 
-T0 = datetime(2026, 3, 29, 0, 30, tzinfo=timezone.utc)  # the night the clocks go forward
+T0 = datetime(2026, 3, 29, 0, 30, tzinfo=UTC)  # the night the clocks go forward
 
 
 def mention(ext: str = "1", text: str = "hello") -> Mention:

@@ -1,0 +1,152 @@
+"""Retention (issue 6 point 10), enforced by a nightly job that logs and audits its counts.
+
+- Mention content (text, media, links, raw payload, and the flags' evidence quoting it) is
+  erased after RETENTION_CONTENT_DAYS (default 90); the row stays, so the numbers still add up.
+- Author identity (id, handle, name, profile link, permalink, signposting ledger) is erased
+  after RETENTION_AUTHOR_DAYS (default 365).
+- Evidence packs: RETENTION_EVIDENCE_DAYS, held while a report is open. Packs are stored by the
+  moderation service (issue 5); this job has nothing to prune until they exist.
+- The audit log is pruned after RETENTION_AUDIT_DAYS (default 6 years) from its oldest end. An
+  anchor records the hash of the last pruned row; the database refuses to delete audit rows
+  beyond the newest anchor, and `verify_chain` checks the chain from the anchor onwards.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from bot import audit
+from bot.audit import GENESIS, ChainProblem
+from bot.store.db import Database
+from bot.store.schema import (
+    AuditAnchorRow,
+    AuditRow,
+    DecisionRow,
+    MentionRow,
+    PollGapRow,
+    SignpostRow,
+)
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RetentionPolicy:
+    content: timedelta = timedelta(days=90)
+    authors: timedelta = timedelta(days=365)
+    evidence: timedelta = timedelta(days=365)
+    audit_log: timedelta = timedelta(days=2190)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> RetentionPolicy:
+        return cls(timedelta(days=settings.retention_content_days),
+                   timedelta(days=settings.retention_author_days),
+                   timedelta(days=settings.retention_evidence_days),
+                   timedelta(days=settings.retention_audit_days))
+
+
+@dataclass(frozen=True)
+class RetentionReport:
+    content_erased: int
+    authors_erased: int
+    signposts_deleted: int
+    poll_gaps_deleted: int
+    audit_rows_pruned: int
+    evidence_packs_deleted: int = 0
+
+
+def _erase_evidence(session: Session, mention_ids: list[int]) -> None:
+    """Flags quote the post (evidence): blank those quotes with the text."""
+    for start in range(0, len(mention_ids), 500):
+        for d in session.execute(select(DecisionRow).where(
+                DecisionRow.mention_id.in_(mention_ids[start:start + 500]))).scalars():
+            detail = dict(d.detail or {})
+            detail["flags"] = [{**f, "evidence": "", "span": None}
+                               for f in detail.get("flags", [])]
+            d.detail = detail
+
+
+def erase_content(session: Session, now: datetime, older_than: timedelta) -> int:
+    ids = list(session.execute(select(MentionRow.id).where(
+        MentionRow.ingested_at < now - older_than, MentionRow.content_erased_at.is_(None)))
+        .scalars())
+    for start in range(0, len(ids), 500):
+        session.execute(update(MentionRow).where(MentionRow.id.in_(ids[start:start + 500]))
+                        .values(text="", media=[], links=[], raw={}, content_erased_at=now))
+    _erase_evidence(session, ids)
+    return len(ids)
+
+
+def erase_authors(session: Session, now: datetime, older_than: timedelta) -> int:
+    cutoff = now - older_than
+    result = session.execute(update(MentionRow).where(
+        MentionRow.ingested_at < cutoff, MentionRow.author_erased_at.is_(None))
+        .values(author_id="", author_handle="", author_name="", author_url="", permalink="",
+                author_erased_at=now))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def prune_audit(session: Session, now: datetime, older_than: timedelta) -> int:
+    """Delete the oldest audit rows past their period, leaving an anchor for verification."""
+    through = session.execute(select(func.max(AuditRow.id)).where(
+        AuditRow.at < now - older_than)).scalar_one_or_none()
+    if through is None:
+        return 0
+    last = session.get(AuditRow, through)
+    assert last is not None
+    count = int(session.execute(select(func.count()).select_from(AuditRow).where(
+        AuditRow.id <= through)).scalar_one())
+    anchor = AuditAnchorRow(through_id=through, anchor_hash=last.hash, rows=count, pruned_at=now)
+    session.add(anchor)
+    session.flush()  # the database allows the delete only once the anchor exists
+    session.execute(delete(AuditRow).where(AuditRow.id <= through))
+    audit.append(session, at=now, actor=audit.SYSTEM_ACTOR, action="audit_pruned",
+                 detail={"anchor_id": anchor.id, "through_id": through, "rows": count})
+    return count
+
+
+def run(db: Database, now: datetime, policy: RetentionPolicy) -> RetentionReport:
+    with db.session() as s:
+        content = erase_content(s, now, policy.content)
+        authors = erase_authors(s, now, policy.authors)
+        signposts = int(s.execute(delete(SignpostRow).where(
+            SignpostRow.decided_at < now - policy.authors)).rowcount or 0)  # type: ignore[attr-defined]
+        gaps = int(s.execute(delete(PollGapRow).where(
+            PollGapRow.ended_at < now - policy.content)).rowcount or 0)  # type: ignore[attr-defined]
+        pruned = prune_audit(s, now, policy.audit_log)
+        report = RetentionReport(content, authors, signposts, gaps, pruned)
+        audit.append(s, at=now, actor=audit.SYSTEM_ACTOR, action="retention",
+                     detail=asdict(report))
+    log.info("retention: %s", ", ".join(f"{k.replace('_', ' ')} {v}"
+                                        for k, v in asdict(report).items()))
+    return report
+
+
+def verify_chain(session: Session) -> tuple[int, list[ChainProblem]]:
+    """`audit.verify`, starting from the newest anchor when retention has pruned the log."""
+    anchor = session.execute(select(AuditAnchorRow).order_by(AuditAnchorRow.id.desc())
+                             .limit(1)).scalar_one_or_none()
+    prev = anchor.anchor_hash if anchor else GENESIS
+    problems: list[ChainProblem] = []
+    count = 0
+    for row in session.execute(select(AuditRow).order_by(AuditRow.id)).scalars():
+        count += 1
+        if anchor is not None and row.id <= anchor.through_id:
+            problems.append(ChainProblem(row.id, "row older than the prune anchor still present"))
+        if row.prev_hash != prev:
+            problems.append(ChainProblem(row.id, "previous-hash link broken (row removed?)"))
+        expected = audit._digest(row.prev_hash, row.at, row.actor, row.action, row.mention_id,
+                                 row.outcome, row.detail, row.policy_version)
+        if expected != row.hash:
+            problems.append(ChainProblem(row.id, "contents do not match their hash (edited?)"))
+        prev = row.hash
+    return count, problems
