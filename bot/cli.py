@@ -50,6 +50,18 @@ def _audit_verify(args: argparse.Namespace) -> int:
     return verify_audit()
 
 
+def _subject_export(args: argparse.Namespace) -> int:
+    from bot.subject_cli import export_command
+
+    return export_command(args.handle, args.out)
+
+
+def _subject_erase(args: argparse.Namespace) -> int:
+    from bot.subject_cli import erase_command
+
+    return erase_command(args.handle, args.yes, args.keep_slack)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="feedwatch",
@@ -90,6 +102,19 @@ def build_parser() -> argparse.ArgumentParser:
     a_sub = a.add_subparsers(dest="audit_command", metavar="SUBCOMMAND", required=True)
     av = a_sub.add_parser("verify", help="prove the audit log's hash chain is intact")
     av.set_defaults(func=_audit_verify)
+
+    sj = sub.add_parser("subject", help="a person's data: access and erasure requests")
+    sj_sub = sj.add_subparsers(dest="subject_command", metavar="SUBCOMMAND", required=True)
+    se = sj_sub.add_parser("export", help="everything stored about a person, as JSON")
+    se.add_argument("handle", help="X @handle, Facebook name, or platform user id")
+    se.add_argument("--out", type=Path, default=None, help="write to FILE instead of stdout")
+    se.set_defaults(func=_subject_export)
+    sx = sj_sub.add_parser("erase", help="erase a person's mentions and redact their alerts")
+    sx.add_argument("handle", help="X @handle, Facebook name, or platform user id")
+    sx.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    sx.add_argument("--keep-slack", action="store_true",
+                    help="do not redact the Slack alerts (e.g. Slack is unreachable)")
+    sx.set_defaults(func=_subject_erase)
     return p
 
 

@@ -1,4 +1,6 @@
-"""Scheduled work: poll each source, deliver the outbox. Fixed job ids, one instance each."""
+"""Scheduled work: poll each source, deliver the outbox, the office tick (pause expiry,
+morning release, spike check, weekly report) and nightly retention. Fixed job ids, one
+instance each."""
 
 from __future__ import annotations
 
@@ -7,11 +9,16 @@ from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from bot import retention
+from bot.office import Office, build_office
 from bot.services import Services
 
 log = logging.getLogger(__name__)
 
 OUTBOX_INTERVAL_SECONDS = 5
+OFFICE_TICK_SECONDS = 60
+# Nightly retention at 03:15 local: outside 01:00-02:00, the hour the clock changes repeat or skip.
+RETENTION_AT = {"hour": 3, "minute": 15}
 
 
 def poll_all(services: Services) -> None:
@@ -28,7 +35,17 @@ def deliver(services: Services) -> None:
                  report.recovered, report.failed)
 
 
-def build_scheduler(services: Services) -> BackgroundScheduler:
+def office_tick(office: Office) -> None:
+    office.tick()
+
+
+def run_retention(office: Office) -> None:
+    retention.run(office.db, office.clock.now(), office.retention)
+
+
+def build_scheduler(services: Services, office: Office | None = None) -> BackgroundScheduler:
+    office = office or build_office(services.settings, services.db, services.slack,
+                                    services.clock)
     sched = BackgroundScheduler(timezone=services.settings.tz)
     common = {"replace_existing": True, "coalesce": True, "max_instances": 1,
               "misfire_grace_time": 30}
@@ -41,4 +58,8 @@ def build_scheduler(services: Services) -> BackgroundScheduler:
         )
     sched.add_job(deliver, "interval", args=[services], seconds=OUTBOX_INTERVAL_SECONDS,
                   id="outbox", next_run_time=datetime.now(UTC), **common)
+    sched.add_job(office_tick, "interval", args=[office], seconds=OFFICE_TICK_SECONDS,
+                  id="office", next_run_time=datetime.now(UTC), **common)
+    sched.add_job(run_retention, "cron", args=[office], id="retention", **RETENTION_AT,
+                  **common)
     return sched

@@ -146,15 +146,30 @@ class Office:
     # -- the scheduler's minute ----------------------------------------------------------
 
     def tick(self) -> OpeningReport | None:
+        """One minute's office work; each step on its own, so one failing spares the rest."""
         now = self.clock.now()
-        with self.db.session() as s:
-            ended = expired_pause(s, now)
-        if ended is not None:
-            self.resume(audit.SYSTEM_ACTOR, why="pause time ended")
-        opening = open_office(self.db, self.hours, self.router, self.settings.slack_alert_channel,
-                              now, self.gap_after)
-        spike.check(self.db, now, self.spike, self.settings.slack_alert_channel)
-        report.send_weekly(self.db, self.slack, self.hours, self.settings.report_channel, now)
+        opening = None
+        try:
+            with self.db.session() as s:
+                ended = expired_pause(s, now)
+            if ended is not None:
+                self.resume(audit.SYSTEM_ACTOR, why="pause time ended")
+        except Exception:
+            log.exception("office tick: pause expiry failed")
+        try:
+            opening = open_office(self.db, self.hours, self.router,
+                                  self.settings.slack_alert_channel, now, self.gap_after)
+        except Exception:
+            log.exception("office tick: morning release failed")
+        try:
+            spike.check(self.db, now, self.spike, self.settings.slack_alert_channel)
+        except Exception:
+            log.exception("office tick: spike check failed")
+        try:
+            report.send_weekly(self.db, self.slack, self.hours, self.settings.report_channel,
+                               now)
+        except Exception:
+            log.exception("office tick: weekly report failed")
         return opening
 
 

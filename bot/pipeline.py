@@ -128,7 +128,8 @@ class Pipeline:
         with self.db.session() as s:
             stored = existing_keys(s, (m.key for m in page.mentions))
             new = 0
-            for m in page.mentions:
+            # Platforms page newest first; store oldest first so alerts arrive in order.
+            for m in sorted(page.mentions, key=lambda m: m.created_at):
                 if m.key in stored:
                     continue
                 stored.add(m.key)

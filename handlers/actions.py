@@ -53,5 +53,5 @@ def register(app: App, services: Services) -> None:
     for action_id in action_ids.ALL:
         if action_id == action_ids.OPEN_ORIGINAL:
             app.action(action_id)(link_opened)
-        else:
+        elif action_id != action_ids.REVEAL_PI:  # handlers/reveal.py answers Reveal
             app.action(action_id)(not_yet)

@@ -242,7 +242,7 @@ def make_doc(text: str, canon: Canon) -> Doc:
         if t == '"':
             quoted = not quoted
             continue
-        o = norm.span(m_start, m_start + 1)[0]
+        o = m_start if norm.offsets is None else norm.offsets[m_start]
         cap = o < len(original) and original[o].isupper()
         if t == "," or t == ":":
             words: tuple[str, ...] = (t,)
@@ -260,29 +260,44 @@ def make_doc(text: str, canon: Canon) -> Doc:
 
 
 class PhraseMatcher:
-    """Finds every listed phrase (a tuple of canonical tokens) with its tag, in one pass."""
+    """Finds every listed phrase (a tuple of canonical tokens) with its tag, in one pass,
+    walking a trie of tokens from each position."""
+
+    _TAGS = ""  # key under which a trie node keeps the tags of phrases ending there
 
     def __init__(self) -> None:
-        self._first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._root: dict = {}
 
     def add(self, phrase: tuple[str, ...], tag: str) -> None:
-        if phrase:
-            lst = self._first.setdefault(phrase[0], [])
-            if (phrase[1:], tag) not in lst:
-                lst.append((phrase[1:], tag))
-                lst.sort(key=lambda e: -len(e[0]))
+        if not phrase:
+            return
+        node = self._root
+        for tok in phrase:
+            node = node.setdefault(tok, {})
+        tags = node.setdefault(self._TAGS, [])
+        if tag not in tags:
+            tags.append(tag)
 
     def find(self, tokens: list[str]) -> dict[str, list[tuple[int, int]]]:
-        """tag -> list of (start, end) token spans, in order."""
+        """tag -> list of (start, end) token spans, in order of start."""
         out: dict[str, list[tuple[int, int]]] = {}
+        root = self._root
         n = len(tokens)
-        first = self._first
-        for i, t in enumerate(tokens):
-            cands = first.get(t)
-            if not cands:
-                continue
-            for rest, tag in cands:
-                k = len(rest)
-                if k == 0 or (i + 1 + k <= n and tuple(tokens[i + 1 : i + 1 + k]) == rest):
-                    out.setdefault(tag, []).append((i, i + 1 + k))
+        key = self._TAGS
+        for i in range(n):
+            node = root.get(tokens[i])
+            j = i + 1
+            while node is not None:
+                tags = node.get(key)
+                if tags:
+                    for tag in tags:
+                        lst = out.get(tag)
+                        if lst is None:
+                            out[tag] = [(i, j)]
+                        else:
+                            lst.append((i, j))
+                if j >= n:
+                    break
+                node = node.get(tokens[j])
+                j += 1
         return out

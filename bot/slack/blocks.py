@@ -33,6 +33,7 @@ from bot.slack.buttons import action_rows
 from bot.slack.escape import clean_url, link, plain, safe, truncate
 from bot.slack.limits import HEADER_TEXT, validate_blocks
 from bot.slack.masking import mask_spans, pi_flags
+from policy.categories import CRISIS
 from policy.decision import Decision
 
 __all__ = ["AlertView", "build_admin_alert", "build_mention_alert", "validate_blocks"]
@@ -85,6 +86,7 @@ def build_mention_alert(view: AlertView) -> dict[str, Any]:
             closed=view.closed,
             masked=masked,
             original_url=original,
+            crisis=CRISIS in decision.categories,
         )
     )
     return {"text": _fallback(view), "blocks": [b.to_dict() for b in blocks]}

@@ -61,13 +61,21 @@ def _can_hide(mention: Mention) -> bool:
     return _hide_exists(mention) and (mention.platform == FACEBOOK or mention.in_own_conversation)
 
 
-def platform_actions(mention: Mention, *, hidden: bool, closed: bool) -> list[str]:
-    """Action ids for the platform row (hide/unhide, delete, block, mute, report)."""
+def platform_actions(mention: Mention, *, hidden: bool, closed: bool,
+                     crisis: bool = False) -> list[str]:
+    """Action ids for the platform row (hide/unhide, delete, block, mute, report).
+
+    A post flagged crisis is never hidden, removed, blocked or reported: a person in crisis
+    gets help, not moderation. Only undoing an earlier hide stays possible. If the flag is
+    wrong, "Flag is wrong" removes it and the buttons come back.
+    """
     ids: set[str] = set()
     if hidden and _hide_exists(mention):
         # Once hidden, undoing must stay possible, even on a closed alert.
         ids.add(A.UNHIDE)
-    elif not hidden and not closed and _can_hide(mention):
+    if crisis:
+        return [a for a in _PLATFORM_ROW if a in ids]
+    if not hidden and not closed and _can_hide(mention):
         ids.add(A.HIDE)
     if not closed:
         if mention.platform == FACEBOOK and mention.kind in _FB_POST_KINDS:
@@ -147,11 +155,12 @@ def action_rows(
     closed: bool,
     masked: bool,
     original_url: str | None,
+    crisis: bool = False,
 ) -> list[ActionsBlock]:
     """Up to two rows of buttons; values carry the mention's database id and nothing else."""
     value = str(mention_db_id)
     first = [_button(a, mention, value) for a in platform_actions(mention, hidden=hidden,
-                                                                  closed=closed)]
+                                                                  closed=closed, crisis=crisis)]
     second = [_button(a, mention, value)
               for a in workflow_actions(mention, closed=closed, masked=masked)]
     if original_url:

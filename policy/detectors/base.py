@@ -87,9 +87,19 @@ class Analysis:
         return any(t in words for t in toks[start:end])
 
     def sentence_range(self, sent: int) -> tuple[int, int]:
-        sents = self.doc.sents
-        idx = [i for i, s in enumerate(sents) if s == sent]
-        return (idx[0], idx[-1] + 1) if idx else (0, 0)
+        """[first, last + 1) token indexes of a sentence."""
+        ranges = self.notes.get("_ranges")
+        if ranges is None:
+            table: dict[int, list[int]] = {}
+            for i, s in enumerate(self.doc.sents):
+                r = table.get(s)
+                if r is None:
+                    table[s] = [i, i + 1]
+                else:
+                    r[1] = i + 1
+            self.notes["_ranges"] = ranges = table
+        r = ranges.get(sent)  # type: ignore[union-attr]
+        return (r[0], r[1]) if r else (0, 0)
 
 
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine", "im"})

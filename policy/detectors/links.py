@@ -49,10 +49,18 @@ def _listed(host: str, domains: tuple[str, ...]) -> str | None:
     return None
 
 
+_HINT = regex.compile(r"https?://|hxxps?://|www\.|\." + _TLD + r"\b", regex.IGNORECASE)
+_OBF_HINT = regex.compile(r"\sdot\s|[\[({]\s*(?:\.|dot)\s*[\])}]", regex.IGNORECASE)
+
+
 def extract_links(text: str) -> list[tuple[str, tuple[int, int], bool]]:
     """(url, span, obfuscated) for every link written in the text."""
-    out = [(m.group(0).rstrip(".,!?;:"), m.span(), m.group(0).lower().startswith("hxxp"))
-           for m in _URL.finditer(text)]
+    out: list[tuple[str, tuple[int, int], bool]] = []
+    if _HINT.search(text):
+        out = [(m.group(0).rstrip(".,!?;:"), m.span(), m.group(0).lower().startswith("hxxp"))
+               for m in _URL.finditer(text)]
+    if not _OBF_HINT.search(text):
+        return out
     for m in _OBFUSCATED.finditer(text):
         if not any(s <= m.start() < e for _, (s, e), _ in out):
             tld = regex.sub(r"\s*(?:dot|\.)\s*", ".", m.group(2).lower())

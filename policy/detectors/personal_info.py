@@ -23,6 +23,7 @@ _PERSONAL_TYPES = frozenset({
     phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE, phonenumbers.PhoneNumberType.PERSONAL_NUMBER,
     phonenumbers.PhoneNumberType.PAGER, phonenumbers.PhoneNumberType.VOIP,
 })
+_DIGIT = regex.compile(r"\d")
 _TEN_DIGITS = regex.compile(r"(?<![\d£$.,/:])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?![\d/:])")
 _NHS_WORD = regex.compile(r"\bnhs\b[^\n]{0,25}$", regex.IGNORECASE)
 _EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b",
@@ -65,7 +66,7 @@ def detect(a: Analysis) -> list[Hit]:
         return []
     text = a.text
     hits: list[Hit] = []
-    digits = sum(ch.isdigit() for ch in text)
+    digits = len(_DIGIT.findall(text))
     taken: list[tuple[int, int]] = []
     if digits >= 9:
         hits += _numbers(a, text, taken)

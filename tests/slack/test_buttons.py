@@ -104,3 +104,16 @@ def test_action_ids_are_unique_and_short() -> None:
     assert len(set(A.ALL)) == len(A.ALL)
     assert all(0 < len(a) <= 255 for a in A.ALL)
     assert set(A.ALL) >= A.DESTRUCTIVE
+
+
+def test_crisis_alert_offers_no_removal_block_or_report() -> None:
+    from bot.models import KIND_COMMENT, KIND_REPLY
+    from bot.slack import action_ids as ids
+    from bot.slack.buttons import platform_actions
+    from tests.slack.factories import fb_item, x_mention
+
+    for m in (x_mention(kind=KIND_REPLY, in_own_conversation=True), fb_item(kind=KIND_COMMENT)):
+        assert platform_actions(m, hidden=False, closed=False, crisis=True) == []
+        assert ids.HIDE in platform_actions(m, hidden=False, closed=False, crisis=False)
+        # an earlier hide can still be undone
+        assert platform_actions(m, hidden=True, closed=False, crisis=True) == [ids.UNHIDE]

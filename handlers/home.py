@@ -1,0 +1,30 @@
+"""The App Home tab: published when a user opens it (app_home_opened)."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from bot.answers import home_view
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+    from slack_sdk import WebClient
+
+    from bot.office import Office
+    from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+
+def register(app: App, services: Services, office: Office) -> None:
+    @app.event("app_home_opened")
+    def home_opened(event: dict[str, Any], client: WebClient) -> None:
+        # Events are acknowledged by Bolt before this runs.
+        if event.get("tab", "home") != "home":
+            return
+        user = str(event.get("user") or "")
+        try:
+            client.views_publish(user_id=user, view=home_view(office, user))
+        except Exception:
+            log.exception("could not publish the Home tab for %s", user)
