@@ -24,7 +24,8 @@ from bot.logging_setup import setup_logging
 from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.sandbox.fake_x import FakeX
-from bot.sandbox.scenario import Item, Scenario, load_scenario, plant_x
+from bot.sandbox.fake_graph import FakeGraph
+from bot.sandbox.scenario import Item, Scenario, load_scenario, plant_facebook, plant_x
 from bot.services import Services, build_services
 from bot.sources.http import TimeoutSession
 from bot.store.schema import AlertRow, DecisionRow, MentionRow
@@ -40,6 +41,7 @@ WAVES = 3
 class Sandbox:
     clock: OffsetClock
     fake_x: FakeX
+    fake_graph: FakeGraph
     fake_slack: FakeSlack
     channel: str
     services: Services
@@ -49,36 +51,43 @@ class Sandbox:
     def stop(self) -> None:
         self.services.db.dispose()
         self.fake_x.stop()
+        self.fake_graph.stop()
         self.fake_slack.stop()
 
 
 def start_sandbox(workdir: Path) -> Sandbox:
     clock = OffsetClock(DEMO_START)
     fake_x = FakeX(clock=clock).start()
+    fake_graph = FakeGraph(clock=clock).start()
     fake_slack = FakeSlack(clock=clock).start()
     channel = fake_slack.add_channel("social-media-alerts")
     scenario = load_scenario()
     acct = scenario.x_account
     account = x_account_config(fake_x, acct["handle"], acct["name"], acct.get("display_name", ""))
+    fb = scenario.facebook_page
+    page = fake_graph.add_page(fb["page_name"])
+    page_account = {"platform": "facebook", "name": fb["name"], "page_id": page["page_id"],
+                    "page_token": page["page_token"]}
     settings = Settings(
         _env_file=None,  # type: ignore[call-arg]
         slack_bot_token=SANDBOX_TOKEN,
         slack_signing_secret="sandbox-signing-secret",
         slack_alert_channel=channel,
         slack_api_url=f"{fake_slack.url}/api/",
-        feedwatch_accounts=[account],
+        feedwatch_accounts=[account, page_account],
         database_url=f"sqlite:///{workdir}/feedwatch-demo.db",
     )
 
     def session() -> TimeoutSession:
         s = TimeoutSession()
         fake_x.mount(s)
+        fake_graph.mount(s)
         return s
 
     # The fake Slack has no posting limit worth waiting for: post as fast as it answers.
     services = build_services(settings, clock, http_session=session, post_interval=0.0)
     services.db.migrate()
-    return Sandbox(clock, fake_x, fake_slack, channel, services, scenario, workdir)
+    return Sandbox(clock, fake_x, fake_graph, fake_slack, channel, services, scenario, workdir)
 
 
 @dataclass
@@ -99,7 +108,8 @@ def verify(sb: Sandbox) -> CheckResult:
     with sb.services.db.session() as s:
         for item in sb.scenario.items:
             result.checked += 1
-            row = s.execute(select(MentionRow).where(MentionRow.external_id == item.external_id)
+            row = s.execute(select(MentionRow).where(MentionRow.platform == item.platform,
+                                                     MentionRow.external_id == item.external_id)
                             ).scalar_one_or_none()
             if not item.alerted:
                 if row is not None:
@@ -162,14 +172,17 @@ def run_demo(check: bool = False, port: int = 3000, out: Any = None) -> int:
 
 def _play(sb: Sandbox, check: bool, out: Any, started: float) -> int:
     items = sb.scenario.items
-    out.write(f"feedwatch demo: fake X on {sb.fake_x.url}, fake Slack on {sb.fake_slack.url}\n"
-              f"{len(items)} posts to @{sb.scenario.x_account['handle']} arrive in {WAVES} "
-              f"waves; the bot polls, classifies and posts each to #social-media-alerts.\n")
+    out.write(f"feedwatch demo: fake X on {sb.fake_x.url}, fake Facebook on {sb.fake_graph.url},"
+              f" fake Slack on {sb.fake_slack.url}\n"
+              f"{len(items)} posts to @{sb.scenario.x_account['handle']} and the Facebook Page "
+              f"'{sb.scenario.facebook_page['page_name']}' arrive in {WAVES} waves; the bot "
+              "polls, classifies and posts each to #social-media-alerts.\n")
     shown = 0
     size = -(-len(items) // WAVES)
     for wave in range(WAVES):
         batch: list[Item] = items[wave * size:(wave + 1) * size]
         plant_x(sb.fake_x, sb.scenario, batch)
+        plant_facebook(sb.fake_graph, sb.scenario, batch)
         poll_all(sb.services)
         messages = sb.fake_slack.messages(sb.channel)
         if not check:

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from bot.sandbox.fake_graph import FakeGraph
 from bot.sandbox.fake_x import FakeX
 
 SCENARIO_FILE = Path(__file__).with_name("scenario.yaml")
@@ -25,6 +26,8 @@ class Item:
     own: bool = False
     reply_to_own: bool = False
     media: list[dict[str, Any]] = field(default_factory=list)
+    reply_to: str = ""  # Facebook: the scenario id of the comment this replies to
+    to: str = ""  # Facebook: who the Page's own message is to
     external_id: str = ""  # filled in when planted
 
     @property
@@ -40,6 +43,13 @@ class Scenario:
     @property
     def x_account(self) -> dict[str, str]:
         return self.accounts["x"][0]
+
+    @property
+    def facebook_page(self) -> dict[str, str]:
+        return self.accounts["facebook"][0]
+
+    def item(self, item_id: str) -> Item:
+        return next(i for i in self.items if i.id == item_id)
 
 
 def load_scenario(path: Path = SCENARIO_FILE) -> Scenario:
@@ -88,3 +98,36 @@ def _dm_partner(scenario: Scenario, item: Item) -> str:
         if other.kind == "dm" and not other.own:
             return other.author["handle"]
     raise ValueError(f"scenario item {item.id}: an own DM needs someone to write to")
+
+
+def plant_facebook(fake: FakeGraph, scenario: Scenario, items: list[Item]) -> None:
+    """Post these items on the fake Page: comments go under the Page's newest own post."""
+    page = scenario.facebook_page["page_name"]
+    for item in items:
+        if item.platform != "facebook":
+            continue
+        author = page if item.own else item.author["name"]
+        if item.kind == "post":
+            item.external_id = str(fake.add_post(page, item.text)["id"])
+        elif item.kind in ("comment", "reply"):
+            parent = scenario.item(item.reply_to).external_id if item.reply_to else None
+            post = _latest_own_post(fake, scenario, page)
+            item.external_id = str(fake.add_comment(post, author, item.text, parent=parent)["id"])
+        elif item.kind == "visitor_post":
+            item.external_id = str(fake.add_visitor_post(page, author, item.text)["id"])
+        elif item.kind == "tag":
+            item.external_id = str(fake.add_tag_post(page, author, item.text)["id"])
+        elif item.kind == "dm":
+            msg = fake.add_message(page, author, item.text, to=item.to or None)
+            item.external_id = str(msg["id"])
+        else:
+            raise ValueError(f"scenario item {item.id}: unknown Facebook kind {item.kind}")
+
+
+def _latest_own_post(fake: FakeGraph, scenario: Scenario, page: str) -> str:
+    own = [i for i in scenario.items
+           if i.platform == "facebook" and i.kind == "post" and i.external_id]
+    if own:
+        return own[-1].external_id
+    post = fake.add_post(page, "Welcome to our Page. We're here 9 to 5 on weekdays.")
+    return str(post["id"])

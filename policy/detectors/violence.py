@@ -38,6 +38,8 @@ _NORMATIVE = frozenset({"should", "ought", "must", "need", "needs", "deserve", "
                         "let", "someone", "somebody", "everyone", "hope", "wish", "love",
                         "only", "just", "better"})
 _WISH = frozenset({"hope", "wish", "pray", "love"})
+_IN_PHRASE_TARGETS = frozenset({"you", "your", "yourself", "yourselves", "them", "him", "her",
+                                "they", "he", "she", "his", "their"})
 _SUBJECTS = frozenset({"i", "me", "myself", "we", "you", "he", "she", "they", "them", "him",
                        "her", "it", "everyone", "someone", "people"})
 _PASSIVE = frozenset({"be", "been", "being", "get", "got", "getting"})
@@ -89,6 +91,18 @@ def _self_harm_talk(a: Analysis, s: int) -> bool:
     return bool(_SELF_INTENT.intersection(a.doc.tokens[max(0, s - 3) : s]))
 
 
+def _self_subject(a: Analysis, s: int) -> bool:
+    """The nearest person before the phrase is the writer ("I should die")."""
+    toks = a.doc.tokens
+    lo = a.sentence_range(a.doc.sents[s])[0]
+    for i in range(s - 1, max(lo, s - 6) - 1, -1):
+        if toks[i] in ("i", "me", "myself"):
+            return True
+        if toks[i] in _SUBJECTS or _is_target(a, i):
+            return False
+    return False
+
+
 def detect(a: Analysis) -> list[Hit]:
     doc = a.doc
     toks = doc.tokens
@@ -99,6 +113,8 @@ def detect(a: Analysis) -> list[Hit]:
         phrase = toks[s:e]
         if {"yourself", "yourselves"} & set(phrase) and _self_harm_talk(a, s):
             continue
+        if not set(phrase) & _IN_PHRASE_TARGETS and _self_subject(a, s):
+            continue  # "I deserve to die": crisis, never violence
         rule = "violence.wish_harm" if phrase[0] in _WISH or "yourself" in phrase else (
             "violence.threat" if _FIRST & set(toks[max(0, s - 4) : s]) else "violence.incitement"
         )
@@ -122,9 +138,7 @@ def detect(a: Analysis) -> list[Hit]:
         if a.in_sent("VSAFE", doc.sents[s]):
             continue  # "asthma attack", "heart attack"
         if word in _SUBJECT_VICTIM:
-            subj = [i for i in range(max(lo, s - 6), s)
-                    if toks[i] in _SUBJECTS or _is_target(a, i)]
-            if subj and toks[subj[-1]] in ("i", "me", "myself", "we"):
+            if _self_subject(a, s):
                 continue  # "I should die": the writer, so crisis, never violence
             target = _target_before(a, s, 6)
             if not (target and (has_first or normative or "will" in before)):

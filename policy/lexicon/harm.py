@@ -114,6 +114,8 @@ CRISIS_EXPLICIT = (
     "reasons not to kill", "reason not to kill", "gun to my head", "looking at a gun",
     "looking at the gun", "bought a gun", "pills saved", "wrote a suicide note",
     "thinking of ending", "thinking about ending", "thoughts of ending", "end it soon",
+    "should just die", "should die", "deserve to die", "want it to be over", "be dead soon",
+    "just want to die", "rather not wake up", "hope i die", "hope i do not wake up",
 )
 
 # Indirect and weaker signs: crisis when two appear, or one with first-person distress.

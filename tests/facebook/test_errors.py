@@ -4,7 +4,6 @@ back one Page only, and answers that are not JSON handled rather than crashing a
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 
 import pytest
 

@@ -46,8 +46,11 @@ def test_meta_check_fails_on_a_rule_without_examples() -> None:
     from policy import check_policy
 
     text = bundled_policy_path().read_text(encoding="utf-8")
-    broken = text.replace(
-        "          match:\n            - Go back where you came from you p@ki\n", "", 1
+    slur_match = (
+        "          match:\n            - Go back where you came from you p@ki\n"
+        "            - Typical tranny, always causing trouble\n"
     )
+    assert slur_match in text
+    broken = text.replace(slur_match, "          match: []\n", 1)
     problems = check_policy(broken, "policy.yaml")
     assert any("hate.slur" in p.message and "example" in p.message for p in problems), problems

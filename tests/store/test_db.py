@@ -32,10 +32,18 @@ def test_migrations_match_models(db: Database) -> None:
     assert diff == []
 
 
-def test_migrate_is_idempotent(db: Database) -> None:
+def test_migrate_is_idempotent_and_reaches_head(db: Database) -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from bot.store.db import MIGRATIONS
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    head = ScriptDirectory.from_config(cfg).get_current_head()
     db.migrate()
     with db.engine.connect() as c:
-        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == head
 
 
 def test_mention_stored_once_per_platform_account_id(db: Database) -> None:

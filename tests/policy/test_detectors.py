@@ -1,0 +1,203 @@
+"""Hard cases for each detector, and the safety rules that no policy edit can change."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy import Context, PolicyEngine
+from policy.categories import REMOVAL_CATEGORIES
+
+
+def cats(engine: PolicyEngine, text: str, ctx: Context | None = None) -> set[str]:
+    return set(engine.classify(text, ctx).categories)
+
+
+def rules(engine: PolicyEngine, text: str, ctx: Context | None = None) -> set[str]:
+    return {f.rule_id for f in engine.classify(text, ctx).flags}
+
+
+# --- hate ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polish people are vermin",
+        "I can't stand schizophrenics",
+        "Pregnant women should be banned from working here",
+        "Old people are a drain and should be put down",
+        "People on benefits are scum",
+        "Trans people do not deserve respect",
+        "Typical m0ng behaviour",  # slur with leetspeak
+        "I h a t e Muslims",
+    ],
+)
+def test_hate_is_found(engine: PolicyEngine, text: str) -> None:
+    assert "hate" in cats(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Saying "immigrants are vermin" is disgusting and racist.',  # counter-speech, quoted
+        "It's never okay to call disabled people retards.",  # counter-speech, reported
+        "I don't hate gay people, I never have",  # negation
+        "Muslims are not scum, stop saying that",  # negation
+        "I have schizophrenia and I'm proud of how far I've come",  # own diagnosis
+        "As a bipolar woman I find the ward so supportive",  # own diagnosis
+        "Proud to be a queer nurse in this trust",  # reclaimed
+        "My labrador bitch had puppies",  # homonym
+        "The new Polish deli by the hospital is great",  # neutral mention
+    ],
+)
+def test_hate_is_not_found(engine: PolicyEngine, text: str) -> None:
+    assert "hate" not in cats(engine, text)
+
+
+def test_slurs_are_masked_in_evidence(engine: PolicyEngine) -> None:
+    d = engine.classify("You are nothing but a faggot")
+    flag = next(f for f in d.flags if f.rule_id == "hate.slur")
+    assert "faggot" not in flag.evidence and flag.evidence.startswith("f") and "*" in flag.evidence
+    assert flag.span is not None
+
+
+# --- violence and crisis: self-harm is never violence -------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to kill myself",
+        "I'm going to end my life tonight",
+        "I keep cutting myself and I can't stop",
+        "I should just die",
+        "Going to take all my pills tonight. Goodbye everyone",
+    ],
+)
+def test_self_harm_is_crisis_and_never_violence_or_removal(
+    engine: PolicyEngine, text: str
+) -> None:
+    d = engine.classify(text)
+    assert "crisis" in d.categories
+    assert not set(d.categories) & set(REMOVAL_CATEGORIES)
+    assert d.report_suggested is False
+    assert d.action == "escalate" and d.template == "crisis"
+
+
+def test_crisis_with_swearing_and_threat_words_stays_crisis(engine: PolicyEngine) -> None:
+    d = engine.classify("I fucking hate myself, I want to kill myself, fuck this life")
+    assert d.categories == ["crisis"]
+    # The swearing was seen and set aside, and the record says so.
+    assert d.extra.get("suppressed_profanity") or "profanity" in d.extra.get("suppressed", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I will kill you if I see you at the clinic again",
+        "Someone should stab that psychiatrist",
+        "That nurse deserves to be shot",
+        "I hope you die in a fire",
+    ],
+)
+def test_threats_are_violence_with_report_suggested(engine: PolicyEngine, text: str) -> None:
+    d = engine.classify(text)
+    assert "violence" in d.categories
+    assert d.report_suggested is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This waiting list is killing me",
+        "I could murder a cup of tea",
+        "My mum died on the ward last year and nobody told us why",
+        "I had a panic attack in the waiting room",
+        "Don't kill yourself, please talk to someone",
+    ],
+)
+def test_violent_words_without_a_threat(engine: PolicyEngine, text: str) -> None:
+    assert "violence" not in cats(engine, text)
+
+
+def test_indirect_crisis(engine: PolicyEngine) -> None:
+    assert "crisis" in cats(engine, "Everyone would be better off without me")
+    assert "crisis" in cats(engine, "Thanks for trying. I won't be here tomorrow")
+
+
+def test_advice_to_others_is_not_crisis(engine: PolicyEngine) -> None:
+    assert "crisis" not in cats(engine, "If you feel suicidal please call Samaritans on 116 123")
+
+
+# --- abuse versus complaint ------------------------------------------------------------------
+def test_complaint_naming_staff_is_not_abuse(engine: PolicyEngine) -> None:
+    c = cats(engine, "Nurse Jones on Poppy ward was rude to my dad and ignored him for hours")
+    assert "abuse" not in c and "complaint" in c
+    assert not c & set(REMOVAL_CATEGORIES)
+
+
+def test_insult_at_staff_is_abuse(engine: PolicyEngine) -> None:
+    assert "abuse" in cats(engine, "That receptionist is a stupid cow")
+
+
+# --- defamation ------------------------------------------------------------------------------
+def test_defamation_goes_to_a_lead_never_removal(engine: PolicyEngine) -> None:
+    d = engine.classify("Dr Patel sexually assaulted my sister during her assessment")
+    assert "defamation" in d.categories
+    assert d.action == "lead_decision"
+    assert d.escalate_to == "safeguarding"
+    d = engine.classify("Dr Patel falsified my records to cover his mistakes")
+    assert d.action == "lead_decision" and d.escalate_to == "complaints"
+
+
+# --- personal information --------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Ring my son on 07911 123456", "personal_info.phone"),
+        ("NHS number 943 476 5919", "personal_info.nhs_number"),
+        ("email me at sam.jones@gmail.com", "personal_info.email"),
+        ("She lives at 22 Hawthorn Close, Ipswich", "personal_info.address"),
+        ("his DOB is 02/05/1971", "personal_info.date_of_birth"),
+        ("my hospital number is RX123456", "personal_info.hospital_number"),
+    ],
+)
+def test_personal_information(engine: PolicyEngine, text: str, rule: str) -> None:
+    assert rule in rules(engine, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call First Response on 0808 196 3494 any time",
+        "Our switchboard is 01603 421421",
+        "Call 111 and press 2, or Samaritans on 116 123",
+        "NHS number 943 476 5918",  # fails the check digit
+        "I waited from 10:30 until 14:45, that's 255 minutes",
+        "Parking is £3.50 for 2 hours",
+        "My appointment is on 12/03/2025",
+    ],
+)
+def test_not_personal_information(engine: PolicyEngine, text: str) -> None:
+    assert "personal_info" not in cats(engine, text)
+
+
+def test_contact_details_in_a_dm_are_expected(engine: PolicyEngine) -> None:
+    d = engine.classify("my number is 07911 123456", Context(kind="dm"))
+    assert "personal_info" not in d.categories
+    assert d.extra.get("personal_info_in_dm") is True
+
+
+# --- links -----------------------------------------------------------------------------------
+def test_links_from_context_and_text(engine: PolicyEngine) -> None:
+    assert "upsetting_link.listed_domain" in rules(
+        engine, "look", Context(links=("https://www.pornhub.com/x",))
+    )
+    assert "upsetting_link.shortener" in rules(engine, "see bit dot ly/abc")
+    assert not cats(engine, "", Context(links=("https://www.nhs.uk/mental-health/",)))
+
+
+# --- media -----------------------------------------------------------------------------------
+def test_media_review(engine: PolicyEngine) -> None:
+    photo = Context(has_media=True, media_types=("photo",))
+    assert "media_review.unread_image" in rules(engine, "look at this", photo)
+    read = Context(has_media=True, media_types=("photo",), ocr_text="you absolute idiot")
+    assert rules(engine, "look at this", read) == {"abuse.insult"}
+    video = Context(has_media=True, media_types=("video",), ocr_text="x")
+    assert "media_review.video_audio" in rules(engine, "watch", video)
