@@ -16,7 +16,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.holding import HOLD_HOURS, HOLD_PAUSE, active_pause, held_count, release
+from bot.holding import (
+    HOLD_HOURS,
+    HOLD_PAUSE,
+    RELEASE_BASE,
+    active_pause,
+    held_count,
+    release,
+)
 from bot.hours import OfficeHours
 from bot.outbox import POSTED, enqueue_message
 from bot.routing import DEFAULT_URGENT, Router
@@ -133,8 +140,9 @@ def open_office(db: Database, hours: OfficeHours, router: Router, channel: str, 
         if s.execute(select(AlertRow.id).where(AlertRow.dedupe_key == key)).first() is None:
             view = collect(s, hours.last_closing(opening), opening, now, router, gap_after,
                            hours.tz, held=0 if paused else held_count(s, reasons))
-            queued = enqueue_message(s, "digest", key, channel, build_digest(view),
-                                     now) is not None
+            # due before the released alerts (see holding.RELEASE_BASE): the digest goes first
+            queued = enqueue_message(s, "digest", key, channel, build_digest(view), now,
+                                     due=now - 2 * RELEASE_BASE) is not None
             if queued:
                 log.info("morning digest queued: %d mentions overnight, %d urgent",
                          view.total, len(view.urgent))

@@ -27,8 +27,10 @@ log = logging.getLogger(__name__)
 
 HOLD_HOURS = "hours"
 HOLD_PAUSE = "pause"
-# Released alerts are spaced this far apart in next_attempt_at, purely to fix their order.
-_STAGGER = timedelta(milliseconds=1)
+# Released alerts are spaced this far apart in next_attempt_at, purely to fix their order,
+# starting a second in the past so all are due at once and ahead of anything queued just now.
+_STAGGER = timedelta(microseconds=1)
+RELEASE_BASE = timedelta(seconds=1)
 _FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
 
 
@@ -171,7 +173,7 @@ def release(session: Session, now: datetime, reasons: tuple[str, ...],
         assert row is not None
         row.state = PENDING
         row.released_at = now
-        row.next_attempt_at = now + _STAGGER * (i + 1)
+        row.next_attempt_at = now - RELEASE_BASE + _STAGGER * i
     if ids:
         log.info("released %d held alert(s) (%s)", len(ids), ", ".join(reasons))
     return len(ids)

@@ -15,11 +15,12 @@ from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy import select
 
 from bot import audit, report, spike
 from bot.clock import Clock
 from bot.config import Settings
-from bot.digest import OpeningReport, open_office
+from bot.digest import OpeningReport, digest_key, open_office
 from bot.holding import (
     HOLD_HOURS,
     HOLD_PAUSE,
@@ -34,11 +35,13 @@ from bot.holding import (
     set_pause,
 )
 from bot.hours import OfficeHours
+from bot.outbox import POSTED
 from bot.permissions import Permissions
 from bot.retention import RetentionPolicy
 from bot.routing import Router
 from bot.slack.home_blocks import HoursView
 from bot.store.db import Database
+from bot.store.schema import AlertRow
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +148,15 @@ class Office:
 
     # -- the scheduler's minute ----------------------------------------------------------
 
+    def digest_posted(self, now: datetime) -> bool:
+        window = self.hours.current_window(now)
+        if window is None:
+            return False
+        with self.db.session() as s:
+            state = s.execute(select(AlertRow.state).where(
+                AlertRow.dedupe_key == digest_key(self.hours, window[0]))).scalar_one_or_none()
+        return state == POSTED
+
     def tick(self) -> OpeningReport | None:
         """One minute's office work; each step on its own, so one failing spares the rest."""
         now = self.clock.now()
@@ -166,8 +178,10 @@ class Office:
         except Exception:
             log.exception("office tick: spike check failed")
         try:
-            report.send_weekly(self.db, self.slack, self.hours, self.settings.report_channel,
-                               now)
+            # After the day's digest is in Slack, so the morning reads digest, alerts, report.
+            if opening is not None and self.digest_posted(now):
+                report.send_weekly(self.db, self.slack, self.hours,
+                                   self.settings.report_channel, now)
         except Exception:
             log.exception("office tick: weekly report failed")
         return opening

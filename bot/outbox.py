@@ -63,8 +63,10 @@ def enqueue_mention_alert(session: Session, mention_id: int, channel: str, now: 
 
 
 def enqueue_message(session: Session, kind: str, dedupe_key: str, channel: str,
-                    message: dict[str, Any], now: datetime) -> int | None:
-    """Queue a ready-built message (digest, spike alert) once per dedupe key; never held."""
+                    message: dict[str, Any], now: datetime,
+                    due: datetime | None = None) -> int | None:
+    """Queue a ready-built message (digest, spike alert) once per dedupe key; never held.
+    `due` (default now) orders it among other due alerts: the digest goes first."""
     return insert_ignore(
         session,
         AlertRow.__table__,  # type: ignore[arg-type]
@@ -77,7 +79,7 @@ def enqueue_message(session: Session, kind: str, dedupe_key: str, channel: str,
             "state": PENDING,
             "hold_reason": "",
             "attempts": 0,
-            "next_attempt_at": now,
+            "next_attempt_at": due or now,
             "last_error": "",
             "created_at": now,
         },

@@ -125,21 +125,19 @@ class XSource:
             if token:
                 params["pagination_token"] = token
             payload = self._call(self.client.get_users_mentions, **params)
-            meta = payload.get("meta") or {}
-            newest = newest or meta.get("newest_id")
+            meta = x_parse.as_dict(payload.get("meta"))
+            newest = newest or x_parse.as_str(meta.get("newest_id")) or None
             users, media, refs = x_parse.index_includes(payload)
             mentions: list[Mention] = []
-            for tweet in payload.get("data") or []:
-                if not isinstance(tweet, dict) or "id" not in tweet:
-                    log.warning("X mentions: skipped an item without an id")
-                    continue
+            now = self.clock.now()
+            for tweet in _items(payload):
                 fetched += 1
-                if str(tweet.get("author_id")) == own:
+                if x_parse.as_str(tweet.get("author_id")) == own:
                     continue  # our own posts and replies: never alerted (no echo loop)
                 mentions.append(
-                    x_parse.tweet_to_mention(tweet, self.account, own, users, media, refs)
+                    x_parse.tweet_to_mention(tweet, self.account, own, users, media, refs, now)
                 )
-            token = meta.get("next_token")
+            token = x_parse.as_str(meta.get("next_token")) or None
             if not token:
                 if since_id and fetched >= self.reach:
                     warnings.append(self._gap_warning(since_id, payload))
@@ -148,7 +146,7 @@ class XSource:
             yield Page(mentions)
 
     def _gap_warning(self, since_id: str, payload: dict[str, Any]) -> PollWarning:
-        oldest = (payload.get("meta") or {}).get("oldest_id", "?")
+        oldest = x_parse.as_str(x_parse.as_dict(payload.get("meta")).get("oldest_id")) or "?"
         return PollWarning(
             key=f"x-gap:{self.account}:{since_id}",
             title=f"Possible gap in X mentions for {self.account}",
@@ -179,19 +177,20 @@ class XSource:
                 params["pagination_token"] = token
             payload = self._call(self.client.get_direct_message_events, **params)
             users, media, _ = x_parse.index_includes(payload)
-            events = [e for e in payload.get("data") or [] if isinstance(e, dict) and "id" in e]
+            events = _items(payload)
             if newest is None and events:
                 newest = str(events[0]["id"])
             ids = [f"dm:{e['id']}" for e in events]
             already = known(ids)
+            now = self.clock.now()
             mentions = [
-                x_parse.dm_to_mention(e, self.account, users, media)
+                x_parse.dm_to_mention(e, self.account, users, media, now)
                 for e in events
                 if e.get("event_type", "MessageCreate") == "MessageCreate"
                 and str(e.get("sender_id")) != own  # DMs the team sent: never alerted
                 and f"dm:{e['id']}" not in already
             ]
-            token = (payload.get("meta") or {}).get("next_token")
+            token = x_parse.as_str(x_parse.as_dict(payload.get("meta")).get("next_token")) or None
             # No since_id for DMs: stop once a page reaches events already stored.
             reached_known = bool(already) or (
                 newest_seen is not None and any(str(e["id"]) == newest_seen for e in events)
@@ -201,6 +200,16 @@ class XSource:
                 return
             yield Page(mentions)
         yield Page([], cursor=newest or newest_seen, final=True)
+
+
+def _items(payload: dict[str, Any]) -> list[dict[str, Any]]:
+    """The `data` items that have an id; anything else is logged (by id-less count), not fatal."""
+    data = payload.get("data")
+    items = data if isinstance(data, list) else []
+    good = [i for i in items if isinstance(i, dict) and x_parse.as_str(i.get("id"))]
+    if len(good) != len(items):
+        log.warning("X returned %d item(s) without an id; skipped", len(items) - len(good))
+    return good
 
 
 def _api_errors(exc: tweepy.HTTPException) -> str:

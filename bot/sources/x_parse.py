@@ -1,4 +1,5 @@
-"""X API v2 JSON -> Mention. Pure functions, tolerant of missing fields."""
+"""X API v2 JSON -> Mention. Pure functions that never trust the shape of what they are given:
+a malformed field degrades to empty, it never raises (a poison item must not block a feed)."""
 
 from __future__ import annotations
 
@@ -32,68 +33,80 @@ MEDIA_FIELDS = ["type", "url", "preview_image_url", "alt_text"]
 DM_FIELDS = ["id", "text", "event_type", "created_at", "sender_id", "dm_conversation_id",
              "participant_ids", "attachments", "entities"]
 
-
-def parse_time(value: str | None) -> datetime:
-    if not value:
-        return datetime.fromtimestamp(0, UTC)
-    return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
+Obj = dict[str, Any]
+Index = dict[str, Obj]
 
 
-def _author(user_id: str, users: dict[str, dict[str, Any]]) -> Author:
-    u = users.get(user_id, {})
-    handle = u.get("username", "")
+def as_dict(value: Any) -> Obj:
+    return value if isinstance(value, dict) else {}
+
+
+def _l(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def as_str(value: Any) -> str:
+    """Ids and text: strings, or numbers written as strings; anything else is empty."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
+def parse_time(value: Any, fallback: datetime) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(as_str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return fallback
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def _by(items: Any, key: str) -> Index:
+    return {as_str(i[key]): i for i in _l(items) if isinstance(i, dict) and as_str(i.get(key))}
+
+
+def index_includes(payload: Obj) -> tuple[Index, Index, Index]:
+    """Users, media and referenced tweets from `includes`, by id."""
+    inc = as_dict(payload.get("includes"))
+    return _by(inc.get("users"), "id"), _by(inc.get("media"), "media_key"), \
+        _by(inc.get("tweets"), "id")
+
+
+def _author(user_id: str, users: Index) -> Author:
+    u = as_dict(users.get(user_id))
+    handle = as_str(u.get("username"))
     url = f"https://x.com/{handle}" if handle else f"https://x.com/i/user/{user_id}"
-    return Author(id=user_id, handle=handle, name=u.get("name", ""), url=url)
+    return Author(id=user_id, handle=handle, name=as_str(u.get("name")), url=url)
 
 
-def _links(entities: dict[str, Any] | None) -> tuple[str, ...]:
-    urls = (entities or {}).get("urls") or []
-    out = []
-    for u in urls:
+def _links(entities: Any) -> tuple[str, ...]:
+    out: list[str] = []
+    for u in _l(as_dict(entities).get("urls")):
         if not isinstance(u, dict) or u.get("media_key"):
             continue  # the t.co link X adds for attached media is the media, not a link
-        link = u.get("unwound_url") or u.get("expanded_url") or u.get("url")
-        if isinstance(link, str) and link not in out:
+        link = as_str(u.get("unwound_url")) or as_str(u.get("expanded_url")) or as_str(u.get("url"))
+        if link and link not in out:
             out.append(link)
     return tuple(out)
 
 
-def _media(keys: list[str], media: dict[str, dict[str, Any]]) -> tuple[Media, ...]:
+def _media(keys: Any, media: Index) -> tuple[Media, ...]:
     out = []
-    for k in keys:
-        m = media.get(k)
+    for key in _l(keys):
+        m = media.get(as_str(key))
         if m is None:
             continue
-        out.append(
-            Media(
-                key=k,
-                type=m.get("type", "photo"),
-                url=m.get("url", ""),
-                preview_url=m.get("preview_image_url", ""),
-                alt_text=m.get("alt_text", "") or "",
-            )
-        )
+        out.append(Media(key=as_str(key), type=as_str(m.get("type")) or "photo",
+                         url=as_str(m.get("url")), preview_url=as_str(m.get("preview_image_url")),
+                         alt_text=as_str(m.get("alt_text"))))
     return tuple(out)
 
 
-Index = dict[str, dict[str, Any]]
-
-
-def _by(items: Any, key: str) -> Index:
-    return {i[key]: i for i in items or [] if isinstance(i, dict) and key in i}
-
-
-def index_includes(payload: dict[str, Any]) -> tuple[Index, Index, Index]:
-    """Users, media and referenced tweets from `includes`, by id."""
-    inc = payload.get("includes") or {}
-    users = _by(inc.get("users"), "id")
-    media = _by(inc.get("media"), "media_key")
-    tweets = _by(inc.get("tweets"), "id")
-    return users, media, tweets
-
-
-def tweet_kind(tweet: dict[str, Any]) -> str:
-    refs = {r.get("type") for r in tweet.get("referenced_tweets") or [] if isinstance(r, dict)}
+def tweet_kind(tweet: Obj) -> str:
+    refs = {as_str(as_dict(r).get("type")) for r in _l(tweet.get("referenced_tweets"))}
     if "replied_to" in refs:
         return KIND_REPLY
     if "quoted" in refs:
@@ -101,60 +114,53 @@ def tweet_kind(tweet: dict[str, Any]) -> str:
     return KIND_MENTION
 
 
-def tweet_to_mention(
-    tweet: dict[str, Any],
-    account: str,
-    own_user_id: str,
-    users: dict[str, Any],
-    media: dict[str, Any],
-    ref_tweets: dict[str, Any],
-) -> Mention:
-    author = _author(str(tweet.get("author_id", "")), users)
+def tweet_to_mention(tweet: Obj, account: str, own_user_id: str, users: Index, media: Index,
+                     ref_tweets: Index, received_at: datetime) -> Mention:
+    tweet_id = as_str(tweet.get("id"))
+    author = _author(as_str(tweet.get("author_id")), users)
     parent = ""
-    for r in tweet.get("referenced_tweets") or []:
-        if r.get("type") in ("replied_to", "quoted"):
-            parent = str(r.get("id", ""))
+    for r in _l(tweet.get("referenced_tweets")):
+        if as_str(as_dict(r).get("type")) in ("replied_to", "quoted"):
+            parent = as_str(r.get("id"))
             break
-    conv = str(tweet.get("conversation_id", ""))
+    conv = as_str(tweet.get("conversation_id"))
     # The account started the conversation when its root tweet is the account's own:
     # only then may it hide replies (X refuses otherwise).
-    root = ref_tweets.get(conv) or {}
-    own_conv = bool(conv) and str(root.get("author_id", "")) == own_user_id
-    handle = author.handle or "i"
+    root = as_dict(ref_tweets.get(conv))
+    own_conv = bool(conv) and as_str(root.get("author_id")) == own_user_id
     return Mention(
         platform=X,
         account=account,
-        external_id=str(tweet["id"]),
+        external_id=tweet_id,
         kind=tweet_kind(tweet),
         author=author,
-        text=str(tweet.get("text", "")),
-        created_at=parse_time(tweet.get("created_at")),
-        permalink=f"https://x.com/{handle}/status/{tweet['id']}",
+        text=as_str(tweet.get("text")),
+        created_at=parse_time(tweet.get("created_at"), received_at),
+        permalink=f"https://x.com/{author.handle or 'i'}/status/{tweet_id}",
         conversation_id=conv,
         parent_id=parent,
-        media=_media((tweet.get("attachments") or {}).get("media_keys") or [], media),
+        media=_media(as_dict(tweet.get("attachments")).get("media_keys"), media),
         links=_links(tweet.get("entities")),
-        raw={"tweet": tweet, "author": users.get(author.id, {})},
+        raw={"tweet": tweet, "author": as_dict(users.get(author.id))},
         in_own_conversation=own_conv,
     )
 
 
-def dm_to_mention(
-    event: dict[str, Any], account: str, users: dict[str, Any], media: dict[str, Any]
-) -> Mention:
-    sender = str(event.get("sender_id", ""))
-    conv = str(event.get("dm_conversation_id", ""))
+def dm_to_mention(event: Obj, account: str, users: Index, media: Index,
+                  received_at: datetime) -> Mention:
+    sender = as_str(event.get("sender_id"))
+    conv = as_str(event.get("dm_conversation_id"))
     return Mention(
         platform=X,
         account=account,
-        external_id=f"dm:{event['id']}",
+        external_id=f"dm:{as_str(event.get('id'))}",
         kind=KIND_DM,
         author=_author(sender, users),
-        text=str(event.get("text", "")),
-        created_at=parse_time(event.get("created_at")),
+        text=as_str(event.get("text")),
+        created_at=parse_time(event.get("created_at"), received_at),
         permalink=f"https://x.com/messages/{conv}" if conv else "",
         conversation_id=conv,
-        media=_media((event.get("attachments") or {}).get("media_keys") or [], media),
+        media=_media(as_dict(event.get("attachments")).get("media_keys"), media),
         links=_links(event.get("entities")),
-        raw={"dm_event": event, "author": users.get(sender, {})},
+        raw={"dm_event": event, "author": as_dict(users.get(sender))},
     )

@@ -39,7 +39,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
               "student", "psychologist", "counsellor", "dr", "sister", "admin", "secretary"),
 }
 
+_COPULA = frozenset({"is", "was", "are", "were"})
 _INTENS = frozenset({"a", "an", "such", "just", "the", "absolute", "complete", "utter", "total",
+                     "smug", "evil", "dozy", "rude", "heartless", "arrogant", "ignorant",
+                     "and", "lot", "people", "guys", "cold", "nasty", "spiteful", "miserable",
+                     "horrid", "bloody", "useless", "thick", "dirty", "lying", "two", "faced",
                      "fucking", "bloody", "really", "so", "nothing", "but", "only", "that",
                      "pure", "proper", "right", "big", "massive", "little", "fat", "stupid",
                      "ugly", "old", "sad", "pathetic", "vile", "disgusting", "dirty", "filthy",
@@ -61,14 +65,20 @@ def _aimed_at_you(a: Analysis, s: int) -> bool:
 
 
 def _aimed_at_person(a: Analysis, s: int) -> bool:
-    """"that receptionist is a (fat) cow": a named role or person called an insult noun."""
-    toks = a.doc.tokens
-    sent = a.doc.sents[s]
-    for _, se in a.in_sent("STAFF", sent):
-        between = toks[se:s]
-        if se <= s and s - se <= 5 and set(between) & {"is", "was", "are"}:
-            return all(t in _INTENS for t in between)
-    return False
+    """"that receptionist is a (fat) cow", "the nurse on reception is a useless ...": a role,
+    person or name before "is/was/are", then only intensifiers up to the insult noun."""
+    doc = a.doc
+    toks = doc.tokens
+    lo = a.sentence_range(doc.sents[s])[0]
+    i = s - 1
+    while i >= lo and toks[i] in _INTENS and toks[i] not in _COPULA:
+        i -= 1
+    if i < lo or toks[i] not in _COPULA or s - i > 6:
+        return False
+    subject = range(max(lo, i - 6), i)
+    staff = {st for st, _ in a.in_sent("STAFF", doc.sents[s])}
+    return any(k in staff or toks[k] in ("he", "she", "they") or (doc.caps[k] and k > lo)
+               for k in subject)
 
 
 def detect(a: Analysis) -> list[Hit]:

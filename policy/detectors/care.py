@@ -13,6 +13,8 @@ RULES = ("clinical_advice.medication", "clinical_advice.diagnosis", "individual_
 
 PHRASES: dict[str, tuple[str, ...]] = {
     "MED": lex.MEDICATION,
+    "MED_GENERIC": lex.MEDICATION_GENERIC,
+    "MED_USE": lex.MEDICATION_USE,
     "ASK": lex.ADVICE_ASK,
     "DX_ASK": lex.DIAGNOSIS_ASK,
     "CARE": lex.OWN_CARE,
@@ -40,13 +42,18 @@ def detect(a: Analysis) -> list[Hit]:
     doc = a.doc
     hits: list[Hit] = []
     questions = _question_sentences(a) if "?" in doc.norm.original else set()
-    for s, e in a.get("MED"):
-        sent = doc.sents[s]
-        asks = a.in_sent("ASK", sent)
-        if asks and (sent in questions or any(doc.tokens[x] in ("any", "advice", "recommend")
-                                              for x, _ in asks)):
-            hits.append(Hit("clinical_advice.medication", min(s, asks[0][0]), max(e, asks[0][1]),
-                            0.8))
+    for tag in ("MED", "MED_GENERIC"):
+        for s, e in a.get(tag):
+            sent = doc.sents[s]
+            asks = a.in_sent("ASK", sent)
+            advice = any(doc.tokens[x] in ("any", "advice", "recommend") for x, _ in asks)
+            if not (sent in questions or advice):
+                continue
+            # A named medicine or a dose in a question; "meds" only when taking or dosing.
+            if tag == "MED" or (asks and a.in_sent("MED_USE", sent)):
+                hits.append(Hit("clinical_advice.medication", s, e, 0.8))
+                break
+        if hits:
             break
     for s, e in a.get("DX_ASK"):
         if doc.sents[s] in questions or doc.tokens[s] in ("i", "diagnose", "self"):

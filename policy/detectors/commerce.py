@@ -16,6 +16,8 @@ RULES = ("advertising.promotion", "advertising.spam", "financial_gain.scam",
 
 PHRASES: dict[str, tuple[str, ...]] = {
     "PROMO": lex.PROMOTION,
+    "PROMO_WEAK": lex.PROMOTION_WEAK,
+    "LURE": lex.LURE,
     "SPAMWORD": lex.SPAM_MARKERS,
     "SCAM": lex.SCAM,
     "SOLICIT": lex.SOLICIT,
@@ -28,6 +30,8 @@ _WEAK_SCAM = frozenset({"bitcoin", "btc", "crypto", "cryptocurrency", "ethereum"
                         "elon", "giveaway", "beneficiary", "bank details", "account manager",
                         "passive income", "lend me", "payday loan", "debt free", "tax refund",
                         "whatsapp me", "telegram me", "wire transfer", "gift card"})
+_SALE_WORDS = frozenset({"sale", "price", "prices", "buy", "order", "shop", "offer", "deal",
+                         "deals", "cheap", "cheapest", "discount", "off", "free", "win"})
 _HASHTAG = regex.compile(r"(?<![\w#])#\w+")
 _URL = regex.compile(r"https?://|www\.", regex.IGNORECASE)
 _MONEY = regex.compile(r"[£$€]\s?\d|\d+\s?(?:k|x)\b|\d+\s?%", regex.IGNORECASE)
@@ -37,11 +41,17 @@ def detect(a: Analysis) -> list[Hit]:
     doc = a.doc
     hits: list[Hit] = []
     charity = bool(a.get("CHARITY"))
-    for s, e in a.get("PROMO"):
-        if not doc.quoted[s] and not negated(a, s, 2) and not charity:
-            hits.append(Hit("advertising.promotion", s, e, 0.8))
-            break
     text = a.text
+    commercial = bool(_MONEY.search(text)) or bool(a.get("SPAMWORD") and a.get("PROMO"))
+    for tag in ("PROMO", "PROMO_WEAK"):
+        for s, e in a.get(tag):
+            if doc.quoted[s] or negated(a, s, 2) or charity:
+                continue
+            if tag == "PROMO" or commercial or _SALE_WORDS & set(doc.tokens):
+                hits.append(Hit("advertising.promotion", s, e, 0.8 if tag == "PROMO" else 0.65))
+                break
+        if hits:
+            break
     tags = len(_HASHTAG.findall(text))
     urls = len(_URL.findall(text)) + len(a.context.links)
     markers = {" ".join(doc.tokens[s:e]) for s, e in a.get("SPAMWORD")}
@@ -51,7 +61,7 @@ def detect(a: Analysis) -> list[Hit]:
     scam = [(s, e) for s, e in a.get("SCAM") if not doc.quoted[s] and not negated(a, s, 2)]
     strong = [(s, e) for s, e in scam if " ".join(doc.tokens[s:e]) not in _WEAK_SCAM]
     distinct = {" ".join(doc.tokens[s:e]) for s, e in scam}
-    lure = bool(_MONEY.search(text)) or urls > 0 or bool(a.get("PROMO"))
+    lure = bool(_MONEY.search(text)) or urls > 0 or bool(a.get("PROMO")) or bool(a.get("LURE"))
     if strong or len(distinct) >= 3 or (len(distinct) >= 2 and lure):
         s, e = (strong or scam)[0]
         hits.append(Hit("financial_gain.scam", s, e, 0.85 if strong else 0.7))

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 PROMOTION = (
-    "buy now", "order now", "shop now", "book now", "sign up now", "discount code",
+    "buy now", "order now", "shop now", "book now", "sign up now", "discount code for", "my discount code",
     "promo code", "coupon code", "voucher code", "use code", "use my code", "off your first",
     "per cent off", "percent off", "free shipping", "free delivery", "limited offer",
     "limited time offer", "special offer", "best price", "best prices", "lowest prices",
-    "cheapest prices", "click the link", "click here", "link in bio", "link in my bio",
-    "check out my", "check out our", "visit my website", "visit my shop", "visit my page",
-    "visit our website", "visit our shop",
-    "follow my page", "follow me", "follow us", "subscribe to my", "subscribe to our",
-    "like and share", "like and follow", "dm me for", "dm for details", "dm for prices",
+    "cheapest prices", "click here", "link in my bio",
+    "check out my", "visit my website", "visit my shop", "visit my page",
+    "visit our shop",
+    "follow my page", "follow me", "subscribe to my",
+    "like and follow", "dm me for", "dm for details", "dm for prices",
     "dm for collab", "collab", "brand ambassador", "ambassadors wanted", "get yours",
     "grab yours", "shop link", "our new range", "new collection", "now in stock",
     "available now", "on sale", "sale now on", "flash sale", "hurry", "while stocks last",
-    "order yours", "mention this post", "we are offering", "i am offering",
+    "order yours", "mention this post", "i am offering",
     "100% guaranteed", "money back guarantee",
     "seo services", "web design services", "followers cheap", "buy followers",
     "gain followers", "get more followers", "boost your", "grow your account",
@@ -24,11 +24,18 @@ PROMOTION = (
     "follow for follow", "follow back", "sub4sub", "check my channel", "my youtube channel",
     "subscribe to my channel", "my etsy", "shop on my website", "order from my website",
 )
+# Calls to action that are promotion only with something for sale (price, offer, shop).
+PROMOTION_WEAK = (
+    "check out our", "visit our website", "follow us", "like and share", "we are offering",
+    "click the link", "link in bio", "subscribe to our", "discount code", "dm us",
+)
 SPAM_MARKERS = (
     "click", "link", "bio", "dm", "follow", "subscribe", "offer", "deal", "deals", "sale",
     "discount", "promo", "free", "win", "cash", "money", "earn", "profit", "shop", "buy",
     "order", "cheap", "price", "guaranteed", "limited", "exclusive", "now",
 )
+LURE = ("contact me", "dm me", "message me", "whatsapp", "telegram", "link below", "inbox me",
+        "join my team", "contact him", "contact her")
 SCAM = (
     "send me money", "send money", "paypal me", "cashapp", "cash app me", "venmo me",
     "western union", "moneygram", "gift card", "gift cards", "itunes card", "steam card",
@@ -45,7 +52,9 @@ SCAM = (
     "processing fee", "release fee", "loan offer", "instant loan", "payday loan",
     "debt free", "cash prize", "send your details", "verify your account", "whatsapp me",
     "telegram me", "contact him on", "contact her on", "mining", "airdrop", "giveaway",
-    "elon", "grant money", "government grant", "covid grant", "tax refund",
+    "elon", "grant money", "government grant", "covid grant", "tax refund", "admin fee",
+    "release fee", "fee to collect", "fee to claim", "fee to release", "money mule",
+    "become a money mule", "receive and forward", "join my team", "large inheritance",
 )
 SOLICIT = (
     "donate to me", "donate to my", "my gofundme", "gofundme", "go fund me", "my fundraiser",

@@ -54,7 +54,8 @@ WEAPONS = (
     "knuckle duster", "knuckle dusters", "brass knuckles", "baton", "nunchucks", "grenade",
     "grenades", "explosives", "explosive", "pipe bomb", "pipe bombs", "bomb", "bombs",
     "ied", "shank", "flick knife", "butterfly knife", "switchblade", "gat", "strap",
-    "burner", "ghost gun", "3d printed gun", "silencer", "acid",
+    "burner", "ghost gun", "3d printed gun", "silencer", "acid", "hammer", "baseball bat",
+    "machetes", "samurai sword",
 )
 WEAPON_SAFE = (
     "knife crime", "knife amnesty", "gun violence", "gun crime", "bread knife",
@@ -62,7 +63,8 @@ WEAPON_SAFE = (
     "top gun", "bullet points", "bullet point", "awareness", "amnesty", "surrender bin",
     "weapons amnesty", "victim", "victims", "survivor", "campaign", "anti knife",
     "stop knife", "no to knives", "lives not knives", "sword fighting", "fencing",
-    "pepper", "acid reflux", "folic acid", "amino acid", "acids", "stomach acid",
+    "black pepper", "salt and pepper", "stop carrying", "ruins lives", "don't carry",
+    "put down the knife", "acid reflux", "folic acid", "amino acid", "acids", "stomach acid",
     "bath bomb", "bath bombs", "bombed", "photo bomb", "the bomb", "da bomb", "axe body",
     "game", "gaming", "video game", "fortnite", "call of duty", "minecraft", "film", "movie",
 )
@@ -72,13 +74,15 @@ TRADE = (
     "how to make", "make a", "making a", "build a", "3d print", "3d printed", "converted",
     "hmu", "hit me up", "plug", "delivery", "delivered", "drop off", "menu", "in stock",
     "available", "wholesale", "where can i buy", "where can i get", "anyone selling",
+    "making", "make", "sells", "who sells",
     "who sells", "looking for", "got some", "got loads", "can get you", "sort you out",
     "no questions asked", "cash only", "discreet", "next day", "postage", "shipping",
 )
 CARRY = (
     "bringing", "bring", "brought", "carry", "carrying", "carried", "got a", "have a",
     "have got a", "i have got", "taking a", "tooled up", "strapped", "packing", "armed with",
-    "in my bag", "in my pocket", "in my coat", "on me", "tucked",
+    "in my bag", "in my pocket", "in my coat", "on me", "tucked", "got myself a", "got me a",
+    "bought a", "bought myself", "brought a", "bringing a", "tooled up", "armed",
 )
 
 TERROR_ORGS = (
@@ -118,6 +122,7 @@ DRUGS = (
     "oxy", "oxycodone", "oxycontin", "fentanyl", "codeine", "tramadol", "pregabalin",
     "lyrica", "diazepam", "zopiclone", "modafinil", "steroids", "pills", "bud", "ganja",
     "hash", "charlie", "sniff", "pingers", "gear", "downers", "uppers", "edibles", "thc",
+    "without a prescription", "without prescription",
 )
 DRUG_SAFE = (
     "prescribed", "prescription from", "my gp", "my doctor", "my psychiatrist", "pharmacy",
@@ -133,8 +138,8 @@ ILLEGAL_GOODS = (
     "cloned credit cards", "stolen cards", "stolen credit cards", "counterfeit notes",
     "counterfeit money", "fake notes", "fake money", "buy a prescription",
     "sell my prescription", "sell my meds", "selling my meds", "selling prescriptions",
-    "prescriptions for sale", "without a prescription", "without prescription",
-    "no prescription needed", "no prescription required", "no script needed",
+    "prescriptions for sale", "no prescription needed", "no prescription required",
+    "no script needed", "buy without a prescription", "sell without a prescription",
     "hacked accounts", "stolen accounts", "fullz", "dumps with pin", "benefit fraud tips",
     "fiddle your benefits", "how to fiddle", "cash in hand no questions", "stolen goods",
     "knock off", "fell off the back of a lorry", "fake covid pass", "fake vaccine pass",

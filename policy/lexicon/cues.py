@@ -235,7 +235,8 @@ INSULT_NOUNS = (
     "piece of shit", "piece of work", "lowlife", "dumbass", "jackass", "douchebag",
     "bellend", "knobhead", "shithead", "fuckwit", "nutter", "psycho", "retard",
     "the absolute worst", "the worst", "cockroach", "vermin", "animal", "monster",
-    "sad little man", "sad little woman", "mug", "melt", "bint", "witch",
+    "sad little man", "sad little woman", "mug", "melt", "bint", "witch", "tramp", "hag",
+    "old bag", "dinosaur", "jobsworth", "leech", "troll", "lowlifes", "cowards", "coward",
 )
 INSULT_ADJECTIVES = (
     "pathetic", "disgusting", "vile", "filthy", "stupid", "dumb", "thick", "ugly", "fat",

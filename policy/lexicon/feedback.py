@@ -43,6 +43,13 @@ NEGATIVE_STRONG = (
     "unsafe", "dangerous", "bullied", "shouted", "complain", "hungry", "thirsty", "cold food",
     "inedible", "boring", "bored", "nothing to do", "lonely", "isolated", "depressing",
     "not caring", "felt like a number", "like a number", "like a criminal",
+    "like criminals", "short with", "stressed", "did not explain", "never explained",
+    "laughed at me", "laughed at us", "without talking to me", "without asking",
+    "without telling", "no one told", "nobody told", "looking at the clock",
+    "did not turn up", "never turned up", "not turn up", "no show", "team to team",
+    "pillar to post", "never read", "did not read", "lost my", "lost our", "not answered",
+    "has answered", "twice", "third time", "again", "still not", "yet again", "ignored",
+    "no one has", "nobody has", "had to chase", "kept waiting", "not good enough",
 )
 # Improvement suggestions (answers to "what could we do better?").
 SUGGESTION = (
@@ -129,11 +136,20 @@ MEDICATION = (
     "gabapentin", "propranolol", "methylphenidate", "ritalin", "concerta", "elvanse",
     "lisdexamfetamine", "atomoxetine", "melatonin", "naltrexone", "buprenorphine",
     "methadone", "antidepressant", "antidepressants", "antipsychotic", "antipsychotics",
-    "mood stabiliser", "mood stabilisers", "meds", "medication", "medications", "tablets",
-    "pills", "dose", "doses", "dosage", "mg", "side effects", "side effect", "depot",
-    "injection", "ibuprofen", "paracetamol", "codeine", "co codamol", "tramadol", "alcohol",
-    "drink", "drinking", "contraceptive", "the pill", "withdrawal", "come off", "coming off",
-    "stop taking", "stopped taking", "missed a dose", "double dose", "overdose on",
+    "mood stabiliser", "mood stabilisers", "dose", "doses", "dosage", "mg", "side effects",
+    "side effect", "depot injection", "ibuprofen", "paracetamol", "codeine", "co codamol",
+    "tramadol", "contraceptive", "the pill", "st johns wort", "clonazepam", "xanax",
+    "benzodiazepines", "sleeping tablets", "sleeping pills", "hay fever tablets",
+    "antihistamines", "epilepsy meds", "missed a dose", "double dose", "double up",
+)
+# Generic medicine words: clinical only with taking, stopping, mixing or dosing.
+MEDICATION_GENERIC = ("meds", "medication", "medications", "tablets", "pills", "prescription",
+                      "medicine", "medicines", "depot", "injection")
+MEDICATION_USE = (
+    "take", "taking", "took", "stop", "stopping", "come off", "coming off", "mix", "mixing",
+    "with alcohol", "drink on", "drinking on", "double", "skip", "missed", "safe", "interact",
+    "interaction", "side effects", "cause", "make me", "help me", "work", "withdrawal",
+    "increase", "reduce", "dose", "how many", "how much", "too much", "overdose on",
 )
 ADVICE_ASK = (
     "can i", "should i", "is it safe", "is it ok", "is it okay", "is it normal",
@@ -143,6 +159,7 @@ ADVICE_ASK = (
     "how long will", "why does", "why do", "is that normal", "is this normal", "safe to",
     "ok to", "okay to", "can you take", "can someone tell me", "what would you",
     "do you think", "is there anything", "what can i", "mix", "with alcohol",
+    "can she", "can he", "can my", "can they", "what can i take", "what should i take",
 )
 DIAGNOSIS_ASK = (
     "do i have", "have i got", "could i have", "might i have", "i think i have",
@@ -152,5 +169,6 @@ DIAGNOSIS_ASK = (
     "what's wrong with me", "am i bipolar", "am i autistic", "am i depressed",
     "do you think i have", "does my son have", "does my daughter have", "diagnose me",
     "self diagnose", "should i get tested", "should i see a doctor", "get a diagnosis",
-    "is this normal", "are these signs", "symptoms of", "signs of",
+    "is this normal", "are these signs", "symptoms of", "signs of", "a symptom of",
+    "symptom of", "a sign of",
 )

@@ -69,11 +69,13 @@ class Desk:
             slack.add_user(name, user_id=uid)
         self.alerts = slack.add_channel("social-alerts", members=[MODERATOR, LEAD])
         self.oncall = slack.add_channel("on-call", members=[LEAD])
+        self.reports = slack.add_channel("comms-reports", members=[MODERATOR, LEAD])
         self.extra = extra
         self.settings = make_settings(db, [UNUSED_X], slack_url=f"{slack.url}/api/",
                                       slack_bot_token=SANDBOX_TOKEN,
                                       slack_alert_channel=self.alerts,
-                                      slack_admin_channel=self.alerts, **extra)
+                                      slack_admin_channel=self.alerts,
+                                      slack_report_channel=self.reports, **extra)
         self.restart()
 
     def restart(self) -> Office:
