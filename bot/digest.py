@@ -68,7 +68,8 @@ def _latest_decisions(session: Session, mention_ids: list[int]) -> dict[int, Dec
 
 
 def collect(session: Session, night_start: datetime, opening: datetime, now: datetime,
-            router: Router, gap_after: timedelta, tz: ZoneInfo, held: int) -> DigestView:
+            router: Router, gap_after: timedelta, tz: ZoneInfo, held: int,
+            paused: bool = False) -> DigestView:
     """The night's picture, from what is stored: mentions ingested since the last closing."""
     rows = session.execute(
         select(MentionRow).where(MentionRow.ingested_at >= night_start,
@@ -113,7 +114,8 @@ def collect(session: Session, night_start: datetime, opening: datetime, now: dat
         by_platform=dict(Counter(r.platform for r in rows)),
         by_kind=dict(Counter(r.kind for r in rows)),
         by_category=dict(by_category), by_action=dict(by_action),
-        urgent=tuple(urgent), gaps=tuple(gaps), signposts=tuple(signposts), held=held, tz=tz,
+        urgent=tuple(urgent), gaps=tuple(gaps), signposts=tuple(signposts), held=held,
+        paused=paused, tz=tz,
     )
 
 
@@ -139,7 +141,7 @@ def open_office(db: Database, hours: OfficeHours, router: Router, channel: str, 
         queued = False
         if s.execute(select(AlertRow.id).where(AlertRow.dedupe_key == key)).first() is None:
             view = collect(s, hours.last_closing(opening), opening, now, router, gap_after,
-                           hours.tz, held=0 if paused else held_count(s, reasons))
+                           hours.tz, held=held_count(s, reasons), paused=paused)
             # due before the released alerts (see holding.RELEASE_BASE): the digest goes first
             queued = enqueue_message(s, "digest", key, channel, build_digest(view), now,
                                      due=now - 2 * RELEASE_BASE) is not None

@@ -21,7 +21,8 @@ log = logging.getLogger(__name__)
 
 def secrets_of(settings: Settings) -> list[str]:
     out = [settings.slack_bot_token.get_secret_value()]
-    for s in (settings.slack_app_token, settings.slack_signing_secret):
+    for s in (settings.slack_app_token, settings.slack_signing_secret,
+              settings.facebook_app_secret, settings.facebook_verify_token):
         if s:
             out.append(s.get_secret_value())
     for acct in settings.feedwatch_accounts:

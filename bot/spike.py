@@ -83,8 +83,13 @@ def build_view(session: Session, now: datetime, last_hour: int, average: float) 
                                                                           .author),
                                   shown, r.permalink))
     return SpikeView(at=now, last_hour=last_hour, hourly_average=average,
-                     top_categories=tuple(categories.most_common(TOP)),
-                     top_authors=tuple(authors.most_common(TOP)), sample=tuple(sample))
+                     top_categories=_top(categories), top_authors=_top(authors),
+                     sample=tuple(sample))
+
+
+def _top(counts: Counter[str]) -> tuple[tuple[str, int], ...]:
+    """Most frequent first, ties alphabetically, so the alert reads the same every time."""
+    return tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP])
 
 
 def check(db: Database, now: datetime, cfg: SpikeConfig, channel: str) -> bool:

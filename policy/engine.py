@@ -10,7 +10,7 @@ from __future__ import annotations
 from policy import categories as C
 from policy.decision import Context, Decision, Flag
 from policy.detectors import DETECTORS, PHRASE_SOURCES, terms
-from policy.detectors.base import Analysis, Hit
+from policy.detectors.base import Analysis, Hit, distress_context
 from policy.evidence import mask_evidence
 from policy.lexicon.common import COMMON_WORDS
 from policy.lexicon.cues import PROFANITY_MILD, PROFANITY_STRONG
@@ -26,6 +26,10 @@ PRIORITY: tuple[str, ...] = (
     C.ADVERTISING, C.INDIVIDUAL_CARE, C.CLINICAL_ADVICE, C.COMPLAINT, C.MEDIA_REVIEW, C.PRAISE,
 )
 _RANK = {c: i for i, c in enumerate(PRIORITY)}
+_QUIET_IN_DISTRESS = frozenset({
+    "profanity.strong", "profanity.mild", "hate.hostile_mention", "advertising.promotion",
+    "advertising.spam", "sexual.explicit", "upsetting_link.obfuscated",
+})
 
 
 class PolicyEngine:
@@ -103,12 +107,26 @@ class PolicyEngine:
                 escalate_override = hit.escalate_to
         extra: dict[str, object] = {}
         cats = {f.category for f in flags}
+        if C.CRISIS in cats and C.VIOLENCE in cats and all(
+            f.confidence < 0.7 for f in flags if f.category == C.CRISIS
+        ):
+            # Only weak signs of crisis beside a threat to others: the threat must be seen.
+            flags = [f for f in flags if f.category != C.CRISIS]
+            cats.discard(C.CRISIS)
         if C.CRISIS in cats:
             # Safety: a person in crisis is never treated as a threat or a post to remove.
             dropped = sorted({f.category for f in flags if f.category in C.REMOVAL_CATEGORIES})
             if dropped:
                 extra["suppressed"] = dropped
             flags = [f for f in flags if f.category not in C.REMOVAL_CATEGORIES]
+        if len(a.doc.tokens) >= 40 and distress_context(a):
+            # Someone telling of their own distress (or supporting someone who is): incidental
+            # words are not reasons to hide the post. Attacks on others still count.
+            quiet = [f for f in flags if f.rule_id in _QUIET_IN_DISTRESS]
+            if quiet:
+                extra["suppressed"] = sorted({*extra.get("suppressed", []),  # type: ignore[misc]
+                                              *(f.category for f in quiet)})
+                flags = [f for f in flags if f.rule_id not in _QUIET_IN_DISTRESS]
         for key in ("suppressed_profanity", "personal_info_in_dm"):
             if a.notes.get(key):
                 extra[key] = True

@@ -246,7 +246,8 @@ def make_doc(text: str, canon: Canon) -> Doc:
         cap = o < len(original) and original[o].isupper()
         if t == "," or t == ":":
             words: tuple[str, ...] = (t,)
-        elif 2 <= len(t) <= 5 and t not in canon.known and _all_caps(original, norm, m_start, m_end):
+        elif (2 <= len(t) <= 5 and t not in canon.known
+              and _all_caps(original, norm, m_start, m_end)):
             words = (t,)  # an acronym (PRN, SLT), never a misspelt word
         else:
             words = canon.word(t)

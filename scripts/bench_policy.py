@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     total = clock() - start
     latencies.sort()
     p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
-    print(f"{len(texts)} texts in {total:.2f} s; median {latencies[len(latencies) // 2] * 1e3:.2f} ms,"
+    median = latencies[len(latencies) // 2] * 1e3
+    print(f"{len(texts)} texts in {total:.2f} s; median {median:.2f} ms,"
           f" max {latencies[-1] * 1e3:.1f} ms (longest text {max(map(len, texts))} chars)")
     print(json.dumps({"classify_per_s": round(len(texts) / total, 1),
                       "classify_p99_ms": round(p99 * 1e3, 3)}, separators=(",", ":")))

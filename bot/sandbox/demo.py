@@ -22,9 +22,9 @@ from bot.config import Settings
 from bot.jobs import poll_all
 from bot.logging_setup import setup_logging
 from bot.sandbox.accounts import x_account_config
+from bot.sandbox.fake_graph import FakeGraph
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.sandbox.fake_x import FakeX
-from bot.sandbox.fake_graph import FakeGraph
 from bot.sandbox.scenario import Item, Scenario, load_scenario, plant_facebook, plant_x
 from bot.services import Services, build_services
 from bot.sources.http import TimeoutSession

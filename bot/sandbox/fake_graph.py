@@ -154,6 +154,15 @@ class FakeGraph(FakeServer):
         resp = wire.rate_limited(code)
         self.inject(path, resp.status, resp.body, times=times)
 
+    def inject_non_json(self, path: str, times: int = 1) -> None:
+        """An HTML error page, as a proxy or load balancer in front of Graph sends."""
+        self.inject(path, 502, "<html><body><h1>502 Bad Gateway</h1></body></html>",
+                    times=times, content_type="text/html")
+
+    def inject_no_content_type(self, path: str, times: int = 1) -> None:
+        """An answer without a Content-Type header (facebook-sdk raises KeyError on it)."""
+        self.inject(path, 200, b"", times=times, content_type="")
+
     def mount(self, session: requests.Session) -> FakeHostAdapter:
         """Point a facebook-sdk GraphAPI session (graph.facebook.com) at this fake."""
         return mount_fake(session, wire.GRAPH_BASE, self.url)

@@ -60,6 +60,7 @@ class DigestView:
     gaps: tuple[GapItem, ...] = ()
     signposts: tuple[SignpostItem, ...] = ()
     held: int = 0
+    paused: bool = False  # a hand pause is on at opening: held alerts wait for resume
     tz: ZoneInfo = LONDON
 
 
@@ -136,8 +137,14 @@ def build_digest(view: DigestView) -> dict[str, Any]:
                          + (f" — {truncate(safe(sp.reason), 200)}" if sp.reason else ""))
         blocks.append(section(truncate("\n".join(lines), SECTION_TEXT), "fw_digest_signposts"))
     blocks.append(DividerBlock())
-    follow = (f"{view.held} held alert{'s' if view.held != 1 else ''} follow: crisis and threats "
-              "first, then oldest first." if view.held else "No held alerts to follow.")
+    alerts = f"{view.held} held alert{'s' if view.held != 1 else ''}"
+    verb = "s" if view.held == 1 else ""
+    if not view.held:
+        follow = "No held alerts to follow."
+    elif view.paused:
+        follow = f"{alerts} wait{verb} until the pause ends (`/feedwatch resume`)."
+    else:
+        follow = f"{alerts} follow{verb}: crisis and threats first, then oldest first."
     blocks.append(ContextBlock(block_id="fw_digest_follow", elements=[mrkdwn(follow)]))
     fallback = (f"Overnight digest: {view.total} mention{'s' if view.total != 1 else ''}, "
                 f"{len(view.urgent)} crisis or threat, {view.held} held alerts follow")

@@ -40,15 +40,19 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 _COPULA = frozenset({"is", "was", "are", "were"})
+_NOT_BETWEEN = frozenset({"lot", "people", "guys", "that"})
+_CAUSATIVE = frozenset({"make", "makes", "made", "making", "drive", "drives", "driving", "drove",
+                        "call", "calls", "called", "think", "thinks", "feel", "feels", "find",
+                        "consider", "see", "sees", "let", "tell", "told"})
 _INTENS = frozenset({"a", "an", "such", "just", "the", "absolute", "complete", "utter", "total",
                      "smug", "evil", "dozy", "rude", "heartless", "arrogant", "ignorant",
                      "and", "lot", "people", "guys", "cold", "nasty", "spiteful", "miserable",
                      "horrid", "bloody", "useless", "thick", "dirty", "lying", "two", "faced",
-                     "fucking", "bloody", "really", "so", "nothing", "but", "only", "that",
+                     "fucking", "really", "so", "nothing", "but", "only", "that",
                      "pure", "proper", "right", "big", "massive", "little", "fat", "stupid",
-                     "ugly", "old", "sad", "pathetic", "vile", "disgusting", "dirty", "filthy",
-                     "lazy", "useless", "thick", "dumb", "all", "are", "is", "were", "was",
-                     "truly", "seriously", "genuinely", "horrible", "nasty"})
+                     "ugly", "old", "sad", "pathetic", "vile", "disgusting", "filthy",
+                     "lazy", "dumb", "all", "are", "is", "were", "was",
+                     "truly", "seriously", "genuinely", "horrible"})
 _SERVICE_NOUNS = frozenset({"service", "services", "trust", "hospital", "ward", "system",
                             "care", "team", "nhs", "experience", "organisation", "department",
                             "place", "company", "waiting", "wait", "treatment", "day"})
@@ -59,9 +63,14 @@ def _aimed_at_you(a: Analysis, s: int) -> bool:
     toks = a.doc.tokens
     lo = a.sentence_range(a.doc.sents[s])[0]
     i = s - 1
-    while i >= lo and toks[i] in _INTENS:
+    while i >= lo and toks[i] in _INTENS and toks[i] not in _NOT_BETWEEN:
         i -= 1
-    return i >= lo and toks[i] in ("you", "your", "yourself") and s - i <= 6
+    if i > lo and toks[i] in ("lot", "guys", "all", "people") and toks[i - 1] == "you":
+        i -= 1  # "you lot are ..."
+    if i < lo or toks[i] != "you" or s - i > 6:
+        return False
+    # "drives you insane", "makes you worthless": about the reader, not an insult of them.
+    return not (i > lo and toks[i - 1] in _CAUSATIVE)
 
 
 def _aimed_at_person(a: Analysis, s: int) -> bool:
@@ -77,8 +86,7 @@ def _aimed_at_person(a: Analysis, s: int) -> bool:
         return False
     subject = range(max(lo, i - 6), i)
     staff = {st for st, _ in a.in_sent("STAFF", doc.sents[s])}
-    return any(k in staff or toks[k] in ("he", "she", "they") or (doc.caps[k] and k > lo)
-               for k in subject)
+    return any(k in staff or toks[k] in ("he", "she", "they") for k in subject)
 
 
 def detect(a: Analysis) -> list[Hit]:
@@ -99,7 +107,8 @@ def detect(a: Analysis) -> list[Hit]:
         if hits:
             break
     for s, e in a.get("ABUSE"):
-        if not (counter_speech(a, s) or negated(a, s, window=2)):
+        reported = s > 0 and a.doc.tokens[s - 1] in ("to", "tell", "told", "said", "says")
+        if not (counter_speech(a, s) or negated(a, s, window=2) or reported):
             hits.append(Hit("abuse.insult", s, e, 0.8))
             break
     for s, e in a.get("HARASS"):

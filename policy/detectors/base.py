@@ -114,7 +114,7 @@ def distress_context(a: Analysis) -> bool:
     toks = a.doc.tokens
     first = sum(1 for t in toks if t in FIRST_PERSON)
     mh = len(a.get("MH")) + len(a.get("CRISIS")) + len(a.get("CRISIS_WEAK"))
-    result = first >= 1 and mh >= 2 or (first >= 1 and mh >= 1 and len(toks) >= 60)
+    result = (first >= 1 and mh >= 2) or (first >= 1 and mh >= 1 and len(toks) >= 60)
     a.notes["distress"] = result
     return result
 SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves", "yours"})

@@ -7,7 +7,7 @@ not when reported.
 
 from __future__ import annotations
 
-from policy.detectors.base import SECOND_PERSON, Analysis, Hit, distress_context
+from policy.detectors.base import Analysis, Hit, distress_context
 from policy.detectors.hate import counter_speech, negated
 from policy.lexicon import content as lex
 from policy.lexicon import cues
@@ -43,6 +43,9 @@ def _in_sentence_with(a: Analysis, tag: str, s: int, window: int) -> tuple[int, 
     return None
 
 
+_INSULT_WORDS = frozenset(cues.INSULT_NOUNS)
+
+
 def _profanity(a: Analysis) -> list[Hit]:
     doc = a.doc
     slurs = a.notes.get("slurs", {})
@@ -52,8 +55,14 @@ def _profanity(a: Analysis) -> list[Hit]:
         for s, e in a.get(tag):
             if s in slurs or doc.quoted[s] or counter_speech(a, s):
                 continue
-            aimed = bool(SECOND_PERSON & set(doc.tokens[max(0, s - 3) : e + 2]))
-            if distress and not aimed:
+            toks = doc.tokens
+            aimed = (e < len(toks) and toks[e] in ("you", "u", "off")) or (
+                toks[s] in _INSULT_WORDS and "you" in toks[max(0, s - 3) : s])
+            # Undirected swearing inside a long personal story is not what the rule is for;
+            # short posts, dense swearing and swearing at someone are.
+            swears = len(a.get("PROF")) + len(a.get("PROF_MILD"))
+            storytelling = len(toks) > 60 and swears < 3
+            if not aimed and (distress or storytelling):
                 a.notes["suppressed_profanity"] = True
                 continue
             return [Hit(rule, s, e, 0.95 if tag == "PROF" else 0.8)]

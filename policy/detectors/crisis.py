@@ -24,7 +24,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "AWARENESS": ("awareness", "prevention", "campaign", "charity", "fundraiser",
                   "fundraising", "research", "statistics", "rates", "training", "webinar",
                   "article", "documentary", "podcast", "study", "talk about suicide",
-                  "world suicide prevention day", "lecture", "course", "module"),
+                  "world suicide prevention day", "lecture", "course", "module",
+                  "support a friend", "support someone", "how can i support", "how can i help",
+                  "how do i help", "how to help", "how to support", "what should i do if",
+                  "if someone tells", "if someone says", "signs that someone"),
 }
 
 _SELF_HARM_WORDS = frozenset({"cut", "cutting", "harm", "harming", "harmed", "hurt",
@@ -40,6 +43,7 @@ _OTHERS = frozenset({
     "people", "patient", "neighbour", "colleague", "mate", "cousin", "uncle", "aunt", "nan",
     "grandad",
 })
+_THIRD = frozenset({"himself", "herself", "themselves", "his", "her", "their"})
 _PRONOUNS_OTHER = frozenset({"he", "she", "they", "him", "her", "them", "his", "someone",
                              "somebody", "people", "person"})
 _SUBJECT_SKIP = frozenset({"really", "just", "honestly", "so", "seriously", "literally",
@@ -66,9 +70,12 @@ def _voice(a: Analysis, s: int, e: int) -> str:
         if toks[i] in SECOND_PERSON or toks[i] in _PRONOUNS_OTHER:
             return "other"
     # "Can't go on." / "Want to die." - no subject: the speaker.
+    hi = a.sentence_range(a.doc.sents[s])[1]
     if all(t in _SUBJECT_SKIP or t in ("can", "not", "do", "want", "will")
            for t in toks[lo:s]):
         return "self"
+    if not (FIRST_PERSON | SECOND_PERSON | _PRONOUNS_OTHER) & set(toks[lo:hi]):
+        return "self"  # a sentence with no person in it at all
     return "none"
 
 
@@ -96,14 +103,20 @@ def detect(a: Analysis) -> list[Hit]:
         voice = _voice(a, s, e)
         if voice != "self" or _recovered(a, s):
             continue
-        if e < len(toks) and toks[e] == "than":
-            continue  # "I would rather die than ...": an idiom
+        if e < len(toks) and toks[e] == "than" and any(
+            doc.sents[g] == doc.sents[s] and g > s for g, _, _ in a.prefixed("G:")
+        ):
+            continue  # "I would rather die than date a ...": a hateful idiom, not crisis
         hits.append(Hit(_rule_for(toks[s:e]), s, e, 0.9))
         break
     for s, e in a.get("CRISIS_OTHER"):
         if doc.quoted[s] or negated(a, s, window=2) or _recovered(a, s):
             continue
-        if _voice(a, s, e) != "self" and not SECOND_PERSON & set(toks[max(0, s - 3) : s]):
+        lo = a.sentence_range(doc.sents[s])[0]
+        someone = _OTHERS & set(toks[max(lo, s - 6) : s]) or _THIRD & set(toks[s:e])
+        if (someone or _voice(a, s, e) != "self") and not SECOND_PERSON & set(
+            toks[max(0, s - 3) : s]
+        ):
             hits.append(Hit("crisis.risk_to_others", s, e, 0.8))
             break
     if not hits:
@@ -115,10 +128,19 @@ def _indirect(a: Analysis) -> list[Hit]:
     """Several weaker signs in the speaker's own voice ("hopeless", "a burden", "no way out")."""
     doc = a.doc
     cues: dict[str, tuple[int, int]] = {}
-    for s, e in a.get("CRISIS_WEAK"):
+    used: set[int] = set()
+    no_you = not SECOND_PERSON & set(doc.tokens)
+    people = {s for s, _ in a.get("TARGET")} | {s for s, _, _ in a.prefixed("G:")}
+    for s, e in sorted(a.get("CRISIS_WEAK"), key=lambda sp: sp[0] - sp[1]):  # longest first
         if doc.quoted[s] or negated(a, s, window=2) or _recovered(a, s):
             continue
-        if _voice(a, s, e) == "self":
+        if used & set(range(s, e)):
+            continue  # "a gun" and "gun" are one sign, not two
+        voice = _voice(a, s, e)
+        lo, hi = a.sentence_range(doc.sents[s])
+        if voice == "self" or (voice == "none" and no_you
+                               and not any(lo <= p < hi for p in people)):
+            used.update(range(s, e))
             cues.setdefault(" ".join(doc.tokens[s:e]), (s, e))
     if len(cues) >= 2:
         spans = sorted(cues.values())

@@ -45,7 +45,7 @@ _TITLE = regex.compile(
     r"councillor|sir|dame|lord|lady|rev|reverend|pc|sgt)\.?\s+[A-Z][a-z'\-]+",
 )
 _HANDLE = regex.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,15}\b")
-_FULL_NAME = regex.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,}\b")
+_FULL_NAME = regex.compile(r"\b[A-Z][a-z]{2,}\s+[A-Z][a-z]{2,}\b")
 _NOT_NAMES = frozenset({"The", "This", "That", "Thank", "Thanks", "Dear", "Please", "Mental",
                         "Health", "Trust", "Hospital", "Ward", "Unit", "Team", "Service",
                         "Crisis", "First", "Response", "Norfolk", "Suffolk", "National",
@@ -85,7 +85,9 @@ def detect(a: Analysis) -> list[Hit]:
         if doc.quoted[s]:
             continue
         acc_start = doc.original_span(s, e)[0]
-        sent_lo = doc.original_span(*_sentence_bounds(a, s))[0]
+        first = _sentence_bounds(a, s)[0]
+        # The sentence starts where the previous one ended (a leading "@" is not a token).
+        sent_lo = doc.original_span(first - 1, first)[1] if first > 0 else 0
         # The named person comes before the accusation in the same sentence.
         named = [n for n in names if sent_lo <= n[0] < acc_start and acc_start - n[1] <= 80]
         if not named:

@@ -91,6 +91,8 @@ def negated(a: Analysis, start: int, window: int = 4) -> bool:
             continue
         if e > start:
             continue  # part of the cue itself ("not worth shit")
+        if s == lo and doc.tokens[s] == "no" and e - s == 1:
+            continue  # "No, your service was excellent": an answer, not a negation
         nxt = doc.tokens[e] if e < len(doc.tokens) else ""
         if nxt in _NOT_NEGATING_NEXT:
             continue

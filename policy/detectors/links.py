@@ -16,7 +16,8 @@ PHRASES: dict[str, tuple[str, ...]] = {}
 
 _TLD = (r"(?:com|co\.uk|org\.uk|uk|org|net|ly|io|me|gl|gd|to|xyz|info|biz|ru|cn|tk|ml|ga|cf|"
         r"gq|top|club|site|online|live|app|link|click|co|tv|cc|us|in|pw|ws|su|porn|xxx|sex|"
-        r"adult|cam|bet|casino|finance|money|is|be|fm|gg|id|nu|page|dev|ai)")
+        r"adult|cam|bet|casino|finance|money|is|be|fm|gg|id|nu|page|dev|ai|gy|at|ee|de|fun|fr|"
+        r"es|it|nl|eu|ca|au|nz|ch|se|no|dk|fi|pl|ie|sh|st|vip|shop|store|win|loan|trade)")
 _URL = regex.compile(
     r"(?:(?:https?|hxxps?)://|www\.)[^\s<>\"')\]]+"
     r"|(?<![@\w.])[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\." + _TLD + r"\b(?:/[^\s<>\"')]*)?",
@@ -30,6 +31,10 @@ _OBFUSCATED = regex.compile(
     + _OBF_TLD + r")\b(?:\s*/\s*[a-z0-9]+)?",
     regex.IGNORECASE,
 )
+# Shorteners written with spaced dots: "bit . ly / abc".
+_SPACED_SHORT = regex.compile(
+    r"\b(bit|tinyurl|goo|ow|cutt|rb|is|tiny|shorturl|t|buff|rebrand)\s+\.\s+"
+    r"(ly|com|gl|gd|cc|at|gy)\b", regex.IGNORECASE)
 _HOST = regex.compile(r"^(?:(?:https?|hxxps?)://)?([^/:?#\s]+)", regex.IGNORECASE)
 _LIST_RULES = {"adult": "upsetting_link.listed_domain", "shock": "upsetting_link.listed_domain",
                "scam": "upsetting_link.listed_domain", "crypto": "upsetting_link.listed_domain",
@@ -59,6 +64,8 @@ def extract_links(text: str) -> list[tuple[str, tuple[int, int], bool]]:
     if _HINT.search(text):
         out = [(m.group(0).rstrip(".,!?;:"), m.span(), m.group(0).lower().startswith("hxxp"))
                for m in _URL.finditer(text)]
+    for m in _SPACED_SHORT.finditer(text):
+        out.append((f"{m.group(1).lower()}.{m.group(2).lower()}", m.span(), True))
     if not _OBF_HINT.search(text):
         return out
     for m in _OBFUSCATED.finditer(text):

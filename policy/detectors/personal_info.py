@@ -38,7 +38,7 @@ _STREET = regex.compile(
 )
 _NOT_STREET_WORDS = frozenset({"hours", "hour", "minutes", "mins", "days", "day", "weeks", "week",
                                "months", "years", "miles", "times", "the", "a", "down", "up",
-                               "on", "of", "and", "to", "from", "my", "in", "at", "for", "or",
+                               "on", "and", "to", "from", "my", "in", "at", "for", "or",
                                "people", "patients", "staff", "calls", "more", "other", "this",
                                "that", "long", "is", "was", "it", "are", "were", "be"})
 _ADDRESS_WORDS = regex.compile(r"\b(?:live at|living at|lives at|address|my house|come to|"
@@ -50,8 +50,8 @@ _DATE = (r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|\d{1,2}(?:st|nd|rd|th)?\
 _DOB = regex.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born on|born|birthday is|birth date)"
                      r"\s*(?:is|was|:|-)?\s*" + _DATE, regex.IGNORECASE)
 _HOSPITAL = regex.compile(
-    r"\b(?:hospital|patient|mrn|rio|unit|case|medical record|record|k|pas|systmone|emis)\s*"
-    r"(?:number|no\.?|num|#|id)\s*(?:is|:|-|=)?\s*([a-z]{0,3}\d{5,10}[a-z]?)\b",
+    r"\b(?:(?:hospital|patient|mrn|rio|unit|case|medical record|record|k|pas|systmone|emis)"
+    r"\s*(?:number|no\.?|num|#|id)|mrn)\s*(?:is|:|-|=)?\s*([a-z]{0,3}\d{5,10}[a-z]?)\b",
     regex.IGNORECASE,
 )
 
@@ -97,13 +97,22 @@ def _numbers(a: Analysis, text: str, taken: list[tuple[int, int]]) -> list[Hit]:
             hits.append(Hit("personal_info.nhs_number", chars=m.span(), confidence=0.9))
             taken.append(m.span())
             break
-    for pm in phonenumbers.PhoneNumberMatcher(text, "GB"):
+    # POSSIBLE, not VALID: a number shaped like a UK mobile or landline is personal even if
+    # its range is unassigned (people mistype, and fictional-looking numbers still expose).
+    for pm in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
         if any(s <= pm.start < e for s, e in taken):
             continue
-        national = "0" + str(pm.number.national_number)
-        if national in service or str(pm.number.national_number) in service:
+        nat = str(pm.number.national_number)
+        if "0" + nat in service or nat in service or len(_DIGIT.findall(pm.raw_string)) < 10:
             continue
-        if phonenumbers.number_type(pm.number) in _PERSONAL_TYPES:
+        if pm.raw_string.lstrip()[:1] not in "0+":
+            continue  # UK phone numbers are written with a leading 0 or +44
+        if phonenumbers.is_valid_number(pm.number):
+            personal = phonenumbers.number_type(pm.number) in _PERSONAL_TYPES
+        else:
+            personal = (pm.number.country_code == 44 and nat[:1] in "127"
+                        and len(nat) in (9, 10))
+        if personal:
             hits.append(Hit("personal_info.phone", chars=(pm.start, pm.end), confidence=0.9))
             taken.append((pm.start, pm.end))
             break

@@ -49,6 +49,9 @@ _DETERMINERS = frozenset({"those", "these", "their", "his", "your", "her", "ever
 _BODY = frozenset({"face", "faces", "head", "heads", "neck", "necks", "throat", "throats", "legs",
                    "leg", "teeth", "skull", "skulls", "jaw", "kneecaps", "arms", "nose", "eyes",
                    "brains", "house", "car", "kids", "family", "wife", "husband", "children"})
+_CONDITIONAL = frozenset({"if", "when", "whenever", "before", "until", "unless", "once"})
+_REFLEXIVE = frozenset({"yourself", "yourselves", "myself", "himself", "herself", "themselves",
+                        "ourselves", "itself"})
 _SELF_INTENT = frozenset({"want", "wanted", "wanting", "thinking", "thought", "tried", "try",
                           "trying", "urge", "urges", "about", "if", "feel", "feeling", "felt",
                           "not", "never", "going", "planning", "plan", "attempt", "considered",
@@ -74,11 +77,18 @@ def _is_target(a: Analysis, i: int) -> bool:
 
 
 def _target_after(a: Analysis, e: int, limit: int = 5) -> bool:
+    """A person, group or someone's body part ("snap that ... neck of yours") follows."""
+    toks = a.doc.tokens
     sent = a.doc.sents[e - 1]
-    n = len(a.doc.tokens)
-    return any(
-        a.doc.sents[i] == sent and _is_target(a, i) for i in range(e, min(n, e + limit))
-    )
+    n = len(toks)
+    for i in range(e, min(n, e + limit)):
+        if a.doc.sents[i] != sent:
+            return False
+        if _is_target(a, i):
+            return True
+        if toks[i] in _BODY and toks[i - 1] not in ("my", "our"):
+            return True
+    return False
 
 
 def _target_before(a: Analysis, s: int, limit: int = 7) -> bool:
@@ -86,9 +96,16 @@ def _target_before(a: Analysis, s: int, limit: int = 7) -> bool:
     return any(a.doc.sents[i] == sent and _is_target(a, i) for i in range(max(0, s - limit), s))
 
 
-def _self_harm_talk(a: Analysis, s: int) -> bool:
-    """"if you want to kill yourself, talk to someone": about self-harm, not an order."""
-    return bool(_SELF_INTENT.intersection(a.doc.tokens[max(0, s - 3) : s]))
+def _told_to(a: Analysis, s: int) -> bool:
+    """"go kill yourself", "you should kill yourself", "kys": an order, not talk about
+    self-harm ("if you want to kill yourself", "enough to kill yourself")."""
+    toks = a.doc.tokens
+    lo = a.sentence_range(a.doc.sents[s])[0]
+    prev = toks[s - 1] if s > lo else ""
+    if prev in ("go", "just", "should", "pls", "please", "and", "then", "now", ",", "lol",
+                "plz", "must", "gonna"):
+        return not _SELF_INTENT.intersection(toks[max(lo, s - 4) : s])
+    return s == lo
 
 
 def _self_subject(a: Analysis, s: int) -> bool:
@@ -111,8 +128,10 @@ def detect(a: Analysis) -> list[Hit]:
         if counter_speech(a, s) or negated(a, s):
             continue
         phrase = toks[s:e]
-        if {"yourself", "yourselves"} & set(phrase) and _self_harm_talk(a, s):
-            continue
+        if {"yourself", "yourselves"} & set(phrase) and not _told_to(a, s):
+            continue  # talk about self-harm ("enough to kill yourself"), not an order
+        if phrase[-1] in ("of", "to") and not _target_after(a, e):
+            continue  # "kick the shit out of everything"
         if not set(phrase) & _IN_PHRASE_TARGETS and _self_subject(a, s):
             continue  # "I deserve to die": crisis, never violence
         rule = "violence.wish_harm" if phrase[0] in _WISH or "yourself" in phrase else (
@@ -137,11 +156,15 @@ def detect(a: Analysis) -> list[Hit]:
             continue
         if a.in_sent("VSAFE", doc.sents[s]):
             continue  # "asthma attack", "heart attack"
+        if _CONDITIONAL.intersection(toks[max(lo, s - 4) : s]):
+            continue  # "if you should die", "when they die": not a call to harm
+        if e < len(toks) and toks[e] in _REFLEXIVE:
+            continue  # "going to kill yourself": self-harm talk, never violence
         if word in _SUBJECT_VICTIM:
             if _self_subject(a, s):
                 continue  # "I should die": the writer, so crisis, never violence
             target = _target_before(a, s, 6)
-            if not (target and (has_first or normative or "will" in before)):
+            if not (target and (has_first or normative)):
                 continue
         elif passive:
             if not (_target_before(a, s) and (normative or has_first)):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 PROMOTION = (
-    "buy now", "order now", "shop now", "book now", "sign up now", "discount code for", "my discount code",
+    "buy now", "order now", "shop now", "book now", "sign up now", "my discount code",
     "promo code", "coupon code", "voucher code", "use code", "use my code", "off your first",
     "per cent off", "percent off", "free shipping", "free delivery", "limited offer",
     "limited time offer", "special offer", "best price", "best prices", "lowest prices",

@@ -55,7 +55,7 @@ WEAPONS = (
     "grenades", "explosives", "explosive", "pipe bomb", "pipe bombs", "bomb", "bombs",
     "ied", "shank", "flick knife", "butterfly knife", "switchblade", "gat", "strap",
     "burner", "ghost gun", "3d printed gun", "silencer", "acid", "hammer", "baseball bat",
-    "machetes", "samurai sword",
+    "machetes", "samurai sword", "tooled up",
 )
 WEAPON_SAFE = (
     "knife crime", "knife amnesty", "gun violence", "gun crime", "bread knife",

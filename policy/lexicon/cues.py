@@ -150,7 +150,8 @@ POSITIVE = (
     "equal rights", "same rights", "as good as", "be alive", "to live", "live",
     "lift a finger", "deserve", "deserve to be", "allowed to", "intelligent", "smart",
     "capable", "normal", "real", "real women", "real men", "valid", "be trusted",
-    "compassion", "sympathy", "apply", "apply to", "count", "attractive", "beautiful", "deserve a place",
+    "compassion", "sympathy", "apply", "apply to", "count", "attractive", "beautiful",
+    "deserve a place",
     "place in society", "part of society", "welcome here", "worth saving", "deserve help",
 )
 

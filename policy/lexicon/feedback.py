@@ -43,7 +43,14 @@ NEGATIVE_STRONG = (
     "unsafe", "dangerous", "bullied", "shouted", "complain", "hungry", "thirsty", "cold food",
     "inedible", "boring", "bored", "nothing to do", "lonely", "isolated", "depressing",
     "not caring", "felt like a number", "like a number", "like a criminal",
-    "like criminals", "short with", "stressed", "did not explain", "never explained",
+    "like criminals", "short with", "stressed", "do not like", "did not like", "not like",
+    "not able to", "unable to", "rushing", "abrupt", "unfriendly", "too early", "to early",
+    "too late", "long time", "a long time", "took ages", "ages", "overly", "hr", "hrs",
+    "all day", "fobbed off", "lacks", "unnecessary", "irrelevant", "aggressive", "pick on",
+    "no staff", "not much use", "not being able", "missed having", "did not keep",
+    "not keep", "not promoted", "never happened", "never got", "not get", "did not get",
+    "had to pay", "went private", "no choice", "no one to", "no help", "no point",
+    "did not explain", "never explained",
     "laughed at me", "laughed at us", "without talking to me", "without asking",
     "without telling", "no one told", "nobody told", "looking at the clock",
     "did not turn up", "never turned up", "not turn up", "no show", "team to team",
@@ -65,7 +72,23 @@ SUGGESTION = (
     "get more", "have more", "provide more", "employ more", "hire more", "listen more",
     "listen to", "be more", "be nicer", "be kinder", "stop", "try to", "please",
     "consider", "make sure", "ensure", "maybe", "perhaps", "suggest", "suggestion",
+    "would of", "would prefer", "would have preferred", "preferred", "later", "earlier",
+    "needs", "more people", "greater", "could be more", "should be more",
+    "would have helped", "would have been helpful", "would have benefitted",
+    "would be better", "would have been better", "more", "clearer", "clarification",
+    "informed more", "information on", "not enough", "too much", "too little",
 )
+# Sentences that start with these are requests for change ("Answer the phone", "More staff").
+IMPERATIVES = (
+    "provide", "treat", "answer", "listen", "give", "ask", "stop", "have", "make",
+    "get", "be", "allow", "employ", "hire", "offer", "improve", "communicate", "sort",
+    "train", "reduce", "increase", "speed", "update", "check", "tell", "keep", "explain",
+    "respond", "return", "call", "ring", "more", "less", "fewer", "better", "faster",
+    "quicker", "shorter", "longer", "cut", "try", "let", "send", "inform", "fix", "recruit",
+    "pay", "add",
+)
+CONTRAST = ("but", "however", "although", "though", "except", "apart from", "other than",
+            "whilst", "while", "only thing", "the only")
 
 PRAISE_STRONG = (
     "thank you", "thanks", "thankyou", "grateful", "gratitude", "appreciate", "appreciated",
@@ -93,7 +116,28 @@ PRAISE_STRONG = (
     "all good", "all fine", "fine", "ok", "okay", "100", "no problems", "no issues",
     "no improvement", "nothing to improve", "nothing needs", "keep up", "keep it up",
     "keep doing", "carry on", "as it is", "spot on", "bang on", "excellent service",
+    "could not have done better", "could not have done anything better",
+    "could not have done any better", "could not have been better", "could not be better",
+    "nothing could be better", "nothing could have been done better", "could not do better",
+    "do not think it could be better", "do not think anything could", "could not improve",
+    "can not think of anything", "cannot think of anything", "could not help me enough",
+    "could not do enough", "can not thank", "cannot thank", "nothing you could do better",
+    "nothing you could have done", "nothing more", "keep up the good work",
+    "keep good work up", "keep it up", "deserves a medal", "deserve a medal",
+    "always on time", "swift", "professionally", "thank them enough", "thank you enough",
+    "do not think there is anything", "nothing to add", "nothing at all", "all good",
+    "very happy", "so happy", "really happy", "100 percent", "100%", "marvellous", "well",
+    "mega", "cares", "deserve recognition", "nothing is too much trouble",
+    "nothing too much trouble", "could not have been more helpful", "could not wish for",
+    "could not of asked", "could not have asked", "quicker than expected",
+    "quicker than predicted", "sooner than expected", "promptly", "straight away",
+    "explained", "care and attention", "sympathy", "patience", "looked after",
+    "treated well", "listened to", "listening", "kept me updated", "in good time",
+    "on the right track", "can not think of any", "nothing that could have been better",
+    "nothing could have been better", "could not do any better", "could not ask for more",
+    "made me feel", "put me at ease", "at ease", "reassurance", "talk to you", "talked to me",
 )
+
 
 OWN_CARE = (
     "my appointment", "my appointments", "my referral", "my care coordinator", "my cpn",
@@ -150,6 +194,7 @@ MEDICATION_USE = (
     "with alcohol", "drink on", "drinking on", "double", "skip", "missed", "safe", "interact",
     "interaction", "side effects", "cause", "make me", "help me", "work", "withdrawal",
     "increase", "reduce", "dose", "how many", "how much", "too much", "overdose on",
+    "be from", "caused by", "from my",
 )
 ADVICE_ASK = (
     "can i", "should i", "is it safe", "is it ok", "is it okay", "is it normal",
@@ -160,6 +205,7 @@ ADVICE_ASK = (
     "ok to", "okay to", "can you take", "can someone tell me", "what would you",
     "do you think", "is there anything", "what can i", "mix", "with alcohol",
     "can she", "can he", "can my", "can they", "what can i take", "what should i take",
+    "could my", "could it be", "be from my", "caused by my", "because of my",
 )
 DIAGNOSIS_ASK = (
     "do i have", "have i got", "could i have", "might i have", "i think i have",

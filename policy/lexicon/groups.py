@@ -120,7 +120,8 @@ GROUP_NOUNS: dict[str, tuple[str, ...]] = {
 # Slurs with the characteristic they target. Shown masked in evidence.
 SLURS: dict[str, tuple[str, ...]] = {
     RACE: ("nigger", "niggers", "nigga", "niggas", "nigguh", "negroid", "coon", "coons",
-           "wetback", "wetbacks", "spic", "spics", "chink", "chinks", "chinky", "gook", "gooks", "paki",
+           "wetback", "wetbacks", "spic", "spics", "chink", "chinks", "chinky", "gook", "gooks",
+           "paki",
            "pakis", "kike", "kikes", "raghead", "ragheads", "towelhead", "towelheads",
            "sandnigger", "sandniggers", "beaner", "beaners", "gyppo", "gyppos", "pikey",
            "golliwog", "golliwogs", "jungle bunny", "jungle bunnies", "porch monkey",

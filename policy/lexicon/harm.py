@@ -114,6 +114,14 @@ CRISIS_EXPLICIT = (
     "reasons not to kill", "reason not to kill", "gun to my head", "looking at a gun",
     "looking at the gun", "bought a gun", "pills saved", "wrote a suicide note",
     "thinking of ending", "thinking about ending", "thoughts of ending", "end it soon",
+    "a burden to everyone", "a burden on everyone", "happier if i was gone",
+    "better if i was gone", "if i was gone", "if i were gone", "jumping off",
+    "thinking about jumping", "took too many", "taken too many",
+    "too many tablets", "too many pills", "not going to be around", "be around much longer",
+    "planning how i will do it", "planned how i will do it", "how i will do it",
+    "ending it", "i am ending it", "bought a rope", "never wake up", "sleep and never wake up",
+    "burnt myself", "burned myself", "standing on the edge", "on the edge of the roof",
+    "on the roof right now", "on the bridge right now", "on the edge of a bridge",
     "should just die", "should die", "deserve to die", "want it to be over", "be dead soon",
     "just want to die", "rather not wake up", "hope i die", "hope i do not wake up",
 )
@@ -147,6 +155,7 @@ CRISIS_WEAK = (
     "think about death", "thinking about death", "thinking about dying", "death",
     "psych ward", "hospitalized", "hospitalised", "therapist", "meds", "medication",
     "depressed", "depression", "anxiety", "panic", "cry myself to sleep", "crying",
+    "dead tired", "dying to", "bored to death", "scared to death", "died laughing",
 )
 
 # Someone else at risk (a friend, a relative, a stranger on a bridge).

@@ -157,12 +157,11 @@ def test_error_shapes(fake_graph, graph, page) -> None:
 
 
 def test_non_json_and_content_type_less_answers(fake_graph, graph) -> None:
-    fake_graph.inject("/:version/:id", 502, "<html>Bad gateway</html>",
-                      content_type="text/html")
+    fake_graph.inject_non_json("/:version/:id")
     with pytest.raises(facebook.GraphAPIError) as info:
         graph.get_object("me")
     assert info.value.code is None  # facebook-sdk's generic "Maintype" error
-    fake_graph.inject("/:version/:id", 200, b"", content_type="")
+    fake_graph.inject_no_content_type("/:version/:id")
     with pytest.raises(KeyError):
         graph.get_object("me")
 

@@ -17,6 +17,7 @@ from bot.office import Office, build_office
 from bot.outbox import Outbox
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.slack.client import make_slack_client
+from bot.slack.limits import validate_blocks
 from bot.slack.render import make_renderer
 from bot.store.db import Database
 from bot.store.mentions import insert_decision, insert_mention
@@ -71,6 +72,7 @@ class Desk:
         self.oncall = slack.add_channel("on-call", members=[LEAD])
         self.reports = slack.add_channel("comms-reports", members=[MODERATOR, LEAD])
         self.extra = extra
+        self._seq = 0
         self.settings = make_settings(db, [UNUSED_X], slack_url=f"{slack.url}/api/",
                                       slack_bot_token=SANDBOX_TOKEN,
                                       slack_alert_channel=self.alerts,
@@ -91,7 +93,8 @@ class Desk:
                created_at: datetime | None = None, name: str = "") -> int:
         """Store a mention and its decision and queue its alert, as the pipeline does."""
         now = self.clock.now()
-        ext = ext or str(int(now.timestamp() * 1000) + len(text))
+        self._seq += 1
+        ext = ext or f"{int(now.timestamp())}{self._seq:04d}"
         m = Mention(platform=platform, account="nsft", external_id=ext, kind=kind,
                     author=Author(id=author_id, handle=handle, name=name or handle.title(),
                                   url=f"https://x.com/{handle}"),
@@ -115,6 +118,15 @@ class Desk:
 
     def posted(self, channel: str | None = None) -> list[dict[str, Any]]:
         return self.slack.messages(channel or self.alerts)
+
+    def digest_text(self) -> str:
+        """Deliver, then the text of the one digest in the alert channel (checked for limits)."""
+        self.deliver()
+        [digest] = [m for m in self.posted()
+                    if (m.get("metadata") or {}).get("event_payload", {}).get("kind") == "digest"]
+        assert validate_blocks({"text": digest["text"], "blocks": digest["blocks"]}) == []
+        return "\n".join(str(b.get("text", {}).get("text", "")) + "".join(
+            e.get("text", "") for e in b.get("elements", [])) for b in digest["blocks"])
 
     def act(self, mention_id: int, action: str, user: str = MODERATOR, *,
             after: timedelta = timedelta(0), outcome: str = "ok",

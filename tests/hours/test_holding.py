@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from bot.clock import FixedClock
 from bot.models import KIND_DM
 from bot.outbox import HELD, PENDING, POSTED

@@ -45,6 +45,9 @@ class World:
 
     def restart(self) -> Services:
         """A new process: fresh services over the same database and fakes."""
+        old = getattr(self, "services", None)
+        if old is not None:
+            old.db.dispose()
         self.services = services_for(self.settings, self.clock, self.fake_x)
         self.services.pipeline.classify = _engine().classify
         return self.services

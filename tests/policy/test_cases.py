@@ -63,4 +63,4 @@ def test_case_targets(engine: PolicyEngine, path: Path) -> None:
             failures.append(f"{label} recall {fmt(s.recall)} < {min_recall}")
         if s.negatives and (s.fpr or 0) > max_fpr:
             failures.append(f"{label} false positives {fmt(s.fpr)} > {max_fpr}")
-    assert not failures, "\n".join(failures + ["misses:"] + misses)
+    assert not failures, "\n".join([*failures, "misses:", *misses])
