@@ -27,7 +27,6 @@ PHRASES: dict[str, tuple[str, ...]] = {
                "i will find out where you live", "find out where you live", "post your address",
                "share your address", "everyone will know where you live", "send people round",
                "waiting for you after", "waiting for you outside", "wait for you after",
-               "you will be sorry", "you'll be sorry", "you'll regret", "you will regret",
                "i am watching you", "i'm watching you", "we are watching you",
                "keep an eye on you", "i have your number", "i've got your number",
                "i will keep messaging", "i'll keep messaging", "you cannot hide",

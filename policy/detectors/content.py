@@ -43,7 +43,7 @@ def _in_sentence_with(a: Analysis, tag: str, s: int, window: int) -> tuple[int, 
     return None
 
 
-_INSULT_WORDS = frozenset(cues.INSULT_NOUNS)
+_INSULT_WORDS = frozenset(cues.INSULT_NOUNS) | {w + "s" for w in cues.INSULT_NOUNS}
 
 
 def _profanity(a: Analysis) -> list[Hit]:
@@ -62,7 +62,10 @@ def _profanity(a: Analysis) -> list[Hit]:
             # short posts, dense swearing and swearing at someone are.
             swears = len(a.get("PROF")) + len(a.get("PROF_MILD"))
             storytelling = len(toks) > 60 and swears < 3
-            if not aimed and (distress or storytelling):
+            # One mild swear word ("that's shit") is not a reason to hide a post; strong
+            # swearing, repeated swearing or swearing at someone is.
+            lone_mild = tag == "PROF_MILD" and swears < 2 and toks[s] not in _INSULT_WORDS
+            if not aimed and (distress or storytelling or lone_mild):
                 a.notes["suppressed_profanity"] = True
                 continue
             return [Hit(rule, s, e, 0.95 if tag == "PROF" else 0.8)]

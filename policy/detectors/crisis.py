@@ -17,10 +17,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "CRISIS": harm.CRISIS_EXPLICIT,
     "CRISIS_WEAK": harm.CRISIS_WEAK,
     "CRISIS_OTHER": harm.CRISIS_OTHERS,
-    "RECOVERY": ("used to", "years ago", "months ago", "in the past", "recovered",
-                 "recovery", "in recovery", "survivor", "survived", "no longer", "back then",
-                 "at the time", "when i was younger", "got better",
-                 "clean for", "years clean", "free for", "since then", "back in"),
+    # Recovery, not just the past: "I attempted suicide years ago" still matters;
+    # "three years clean, now I run a peer group" is a recovery story.
+    "RECOVERY": ("recovered", "recovery", "in recovery", "survivor", "no longer",
+                 "got better", "clean for", "years clean", "months clean", "free for",
+                 "graduated", "today i", "now i", "doing well", "doing great", "better now",
+                 "much better", "proud", "thriving", "happy now", "saved my life",
+                 "turned my life around", "came out the other side", "peer support"),
     "AWARENESS": ("awareness", "prevention", "campaign", "charity", "fundraiser",
                   "fundraising", "research", "statistics", "rates", "training", "webinar",
                   "article", "documentary", "podcast", "study", "talk about suicide",
@@ -98,7 +101,8 @@ def detect(a: Analysis) -> list[Hit]:
     hits: list[Hit] = []
     for s, e in a.get("CRISIS"):
         # Only "not suicidal" is a denial; "I didn't kill myself tonight" is still crisis.
-        if doc.quoted[s] or (toks[s] == "suicidal" and s > 0 and toks[s - 1] in ("not", "never")):
+        # Quoted words still count: a person quoting themselves, or someone else, in crisis.
+        if toks[s] == "suicidal" and s > 0 and toks[s - 1] in ("not", "never"):
             continue
         voice = _voice(a, s, e)
         if voice != "self" or _recovered(a, s):

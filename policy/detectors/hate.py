@@ -154,16 +154,17 @@ def detect(a: Analysis) -> list[Hit]:
         return hits
     pron = a.get("PRON")
     group_sents = {doc.sents[g[0]] for g in groups}
+    vsafe = {i for s, e in a.get("VSAFE") for i in range(s, e)}
     for tag, rule, before, after in _CUES:
         for cs, ce in a.get(tag):
-            if counter_speech(a, cs) or negated(a, cs):
+            if counter_speech(a, cs) or negated(a, cs) or cs in vsafe:
                 continue
             tgt = _target(a, groups, cs, ce, before, after)
             conf = 0.9
             if tgt is None and tag in _STRONG:
                 tgt = _pronoun_target(a, groups, cs)
                 conf = 0.75
-            if tgt is None and tag in _STRONG:
+            if tgt is None and tag in _STRONG and len(doc.tokens) <= 60:
                 # "Those women will never fit in. They ought to be executed."
                 sent = doc.sents[cs]
                 if (sent - 1 in group_sents or sent + 1 in group_sents) and any(

@@ -40,7 +40,8 @@ def _reclaimed(toks: list[str], lo: int, hi: int, s: int, e: int) -> bool:
     before = toks[max(lo, s - 5) : s]
     near = toks[max(lo, s - 3) : s]
     after = toks[e : min(hi, e + 3)]
-    if "i" in before and "am" in before:
+    later = toks[e : min(hi, e + 5)]
+    if ("i" in before and "am" in before) or ("i" in later and "am" in later):
         return True
     if {"myself", "fellow"} & set(before + after) or after[:2] == ["like", "me"]:
         return True

@@ -14,13 +14,17 @@ RULES = ("violence.threat", "violence.incitement", "violence.wish_harm")
 
 PHRASES: dict[str, tuple[str, ...]] = {
     "TARGET": harm.PERSON_TARGETS,
-    "VSAFE": ("asthma attack", "heart attack", "panic attack", "panic attacks",
+    "VSAFE": ("hang out", "hanging out", "hang in there", "hang on", "hung out", "hang around",
+              "suffer from", "suffering from", "suffers from", "suffered from", "burn bridges",
+              "burn some bridges", "burn the bridges", "drown out", "drown them out",
+              "drowned out", "drown it out", "kill the pain", "killing the pain",
+              "asthma attack", "heart attack", "panic attack", "panic attacks",
               "anxiety attack", "anxiety attacks", "attack of", "kill time", "killing time",
               "dressed to kill", "killing it", "killed it", "shot of", "flu shot",
               "booster shot", "photo shoot", "shoot me an email", "shoot me a message"),
     "VNOUN": ("execution", "executions", "extermination", "eradication", "genocide",
               "annihilation", "lynching", "lynchings", "final solution", "firing squad",
-              "gas chamber", "gas chambers", "bullet", "bullets", "noose"),
+              "gas chamber", "gas chambers"),
 }
 
 _FIRST = frozenset({"i", "we"})
@@ -36,7 +40,7 @@ _PAST = frozenset({"killed", "murdered", "slaughtered", "exterminated", "eradica
                    "died", "eliminated", "annihilated", "hurt", "cut", "beat"})
 _NORMATIVE = frozenset({"should", "ought", "must", "need", "needs", "deserve", "deserves",
                         "let", "someone", "somebody", "everyone", "hope", "wish", "love",
-                        "only", "just", "better"})
+                        "better"})
 _WISH = frozenset({"hope", "wish", "pray", "love"})
 _IN_PHRASE_TARGETS = frozenset({"you", "your", "yourself", "yourselves", "them", "him", "her",
                                 "they", "he", "she", "his", "their"})
@@ -134,6 +138,9 @@ def detect(a: Analysis) -> list[Hit]:
             continue  # "kick the shit out of everything"
         if not set(phrase) & _IN_PHRASE_TARGETS and _self_subject(a, s):
             continue  # "I deserve to die": crisis, never violence
+        lo = a.sentence_range(doc.sents[s])[0]
+        if _CONDITIONAL.intersection(toks[max(lo, s - 3) : s]):
+            continue  # "it will matter when you're dead"
         rule = "violence.wish_harm" if phrase[0] in _WISH or "yourself" in phrase else (
             "violence.threat" if _FIRST & set(toks[max(0, s - 4) : s]) else "violence.incitement"
         )
@@ -148,7 +155,9 @@ def detect(a: Analysis) -> list[Hit]:
         if before[:1] == ["no"] or (s - lo <= 8 and toks[lo] == "no"):
             continue  # "no disabled person ought to be executed"
         word = toks[s]
-        has_first = bool(_FIRST & set(before)) and bool(_FUTURE & set(before))
+        # "I will ...", "we are going to ...": the writer is the subject of the act.
+        subj = [t for t in before if t in _SUBJECTS]
+        has_first = bool(subj) and subj[-1] in _FIRST and bool(_FUTURE & set(before))
         normative = bool(_NORMATIVE & set(before))
         passive = bool(_PASSIVE & set(toks[max(lo, s - 2) : s]))
         imperative = s == lo or (s - lo <= 2 and set(before) <= {"just", "go", "please", "and"})
@@ -158,7 +167,7 @@ def detect(a: Analysis) -> list[Hit]:
             continue  # "asthma attack", "heart attack"
         if _CONDITIONAL.intersection(toks[max(lo, s - 4) : s]):
             continue  # "if you should die", "when they die": not a call to harm
-        if e < len(toks) and toks[e] in _REFLEXIVE:
+        if e < len(toks) and (toks[e] in _REFLEXIVE or toks[e : e + 2] == ["your", "self"]):
             continue  # "going to kill yourself": self-harm talk, never violence
         if word in _SUBJECT_VICTIM:
             if _self_subject(a, s):

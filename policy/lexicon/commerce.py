@@ -60,7 +60,7 @@ SOLICIT = (
     "donate to me", "donate to my", "my gofundme", "gofundme", "go fund me", "my fundraiser",
     "sponsor me", "please donate", "send me a few quid", "lend me money", "lend me",
     "need money", "need cash", "buy me a coffee", "ko fi", "kofi", "patreon", "my paypal",
-    "paypal", "sort code", "account number", "my just giving", "justgiving",
+    "paypal me", "on paypal", "sort code", "account number", "my just giving", "justgiving",
 )
 CHARITY_SAFE = (
     "hospital charity", "our charity", "trust charity", "charity run", "fun run",

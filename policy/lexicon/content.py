@@ -17,6 +17,10 @@ MENTAL_HEALTH_CONTEXT = (
     "counselor", "doctor", "diagnosed", "hospital", "life", "friends", "family", "help",
     "support", "talk to", "reach out", "hang in there", "you are not alone", "get better",
     "therapists", "psychologist", "disorder", "adhd", "ocd", "bpd", "eating disorder",
+    "manic", "mania", "mood", "low", "episode", "get through", "through it", "i hope",
+    "hope you", "sorry to hear", "so sorry", "i am sorry", "take care", "stay strong",
+    "you can do it", "you got this", "proud of you", "i understand", "been there",
+    "know how you feel", "here for you", "talk to someone", "things will get better",
 )
 
 SEXUAL_EXPLICIT = (

@@ -22,7 +22,7 @@ DEHUMANISING = (
     "less than human", "inferior race", "mistake of nature", "mistakes of nature",
     "defective", "vermins", "pieces of shit", "piece of shit", "subspecies", "mongrels",
     "nothing but refuse", "are refuse", "human refuse", "human scum", "monkey", "gorillas",
-    "baboons", "breeders", "cattle", "sheep", "feral", "bacteria", "germs", "a plague",
+    "baboons", "breeders", "cattle", "feral", "bacteria", "germs", "a plague",
 )
 
 # Negative attributes predicated of a group ("X are disgusting", "stupid X").

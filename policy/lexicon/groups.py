@@ -92,7 +92,7 @@ GROUP_NOUNS: dict[str, tuple[str, ...]] = {
                "believers", "jehovahs witnesses", "mormons", "allah", "the quran", "hijab",
                "niqab", "burka", "burqa", "sharia", "sharia law", "shari law", "quran", "koran",
                "mosque", "mosques", "islamists", "islamist", "muhammad", "mohammed", "muhamed",
-               "catholicism", "the church", "church", "synagogue", "christ", "jesus"),
+               "catholicism"),
     SEX: ("women", "woman", "girls", "females", "female", "ladies", "wives", "girlfriends",
           "feminists", "feminist", "feminism", "men", "males", "blokes", "mothers", "mums"),
     ORIENTATION: ("gays", "lesbians", "lesbian", "homosexuals", "homosexual",
@@ -138,7 +138,7 @@ SLURS: dict[str, tuple[str, ...]] = {
                   "bum boy", "homo", "homos", "queer", "queers", "fudge packer", "lesbo",
                   "lesbos", "sodomite", "sodomites"),
     GENDER_REASSIGNMENT: ("tranny", "trannies", "trannys", "shemale", "shemales",
-                          "ladyboy", "ladyboys", "he she", "trap", "troon", "troons",
+                          "ladyboy", "ladyboys", "he she", "troon", "troons",
                           "trannie"),
     SEX: ("bitch", "bitches", "whore", "whores", "slut", "sluts", "slag", "slags", "hoe",
           "hoes", "skank", "skanks", "thot", "thots", "feminazi", "feminazis"),
@@ -159,7 +159,7 @@ HOMONYM_SLURS = frozenset(
     {"fag", "fags", "faggot", "faggots", "queer", "bitch", "bitches", "hoe", "hoes", "coon",
      "spic", "vegetable", "trap", "mong", "homo", "slag", "psycho",
      "junkie", "loony", "lunatic", "poof", "nutter", "mongrels", "chav", "chavs", "pleb",
-     "plebs", "jihadi", "jihadis", "he she", "wop", "abo", "dago",
+     "plebs", "jihadi", "jihadis", "he she", "cripple", "wop", "abo", "dago",
      "tard", "yid"}
 )
 

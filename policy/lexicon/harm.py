@@ -17,13 +17,13 @@ VIOLENT_VERBS = (
     "genocide", "ethnic cleansing", "purge", "string up", "put down", "put an end to",
     "finish off", "knock out", "glass", "acid",
     "throw acid", "set fire to", "set on fire", "torch", "blow up", "bash", "deck", "lamp",
-    "slap", "thump", "break", "smack", "jump", "batter", "stamp on", "curb stomp",
-    "eliminate", "eliminated", "annihilate", "annihilated", "destroy",
+    "slap", "thump", "smack", "batter", "stamp on", "curb stomp",
+    "eliminate", "eliminated", "annihilate", "annihilated",
     "suffer", "die", "dies", "died", "dead", "death", "attacking", "hurting", "beating",
     "punching", "kicking", "strangling", "drowning", "burning", "hanging", "executing",
     "torturing", "raping", "butchering", "slaughtering", "exterminating", "eradicating",
     "gassing", "lynching", "bombing", "smashing", "battering", "assaulting", "shooting",
-    "abused", "abuse", "enslave", "enslaved", "bury", "choking", "euthanised", "euthanized",
+    "abused", "enslave", "enslaved", "bury", "choking", "euthanised", "euthanized",
     "euthanise", "euthanize", "sterilize", "sterilise", "nuke", "nuked",
 )
 
@@ -122,6 +122,10 @@ CRISIS_EXPLICIT = (
     "ending it", "i am ending it", "bought a rope", "never wake up", "sleep and never wake up",
     "burnt myself", "burned myself", "standing on the edge", "on the edge of the roof",
     "on the roof right now", "on the bridge right now", "on the edge of a bridge",
+    "suicide fantasies", "death fantasies", "gun in my mouth", "squeezed the trigger",
+    "pulled the trigger", "gun jammed", "would have committed suicide",
+    "would have killed myself", "i have attempted", "tried to commit suicide",
+    "tried to end it", "my attempt", "my suicide attempt", "last attempt", "i used to cut",
     "should just die", "should die", "deserve to die", "want it to be over", "be dead soon",
     "just want to die", "rather not wake up", "hope i die", "hope i do not wake up",
 )
@@ -156,6 +160,8 @@ CRISIS_WEAK = (
     "psych ward", "hospitalized", "hospitalised", "therapist", "meds", "medication",
     "depressed", "depression", "anxiety", "panic", "cry myself to sleep", "crying",
     "dead tired", "dying to", "bored to death", "scared to death", "died laughing",
+    "buying a gun", "oxy", "hopelessness", "can not take anymore", "can not take any more",
+    "freaking out", "checking myself in", "check myself in", "not worth it",
 )
 
 # Someone else at risk (a friend, a relative, a stranger on a bridge).

@@ -51,7 +51,9 @@ class Bot:
 def bot(sqlite_db: Database, clock: FixedClock) -> Iterator[Bot]:
     x, slack = FakeX(clock=clock).start(), FakeSlack(clock=clock).start()
     sqlite_db.migrate()
-    yield Bot(sqlite_db, clock, x, slack)
+    bot = Bot(sqlite_db, clock, x, slack)
+    yield bot
+    bot.services.db.dispose()
     x.stop()
     slack.stop()
 

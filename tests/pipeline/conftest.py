@@ -64,5 +64,7 @@ class World:
 
 
 @pytest.fixture
-def world(db: Database, clock: FixedClock, fake_x: FakeX) -> World:
-    return World(db, clock, fake_x)
+def world(db: Database, clock: FixedClock, fake_x: FakeX) -> Iterator[World]:
+    w = World(db, clock, fake_x)
+    yield w
+    w.services.db.dispose()
