@@ -24,6 +24,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock
+from bot.crashpoints import AFTER_SLACK_POST, crashpoint
 from bot.slack.digest_blocks import with_banner
 from bot.store.db import Database
 from bot.store.inserts import insert_ignore
@@ -183,6 +184,7 @@ class Outbox:
             log.warning("alert %d: Slack unreachable (%s); will check and retry", alert_id,
                         type(exc).__name__)
             return "failed"
+        crashpoint(AFTER_SLACK_POST)
         with self.db.session() as s:
             row = s.get(AlertRow, alert_id)
             assert row is not None

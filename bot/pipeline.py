@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot import admin
 from bot.clock import Clock
+from bot.crashpoints import AFTER_FETCH, AFTER_STORE, crashpoint
 from bot.digest import record_poll_gap
 from bot.holding import Placer
 from bot.models import Mention
@@ -96,7 +97,9 @@ class Pipeline:
             poll = source.poll(edge, cursor, self._known_ids(source))
             for page in poll.pages:
                 report.fetched += len(page.mentions)
+                crashpoint(AFTER_FETCH)
                 report.new += self._store_page(edge, page)
+                crashpoint(AFTER_STORE)
             for warning in poll.warnings:
                 self._warn(warning)
         except RateLimited as exc:

@@ -36,7 +36,10 @@ class PolicyEngine:
     """Classifies posts under one Policy. Build once; `classify` is cheap and thread-safe
     apart from a bounded spelling cache."""
 
-    def __init__(self, policy: Policy) -> None:
+    def __init__(self, policy: Policy, english: frozenset[str] | None = None) -> None:
+        """`english`: real English words that spelling repair must leave alone. By default
+        the word lists of the `english-words` package (read once, here, from its package
+        data); pass a set to avoid that read or to use another dictionary."""
         self.policy = policy
         self.version = policy.version
         self._rules = policy.rules
@@ -57,7 +60,8 @@ class PolicyEngine:
         mask = {w for p in words for w in phrase_tokens(p) if w not in COMMON_WORDS and len(w) > 2}
         short = {w for ws in [*GROUP_NOUNS.values(), *GROUP_ADJECTIVES.values()] for w in ws
                  if len(w) == 3}
-        english = english_checker(load_english())
+        english_words = english if english is not None else load_english()
+        english = english_checker(english_words)
         self._canon = Canon(interest, mask, short, english)
         self._mask_words = frozenset(mask)
 

@@ -134,7 +134,12 @@ class FakeSlack(FakeServer):
         self.route("POST", "/upload/v1/:file_id", self._upload, auth=False)
         # response_url of slash commands and interactions: also a capability, no token.
         self.route("POST", "/respond/:channel/:user", self._respond, auth=False)
+        self.route("POST", "/respond/:channel/:user/:ts", self._respond, auth=False)
         self.responses: list[dict[str, Any]] = []
+        # trigger_id -> user, minted by the stand-in when a person clicks; views opened with a
+        # minted trigger (or pushed on top) form that person's open modal stack.
+        self.triggers: dict[str, str] = {}
+        self.open_views: dict[str, list[str]] = {}
         self._methods = {
             "auth.test": self._auth_test, "chat.postMessage": self._post_message,
             "chat.update": self._update, "chat.postEphemeral": self._post_ephemeral,
@@ -142,7 +147,7 @@ class FakeSlack(FakeServer):
             "conversations.replies": self._replies, "conversations.members": self._members,
             "users.info": self._users_info, "usergroups.users.list": self._usergroup_users,
             "views.open": self._views_open, "views.update": self._views_update,
-            "views.publish": self._views_publish,
+            "views.push": self._views_push, "views.publish": self._views_publish,
             "files.getUploadURLExternal": self._get_upload_url,
             "files.completeUploadExternal": self._complete_upload,
         }
@@ -228,6 +233,44 @@ class FakeSlack(FakeServer):
         with self.lock:
             return bytes(self.files[file_id].get("_data", b""))
 
+    def add_member(self, channel: str, user: str) -> None:
+        with self.lock:
+            members = self._channel(channel)["members"]
+            if user not in members:
+                members.append(user)
+
+    def channel_list(self) -> list[dict[str, Any]]:
+        """Every conversation (channels and DMs) without its messages."""
+        with self.lock:
+            return [{k: v for k, v in ch.items() if k != "messages"} | {
+                "message_count": len(ch["messages"])} for ch in self.channels.values()]
+
+    def files_list(self) -> list[dict[str, Any]]:
+        with self.lock:
+            return [_public(f, True) | {"uploaded": "_data" in f} for f in self.files.values()]
+
+    def mint_trigger(self, user: str) -> str:
+        """A trigger_id for a click by `user`, as Slack puts in interaction payloads."""
+        with self.lock:
+            trigger = f"{self._id('1')}.{self.team_id}.{self._id('t')}"
+            self.triggers[trigger] = user
+            return trigger
+
+    def modal_stack(self, user: str) -> list[dict[str, Any]]:
+        """The modals open for `user`, bottom first (views opened with a minted trigger)."""
+        with self.lock:
+            return [dict(self.views[v]) for v in self.open_views.get(user, []) if v in self.views]
+
+    def close_views(self, user: str, view_id: str | None = None) -> None:
+        """Close the top modal (`view_id`) or, without one, every modal of `user`."""
+        with self.changed:
+            stack = self.open_views.get(user, [])
+            if view_id is None or view_id not in stack:
+                stack.clear()
+            else:
+                del stack[stack.index(view_id):]
+            self.changed.notify_all()
+
     # -- wire plumbing ----------------------------------------------------------------------------
 
     def _params(self, req: Request) -> tuple[dict[str, Any], str]:
@@ -291,9 +334,11 @@ class FakeSlack(FakeServer):
             f["size"] = len(req.body)
         return Response(200, f"OK - {len(req.body)}".encode(), content_type="text/plain")
 
-    def response_url(self, channel: str, user: str) -> str:
-        """A response_url as Slack puts in slash-command and interaction payloads."""
-        return f"{self.url}/respond/{channel}/{user}"
+    def response_url(self, channel: str, user: str, ts: str | None = None) -> str:
+        """A response_url as Slack puts in slash-command and interaction payloads; with the
+        `ts` of the message clicked, replace_original and delete_original act on it."""
+        base = f"{self.url}/respond/{channel}/{user}"
+        return f"{base}/{ts}" if ts else base
 
     def _respond(self, req: Request, p: dict[str, str]) -> Response:
         # https://docs.slack.dev/interactivity/handling-user-interaction#message_responses
@@ -301,11 +346,37 @@ class FakeSlack(FakeServer):
         with self.lock:
             entry = {"channel": p["channel"], "user": p["user"], **body}
             self.responses.append(entry)
-            if body.get("response_type", "ephemeral") == "ephemeral":
+            ts = p.get("ts")
+            if ts and (_truthy(body.get("replace_original")) or
+                       _truthy(body.get("delete_original"))):
+                self._respond_to_original(p["channel"], p["user"], ts, body)
+            elif body.get("response_type", "ephemeral") == "ephemeral":
                 self.ephemeral.append({"channel": p["channel"], "user": p["user"],
-                                       "text": body.get("text", ""),
+                                       "ts": self._next_ts(), "text": body.get("text", ""),
                                        "blocks": body.get("blocks", [])})
+            else:  # in_channel: a new message everyone sees
+                self._post_message({"channel": p["channel"], "text": body.get("text", ""),
+                                    **({"blocks": body["blocks"]} if "blocks" in body else {})})
         return Response(200, b"ok", content_type="text/plain")
+
+    def _respond_to_original(self, channel: str, user: str, ts: str,
+                             body: dict[str, Any]) -> None:
+        # The message clicked is an ephemeral one of this user, or a message in the channel.
+        for i, eph in enumerate(self.ephemeral):
+            if eph.get("ts") == ts and eph["user"] == user:
+                if _truthy(body.get("delete_original")):
+                    del self.ephemeral[i]
+                else:
+                    eph.update(text=body.get("text", ""), blocks=body.get("blocks", []))
+                return
+        messages = self._channel(channel)["messages"]
+        message = self._find(self._channel(channel), ts)
+        if _truthy(body.get("delete_original")):
+            messages.remove(message)
+            return
+        message.update(self._message_fields({k: body[k] for k in ("text", "blocks")
+                                             if k in body}))
+        message["edited"] = {"user": BOT_USER, "ts": self._next_ts()}
 
     # -- helpers used by the method handlers (caller holds the lock) ------------------------------
 
@@ -526,7 +597,21 @@ class FakeSlack(FakeServer):
         # the sandbox accepts any non-empty one, as the stand-in mints them)
         if not a.get("trigger_id"):
             raise SlackError("invalid_arguments", ["missing required field: trigger_id"])
-        return {"view": dict(self._store_view(self._view(a.get("view"))))}
+        stored = self._store_view(self._view(a.get("view")))
+        user = self.triggers.get(str(a["trigger_id"]))
+        if user:
+            self.open_views[user] = [stored["id"]]
+        return {"view": dict(stored)}
+
+    def _views_push(self, a: dict[str, Any]) -> dict[str, Any]:
+        # https://docs.slack.dev/reference/methods/views.push (on top of an open modal)
+        if not a.get("trigger_id"):
+            raise SlackError("invalid_arguments", ["missing required field: trigger_id"])
+        user = self.triggers.get(str(a["trigger_id"]))
+        stored = self._store_view(self._view(a.get("view")))
+        if user:
+            self.open_views.setdefault(user, []).append(stored["id"])
+        return {"view": dict(stored)}
 
     def _views_update(self, a: dict[str, Any]) -> dict[str, Any]:
         # https://docs.slack.dev/reference/methods/views.update

@@ -136,7 +136,7 @@ def build_history(who: str, items: list[HistoryItem], tz: ZoneInfo = LONDON) -> 
                                        text=plain(title, HEADER_TEXT))]
     if not items:
         blocks.append(section(f"No stored mentions from {safe(who)}.", "fw_history_empty"))
-        return _message(f"No stored mentions from {who}", blocks)
+        return _message(f"No stored mentions from {safe(who)}", blocks)
     lines = []
     for it in items[:MAX_ITEMS]:
         where = f"{PLATFORM_NAMES.get(it.platform, it.platform)} {KIND_NAMES.get(it.kind, it.kind)}"
@@ -150,7 +150,7 @@ def build_history(who: str, items: list[HistoryItem], tz: ZoneInfo = LONDON) -> 
     if len(items) > MAX_ITEMS:
         blocks.append(ContextBlock(elements=[mrkdwn(
             f"Showing the newest {MAX_ITEMS} of {len(items)}.")]))
-    return _message(f"{len(items)} stored mentions from {who}", blocks)
+    return _message(f"{len(items)} stored mentions from {safe(who)}", blocks)
 
 
 @dataclass(frozen=True)

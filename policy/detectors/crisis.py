@@ -21,7 +21,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     # "three years clean, now I run a peer group" is a recovery story.
     "RECOVERY": ("recovered", "recovery", "in recovery", "survivor", "no longer",
                  "got better", "clean for", "years clean", "months clean", "free for",
-                 "graduated", "today i", "now i", "doing well", "doing great", "better now",
+                 "graduated", "now i am", "i am now", "now i run", "doing well", "doing great",
+                 "better now",
                  "much better", "proud", "thriving", "happy now", "saved my life",
                  "turned my life around", "came out the other side", "peer support"),
     "AWARENESS": ("awareness", "prevention", "campaign", "charity", "fundraiser",
@@ -47,6 +48,14 @@ _OTHERS = frozenset({
     "grandad",
 })
 _THIRD = frozenset({"himself", "herself", "themselves", "his", "her", "their"})
+_SPECIFIC = frozenset({
+    "he", "she", "friend", "son", "daughter", "mum", "mother", "dad", "father", "brother",
+    "sister", "partner", "husband", "wife", "boyfriend", "girlfriend", "child", "kid",
+    "neighbour", "colleague", "mate", "cousin", "uncle", "aunt", "nan", "grandad", "man",
+    "woman", "girl", "boy", "lad", "flatmate", "housemate", "student", "teenager",
+})
+_GENERIC = frozenset({"people", "anyone", "someone", "somebody", "everyone", "those", "when",
+                      "if", "whenever", "who", "often", "many", "most", "some"})
 _PRONOUNS_OTHER = frozenset({"he", "she", "they", "him", "her", "them", "his", "someone",
                              "somebody", "people", "person"})
 _SUBJECT_SKIP = frozenset({"really", "just", "honestly", "so", "seriously", "literally",
@@ -83,7 +92,9 @@ def _voice(a: Analysis, s: int, e: int) -> str:
 
 
 def _recovered(a: Analysis, s: int) -> bool:
-    """A recovery story or an awareness post near the phrase (not a whole long sentence)."""
+    """A recovery story or an awareness post: near the phrase, or anywhere in a short post."""
+    if len(a.doc.tokens) <= 40 and (a.get("RECOVERY") or a.get("AWARENESS")):
+        return True
     return bool(a.near("RECOVERY", s, s + 1, 8, 8) or a.near("AWARENESS", s, s + 1, 6, 6))
 
 
@@ -117,10 +128,11 @@ def detect(a: Analysis) -> list[Hit]:
         if doc.quoted[s] or negated(a, s, window=2) or _recovered(a, s):
             continue
         lo = a.sentence_range(doc.sents[s])[0]
-        someone = _OTHERS & set(toks[max(lo, s - 6) : s]) or _THIRD & set(toks[s:e])
-        if (someone or _voice(a, s, e) != "self") and not SECOND_PERSON & set(
-            toks[max(0, s - 3) : s]
-        ):
+        # A particular person ("my brother", "she", "a man on the bridge"), not people in
+        # general ("when someone is suicidal", "people who kill themselves").
+        near = set(toks[max(lo, s - 6) : s])
+        someone = bool(_SPECIFIC & near) and not _GENERIC & near
+        if someone and not SECOND_PERSON & set(toks[max(0, s - 3) : s]):
             hits.append(Hit("crisis.risk_to_others", s, e, 0.8))
             break
     if not hits:

@@ -149,8 +149,10 @@ def detect(a: Analysis) -> list[Hit]:
     if not groups:
         if not hits:
             adjs = [g for g in a.prefixed("GADJ:") if doc.tokens[g[0]] not in _AMBIGUOUS_ADJ]
-            if adjs:
-                hits.extend(_hostile_mention(a, adjs))
+            slurs = [(s, e, c) for s, e, c in a.prefixed("SLUR:")
+                     if a.notes.get("slurs", {}).get(s) not in ("counter", "homonym", "reclaimed")]
+            if adjs or slurs:
+                hits.extend(_hostile_mention(a, adjs + slurs))
         return hits
     pron = a.get("PRON")
     group_sents = {doc.sents[g[0]] for g in groups}
@@ -188,24 +190,30 @@ def detect(a: Analysis) -> list[Hit]:
     return hits
 
 
+_UNNEGATABLE = frozenset({"PROF", "PROF_MILD"})  # "can't do maths, f***ing ..."
 _POST_CUES = ("DEHUM", "NEG", "EMO", "EXCL", "PROF", "PROF_MILD", "THREAT", "HOSTILE",
-              "INSULT_N")
+              "INSULT_N", "INSULT_A", "VNOUN", "VIOL")
 
 
 def _hostile_mention(a: Analysis, groups: list[tuple[int, int, str]]) -> list[Hit]:
     """A post that names a group and is hostile, though no single sentence ties the two
     together ("France is finally a shithole. Open borders did this.")."""
     doc = a.doc
-    if len(doc.tokens) > 80 or distress_context(a):
+    if len(doc.tokens) > 120 or (len(doc.tokens) >= 40 and distress_context(a)):
         return []  # in a long post or a story of one's own distress, co-occurrence means little
+    vsafe = {i for s, e in a.get("VSAFE") for i in range(s, e)}
     cues_found = sorted(
         {(s, e) for tag in _POST_CUES for s, e in a.get(tag)
-         if not doc.quoted[s] and not counter_speech(a, s) and not negated(a, s)}
+         if not doc.quoted[s] and not counter_speech(a, s) and s not in vsafe
+         and (tag in _UNNEGATABLE or not negated(a, s))}
     )
     if not cues_found:
         return []
     praise = [s for s, _ in a.get("PRAISE") if not negated(a, s)]
     if len(praise) >= len(cues_found):
+        return []
+    groups = [g for g in groups if not _group_negated(a, g[0])]
+    if not groups:
         return []
     gs, ge, char = groups[0]
     cs, ce = cues_found[0]

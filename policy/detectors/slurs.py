@@ -23,6 +23,7 @@ _RECLAIM_WORDS = frozenset({"fellow", "proud", "happily", "love", "loving", "gen
                             "hot", "my", "our", "sis", "queen", "queens", "king", "kings"})
 _SOFT = frozenset({"nigga", "niggas"})  # mostly in-group use; hostile only with other cues
 _PEOPLE = frozenset(PEOPLE_NOUNS)
+_ADJECTIVE_HOMONYMS = frozenset({"queer", "homo", "slag", "spastic", "psycho", "loony"})
 SELF_GROUP = FIRST_PERSON | {"we", "us", "our", "ourselves", "myself"}
 # After a slur used of a person, the next word is usually one of these (or nothing).
 _SLUR_CONTINUES = frozenset({"like", "and", "or", "but", "who", "that", "is", "are", "was",
@@ -47,8 +48,10 @@ def _reclaimed(toks: list[str], lo: int, hi: int, s: int, e: int) -> bool:
         return True
     if {"we", "us", "our"} & set(before) and not {"you", "your", "them"} & set(before):
         return True
+    if {"my", "our"} & set(near) and {"love", "proud", "pride", "fellow"} & set(toks[lo:hi]):
+        return True  # "much love to all my ... marching with me at Pride"
     return any(t in _RECLAIM_WORDS - {"my", "our"} or (t.endswith("est") and len(t) > 4)
-               for t in near)
+               for t in near) or "proud" in before
 
 
 def slur_status(a: Analysis, s: int, e: int) -> str:
@@ -67,8 +70,8 @@ def slur_status(a: Analysis, s: int, e: int) -> str:
     if word in HOMONYM_SLURS:
         if a.in_sent("HOMONYM_CTX", sent):
             return "homonym"
-        if e < hi and toks[e] not in _SLUR_CONTINUES:
-            return "homonym"  # "queer liberation", "bitch gave birth": not said of a person
+        if word in _ADJECTIVE_HOMONYMS and e < hi and toks[e] not in _SLUR_CONTINUES:
+            return "homonym"  # "queer liberation": an adjective, not said of a person
         prev = toks[max(lo, s - 2) : s]
         after = toks[e : e + 2]
         if not (set(prev) & _PERSON_BEFORE or after[:2] == ["like", "you"] or s == lo):

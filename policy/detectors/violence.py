@@ -141,6 +141,8 @@ def detect(a: Analysis) -> list[Hit]:
         lo = a.sentence_range(doc.sents[s])[0]
         if _CONDITIONAL.intersection(toks[max(lo, s - 3) : s]):
             continue  # "it will matter when you're dead"
+        if toks[lo] == "no" and s - lo <= 8:
+            continue  # "no woman deserves to die"
         rule = "violence.wish_harm" if phrase[0] in _WISH or "yourself" in phrase else (
             "violence.threat" if _FIRST & set(toks[max(0, s - 4) : s]) else "violence.incitement"
         )

@@ -47,7 +47,7 @@ NEGATIVE_ATTRIBUTES = (
     "scroungers", "bludgers", "pissing me off", "repellent", "abhorrent", "stupidity",
     "ridiculous", "laughable", "dim", "dimwitted", "simple minded", "incapable",
     "uneducated", "illiterate", "unhygienic", "infidels", "worth nothing",
-    "worth absolutely nothing", "are worthless", "not worth", "dickheads", "dickhead",
+    "worth absolutely nothing", "are worthless", "dickheads", "dickhead",
     "wankers", "twats", "pricks", "cunts", "shitheads", "idiots", "dipshits", "scumbags",
     "the stupidest", "stupidest people", "the worst people", "fucked in the head",
     "a mistake", "the biggest mistake", "a disaster", "a liability", "useless people",
@@ -66,7 +66,8 @@ NEGATIVE_EMOTIONS = (
     "makes me angry", "pisses me off", "piss me off", "pissing me off", "annoy me",
     "nauseate me", "nauseates me", "cannot tolerate", "can't tolerate", "have no time for",
     "no respect for", "like less than", "abhor", "abhors", "resent", "resents", "repulse",
-    "repulses", "dislike", "dislikes", "want nothing to do with", "angry", "so angry",
+    "repulses", "dislike", "dislikes", "want nothing to do with", "do not like",
+    "don't like", "never liked them", "angry", "so angry",
     "furious", "enraged", "infuriate", "infuriates", "infuriating", "pissed off",
     "pissed off by", "sick to death of", "fill me with", "fills me with", "no compassion",
     "no sympathy", "no patience", "no respect", "can not stand", "never liked",
@@ -110,6 +111,9 @@ EXCLUSION = (
     "shouldn't be in charge", "never be in charge", "kept away from", "kept out of",
     "should be kept", "should be avoided", "avoid them", "stay away from",
     "care more about", "dirt under my shoe", "rather die than", "touched by a",
+    "made for making", "only good for", "good only for", "good for nothing but",
+    "belong in the kitchen", "not accepted", "anti human", "return to your", "return back",
+    "back to your homeland", "back to your homelands", "your homelands", "your own country",
     "why people care", "why anyone cares", "baffles me", "scorn", "utter scorn",
 )
 
@@ -139,6 +143,11 @@ HOSTILE = (
     "vermin", "rats", "pigs", "dogs", "fuck", "fucking", "shit", "cunt", "bitch", "damn",
     "hell", "fat", "lazy", "thieves", "steal", "stealing", "looting", "degraded",
     "looked down upon", "looked down on", "go back", "get out", "get lost", "send them",
+    "destroy", "destroying", "cows", "anti human", "racist", "made for", "nothing else",
+    "asinine", "grow a pair", "extinguished", "awful", "do not care about", "lie through",
+    "are not people", "not even people", "not real people",
+    "imaginary", "failure", "freak show", "mutant", "confused", "mentally ill",
+    "not accepted", "unacceptable", "abomination", "disgrace", "shame", "ashamed",
 )
 
 # Positive attributes; negated about a group they become hostile ("X are not our equal").
@@ -204,6 +213,7 @@ CONDEMN = (
     "do not say", "stop saying", "stop calling", "not say", "disheartening",
     "heartbreaking", "sad to see", "never support", "should never support",
     "do not support", "stand up for", "get you thrown in jail", "thrown in jail",
+    "no respect for people who", "people who write", "people who say",
     "get you arrested", "is a crime", "illegal to", "will get you banned",
 )
 

@@ -84,7 +84,7 @@ IMPERATIVES = (
     "get", "be", "allow", "employ", "hire", "offer", "improve", "communicate", "sort",
     "train", "reduce", "increase", "speed", "update", "check", "tell", "keep", "explain",
     "respond", "return", "call", "ring", "more", "less", "fewer", "better", "faster",
-    "quicker", "shorter", "longer", "cut", "try", "let", "send", "inform", "fix", "recruit",
+    "quicker", "shorter", "longer", "cut", "let", "send", "inform", "fix", "recruit",
     "pay", "add",
 )
 CONTRAST = ("but", "however", "although", "though", "except", "apart from", "other than",

