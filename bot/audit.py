@@ -9,13 +9,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from bot.store.schema import AuditRow
+from bot.store.schema import AuditAnchorRow, AuditRow
 
 GENESIS = "0" * 64
 SYSTEM_ACTOR = "feedwatch"
@@ -60,7 +60,8 @@ def append(
         select(AuditRow.hash).order_by(AuditRow.id.desc()).limit(1)
     ).scalar_one_or_none() or GENESIS
     detail = json.loads(json.dumps(detail or {}, default=str))  # what is stored is what is hashed
-    at = at.replace(microsecond=at.microsecond)  # keep full precision in both engines
+    # Hash the time as the database will give it back: UTC (both engines keep microseconds).
+    at = at.astimezone(UTC)
     row = AuditRow(
         at=at,
         actor=actor,
@@ -84,12 +85,20 @@ class ChainProblem:
 
 
 def verify(session: Session) -> tuple[int, list[ChainProblem]]:
-    """Walk the whole chain; return (rows checked, problems found)."""
+    """Walk the chain; return (rows checked, problems found).
+
+    When retention has pruned the oldest rows, the chain starts at the newest anchor, which
+    holds the hash of the last row pruned.
+    """
+    anchor = session.execute(select(AuditAnchorRow).order_by(AuditAnchorRow.id.desc())
+                             .limit(1)).scalar_one_or_none()
+    prev = anchor.anchor_hash if anchor else GENESIS
     problems: list[ChainProblem] = []
-    prev = GENESIS
     count = 0
     for row in session.execute(select(AuditRow).order_by(AuditRow.id)).scalars():
         count += 1
+        if anchor is not None and row.id <= anchor.through_id:
+            problems.append(ChainProblem(row.id, "row older than the prune anchor still present"))
         if row.prev_hash != prev:
             problems.append(ChainProblem(row.id, "previous-hash link broken (row removed?)"))
         expected = _digest(row.prev_hash, row.at, row.actor, row.action, row.mention_id,

@@ -66,6 +66,19 @@ class FacebookPage(BaseModel):
 
 Account = Annotated[XAccount | FacebookPage, Field(discriminator="platform")]
 
+# Who a mention can be escalated to (issue 5 point 6); each is configured as a channel or user.
+ESCALATION_TARGETS = {
+    "pals": "PALS (Patient Advice and Liaison Service)",
+    "complaints": "Complaints / Customer Services",
+    "safeguarding": "Safeguarding",
+    "clinical": "Crisis or clinical team",
+    "press_office": "Press office",
+    "police": "Police",
+    "comms_lead": "Comms lead",
+}
+# Moderation actions that can be limited to leads (LEAD_ONLY_ACTIONS).
+LEAD_LIMITABLE = ("delete", "block", "report_police")
+
 
 class Settings(BaseSettings):
     """Everything feedwatch needs to run. Each field is one environment variable."""
@@ -161,6 +174,16 @@ class Settings(BaseSettings):
     moderator_usergroup: str | None = Field(default=None, pattern=r"^S[A-Z0-9]{2,}$")
     moderator_user_ids: str = Field(default="", description="comma-separated Slack user ids")
     lead_user_ids: str = Field(default="", description="comma-separated Slack user ids")
+    lead_only_actions: str = Field(
+        default="", description="comma-separated: delete, block, report_police (leads only)"
+    )
+    escalation_targets: Annotated[dict[str, str], NoDecode] = Field(
+        default_factory=dict, description='JSON {"pals": "C0PALS", "comms_lead": "U0LEAD"}'
+    )
+    slack_evidence_channel: str | None = Field(
+        default=None, pattern=r"^[CG][A-Z0-9]{2,}$",
+        description="private channel for evidence packs (default: the alert's thread)",
+    )
 
     # Retention (issue 6 point 10), in days; enforced nightly
     retention_content_days: int = Field(default=90, ge=1)
@@ -242,6 +265,33 @@ class Settings(BaseSettings):
             raise ValueError('expected a JSON object like {"crisis": "C0URGENT"}')
         return check_category_channels(v)
 
+    @field_validator("lead_only_actions")
+    @classmethod
+    def _lead_only(cls, v: str) -> str:
+        names = [p.strip().lower() for p in v.split(",") if p.strip()]
+        bad = [n for n in names if n not in LEAD_LIMITABLE]
+        if bad:
+            raise ValueError(f"unknown actions {bad}; choose from {list(LEAD_LIMITABLE)}")
+        return ",".join(names)
+
+    @field_validator("escalation_targets", mode="before")
+    @classmethod
+    def _targets(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            try:
+                v = json.loads(v) if v.strip() else {}
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"not valid JSON ({exc.msg} at character {exc.pos})") from None
+        if not isinstance(v, dict):
+            raise ValueError('expected a JSON object like {"pals": "C0PALS"}')
+        unknown = sorted(set(v) - set(ESCALATION_TARGETS))
+        if unknown:
+            raise ValueError(f"unknown targets {unknown}; use {sorted(ESCALATION_TARGETS)}")
+        bad = sorted(k for k, d in v.items() if not re.match(r"^[CGU][A-Z0-9]{2,}$", str(d)))
+        if bad:
+            raise ValueError(f"{bad}: each target is a Slack channel id (C…/G…) or user id (U…)")
+        return {k: str(d) for k, d in v.items()}
+
     @field_validator("moderator_user_ids", "lead_user_ids")
     @classmethod
     def _user_ids(cls, v: str) -> str:
@@ -294,6 +344,10 @@ class Settings(BaseSettings):
     @property
     def lead_ids(self) -> frozenset[str]:
         return frozenset(p for p in self.lead_user_ids.split(",") if p)
+
+    @property
+    def lead_only(self) -> frozenset[str]:
+        return frozenset(p for p in self.lead_only_actions.split(",") if p)
 
     @property
     def report_channel(self) -> str:

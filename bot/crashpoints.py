@@ -1,7 +1,8 @@
 """Named points where a test can kill the process (SIGKILL) to prove crash safety.
 
 Inert unless FEEDWATCH_CRASH_AT names a point (deterministic) or FEEDWATCH_CRASH_RANDOM is set
-to "SEED:PROBABILITY" (a reproducible random kill at any point). Both are test-only switches;
+to "SEED:PROBABILITY" (a random kill at any point, reproducible for a
+given SEED). Both are test-only switches;
 production never sets them.
 """
 
@@ -28,6 +29,6 @@ def crashpoint(name: str) -> None:
         global _rng  # one generator per process, seeded once, so a run is reproducible
         seed, _, prob = spec.partition(":")
         if _rng is None:
-            _rng = random.Random(int(seed))
+            _rng = random.Random(seed)
         if _rng.random() < float(prob or 0.1):
             os.kill(os.getpid(), signal.SIGKILL)

@@ -1,6 +1,7 @@
 """Scheduled work: poll each source, deliver the outbox, the office tick (pause expiry,
-morning release, spike check, weekly report) and nightly retention. Fixed job ids, one
-instance each."""
+morning release, spike check, weekly report), nightly retention, and for moderation: settling
+actions a crash left half done (once, at start), capturing flagged media, and flagging
+complaints not acknowledged in time. Fixed job ids, one instance each."""
 
 from __future__ import annotations
 
@@ -9,14 +10,16 @@ from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from bot import retention
-from bot.office import Office, build_office
+from bot import complaints, retention
+from bot.office import Office
 from bot.services import Services
 
 log = logging.getLogger(__name__)
 
 OUTBOX_INTERVAL_SECONDS = 5
 OFFICE_TICK_SECONDS = 60
+MEDIA_CAPTURE_SECONDS = 60
+COMPLAINT_CHECK_SECONDS = 15 * 60
 # Nightly retention at 03:15 local: outside 01:00-02:00, the hour the clock changes repeat or skip.
 RETENTION_AT = {"hour": 3, "minute": 15}
 
@@ -43,9 +46,23 @@ def run_retention(office: Office) -> None:
     retention.run(office.db, office.clock.now(), office.retention)
 
 
+def reconcile_moderation(services: Services) -> None:
+    services.moderation.actions.reconcile()
+
+
+def capture_media(services: Services) -> None:
+    report = services.moderation.capture.run()
+    if report.captured or report.failed:
+        log.info("media capture: %d captured, %d failed", report.captured, report.failed)
+
+
+def check_complaints(services: Services, office: Office) -> None:
+    complaints.flag_overdue(services.db, office.hours, services.moderation.alerts,
+                            services.clock.now())
+
+
 def build_scheduler(services: Services, office: Office | None = None) -> BackgroundScheduler:
-    office = office or build_office(services.settings, services.db, services.slack,
-                                    services.clock)
+    office = office or services.office
     sched = BackgroundScheduler(timezone=services.settings.tz)
     common = {"replace_existing": True, "coalesce": True, "max_instances": 1,
               "misfire_grace_time": 30}
@@ -62,4 +79,10 @@ def build_scheduler(services: Services, office: Office | None = None) -> Backgro
                   id="office", next_run_time=datetime.now(UTC), **common)
     sched.add_job(run_retention, "cron", args=[office], id="retention", **RETENTION_AT,
                   **common)
+    sched.add_job(reconcile_moderation, "date", args=[services], id="moderation_reconcile",
+                  run_date=datetime.now(UTC), replace_existing=True, misfire_grace_time=300)
+    sched.add_job(capture_media, "interval", args=[services], seconds=MEDIA_CAPTURE_SECONDS,
+                  id="media_capture", **common)
+    sched.add_job(check_complaints, "interval", args=[services, office],
+                  seconds=COMPLAINT_CHECK_SECONDS, id="complaints", **common)
     return sched

@@ -8,7 +8,7 @@
   moderation service (issue 5); this job has nothing to prune until they exist.
 - The audit log is pruned after RETENTION_AUDIT_DAYS (default 6 years) from its oldest end. An
   anchor records the hash of the last pruned row; the database refuses to delete audit rows
-  beyond the newest anchor, and `verify_chain` checks the chain from the anchor onwards.
+  beyond the newest anchor, and `audit.verify` checks the chain from the anchor onwards.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot import audit
-from bot.audit import GENESIS, ChainProblem
 from bot.store.db import Database
 from bot.store.schema import (
     AuditAnchorRow,
@@ -129,24 +128,3 @@ def run(db: Database, now: datetime, policy: RetentionPolicy) -> RetentionReport
     log.info("retention: %s", ", ".join(f"{k.replace('_', ' ')} {v}"
                                         for k, v in asdict(report).items()))
     return report
-
-
-def verify_chain(session: Session) -> tuple[int, list[ChainProblem]]:
-    """`audit.verify`, starting from the newest anchor when retention has pruned the log."""
-    anchor = session.execute(select(AuditAnchorRow).order_by(AuditAnchorRow.id.desc())
-                             .limit(1)).scalar_one_or_none()
-    prev = anchor.anchor_hash if anchor else GENESIS
-    problems: list[ChainProblem] = []
-    count = 0
-    for row in session.execute(select(AuditRow).order_by(AuditRow.id)).scalars():
-        count += 1
-        if anchor is not None and row.id <= anchor.through_id:
-            problems.append(ChainProblem(row.id, "row older than the prune anchor still present"))
-        if row.prev_hash != prev:
-            problems.append(ChainProblem(row.id, "previous-hash link broken (row removed?)"))
-        expected = audit._digest(row.prev_hash, row.at, row.actor, row.action, row.mention_id,
-                                 row.outcome, row.detail, row.policy_version)
-        if expected != row.hash:
-            problems.append(ChainProblem(row.id, "contents do not match their hash (edited?)"))
-        prev = row.hash
-    return count, problems

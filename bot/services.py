@@ -11,6 +11,8 @@ from slack_sdk import WebClient
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.moderation import ModerationKit, build_moderation
+from bot.office import Office, build_office
 from bot.outbox import Outbox
 from bot.pipeline import Pipeline
 from bot.policy_loader import PolicyHolder
@@ -37,6 +39,8 @@ class Services:
     pipeline: Pipeline
     outbox: Outbox
     sources: list[Source]
+    office: Office  # office hours, routing, holding, pause, who may moderate
+    moderation: ModerationKit  # the buttons: bot/actions.py and friends
 
 
 def build_services(
@@ -50,8 +54,9 @@ def build_services(
     db = Database(settings.database_url)
     policy = PolicyHolder.from_settings(settings)
     slack = slack_client or make_slack_client(settings)
+    office = build_office(settings, db, slack, clock)
     pipeline = Pipeline(db, policy.classify, clock, settings.slack_alert_channel,
-                        settings.admin_channel)
+                        settings.admin_channel, placer=office.placer, gap_after=office.gap_after)
     outbox = Outbox(db, slack, clock, make_renderer(settings.tz), min_interval=post_interval)
     sources: list[Source] = [
         XSource(acct, make_client(acct, http_session()), clock, reach=settings.x_mention_reach)
@@ -62,4 +67,6 @@ def build_services(
                        clock, window_days=settings.facebook_post_window_days)
         for page in settings.facebook_pages
     ]
-    return Services(settings, clock, db, policy, slack, pipeline, outbox, sources)
+    moderation = build_moderation(settings, db, clock, slack, policy, http_session)
+    return Services(settings, clock, db, policy, slack, pipeline, outbox, sources, office,
+                    moderation)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.office import build_office
-from handlers import actions, commands, home, reveal
+from handlers import actions, commands, home, modals, reveal
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -14,9 +13,9 @@ if TYPE_CHECKING:
 
 
 def register_all(app: App, services: Services) -> None:
-    # One Office (hours, routing, pause, moderators cache) for every listener of this app.
-    office = build_office(services.settings, services.db, services.slack, services.clock)
+    office = services.office  # one Office (hours, routing, pause, moderators) for everything
     actions.register(app, services)
+    modals.register(app, services)
     commands.register(app, services, office)
     home.register(app, services, office)
     reveal.register(app, services, office)

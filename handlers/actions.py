@@ -1,57 +1,114 @@
-"""Alert buttons. Ack first, outside any try; then the work.
+"""Alert buttons: one listener per action id. Each acks first, outside any try, then works.
 
-The moderation service (hide, delete, block, report, reply, escalate...) arrives with the
-moderation feature; until then a button says so plainly instead of pretending.
+Hide, Unhide, Mute and Claim act at once (Slack has already asked for confirmation where the
+button is destructive); the others open a modal (handlers/modals.py takes the submission).
+Every answer to the moderator is private. The work itself is in bot/ (bot/actions.py,
+bot/workflow.py, bot/modal_prep.py): handlers never reach the platforms or the store.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from bot.slack import action_ids
+from bot.actions import FAILED, Actor, Outcome
+from bot.slack import action_ids as A
 
 if TYPE_CHECKING:
     from slack_bolt import Ack, App, Respond
+    from slack_sdk import WebClient
 
     from bot.services import Services
 
 log = logging.getLogger(__name__)
 
-LABELS = {
-    action_ids.HIDE: "Hide", action_ids.UNHIDE: "Unhide", action_ids.DELETE: "Delete",
-    action_ids.BLOCK: "Block", action_ids.MUTE: "Mute", action_ids.REPORT: "Report",
-    action_ids.REPLY: "Reply", action_ids.PRIVATE_MESSAGE: "Private message",
-    action_ids.ESCALATE: "Escalate", action_ids.CLAIM: "Claim",
-    action_ids.NO_ACTION: "No action", action_ids.FLAG_WRONG: "Flag is wrong",
-    action_ids.REVEAL_PI: "Reveal",
-}
+SORRY = Outcome(FAILED, "Sorry, that did not work; the error is in feedwatch's log.")
+NOT_A_MENTION = Outcome(FAILED, "That button does not name a mention.")
+DIRECT = {A.HIDE: "hide", A.UNHIDE: "unhide", A.MUTE: "mute"}
+# Each private answer names the button it answers.
+LABELS = {A.HIDE: "Hide", A.UNHIDE: "Unhide", A.MUTE: "Mute", A.CLAIM: "Claim",
+          A.DELETE: "Delete", A.BLOCK: "Block", A.REPORT: "Report", A.REPLY: "Reply",
+          A.PRIVATE_MESSAGE: "Private message", A.ESCALATE: "Escalate",
+          A.FLAG_WRONG: "Flag is wrong", A.NO_ACTION: "No action"}
+MODALS = {A.DELETE: "delete", A.BLOCK: "block", A.REPORT: "report", A.REPLY: "reply",
+          A.PRIVATE_MESSAGE: "private_message", A.ESCALATE: "escalate",
+          A.FLAG_WRONG: "flag_wrong", A.NO_ACTION: "no_action"}
+
+
+def actor_of(body: dict[str, Any]) -> Actor:
+    user = body.get("user") or {}
+    return Actor(str(user.get("id") or ""), str(user.get("username") or user.get("name") or ""))
+
+
+def mention_of(body: dict[str, Any]) -> int | None:
+    value = str(((body.get("actions") or [{}])[0]).get("value") or "")
+    return int(value) if value.isdigit() else None
+
+
+def channel_of(body: dict[str, Any]) -> str:
+    return str((body.get("channel") or {}).get("id")
+               or (body.get("container") or {}).get("channel_id") or "")
+
+
+def answer(respond: Respond, outcome: Outcome, label: str = "") -> None:
+    text = f"*{label}*: {outcome.message}" if label else outcome.message
+    try:
+        respond(response_type="ephemeral", replace_original=False, text=text)
+    except Exception:
+        log.exception("could not answer the moderator")
 
 
 def register(app: App, services: Services) -> None:
-    def not_yet(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
-        ack()
-        action = (body.get("actions") or [{}])[0]
-        action_id = action.get("action_id", "")
-        user = (body.get("user") or {}).get("id", "?")
-        log.info("button %s pressed by %s on alert value=%s", action_id, user,
-                 action.get("value", "")[:40])
-        try:
-            respond(
-                response_type="ephemeral",
-                replace_original=False,
-                text=f"*{LABELS.get(action_id, action_id)}* cannot be done from Slack in this "
-                "version of feedwatch yet. Use the link to the original post to act on the "
-                "platform itself.",
-            )
-        except Exception:
-            log.exception("could not answer button %s", action_id)
+    kit = services.moderation
 
+    def direct(action_id: str, run: Callable[[int, Actor], Outcome]) -> Callable[..., None]:
+        label = LABELS[action_id]
+
+        def listener(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
+            ack()
+            mention_id = mention_of(body)
+            if mention_id is None:
+                answer(respond, NOT_A_MENTION, label)
+                return
+            try:
+                outcome = run(mention_id, actor_of(body))
+            except Exception:
+                log.exception("%s on mention %d failed", label, mention_id)
+                outcome = SORRY
+            answer(respond, outcome, label)
+
+        return listener
+
+    def modal(action_id: str, action: str) -> Callable[..., None]:
+        label = LABELS[action_id]
+
+        def listener(ack: Ack, body: dict[str, Any], respond: Respond,
+                     client: WebClient) -> None:
+            ack()
+            mention_id = mention_of(body)
+            if mention_id is None:
+                answer(respond, NOT_A_MENTION, label)
+                return
+            try:
+                view = kit.modals.open(action, mention_id, actor_of(body), channel_of(body))
+                if isinstance(view, Outcome):
+                    answer(respond, view, label)
+                    return
+                client.views_open(trigger_id=body.get("trigger_id") or "", view=view)
+            except Exception:
+                log.exception("%s: could not open the modal for mention %d", label, mention_id)
+                answer(respond, SORRY, label)
+
+        return listener
+
+    for action_id, action in DIRECT.items():
+        app.action(action_id)(direct(action_id, lambda mid, who, a=action: kit.actions.perform(
+            a, mid, who)))
+    app.action(A.CLAIM)(direct(A.CLAIM, kit.workflow.claim))
+    for action_id, action in MODALS.items():
+        app.action(action_id)(modal(action_id, action))
+
+    @app.action(A.OPEN_ORIGINAL)
     def link_opened(ack: Ack) -> None:
         ack()  # Slack opens the URL itself; the click still has to be acknowledged
-
-    for action_id in action_ids.ALL:
-        if action_id == action_ids.OPEN_ORIGINAL:
-            app.action(action_id)(link_opened)
-        elif action_id != action_ids.REVEAL_PI:  # handlers/reveal.py answers Reveal
-            app.action(action_id)(not_yet)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 
 from bot.clock import FixedClock
 from bot.store.db import Database, normalise_url
@@ -113,8 +113,8 @@ def _pg_template() -> Iterator[str]:
 def _fresh_postgres(url: str) -> Database:
     db = Database(url)
     with db.engine.begin() as c:
-        c.execute(text("TRUNCATE mentions, decisions, alerts, audit_log, source_state "
-                       "RESTART IDENTITY CASCADE"))
+        tables = [t for t in inspect(c).get_table_names() if t != "alembic_version"]
+        c.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
     return db
 
 

@@ -5,7 +5,6 @@ Nothing here is used in production; only the `demo` command imports it.
 
 from __future__ import annotations
 
-import html
 import logging
 import sys
 import tempfile
@@ -55,7 +54,8 @@ class Sandbox:
         self.fake_slack.stop()
 
 
-def start_sandbox(workdir: Path) -> Sandbox:
+def start_sandbox(workdir: Path, signing_secret: str = "sandbox-signing-secret",
+                  **settings_extra: Any) -> Sandbox:
     clock = OffsetClock(DEMO_START)
     fake_x = FakeX(clock=clock).start()
     fake_graph = FakeGraph(clock=clock).start()
@@ -71,11 +71,12 @@ def start_sandbox(workdir: Path) -> Sandbox:
     settings = Settings(
         _env_file=None,  # type: ignore[call-arg]
         slack_bot_token=SANDBOX_TOKEN,
-        slack_signing_secret="sandbox-signing-secret",
+        slack_signing_secret=signing_secret,
         slack_alert_channel=channel,
         slack_api_url=f"{fake_slack.url}/api/",
         feedwatch_accounts=[account, page_account],
         database_url=f"sqlite:///{workdir}/feedwatch-demo.db",
+        **settings_extra,
     )
 
     def session() -> TimeoutSession:
@@ -141,55 +142,37 @@ def verify(sb: Sandbox) -> CheckResult:
     return result
 
 
-def _show(msg: dict[str, Any], out: Any) -> None:
-    """A Slack message as a person would read it in the channel (roughly)."""
-    out.write(f"\n┌ {html.unescape(msg.get('text', ''))}\n")
-    for block in msg.get("blocks", []):
-        if block.get("type") in ("section", "context"):
-            texts = [block.get("text", {}).get("text", "")]
-            texts += [e.get("text", "") for e in block.get("elements", []) if isinstance(e, dict)]
-            for t in texts:
-                for line in html.unescape(t or "").splitlines()[:6]:
-                    out.write(f"│ {line[:110]}\n")
-        elif block.get("type") == "actions":
-            labels = [e.get("text", {}).get("text", "") for e in block.get("elements", [])]
-            out.write(f"│ [{'] ['.join(labels)}]\n")
-    out.write("└\n")
-    out.flush()
-
-
 def run_demo(check: bool = False, port: int = 3000, out: Any = None) -> int:
+    """--check: headless, the scenario once, exit 0 only if every item is as expected.
+    Otherwise: serve the stand-in page on 127.0.0.1:`port` until Ctrl-C."""
     out = out or sys.stdout
     setup_logging("WARNING" if check else "INFO")
+    if not check:
+        from bot.sandbox.standin.serve import serve
+
+        return serve(port, out)
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="feedwatch-demo-") as tmp:
         sb = start_sandbox(Path(tmp))
         try:
-            return _play(sb, check, out, started)
+            return _play(sb, out, started)
         finally:
             sb.stop()
 
 
-def _play(sb: Sandbox, check: bool, out: Any, started: float) -> int:
+def _play(sb: Sandbox, out: Any, started: float) -> int:
     items = sb.scenario.items
     out.write(f"feedwatch demo: fake X on {sb.fake_x.url}, fake Facebook on {sb.fake_graph.url},"
               f" fake Slack on {sb.fake_slack.url}\n"
               f"{len(items)} posts to @{sb.scenario.x_account['handle']} and the Facebook Page "
               f"'{sb.scenario.facebook_page['page_name']}' arrive in {WAVES} waves; the bot "
               "polls, classifies and posts each to #social-media-alerts.\n")
-    shown = 0
     size = -(-len(items) // WAVES)
     for wave in range(WAVES):
         batch: list[Item] = items[wave * size:(wave + 1) * size]
         plant_x(sb.fake_x, sb.scenario, batch)
         plant_facebook(sb.fake_graph, sb.scenario, batch)
         poll_all(sb.services)
-        messages = sb.fake_slack.messages(sb.channel)
-        if not check:
-            for msg in messages[shown:]:
-                _show(msg, out)
-                time.sleep(0.05)
-        shown = len(messages)
     poll_all(sb.services)  # a second look changes nothing: exactly once
     result = verify(sb)
     took = time.monotonic() - started

@@ -186,6 +186,25 @@ class FakeGraph(FakeServer):
             return [self.comment(c["id"]) for c in self.store.comments.values()
                     if c["_post"] == post_id]
 
+    def posts_of(self, page: str) -> list[dict[str, Any]]:
+        """Every post on or tagging a Page, oldest first, deleted ones included, with
+        `where` (own, visitor, tag) and `comments` (full state, oldest first)."""
+        with self.lock:
+            page_id = self.store.page(page)["id"]
+            posts = sorted((p for p in self.store.posts.values() if p["_page"] == page_id),
+                           key=lambda p: p["_seq"])
+            return [{**self.post(p["id"]), "where": p["_where"],
+                     "comments": sorted(self.comments_on(p["id"]), key=lambda c: c["id"])}
+                    for p in posts]
+
+    def conversations_of(self, page: str) -> list[dict[str, Any]]:
+        """The Page's Messenger threads: {"person", "messages" (oldest first)}."""
+        with self.lock:
+            page_id = self.store.page(page)["id"]
+            return [{"person": self.store.actors[c["_psid"]]["name"], "psid": c["_psid"],
+                     "messages": [self._public(self.store.messages[m]) for m in c["_messages"]]}
+                    for c in self.store.conversations.values() if c["_page"] == page_id]
+
     def private_replies(self) -> list[dict[str, Any]]:
         with self.lock:
             return [dict(r) for r in self.store.private_replies]

@@ -261,6 +261,31 @@ class FakeSlack(FakeServer):
         with self.lock:
             return [dict(self.views[v]) for v in self.open_views.get(user, []) if v in self.views]
 
+    def add_ephemeral(self, channel: str, user: str, text: str,
+                      blocks: list[dict[str, Any]] | None = None) -> None:
+        """A message only `user` sees (e.g. a slash command's immediate answer)."""
+        with self.changed:
+            self.ephemeral.append({"channel": channel, "user": user, "ts": self._next_ts(),
+                                   "text": text, "blocks": list(blocks or [])})
+            self.changed.notify_all()
+
+    def answer_view(self, user: str, view_id: str, answer: dict[str, Any]) -> None:
+        """Apply a view_submission's response_action as Slack does: errors keep the modal
+        open with messages by block_id; update/push show a new view; clear closes them all;
+        anything else closes this one. https://docs.slack.dev/surfaces/modals"""
+        action = answer.get("response_action")
+        with self.changed:
+            if action == "errors" and view_id in self.views:
+                self.views[view_id]["errors"] = dict(answer.get("errors") or {})
+            elif action in ("update", "push") and isinstance(answer.get("view"), dict):
+                stored = self._store_view(self._view(answer["view"]),
+                                          view_id if action == "update" else None)
+                if action == "push":
+                    self.open_views.setdefault(user, []).append(stored["id"])
+            else:
+                self.close_views(user, None if action == "clear" else view_id)
+            self.changed.notify_all()
+
     def close_views(self, user: str, view_id: str | None = None) -> None:
         """Close the top modal (`view_id`) or, without one, every modal of `user`."""
         with self.changed:

@@ -556,6 +556,15 @@ class FakeX(FakeServer):
         with self.lock:
             return [dict(e) for e in self.store.dms]
 
+    def timeline(self) -> list[dict[str, Any]]:
+        """Every tweet ever posted, oldest first, with hidden/deleted flags (deleted kept)."""
+        with self.lock:
+            return [self.store.snapshot(t) for t in sorted(self.store.tweets, key=int)]
+
+    def users(self) -> list[dict[str, Any]]:
+        with self.lock:
+            return [shape(u, USER_DEFAULT, {"created_at"}) for u in self.store.users.values()]
+
     def muted(self, user_id: str) -> set[str]:
         with self.lock:
             return set(self.store.mutes.get(user_id, set()))

@@ -5,7 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from bot.store.types import JSONType, UTCDateTime
@@ -201,3 +209,126 @@ class AuditAnchorRow(Base):
     anchor_hash: Mapped[str] = mapped_column(String(64))
     rows: Mapped[int] = mapped_column(Integer)
     pruned_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# -- moderation (0003) ------------------------------------------------------------------------
+
+
+class ModerationStateRow(Base):
+    """Where a mention stands after moderation: what the alert shows and which buttons fit.
+
+    `generation` moves on each finished platform action; the ledger's unique key includes it,
+    so two clicks on the same state make one platform call.
+    """
+
+    __tablename__ = "moderation_state"
+
+    mention_id: Mapped[int] = mapped_column(
+        ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True
+    )
+    generation: Mapped[int] = mapped_column(Integer, default=0)
+    hidden: Mapped[bool] = mapped_column(default=False)
+    deleted: Mapped[bool] = mapped_column(default=False)
+    blocked: Mapped[bool] = mapped_column(default=False)
+    muted: Mapped[bool] = mapped_column(default=False)
+    claimed_by: Mapped[str] = mapped_column(String(64), default="")
+    closed: Mapped[bool] = mapped_column(default=False)
+    state_line: Mapped[str] = mapped_column(String(500), default="")
+    report_link: Mapped[str] = mapped_column(String(500), default="")
+    complaint_overdue: Mapped[bool] = mapped_column(default=False)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LedgerRow(Base):
+    """One platform write: written as `intent` before the call, completed after it.
+
+    States: intent -> done | failed | refused | unknown. An intent left by a crash is
+    reconciled on start (idempotent actions) or shown as "outcome unknown" (sends).
+    """
+
+    __tablename__ = "moderation_ledger"
+    __table_args__ = (
+        UniqueConstraint("key", name="uq_moderation_ledger_key"),
+        Index("ix_moderation_ledger_state", "state"),
+        Index("ix_moderation_ledger_mention", "mention_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(120))  # mention:action:generation
+    mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"))
+    action: Mapped[str] = mapped_column(String(24))
+    generation: Mapped[int] = mapped_column(Integer)
+    actor: Mapped[str] = mapped_column(String(64))
+    actor_name: Mapped[str] = mapped_column(String(100), default="")
+    state: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    # Tell the author why first: "" (not asked) | pending | sent | not_sent | unknown
+    told: Mapped[str] = mapped_column(String(16), default="")
+    told_note: Mapped[str] = mapped_column(String(300), default="")
+    text: Mapped[str] = mapped_column(Text, default="")  # what was sent (reply, DM, why)
+    template: Mapped[str] = mapped_column(String(64), default="")
+    result_id: Mapped[str] = mapped_column(String(255), default="")  # the platform's new id
+    error: Mapped[str] = mapped_column(String(500), default="")
+    error_code: Mapped[str] = mapped_column(String(32), default="")
+    policy_version: Mapped[str] = mapped_column(String(64), default="")
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class EvidencePackRow(Base):
+    """An evidence pack as uploaded: its content (JSON) and the SHA-256 of each file."""
+
+    __tablename__ = "evidence_packs"
+    __table_args__ = (Index("ix_evidence_packs_mention", "mention_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(64))
+    sha256: Mapped[str] = mapped_column(String(64))  # of the JSON file, byte for byte
+    html_sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    pack: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
+    slack_file_ids: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    # Retention keeps a pack while its report is open.
+    report_open: Mapped[bool] = mapped_column(default=True)
+
+
+class CapturedMediaRow(Base):
+    """Media of a flagged mention, fetched at ingest from the platform's own media host, so
+    the evidence survives the post being deleted."""
+
+    __tablename__ = "captured_media"
+    __table_args__ = (
+        UniqueConstraint("mention_id", "media_key", name="uq_captured_media_item"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"))
+    media_key: Mapped[str] = mapped_column(String(120))
+    url: Mapped[str] = mapped_column(String(1000))
+    content_type: Mapped[str] = mapped_column(String(100), default="")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+    data: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    error: Mapped[str] = mapped_column(String(300), default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    captured_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class FlagOverrideRow(Base):
+    """'Flag is wrong': a labelled case (the post, what the policy said, what a person says)."""
+
+    __tablename__ = "flag_overrides"
+    __table_args__ = (Index("ix_flag_overrides_at", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"))
+    actor: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    removed: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    added: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    categories_before: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    categories_after: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    policy_version: Mapped[str] = mapped_column(String(64), default="")

@@ -10,7 +10,8 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
 from bot import audit, retention
-from bot.retention import RetentionPolicy, verify_chain
+from bot.audit import verify as verify_chain
+from bot.retention import RetentionPolicy
 from bot.store.schema import AuditAnchorRow, AuditRow, DecisionRow, MentionRow
 from policy.categories import ABUSE, PERSONAL_INFO
 from tests.hours.conftest import Desk, flag, local

@@ -1,0 +1,420 @@
+"""The moderation service: the only caller of platform write APIs.
+
+Every platform write goes the same way:
+1. who may do it (bot/permissions.py; a refusal is answered privately and audited);
+2. the intent is written to the ledger (unique per mention + action + state generation, so a
+   double click or a second moderator makes no second call) and audited, and committed;
+3. before hide, delete or block, the author is told why privately where the platform allows
+   (afterwards they can no longer be messaged), and whether that happened is recorded;
+4. the platform call, with the credentials of the account the mention came to;
+5. the ledger row is completed, an audit row records who, what, when, why, the outcome, the
+   platform's error and the policy version, and the alert is updated with a thread reply.
+After a crash, `reconcile` finishes idempotent intents (reading the platform's state back) and
+marks sends "outcome unknown" rather than sending them twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from bot import audit, ledger
+from bot import outgoing as out
+from bot.alert_update import AlertUpdater
+from bot.clock import Clock
+from bot.crashpoints import AFTER_PLATFORM_CALL, crashpoint
+from bot.models import PLATFORM_NAMES, Author, Mention, X
+from bot.permissions import Permissions
+from bot.policy_loader import PolicyHolder
+from bot.slack.escape import safe
+from bot.sources import writes as W
+from bot.sources.writes import ActionError, PlatformWriter
+from bot.store.db import Database
+from bot.store.mentions import load_mention
+from bot.store.schema import LedgerRow
+from policy.decision import Decision
+
+log = logging.getLogger(__name__)
+
+DONE, REFUSED, DENIED, CONFLICT, FAILED, UNKNOWN = (
+    "done", "refused", "denied", "conflict", "failed", "unknown")
+VERBS = {"hide": "hide", "unhide": "unhide", "delete": "delete", "block": "block the author of",
+         "mute": "mute the author of", "reply": "reply to", "private_message": "message",
+         "claim": "claim", "no_action": "close", "flag_wrong": "change the flags of",
+         "escalate": "escalate", "report": "report", "report_police": "report to the police"}
+_DONE_LINE = {"hide": "Hidden on {p}", "unhide": "Unhidden on {p}", "delete": "Deleted from {p}",
+              "block": "Author blocked on {p}", "mute": "Author muted on {p}",
+              "reply": "Replied on {p}", "private_message": "Private message sent on {p}"}
+_AUDIT_OUTCOME = {ledger.DONE: "ok", ledger.FAILED: "failed", ledger.REFUSED: "refused",
+                  ledger.UNKNOWN: "unknown"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str
+    message: str
+
+    @property
+    def ok(self) -> bool:
+        return self.status == DONE
+
+
+@dataclass(frozen=True)
+class ModerationConfig:
+    tz: ZoneInfo
+    lead_only: frozenset[str] = frozenset()  # actions only leads may take
+    escalation_targets: dict[str, str] = field(default_factory=dict)  # target -> channel/user
+    evidence_channel: str | None = None
+
+
+class Moderation:
+    def __init__(self, db: Database, clock: Clock, policy: PolicyHolder,
+                 permissions: Permissions, writers: dict[str, PlatformWriter],
+                 alerts: AlertUpdater, config: ModerationConfig) -> None:
+        self.db, self.clock, self.policy = db, clock, policy
+        self.permissions, self.writers, self.alerts, self.config = (
+            permissions, writers, alerts, config)
+        self.started_at = clock.now()  # intents older than this were left by a crash
+
+    # -- shared by every action --------------------------------------------------------------
+
+    def load(self, s: Session, mention_id: int) -> tuple[Mention, Decision] | Outcome:
+        loaded = load_mention(s, mention_id)
+        if loaded is None:
+            return Outcome(REFUSED, "That mention is no longer stored (erased), so there is "
+                                    "nothing to act on.")
+        return loaded
+
+    def authorise(self, actor: Actor, action: str, mention_id: int,
+                  decision: Decision) -> Outcome | None:
+        """None when the actor may; otherwise the refusal, answered privately and audited."""
+        verb = VERBS.get(action, action)
+        lead_needed = action in self.config.lead_only or (
+            decision.report_suggested and action in ("report", "report_police", "flag_wrong"))
+        if not self.permissions.is_moderator(actor.id):
+            why = f"Sorry, only moderators can {verb} posts from Slack. Ask a moderator."
+        elif lead_needed and self.permissions.lead_ids and not self.permissions.is_lead(actor.id):
+            why = (f"Only a lead can {verb} this post"
+                   + (": it may be a threat to report, so a lead decides." if
+                      decision.report_suggested else ".") + " Ask a lead.")
+        else:
+            return None
+        with self.db.session() as s:
+            audit.append(s, at=self.clock.now(), actor=actor.id, action="permission_denied",
+                         mention_id=mention_id, outcome="denied",
+                         detail={"action": action, "lead_needed": lead_needed},
+                         policy_version=decision.policy_version)
+        log.info("refused %s on mention %d for %s (not allowed)", action, mention_id, actor.id)
+        return Outcome(DENIED, why)
+
+    def hhmm(self) -> str:
+        return self.clock.now().astimezone(self.config.tz).strftime("%H:%M")
+
+    def writer(self, mention: Mention) -> PlatformWriter | None:
+        return self.writers.get(mention.account)
+
+    # -- hide, unhide, delete, block, mute ---------------------------------------------------
+
+    def perform(self, action: str, mention_id: int, actor: Actor, *, reason: str = "",
+                tell: bool = True, no_tell_reason: str = "",
+                generation: int | None = None) -> Outcome:
+        if action not in ledger.IDEMPOTENT:
+            raise ValueError(f"not a platform action: {action}")
+        with self.db.session() as s:
+            got = self.load(s, mention_id)
+        if isinstance(got, Outcome):
+            return got
+        mention, decision = got
+        denied = self.authorise(actor, action, mention_id, decision)
+        if denied:
+            return denied
+        writer = self.writer(mention)
+        if writer is None:
+            return Outcome(REFUSED, f"The account {mention.account} is no longer configured.")
+        telling = action in ledger.TELL_FIRST and tell
+        if action in ledger.TELL_FIRST and not tell and not no_tell_reason.strip():
+            return Outcome(REFUSED, "Say why the author is not told first.")
+        now = self.clock.now()
+        with self.db.session() as s:
+            st = ledger.state_for(s, mention_id, now)
+            if ledger.already(st, action):
+                return self._already(s, mention_id, action, mention)
+            refusal = writer.refusal(mention, action)
+            if refusal:
+                audit.append(s, at=now, actor=actor.id, action=action, mention_id=mention_id,
+                             outcome="refused", detail={"error": refusal, "reason": reason},
+                             policy_version=decision.policy_version)
+                return Outcome(REFUSED, refusal)
+            template, why = out.why_text(self.policy.engine.policy, mention, decision)
+            gen = st.generation if generation is None else generation
+            row = ledger.begin(
+                s, mention_id=mention_id, action=action, generation=gen, actor=actor.id,
+                actor_name=actor.name, now=now, reason=reason, text=why if telling else "",
+                template=template if telling else "",
+                told="" if telling else ("not_sent" if action in ledger.TELL_FIRST else ""),
+                told_note="" if telling else no_tell_reason.strip(),
+                policy_version=decision.policy_version)
+            if row is None:
+                return self._taken(s, mention_id, action, gen)
+            audit.append(s, at=now, actor=actor.id, action=action, mention_id=mention_id,
+                         outcome="intent", detail={"ledger": row.id, "reason": reason},
+                         policy_version=decision.policy_version)
+            row_id = row.id
+        return self._run(row_id)
+
+    def _run(self, row_id: int, resumed: bool = False) -> Outcome:
+        """Carry a ledger intent through: tell first, then the platform call. Resumable."""
+        with self.db.session() as s:
+            row = s.get(LedgerRow, row_id)
+            assert row is not None
+            got = self.load(s, row.mention_id)
+            if isinstance(got, Outcome):
+                row.state = ledger.REFUSED
+                return got
+            mention, _ = got
+            action, told, why = row.action, row.told, row.text
+            if resumed and told == "pending":
+                # We were telling them when we stopped: never send twice, say so instead.
+                row.told, row.told_note = "unknown", "feedwatch stopped while telling them"
+            elif told == "" and why:
+                row.told = "pending"  # committed before the send: a crash leaves "pending"
+        writer = self.writer(mention)
+        if writer is None:
+            return self._finish(row_id, ledger.FAILED, error=ActionError(
+                f"The account {mention.account} is no longer configured.", kind=W.REFUSED))
+        if told == "" and why:
+            self._tell(row_id, writer, mention, why)
+        try:
+            if not (resumed and writer.is_done(mention, action)):
+                getattr(writer, action)(mention)
+        except ActionError as exc:
+            state = ledger.REFUSED if exc.kind in _FINAL_KINDS else ledger.FAILED
+            return self._finish(row_id, state, error=exc, resumed=resumed)
+        crashpoint(AFTER_PLATFORM_CALL)
+        return self._finish(row_id, ledger.DONE, resumed=resumed)
+
+    def _tell(self, row_id: int, writer: PlatformWriter, mention: Mention, why: str) -> None:
+        told, note = "sent", ""
+        try:
+            with self.db.session() as s:
+                row = s.get(LedgerRow, row_id)
+                assert row is not None
+                # Facebook allows one private reply per comment: never spend it twice.
+                if mention.platform != X and ledger.privately_told(s, row.mention_id):
+                    raise ActionError("they already had this comment's one private reply",
+                                      kind=W.ALREADY)
+            writer.private_message(mention, why, self.clock.now())
+        except ActionError as exc:
+            told = "unknown" if exc.uncertain else "not_sent"
+            note = exc.message
+        with self.db.session() as s:
+            row = s.get(LedgerRow, row_id)
+            assert row is not None
+            row.told, row.told_note = told, note[:300]
+            mention_id = row.mention_id
+        self.alerts.note(mention_id, _told_note(told, note, why))
+
+    # -- replies and private messages --------------------------------------------------------
+
+    def check_text(self, mention: Mention, action: str, text: str) -> str | None:
+        """Why this outgoing text must not be sent (None: it may). Pure: no I/O."""
+        return out.check(self.policy.engine, text, author=mention.author,
+                         platform=mention.platform, kind=mention.kind, action=action)
+
+    def check_draft(self, platform: str, kind: str, name: str, action: str,
+                    text: str) -> str | None:
+        """The same check from what a modal remembers, so it can answer before the ack."""
+        return out.check(self.policy.engine, text, author=Author(id="", name=name),
+                         platform=platform, kind=kind, action=action)
+
+    def send(self, action: str, mention_id: int, actor: Actor, text: str, *,
+             template: str = "", generation: int | None = None) -> Outcome:
+        if action not in ledger.SENDS:
+            raise ValueError(f"not a send: {action}")
+        with self.db.session() as s:
+            got = self.load(s, mention_id)
+        if isinstance(got, Outcome):
+            return got
+        mention, decision = got
+        denied = self.authorise(actor, action, mention_id, decision)
+        if denied:
+            return denied
+        refusal = self.check_text(mention, action, text)
+        writer = self.writer(mention)
+        if refusal or writer is None:
+            return Outcome(REFUSED, refusal or f"The account {mention.account} is gone.")
+        now = self.clock.now()
+        with self.db.session() as s:
+            st = ledger.state_for(s, mention_id, now)
+            gen = st.generation if generation is None else generation
+            row = ledger.begin(s, mention_id=mention_id, action=action, generation=gen,
+                               actor=actor.id, actor_name=actor.name, now=now, text=text.strip(),
+                               template=template, policy_version=decision.policy_version)
+            if row is None:
+                return self._taken(s, mention_id, action, gen)
+            audit.append(s, at=now, actor=actor.id, action=action, mention_id=mention_id,
+                         outcome="intent", detail={"ledger": row.id, "template": template},
+                         policy_version=decision.policy_version)
+            row_id, body = row.id, row.text
+        try:
+            if action == "reply":
+                result = writer.reply(mention, body)
+            else:
+                result = writer.private_message(mention, body, now)
+        except ActionError as exc:
+            state = (ledger.UNKNOWN if exc.uncertain else
+                     ledger.REFUSED if exc.kind in _FINAL_KINDS else ledger.FAILED)
+            return self._finish(row_id, state, error=exc)
+        crashpoint(AFTER_PLATFORM_CALL)
+        return self._finish(row_id, ledger.DONE, result_id=result)
+
+    # -- after a crash ----------------------------------------------------------------------
+
+    def reconcile(self) -> int:
+        """Finish intents left by a crash: idempotent ones are made so (read back first);
+        sends become "outcome unknown, please check" and are never sent again."""
+        with self.db.session() as s:
+            ids = ledger.open_intents(s, self.started_at)
+            actions = {i: s.get(LedgerRow, i).action for i in ids}  # type: ignore[union-attr]
+        for row_id in ids:
+            try:
+                if actions[row_id] in ledger.IDEMPOTENT:
+                    self._run(row_id, resumed=True)
+                else:
+                    self._finish(row_id, ledger.UNKNOWN, resumed=True, error=ActionError(
+                        "feedwatch stopped before it knew whether this was sent",
+                        kind=W.NETWORK, uncertain=True))
+            except Exception:
+                log.exception("reconcile: ledger row %d could not be settled", row_id)
+        if ids:
+            log.info("reconciled %d moderation action(s) left by a restart", len(ids))
+        return len(ids)
+
+    # -- completion -------------------------------------------------------------------------
+
+    def _finish(self, row_id: int, state: str, *, error: ActionError | None = None,
+                result_id: str = "", resumed: bool = False) -> Outcome:
+        now = self.clock.now()
+        with self.db.session() as s:
+            row = s.get(LedgerRow, row_id)
+            assert row is not None
+            mention_id, action = row.mention_id, row.action
+            got = self.load(s, mention_id)
+            platform = PLATFORM_NAMES.get(got[0].platform, "the platform") if not isinstance(
+                got, Outcome) else "the platform"
+            row.state, row.completed_at, row.result_id = state, now, result_id[:255]
+            if error is not None:
+                row.error, row.error_code = error.message[:500], error.code[:32]
+            st = ledger.state_for(s, mention_id, now)
+            st.generation += 1
+            st.updated_at = now
+            if state == ledger.DONE:
+                ledger.apply_effect(st, action)
+            line = _state_line(row, state, platform, self.hhmm(), error)
+            st.state_line = line[:500]
+            audit.append(s, at=now, actor=row.actor, action=action, mention_id=mention_id,
+                         outcome=_AUDIT_OUTCOME[state], detail=_audit_detail(row, resumed),
+                         policy_version=row.policy_version)
+            actor, told = row.actor, row.told
+        self.alerts.refresh(mention_id)
+        self.alerts.note(mention_id, _thread_line(line, actor, error, resumed))
+        if state == ledger.DONE:
+            return Outcome(DONE, f"Done: {line}.")
+        if state == ledger.UNKNOWN:
+            return Outcome(UNKNOWN, f"{line}. {error.fix if error else ''}".strip())
+        fix = f" {error.fix}" if error and error.fix else ""
+        told_part = " The author had already been told why." if told == "sent" else ""
+        return Outcome(REFUSED if state == ledger.REFUSED else FAILED,
+                       f"{error.message if error else 'It did not work.'}{fix}{told_part}")
+
+    def _already(self, s: Session, mention_id: int, action: str, mention: Mention) -> Outcome:
+        prev = ledger.last(s, mention_id, action)
+        who = f" by <@{prev.actor}>" if prev else ""
+        when = (f" at {prev.completed_at.astimezone(self.config.tz):%H:%M}"
+                if prev and prev.completed_at else "")
+        return Outcome(CONFLICT, f"Already done{who}{when}: "
+                       f"{_DONE_LINE[action].format(p=PLATFORM_NAMES.get(mention.platform))}.")
+
+    def _taken(self, s: Session, mention_id: int, action: str, gen: int) -> Outcome:
+        row = ledger.by_key(s, mention_id, action, gen)
+        if row is None:  # pragma: no cover - the unique key said it exists
+            return Outcome(CONFLICT, "Someone else is acting on this post right now.")
+        at = row.requested_at.astimezone(self.config.tz).strftime("%H:%M")
+        if row.state == ledger.INTENT:
+            return Outcome(CONFLICT, f"<@{row.actor}> is already doing this (started {at}); "
+                                     "nothing more was sent to the platform.")
+        return Outcome(CONFLICT, f"<@{row.actor}> already did this at {at} ({row.state}); "
+                                 "nothing more was sent to the platform.")
+
+
+# Errors that retrying will not fix: recorded as refused rather than failed.
+_FINAL_KINDS = frozenset({W.REFUSED, W.NOT_OWN_CONVERSATION, W.TIER, W.WINDOW_CLOSED,
+                          W.ALREADY, W.NOT_FOUND})
+
+
+def _told_part(told: str, note: str) -> str:
+    return {"sent": ", author told why",
+            "not_sent": f", author not told ({note})" if note else ", author not told",
+            "unknown": ", author may not have been told: please check",
+            }.get(told, "")
+
+
+def _state_line(row: LedgerRow, state: str, platform: str, hhmm: str,
+                error: ActionError | None) -> str:
+    who = row.actor_name or row.actor
+    if state == ledger.DONE:
+        base = _DONE_LINE[row.action].format(p=platform)
+        if row.action == "private_message" and platform == PLATFORM_NAMES[X]:
+            base = "DM sent on X"
+        return f"{base} by {who} at {hhmm}{_told_part(row.told, row.told_note)}"
+    verb = row.action.replace("_", " ").capitalize()
+    if state == ledger.UNKNOWN:
+        return f"{verb} on {platform} by {who} at {hhmm}: outcome unknown, please check"
+    return f"{verb} on {platform} not done at {hhmm}: {error.message if error else state}"
+
+
+def _thread_line(line: str, actor: str, error: ActionError | None, resumed: bool) -> str:
+    # Our words with the platform's (and the author's) inside: escaped, except our mention.
+    text = f"{safe(line)} (<@{actor}>)."
+    if resumed:
+        text += " Settled after feedwatch restarted."
+    if error is not None and error.fix:
+        text += f"\nWhat to do: {safe(error.fix)}"
+    return text
+
+
+def _told_note(told: str, note: str, why: str) -> str:
+    if told == "sent":
+        return f"Told the author why first, privately: “{safe(why)}”"
+    if told == "unknown":
+        return f"Telling the author why may or may not have worked ({safe(note)}): please check."
+    return f"The author was not told why first: {safe(note)}."
+
+
+def _audit_detail(row: LedgerRow, resumed: bool) -> dict[str, Any]:
+    detail: dict[str, Any] = {"ledger": row.id, "generation": row.generation}
+    for name in ("reason", "told", "told_note", "template", "error", "error_code", "result_id"):
+        value = getattr(row, name)
+        if value:
+            detail[name] = value
+    if row.text and row.action in ledger.SENDS:
+        # The words we sent are in the ledger (erasable); the audit keeps their fingerprint.
+        detail["text_sha256"] = hashlib.sha256(row.text.encode()).hexdigest()
+    if resumed:
+        detail["reconciled"] = True
+    return detail
