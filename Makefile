@@ -4,12 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: help install demo demo-check test test-slow lint eval bench clean
+.PHONY: help install demo demo-check test test-slow test-browser lint eval bench clean
 
 help:
-	@echo "make demo        run feedwatch on the built-in offline sandbox"
+	@echo "make demo        the offline sandbox in your browser: http://127.0.0.1:3000"
 	@echo "make test        install everything and run the test suite"
 	@echo "make test-slow   the slower suites (crash, load, browser)"
+	@echo "make test-browser the stand-in page in Chromium (screenshots in test-output/)"
 	@echo "make lint        ruff"
 	@echo "make eval        score the policy engine on ../shared/eval"
 	@echo "make bench       speed figures (last line: one JSON object)"
@@ -34,6 +35,9 @@ test: $(STAMP)
 
 test-slow: $(STAMP)
 	$(BIN)/pytest -q -m slow; rc=$$?; [ $$rc -eq 5 ] && echo "no slow tests yet" && exit 0; exit $$rc
+
+test-browser: $(STAMP)
+	$(BIN)/pytest -q -m slow tests/browser
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -298,7 +298,9 @@ class Moderation:
                 else:
                     self._finish(row_id, ledger.UNKNOWN, resumed=True, error=ActionError(
                         "feedwatch stopped before it knew whether this was sent",
-                        kind=W.NETWORK, uncertain=True))
+                        kind=W.NETWORK, uncertain=True,
+                        fix="Check on the platform whether it went out before sending anything "
+                            "again: feedwatch will not resend it."))
             except Exception:
                 log.exception("reconcile: ledger row %d could not be settled", row_id)
         if ids:

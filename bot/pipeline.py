@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 from sqlalchemy.orm import Session
@@ -69,9 +69,12 @@ class Pipeline:
         *,
         placer: Placer | None = None,
         gap_after: timedelta = DEFAULT_GAP_AFTER,
+        read_media: Callable[[Mention], str] | None = None,
     ) -> None:
         self.db = db
         self.classify = classify
+        # OCR of photos (bot/ocr.py); None when Tesseract is not installed.
+        self.read_media = read_media
         self.clock = clock
         self.alert_channel = alert_channel
         self.admin_channel = admin_channel
@@ -127,18 +130,20 @@ class Pipeline:
 
     def _store_page(self, edge: str, page: Page) -> int:
         """One transaction per page: mentions, decisions, alerts and (last page) the cursor."""
+        with self.db.session() as s:
+            seen = existing_keys(s, (m.key for m in page.mentions))
+        fresh: list[Mention] = []
+        # Platforms page newest first; store oldest first so alerts arrive in order.
+        for m in sorted(page.mentions, key=lambda m: m.created_at):
+            if m.key not in seen:
+                seen.add(m.key)
+                fresh.append(m)
+        # Classify (and read images) before the transaction: no network inside it.
+        decided = [(m, self.classify(m.text, self._context(m))) for m in fresh]
         now = self.clock.now()
         with self.db.session() as s:
-            stored = existing_keys(s, (m.key for m in page.mentions))
             new = 0
-            # Platforms page newest first; store oldest first so alerts arrive in order.
-            for m in sorted(page.mentions, key=lambda m: m.created_at):
-                if m.key in stored:
-                    continue
-                stored.add(m.key)
-                # Classification is pure and quick; doing it inside the transaction keeps
-                # "stored" and "classified" one and the same event.
-                decision = self.classify(m.text, context_for(m))
+            for m, decision in decided:
                 mention_id = insert_mention(s, m, now)
                 if mention_id is None:
                     continue  # a webhook stored it a moment ago
@@ -150,6 +155,17 @@ class Pipeline:
                                 self.gap_after)
                 cursors.record_success(s, edge, now, page.cursor)
         return new
+
+    def _context(self, m: Mention) -> Context:
+        ctx = context_for(m)
+        if self.read_media is None or not m.media:
+            return ctx
+        try:
+            text = self.read_media(m)
+        except Exception:  # OCR is a help, never a reason to lose a mention
+            log.exception("reading the images of %s %s failed", m.platform, m.external_id)
+            text = ""
+        return replace(ctx, ocr_text=text)
 
     def ingest(self, edge: str, mentions: list[Mention]) -> int:
         """Store pushed items (webhooks) exactly as a polled page, without touching the edge's

@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 from bot.clock import Clock
 from bot.config import Settings
 from bot.moderation import ModerationKit, build_moderation
+from bot.ocr import MediaReader
 from bot.office import Office, build_office
 from bot.outbox import Outbox
 from bot.pipeline import Pipeline
@@ -56,7 +57,8 @@ def build_services(
     slack = slack_client or make_slack_client(settings)
     office = build_office(settings, db, slack, clock)
     pipeline = Pipeline(db, policy.classify, clock, settings.slack_alert_channel,
-                        settings.admin_channel, placer=office.placer, gap_after=office.gap_after)
+                        settings.admin_channel, placer=office.placer, gap_after=office.gap_after,
+                        read_media=MediaReader.if_available(http_session))
     outbox = Outbox(db, slack, clock, make_renderer(settings.tz), min_interval=post_interval)
     sources: list[Source] = [
         XSource(acct, make_client(acct, http_session()), clock, reach=settings.x_mention_reach)

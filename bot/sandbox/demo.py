@@ -146,7 +146,9 @@ def run_demo(check: bool = False, port: int = 3000, out: Any = None) -> int:
     """--check: headless, the scenario once, exit 0 only if every item is as expected.
     Otherwise: serve the stand-in page on 127.0.0.1:`port` until Ctrl-C."""
     out = out or sys.stdout
-    setup_logging("WARNING" if check else "INFO")
+    # The page is the demo's screen: the terminal shows the address and anything that goes
+    # wrong, not a log line per poll every few seconds.
+    setup_logging("WARNING")
     if not check:
         from bot.sandbox.standin.serve import serve
 

@@ -118,13 +118,20 @@ class Bot:
     def restart(self) -> Services:
         """A new process over the same database and fakes."""
         if self.services is not None:
-            self.services.db.dispose()
+            self.close()
         self.services = build_services(self.settings, self.clock, http_session=self.sessions,
                                        post_interval=0.0)
         self.services.policy.replace(_engine())
         self.services.pipeline.classify = _engine().classify
-        self.wsgi = make_wsgi(build_app(self.services), self.services)
+        self.app = build_app(self.services)
+        self.wsgi = make_wsgi(self.app, self.services)
         return self.services
+
+    def close(self) -> None:
+        """Let the listeners still working after their ack finish, then let go."""
+        self.app.listener_runner.listener_executor.shutdown(wait=True)  # type: ignore[attr-defined]
+        if self.services is not None:
+            self.services.db.dispose()
 
     # -- getting mentions into Slack ---------------------------------------------------------
 
@@ -138,6 +145,11 @@ class Bot:
         with self.db.session() as s:
             return int(s.execute(select(MentionRow.id).where(
                 MentionRow.external_id == external_id)).scalar_one())
+
+    def external_id(self, mention_id: int) -> str:
+        with self.db.session() as s:
+            return str(s.execute(select(MentionRow.external_id).where(
+                MentionRow.id == mention_id)).scalar_one())
 
     # -- Slack requests ----------------------------------------------------------------------
 
@@ -202,6 +214,11 @@ class Bot:
         status = [b for b in blocks if b.get("block_id") == "fw_status"]
         return status[0]["elements"][0]["text"] if status else ""
 
+    def status_with(self, mention_id: int, needle: str) -> str:
+        """The alert's status line once it says `needle` (the update follows the ledger)."""
+        return wait_until(lambda: needle in (line := self.status_line(mention_id)) and line,
+                          f"the alert to say {needle!r}")
+
     def buttons(self, mention_id: int) -> list[str]:
         return [el["action_id"] for b in self.alert(mention_id).get("blocks") or []
                 if b.get("type") == "actions" for el in b["elements"]]
@@ -232,8 +249,7 @@ def make_bot(db: Database, clock: FixedClock,
 
     yield make
     for bot in made:
-        if bot.services is not None:
-            bot.services.db.dispose()
+        bot.close()
 
 
 @pytest.fixture
