@@ -12,12 +12,14 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot import complaints, retention
 from bot.office import Office
+from bot.policy_reload import reload_policy
 from bot.services import Services
 
 log = logging.getLogger(__name__)
 
 OUTBOX_INTERVAL_SECONDS = 5
 OFFICE_TICK_SECONDS = 60
+POLICY_RELOAD_SECONDS = 60
 MEDIA_CAPTURE_SECONDS = 60
 COMPLAINT_CHECK_SECONDS = 15 * 60
 # Nightly retention at 03:15 local: outside 01:00-02:00, the hour the clock changes repeat or skip.
@@ -75,6 +77,9 @@ def build_scheduler(services: Services, office: Office | None = None) -> Backgro
         )
     sched.add_job(deliver, "interval", args=[services], seconds=OUTBOX_INTERVAL_SECONDS,
                   id="outbox", next_run_time=datetime.now(UTC), **common)
+    if services.policy.path is not None:
+        sched.add_job(reload_policy, "interval", args=[services],
+                      seconds=POLICY_RELOAD_SECONDS, id="policy_reload", **common)
     sched.add_job(office_tick, "interval", args=[office], seconds=OFFICE_TICK_SECONDS,
                   id="office", next_run_time=datetime.now(UTC), **common)
     sched.add_job(run_retention, "cron", args=[office], id="retention", **RETENTION_AT,

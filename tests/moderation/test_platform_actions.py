@@ -73,14 +73,14 @@ def test_the_ack_goes_before_the_platform_answers(bot: Bot) -> None:
 
 
 def test_double_click_and_two_moderators_make_one_platform_call(bot: Bot) -> None:
-    mid, cid = fb_comment(bot, ABUSE)
+    mid, _ = fb_comment(bot, ABUSE)
     release = hold(bot.graph, "/:version/:id", "POST")
     assert bot.click(A.HIDE, mid, MOD) == 200
     wait_until(lambda: bot.graph.requests_to("/:version/:id", "POST"), "the first hide")
     assert bot.click(A.HIDE, mid, MOD) == 200  # the double click
     assert bot.click(A.HIDE, mid, MOD2) == 200  # a colleague at the same moment
-    assert set(bot.answers(MOD2)) == {("*Hide*: <@U0MOD1> is already doing this (started 10:00); nothing more "
-                      "was sent to the platform.")}
+    assert set(bot.answers(MOD2)) == {"*Hide*: <@U0MOD1> is already doing this (started "
+                                      "10:00); nothing more was sent to the platform."}
     release.set()
     bot.settled(mid)
     assert len(bot.graph.requests_to("/:version/:id", "POST")) == 1
