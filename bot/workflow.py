@@ -64,8 +64,7 @@ class Workflow:
                     ModerationStateRow.claimed_by == "").values(claimed_by=actor.id,
                                                                 updated_at=now)).rowcount
                 if not won:
-                    s.rollback()
-                    holder = ledger.peek_state(s, mention_id)
+                    holder = s.get(ModerationStateRow, mention_id, populate_existing=True)
                     who = holder.claimed_by if holder else "someone"
                     return Outcome(CONFLICT, f"<@{who}> is already handling this one.")
                 action = "claim"
