@@ -3,6 +3,8 @@
 Only the platforms' own media hosts are fetched (X's pbs/video.twimg.com, Facebook's
 fbcdn.net), over HTTPS, without following redirects, with a size cap and a timeout. Links in
 posts are never opened. A failed fetch is recorded and retried a few times, then left.
+"Flagged" means a category that may need evidence later: a removal category, a complaint or
+a crisis; praise and "media to review" alone are not worth keeping someone's photos for.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from bot.clock import Clock
 from bot.store.db import Database
 from bot.store.inserts import insert_ignore
 from bot.store.schema import CapturedMediaRow, DecisionRow, MentionRow
+from policy import categories as C
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +32,7 @@ MAX_BYTES = 15 * 1024 * 1024
 TIMEOUT = (5.0, 20.0)
 LOOK_BACK = timedelta(days=2)  # mentions ingested since then; older ones had their chances
 MAX_ATTEMPTS = 3
+CAPTURE_CATEGORIES = frozenset((*C.REMOVAL_CATEGORIES, C.COMPLAINT, C.CRISIS))
 
 
 def allowed(url: str) -> bool:
@@ -58,9 +62,12 @@ class MediaCapture:
             with_media = {mid: media for mid, media in rows if media}
             if not with_media:
                 return []
-            flagged = {mid for mid, cats in s.execute(select(
-                DecisionRow.mention_id, DecisionRow.categories).where(
-                DecisionRow.mention_id.in_(list(with_media)))) if cats}
+            latest: dict[int, list[str]] = {}
+            for mid, cats in s.execute(select(DecisionRow.mention_id, DecisionRow.categories)
+                                       .where(DecisionRow.mention_id.in_(list(with_media)))
+                                       .order_by(DecisionRow.id)):
+                latest[mid] = list(cats or [])  # the newest decision wins (Flag is wrong)
+            flagged = {mid for mid, cats in latest.items() if CAPTURE_CATEGORIES & set(cats)}
             done = {(c.mention_id, c.media_key): c for c in s.execute(select(
                 CapturedMediaRow).where(CapturedMediaRow.mention_id.in_(list(flagged))))
                 .scalars()}
