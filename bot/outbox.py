@@ -184,6 +184,11 @@ class Outbox:
             log.warning("alert %d: Slack unreachable (%s); will check and retry", alert_id,
                         type(exc).__name__)
             return "failed"
+        except Exception:  # e.g. an answer that is not JSON: unsure, so check before retrying
+            self._retry_later(alert_id, "unexpected answer from Slack", certain=False)
+            log.exception("alert %d: unexpected failure posting to Slack; will check and retry",
+                          alert_id)
+            return "failed"
         crashpoint(AFTER_SLACK_POST)
         with self.db.session() as s:
             row = s.get(AlertRow, alert_id)
@@ -218,9 +223,13 @@ class Outbox:
                               delay=timedelta(seconds=retry_after))
             log.warning("alert %d: Slack rate limited; retry in %.0f s", alert_id, retry_after)
             return "failed"
-        if status >= 500:
+        # slack_sdk turns an answer that is not JSON into this error: we cannot tell what
+        # Slack did, just as with a 5xx.
+        garbled = error.startswith("Received a response in a non-JSON format")
+        if status >= 500 or garbled:
             # Slack may or may not have posted it: check history before the next try.
-            self._retry_later(alert_id, f"slack {status}", certain=False)
+            self._retry_later(alert_id, "garbled answer" if garbled else f"slack {status}",
+                              certain=False)
         else:
             slow = timedelta(minutes=10) if error in CONFIG_ERRORS else None
             self._retry_later(alert_id, f"slack error: {error}", certain=True, delay=slow)
@@ -248,7 +257,7 @@ class Outbox:
                     channel=row.channel, oldest=f"{oldest:.6f}", limit=200,
                     include_all_metadata=True, cursor=cursor,
                 )
-            except (SlackApiError, urllib.error.URLError, TimeoutError, OSError) as exc:
+            except Exception as exc:  # cannot check (API error, network, garbled answer)
                 # Unsure whether it was posted, and cannot check: do not post blind.
                 raise_uncertain = f"history check failed: {type(exc).__name__}"
                 log.warning("alert %d: %s; will try again", row.id, raise_uncertain)

@@ -14,6 +14,7 @@ RULES = ("violence.threat", "violence.incitement", "violence.wish_harm")
 
 PHRASES: dict[str, tuple[str, ...]] = {
     "TARGET": harm.PERSON_TARGETS,
+    "PLACE": harm.PLACE_TARGETS,
     "VSAFE": ("hang out", "hanging out", "hang in there", "hang on", "hung out", "hang around",
               "suffer from", "suffering from", "suffers from", "suffered from", "burn bridges",
               "burn some bridges", "burn the bridges", "drown out", "drown them out",
@@ -53,6 +54,18 @@ _DETERMINERS = frozenset({"those", "these", "their", "his", "your", "her", "ever
 _BODY = frozenset({"face", "faces", "head", "heads", "neck", "necks", "throat", "throats", "legs",
                    "leg", "teeth", "skull", "skulls", "jaw", "kneecaps", "arms", "nose", "eyes",
                    "brains", "house", "car", "kids", "family", "wife", "husband", "children"})
+# Acts against a place ("burn that place down", "blow up the clinic"): a threat to the people
+# in it, so a place is a target for these verbs only.
+_DESTROY = frozenset({"burn", "torch", "bomb", "blow", "nuke", "set", "petrol", "firebomb"})
+# Past forms that are also the present ("I'm going to hurt her", "I will cut you").
+_PRESENT_TOO = frozenset({"hurt", "cut", "beat", "shot", "put", "set", "hit"})
+_INFINITIVE = frozenset({"to", "will", "would", "shall", "can", "could", "might", "must",
+                         "gonna", "should", "i", "we", "and"})
+# Words that follow "her" as an object ("hurt her if", "find her and") rather than a possessive.
+_AFTER_OBJECT = frozenset({",", "and", "or", "if", "when", "again", "so", "because", "now",
+                           "then", "tonight", "tomorrow", "today", "too", "badly", "bad", "for",
+                           "with", "in", "at", "on", "up", "down", "out", "back", "till",
+                           "until", "properly", "myself", "first", "next", "soon", "like"})
 _CONDITIONAL = frozenset({"if", "when", "whenever", "before", "until", "unless", "once"})
 _REFLEXIVE = frozenset({"yourself", "yourselves", "myself", "himself", "herself", "themselves",
                         "ourselves", "itself"})
@@ -71,6 +84,11 @@ def _is_target(a: Analysis, i: int) -> bool:
         if s == i:
             if doc.tokens[i] in _DETERMINERS:
                 nxt = i + 1
+                if doc.tokens[i] == "her" and (
+                    nxt >= len(doc.tokens) or doc.sents[nxt] != doc.sents[i]
+                    or doc.tokens[nxt] in _AFTER_OBJECT
+                ):
+                    return True  # "hurt her", "hurt her badly": the object, not "her car"
                 return nxt < len(doc.tokens) and (
                     doc.tokens[nxt] in _BODY
                     or any(t == nxt for t, _ in a.get("TARGET"))
@@ -93,6 +111,12 @@ def _target_after(a: Analysis, e: int, limit: int = 5) -> bool:
         if toks[i] in _BODY and toks[i - 1] not in ("my", "our"):
             return True
     return False
+
+
+def _place_after(a: Analysis, e: int, limit: int = 5) -> bool:
+    """A place follows ("burn that place down", "torch the ward")."""
+    sent = a.doc.sents[e - 1]
+    return any(e <= s < e + limit and a.doc.sents[s] == sent for s, _ in a.get("PLACE"))
 
 
 def _target_before(a: Analysis, s: int, limit: int = 7) -> bool:
@@ -163,7 +187,8 @@ def detect(a: Analysis) -> list[Hit]:
         normative = bool(_NORMATIVE & set(before))
         passive = bool(_PASSIVE & set(toks[max(lo, s - 2) : s]))
         imperative = s == lo or (s - lo <= 2 and set(before) <= {"just", "go", "please", "and"})
-        if word in _PAST and not passive and " ".join(toks[s:e]) in _PAST:
+        present = word in _PRESENT_TOO and s > lo and toks[s - 1] in _INFINITIVE
+        if word in _PAST and not passive and not present and " ".join(toks[s:e]) in _PAST:
             continue
         if a.in_sent("VSAFE", doc.sents[s]):
             continue  # "asthma attack", "heart attack"
@@ -185,7 +210,8 @@ def detect(a: Analysis) -> list[Hit]:
             if not (_target_after(a, e, 8) or _target_before(a, s)):
                 continue
             normative = True
-        elif not ((has_first or normative or imperative) and _target_after(a, e)):
+        elif not ((has_first or normative or imperative) and (
+                _target_after(a, e) or (word in _DESTROY and _place_after(a, e)))):
             continue
         if any(h.start <= s < h.end for h in hits):
             continue

@@ -78,6 +78,8 @@ CONTRACTIONS: dict[str, str] = {
     "that's": "that is", "thats": "that is", "there's": "there is", "theres": "there is",
     "what's": "what is", "whats": "what is", "who's": "who is", "let's": "let us",
     "lets": "let us", "he'll": "he will", "she'll": "she will", "it'll": "it will",
+    "he'd": "he would", "she'd": "she would", "it'd": "it would", "that'd": "that would",
+    "who'd": "who would", "there'd": "there would",
     "u": "you", "ur": "your", "ya": "you", "yall": "you all", "y'all": "you all",
     "gonna": "going to", "wanna": "want to", "gotta": "got to", "tryna": "trying to",
     "coz": "because", "cos": "because", "cuz": "because", "bc": "because", "pls": "please",

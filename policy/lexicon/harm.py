@@ -39,6 +39,8 @@ THREAT_PHRASES = (
     "die a horrible death", "horrible death", "at my hands", "you are dead", "you're dead",
     "you're a dead man", "dead man walking", "watch your back", "watch your backs",
     "i know where you live", "we know where you live", "know where you work",
+    "watch her back", "watch his back", "watch their back", "watch their backs",
+    "burn it to the ground",
     "i will find you", "i'll find you", "coming for you", "i'm coming for",
     "you'll pay for this", "you will pay for this", "go die",
     "go kill yourself", "kill yourself", "kill yourselves", "kys", "neck yourself",
@@ -58,6 +60,13 @@ THREAT_PHRASES = (
     "deserve to be hit", "deserves to be abused", "deserves to be beaten",
     "ass whooping", "good hiding", "a slap", "a good slap", "deserve a beating",
     "needs a beating",
+)
+
+# Places: burning, bombing or blowing one up threatens the people in it.
+PLACE_TARGETS = (
+    "place", "ward", "wards", "hospital", "clinic", "unit", "building", "office", "offices",
+    "house", "home", "school", "mosque", "church", "synagogue", "temple", "centre", "surgery",
+    "reception", "station", "shop", "hq", "headquarters", "site", "block", "flat",
 )
 
 # Targets that make a violent act a threat to people.

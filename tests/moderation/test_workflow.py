@@ -40,7 +40,7 @@ def test_escalate_to_pals_then_offer_the_passed_on_template(bot: Bot) -> None:
     assert "07700 900123" not in sent["text"]  # personal details stay masked
     assert "Please call her back" in sent["text"] and "Open the alert in Slack" in sent["text"]
     bot.status_with(mid, "Escalated to PALS (Patient Advice and Liaison Service) by u0mod1")
-    escalated = [a for a in bot.audit(mid) if a.action == "escalate"][0]
+    escalated = next(a for a in bot.audit(mid) if a.action == "escalate")
     assert escalated.detail["target"] == "pals" and escalated.outcome == "ok"
     offer = bot.opened_view(2)  # the policy promises to say when a message is passed on
     assert offer["callback_id"] == mb.CB_MESSAGE
@@ -78,7 +78,7 @@ def test_threat_needs_a_lead_who_reports_it_with_an_evidence_pack(bot: Bot) -> N
     # Uploaded into the alert's thread, with its SHA-256 there for anyone to check.
     thread = bot.thread(mid)
     assert any(pack.detail["sha256"] in t for t in thread)
-    police = [a for a in bot.audit(mid) if a.action == "report_police"][0]
+    police = next(a for a in bot.audit(mid) if a.action == "report_police")
     assert police.actor == LEAD and police.detail["crime_reference"] == "NC-2611-0042"
     assert any("Report it on Facebook" in t for t in thread)
     bot.status_with(mid, "Reported to Facebook and reported to the police (crime ref "
@@ -93,7 +93,7 @@ def test_a_lead_closes_a_false_threat_with_flag_is_wrong(bot: Bot) -> None:
     mid, _ = fb_comment(bot, THREAT)
     bot.click(A.FLAG_WRONG, mid, LEAD)
     view = bot.opened_view()
-    status, ack = bot.submit(view, {}, user=LEAD)
+    _, ack = bot.submit(view, {}, user=LEAD)
     assert ack["response_action"] == "errors"  # nothing chosen
     bot.submit(view, {mb.REMOVE: ["violence"], mb.REASON: "Song lyrics quoted, no threat"},
                user=LEAD)
@@ -113,7 +113,7 @@ def test_no_action_closes_the_alert(bot: Bot) -> None:
     bot.submit(bot.opened_view(), {mb.NOTE: "Already answered by phone"})
     bot.status_with(mid, "Closed with no action by u0mod1 at 10:00")
     assert A.HIDE not in bot.buttons(mid)
-    note = [a for a in bot.audit(mid) if a.action == "no_action"][0]
+    note = next(a for a in bot.audit(mid) if a.action == "no_action")
     assert note.detail == {"note": "Already answered by phone"}
 
 

@@ -37,8 +37,7 @@ def state(standin: StandIn, query: dict[str, str]) -> dict[str, Any]:
         "office": standin.controls.office_state(),
         "channels": p.channels(user), "channel": p.channel(channel, user),
         "modal": p.modal(user), "home": p.home(user),
-        "users": [{"id": u["id"], "name": u["real_name"]}
-                  for u in standin.sandbox.fake_slack.users.values() if not u.get("is_bot")],
+        "users": _people(standin),
         "public": standin.public.snapshot(), "feeds": sources,
         "log": list(standin.controls.log),
     }
@@ -46,6 +45,13 @@ def state(standin: StandIn, query: dict[str, str]) -> dict[str, Any]:
     if query.get("since") == version:
         return {"version": version, "unchanged": True}
     return {"version": version, **data}
+
+
+def _people(standin: StandIn) -> list[dict[str, str]]:
+    slack = standin.sandbox.fake_slack
+    with slack.lock:  # the fake's request threads may add users meanwhile
+        return [{"id": u["id"], "name": u["real_name"]} for u in slack.users.values()
+                if not u.get("is_bot")]
 
 
 def _sent_note(what: str, sent: Any) -> Answer:

@@ -58,7 +58,7 @@ function messageEl(m, state, channel) {
     m.ephemeral ? h("span", {class: "badge"}, "Only visible to you") : null);
   const body = m.blocks.length ? renderBlocks(m.blocks, ctx)
     : h("div", {class: "bk-text"}, spans(m.text_spans));
-  const art = h("article", {class: `msg${m.ephemeral ? " ephemeral" : ""}`,
+  const art = h("article", {class: `msg${m.ephemeral ? " ephemeral" : ""}`, tabindex: "-1",
     "aria-label": `${m.author}: ${m.label}`}, head, body);
   if (m.files.length) {
     art.append(h("ul", {class: "files", "aria-label": "Files"}, m.files.map((f) => h("li", {},
@@ -122,8 +122,11 @@ function drawChannel(state, force = false) {
   });
   for (const el of old.values()) el.remove();
   if (!wanted.length) list.append(h("p", {class: "muted"}, "No messages yet."));
-  if (focusIn && focusKey) {
-    focusIn.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
+  if (focusIn) {
+    // The same control if the update kept it (a button may become another, Hide -> Unhide);
+    // otherwise the message itself, so a keyboard user stays where they were.
+    const same = focusKey && focusIn.querySelector(`[data-focus-key="${CSS.escape(focusKey)}"]`);
+    (same || focusIn).focus();
   }
   if (wasAtEnd) list.scrollTop = list.scrollHeight;
 }
