@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from bot import complaints, retention
+from bot import complaints, heartbeat, retention
 from bot.office import Office
 from bot.policy_reload import reload_policy
 from bot.services import Services
@@ -75,6 +75,9 @@ def build_scheduler(services: Services, office: Office | None = None) -> Backgro
             id=f"poll:{source.platform}:{source.account}",
             next_run_time=datetime.now(UTC), **common,
         )
+    sched.add_job(heartbeat.beat, "interval", args=[services.db, services.clock],
+                  seconds=heartbeat.HEARTBEAT_SECONDS, id="heartbeat",
+                  next_run_time=datetime.now(UTC), **common)
     sched.add_job(deliver, "interval", args=[services], seconds=OUTBOX_INTERVAL_SECONDS,
                   id="outbox", next_run_time=datetime.now(UTC), **common)
     if services.policy.path is not None:

@@ -11,7 +11,7 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import select
 
-from bot import webhooks
+from bot import heartbeat, webhooks
 from bot.services import Services
 from bot.store.schema import SourceStateRow
 
@@ -26,11 +26,13 @@ def health(services: Services) -> tuple[int, dict[str, Any]]:
             sources = {
                 r.key: {"last_success_at": r.last_success_at.isoformat()
                         if r.last_success_at else None, "failing": r.consecutive_failures}
-                for r in rows
+                for r in rows if r.key != heartbeat.HEARTBEAT_KEY
             }
+        beat = heartbeat.last_beat(services.db)
     except Exception as exc:  # report, don't crash the web worker
         return 503, {"ok": False, "error": f"database: {type(exc).__name__}"}
-    return 200, {"ok": True, "sources": sources}
+    return 200, {"ok": True, "heartbeat": beat.isoformat() if beat else None,
+                 "sources": sources}
 
 
 def make_wsgi(app: App, services: Services) -> WSGIApp:

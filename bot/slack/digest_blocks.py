@@ -75,6 +75,11 @@ def _day_hm(dt: datetime, tz: ZoneInfo) -> str:
 def gap_line(gap: GapItem, tz: ZoneInfo) -> str:
     """'X nsft mentions not polled 02:10–04:30' (unescaped: edge names are ours)."""
     platform, _, rest = gap.edge.partition(":")
+    if platform == "feedwatch":  # the heartbeat (bot/heartbeat.py): the bot itself was down
+        if gap.ended_at is None:
+            return f"feedwatch silent since {_day_hm(gap.started_at, tz)}"
+        return (f"feedwatch was not running {_day_hm(gap.started_at, tz)}–"
+                f"{_hm(gap.ended_at, tz)}")
     name = f"{PLATFORM_NAMES.get(platform, platform)} {rest.replace(':', ' ')}".strip()
     if gap.ended_at is None:
         return f"{name} not polled since {_day_hm(gap.started_at, tz)} (still failing)"

@@ -31,6 +31,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
                "keep an eye on you", "i have your number", "i've got your number",
                "i will keep messaging", "i'll keep messaging", "you cannot hide",
                "you can't hide", "i know who you are", "we know who you are"),
+    "KNOW_WHERE": ("i know where", "we know where", "i found out where", "i have found out where",
+                   "i know exactly where", "we found out where"),
     "STAFF": ("nurse", "doctor", "receptionist", "consultant", "psychiatrist", "therapist",
               "manager", "worker", "cpn", "gp", "paramedic", "porter", "cleaner", "matron",
               "midwife", "social worker", "care coordinator", "support worker", "woman",
@@ -88,6 +90,24 @@ def _aimed_at_person(a: Analysis, s: int) -> bool:
     return any(k in staff or toks[k] in ("he", "she", "they") for k in subject)
 
 
+_WHEREABOUTS = frozenset({"live", "lives", "living", "work", "works", "park", "parks", "sleep",
+                          "sleeps", "drinks", "go", "goes"})
+
+
+def _menacing_knowledge(a: Analysis, e: int) -> bool:
+    """"I know where the ward manager lives": the writer knows where a member of staff or
+    another person lives or works (not "I know where the clinic is")."""
+    doc = a.doc
+    toks = doc.tokens
+    hi = a.sentence_range(doc.sents[e - 1])[1]
+    verb = next((i for i in range(e, min(hi, e + 6)) if toks[i] in _WHEREABOUTS), None)
+    if verb is None or verb == e:
+        return False
+    staff = {st for st, _ in a.get("STAFF")}
+    return any(i in staff or toks[i] in ("you", "your", "he", "she", "they", "her", "his",
+                                         "their") or doc.caps[i] for i in range(e, verb))
+
+
 def detect(a: Analysis) -> list[Hit]:
     doc = a.doc
     toks = doc.tokens
@@ -109,6 +129,10 @@ def detect(a: Analysis) -> list[Hit]:
         reported = s > 0 and a.doc.tokens[s - 1] in ("to", "tell", "told", "said", "says")
         if not (counter_speech(a, s) or negated(a, s, window=2) or reported):
             hits.append(Hit("abuse.insult", s, e, 0.8))
+            break
+    for s, e in a.get("KNOW_WHERE"):
+        if _menacing_knowledge(a, e) and not negated(a, s, window=2):
+            hits.append(Hit("abuse.harassment", s, e, 0.75))
             break
     for s, e in a.get("HARASS"):
         if not (counter_speech(a, s) or negated(a, s, window=2)):

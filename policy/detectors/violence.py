@@ -66,6 +66,7 @@ _AFTER_OBJECT = frozenset({",", "and", "or", "if", "when", "again", "so", "becau
                            "then", "tonight", "tomorrow", "today", "too", "badly", "bad", "for",
                            "with", "in", "at", "on", "up", "down", "out", "back", "till",
                            "until", "properly", "myself", "first", "next", "soon", "like"})
+_MENACE = frozenset({"watch", "know", "coming", "find", "dead"})
 _CONDITIONAL = frozenset({"if", "when", "whenever", "before", "until", "unless", "once"})
 _REFLEXIVE = frozenset({"yourself", "yourselves", "myself", "himself", "herself", "themselves",
                         "ourselves", "itself"})
@@ -167,9 +168,12 @@ def detect(a: Analysis) -> list[Hit]:
             continue  # "it will matter when you're dead"
         if toks[lo] == "no" and s - lo <= 8:
             continue  # "no woman deserves to die"
-        rule = "violence.wish_harm" if phrase[0] in _WISH or "yourself" in phrase else (
-            "violence.threat" if _FIRST & set(toks[max(0, s - 4) : s]) else "violence.incitement"
-        )
+        if phrase[0] in _WISH or "yourself" in phrase:
+            rule = "violence.wish_harm"
+        elif _FIRST & set(toks[max(0, s - 4) : s]) or _MENACE & set(phrase):
+            rule = "violence.threat"  # "I know where you live", "she'd better watch her back"
+        else:
+            rule = "violence.incitement"
         hits.append(Hit(rule, s, e, 0.85))
     for s, e in a.get("VIOL") + a.get("VNOUN"):
         if counter_speech(a, s) or negated(a, s):
@@ -196,7 +200,8 @@ def detect(a: Analysis) -> list[Hit]:
             continue  # "if you should die", "when they die": not a call to harm
         if e < len(toks) and (toks[e] in _REFLEXIVE or toks[e : e + 2] == ["your", "self"]):
             continue  # "going to kill yourself": self-harm talk, never violence
-        if word in _SUBJECT_VICTIM:
+        acts_on = _target_after(a, e) or (word in _DESTROY and _place_after(a, e))
+        if word in _SUBJECT_VICTIM and not (word in _DESTROY and acts_on):
             if _self_subject(a, s):
                 continue  # "I should die": the writer, so crisis, never violence
             target = _target_before(a, s, 6)
@@ -210,8 +215,7 @@ def detect(a: Analysis) -> list[Hit]:
             if not (_target_after(a, e, 8) or _target_before(a, s)):
                 continue
             normative = True
-        elif not ((has_first or normative or imperative) and (
-                _target_after(a, e) or (word in _DESTROY and _place_after(a, e)))):
+        elif not ((has_first or normative or imperative) and acts_on):
             continue
         if any(h.start <= s < h.end for h in hits):
             continue

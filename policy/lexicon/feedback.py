@@ -136,6 +136,8 @@ PRAISE_STRONG = (
     "on the right track", "can not think of any", "nothing that could have been better",
     "nothing could have been better", "could not do any better", "could not ask for more",
     "made me feel", "put me at ease", "at ease", "reassurance", "talk to you", "talked to me",
+    "never forget", "will always remember", "forever grateful", "eternally grateful",
+    "never be able to thank", "can never thank", "could never thank",
 )
 
 
