@@ -2,12 +2,16 @@
 
 Safety rules here are code, not policy data, so no edit of policy.yaml can weaken them:
 crisis content is never violence, never a removal category and never report_suggested;
-defamation goes to a lead, never straight to removal.
+defamation goes to a lead, never straight to removal; personal information in a private
+message is still flagged (the bot masks it) but never suggests removal.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policy import categories as C
+from policy.categories import Severity
 from policy.decision import Context, Decision, Flag
 from policy.detectors import DETECTORS, PHRASE_SOURCES, terms
 from policy.detectors.base import Analysis, Hit, distress_context
@@ -30,6 +34,22 @@ _QUIET_IN_DISTRESS = frozenset({
     "profanity.strong", "profanity.mild", "hate.hostile_mention", "advertising.promotion",
     "advertising.spam", "sexual.explicit", "upsetting_link.obfuscated",
 })
+
+
+_DM_NOTE = (" In a private message: shown masked in Slack; there is nothing to hide, since a"
+            " private message cannot be hidden.")
+
+
+def _in_private(flag: Flag) -> Flag:
+    """Personal information sent privately to the trust: still flagged, so the bot masks it
+    in Slack (data protection), but low severity and never a reason to remove."""
+    return replace(flag, severity=Severity.LOW, explanation=flag.explanation + _DM_NOTE)
+
+
+def _rank(flag: Flag, dm: bool) -> int:
+    if dm and flag.category == C.PERSONAL_INFO:
+        return len(PRIORITY)  # after every routing category: the DM's purpose decides
+    return _RANK.get(flag.category, 99)
 
 
 class PolicyEngine:
@@ -134,11 +154,14 @@ class PolicyEngine:
         for key in ("suppressed_profanity", "personal_info_in_dm"):
             if a.notes.get(key):
                 extra[key] = True
-        flags.sort(key=lambda f: (_RANK.get(f.category, 99), -f.severity))
-        return self._action(tuple(flags), escalate_override, extra)
+        dm = a.context.kind == "dm"
+        if dm:
+            flags = [_in_private(f) if f.category == C.PERSONAL_INFO else f for f in flags]
+        flags.sort(key=lambda f: (_rank(f, dm), -f.severity))
+        return self._action(tuple(flags), escalate_override, extra, dm)
 
     def _action(self, flags: tuple[Flag, ...], escalate_override: str | None,
-                extra: dict[str, object]) -> Decision:
+                extra: dict[str, object], dm: bool = False) -> Decision:
         version = self.version
         if not flags:
             return Decision(policy_version=version, explanation="Nothing in the policy applies.",
@@ -155,6 +178,8 @@ class PolicyEngine:
             action, template = C.ACTION_ESCALATE, "crisis"
         elif top.category == C.DEFAMATION:
             action = C.ACTION_LEAD_DECISION  # never removed automatically
+        elif top.category == C.PERSONAL_INFO and dm:
+            action, template, escalate_to = C.ACTION_NONE, None, None
         report = any(f.category == C.VIOLENCE for f in flags)
         explanation = f"{cat.title}: {top.explanation}"
         if report:

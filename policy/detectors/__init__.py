@@ -1,4 +1,5 @@
-"""The detectors, in the order they run (slur statuses from hate are read by later ones)."""
+"""The detectors, in the order they run (slur statuses from hate are read by later ones;
+care reads whether feedback found plain praise)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from policy.detectors import (
 
 DETECTORS: tuple[ModuleType, ...] = (
     hate, violence, abuse, defamation, content, commerce, personal_info, links, crisis,
-    care, feedback, media,
+    feedback, care, media,
 )
 # Modules that contribute phrases without a detect() of their own in DETECTORS.
 PHRASE_SOURCES: tuple[ModuleType, ...] = (*DETECTORS, slurs)

@@ -18,6 +18,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "ASK": lex.ADVICE_ASK,
     "DX_ASK": lex.DIAGNOSIS_ASK,
     "CARE": lex.OWN_CARE,
+    "CARE_ASK": lex.CARE_REQUEST,
     "SAFEGUARD": lex.SAFEGUARDING,
 }
 
@@ -64,8 +65,11 @@ def detect(a: Analysis) -> list[Hit]:
             hits.append(Hit("individual_care.safeguarding", s, e, 0.8,
                             escalate_to="safeguarding"))
             break
+    # "Thank you for looking after my dad": naming a relative in plain gratitude is praise,
+    # not a request about someone's care; a question or a request keeps it individual care.
+    thanks_only = bool(a.notes.get("plain_praise")) and not questions and not a.get("CARE_ASK")
     for s, e in a.get("CARE"):
-        if not doc.quoted[s]:
+        if not doc.quoted[s] and not thanks_only:
             hits.append(Hit("individual_care.own_care", s, e, 0.7))
             break
     return hits

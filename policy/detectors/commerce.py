@@ -8,11 +8,12 @@ from __future__ import annotations
 import regex
 
 from policy.detectors.base import Analysis, Hit
+from policy.detectors import links
 from policy.detectors.hate import negated
 from policy.lexicon import commerce as lex
 
-RULES = ("advertising.promotion", "advertising.spam", "financial_gain.scam",
-         "financial_gain.solicitation")
+RULES = ("advertising.promotion", "advertising.spam", "advertising.income_offer",
+         "financial_gain.scam", "financial_gain.solicitation")
 
 PHRASES: dict[str, tuple[str, ...]] = {
     "PROMO": lex.PROMOTION,
@@ -22,6 +23,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "SCAM": lex.SCAM,
     "SOLICIT": lex.SOLICIT,
     "CHARITY": lex.CHARITY_SAFE,
+    "INCOME": lex.INCOME,
+    "CTA": lex.CALL_TO_ACT,
 }
 
 # Scam words that are ordinary on their own ("I lost my savings on bitcoin").
@@ -29,12 +32,33 @@ _WEAK_SCAM = frozenset({"bitcoin", "btc", "crypto", "cryptocurrency", "ethereum"
                         "forex", "nft", "nfts", "mining", "lottery", "inheritance", "paypal",
                         "elon", "giveaway", "beneficiary", "bank details", "account manager",
                         "passive income", "lend me", "payday loan", "debt free", "tax refund",
-                        "whatsapp me", "telegram me", "wire transfer", "gift card"})
+                        "whatsapp me", "telegram me", "wire transfer", "gift card",
+                        "earn"})  # "earn £" and "earn $" are one token: earn
 _SALE_WORDS = frozenset({"sale", "price", "prices", "buy", "order", "shop", "offer", "deal",
                          "deals", "cheap", "cheapest", "discount", "off", "free", "win"})
 _HASHTAG = regex.compile(r"(?<![\w#])#\w+")
 _URL = regex.compile(r"https?://|www\.", regex.IGNORECASE)
+# "£5000 a week", "$800/day", "earn 2k per month": a sum per period of time.
+_RATE = regex.compile(r"(?:[£$€]\s?\d[\d,.]*\s?k?|\d[\d,.]*\s?k?\s?(?:pounds|quid|dollars))"
+                      r"\s*(?:a|an|per|every|/|each)\s*(?:day|week|month|hour|wk|hr)\b",
+                      regex.IGNORECASE)
 _MONEY = regex.compile(r"[£$€]\s?\d|\d+\s?(?:k|x)\b|\d+\s?%", regex.IGNORECASE)
+
+
+def _income_offer(a: Analysis) -> Hit | None:
+    """An offer of income (a sum per day or week, trading signals, work from home) with a call
+    to act on it: DM me, join my Telegram, a link, "limited places"."""
+    doc = a.doc
+    rate = _RATE.search(a.text)
+    offers = [(s, e) for s, e in a.get("INCOME") if not doc.quoted[s] and not negated(a, s, 2)]
+    if not (rate or len({" ".join(doc.tokens[s:e]) for s, e in offers}) >= 2):
+        return None
+    if not (a.get("CTA") or links.extract_links(a.text) or a.context.links):
+        return None
+    if rate:
+        return Hit("advertising.income_offer", chars=rate.span(), confidence=0.8)
+    s, e = offers[0]
+    return Hit("advertising.income_offer", s, e, 0.75)
 
 
 def detect(a: Analysis) -> list[Hit]:
@@ -52,6 +76,9 @@ def detect(a: Analysis) -> list[Hit]:
                 break
         if hits:
             break
+    income = _income_offer(a)
+    if income is not None and not charity:
+        hits.append(income)
     tags = len(_HASHTAG.findall(text))
     urls = len(_URL.findall(text)) + len(a.context.links)
     markers = {" ".join(doc.tokens[s:e]) for s, e in a.get("SPAMWORD")}

@@ -73,8 +73,13 @@ def detect(a: Analysis) -> list[Hit]:
     a.found["GOOD"] = [(s, e) for s, e in good_all
                        if not any(bs <= s and e <= be and (be - bs) > (e - s)
                                   for bs, be in bad_spans)]
+    # A negator inside a praise phrase ("I'll never forget your kindness", "can't fault")
+    # negates nothing after it.
+    nots = a.found.get("NOT", [])
+    a.found["NOT"] = [(s, e) for s, e in nots if s not in inside_good]
     bad, bad_neg, bad_sp = _weighted(a, "BAD", _WEAK_BAD)
     good, good_neg, good_sp = _weighted(a, "GOOD", _WEAK_GOOD)
+    a.found["NOT"] = nots
     bad += good_neg  # "not kind", "wasn't helpful"
     good += 0.5 * bad_neg  # "never rude"
     suggest = [(s, e) for s, e in a.get("SUGGEST")
@@ -102,4 +107,5 @@ def detect(a: Analysis) -> list[Hit]:
         thanks = any(" ".join(toks[gs:ge]) in _THANKS for gs, ge in good_sp)
         hits.append(Hit("praise.thanks" if thanks else "praise.story", s, e,
                         min(0.95, 0.5 + 0.1 * good)))
+        a.notes["plain_praise"] = True  # read by care: gratitude is not a care request
     return hits

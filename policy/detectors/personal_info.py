@@ -3,7 +3,9 @@ dates of birth and hospital numbers.
 
 Not personal: the trust's service numbers and helplines (policy data), freephone and shared
 numbers, times, counts, prices, NHS-like numbers that fail the check digit, ordinary dates.
-In a direct message to the trust, contact details are expected, so nothing is flagged.
+In a direct message to the trust, contact details are expected: they are still flagged (the
+flags are what let the bot mask them in Slack), and the engine makes them low severity with no
+removal, since a private message cannot be hidden.
 """
 
 from __future__ import annotations
@@ -61,9 +63,6 @@ def _service_digits(a: Analysis) -> set[str]:
 
 
 def detect(a: Analysis) -> list[Hit]:
-    if a.context.kind == "dm":
-        a.notes["personal_info_in_dm"] = True  # asked for: "please DM us your details"
-        return []
     text = a.text
     hits: list[Hit] = []
     digits = len(_DIGIT.findall(text))
@@ -84,6 +83,8 @@ def detect(a: Analysis) -> list[Hit]:
         m = _HOSPITAL.search(text)
         if m and not any(s <= m.start(1) < e for s, e in taken):
             hits.append(Hit("personal_info.hospital_number", chars=m.span(), confidence=0.8))
+    if hits and a.context.kind == "dm":
+        a.notes["personal_info_in_dm"] = True  # asked for: "please DM us your details"
     return hits
 
 

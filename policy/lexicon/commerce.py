@@ -34,6 +34,22 @@ SPAM_MARKERS = (
     "discount", "promo", "free", "win", "cash", "money", "earn", "profit", "shop", "buy",
     "order", "cheap", "price", "guaranteed", "limited", "exclusive", "now",
 )
+# Offers of income ("make £500 a week from home", "my trading signals"): advertising when
+# the post also calls people to act (DM me, join my Telegram, click, limited places).
+INCOME = (
+    "make money", "making money", "earn money", "earning money", "earn from home",
+    "from home", "work from home", "working from home", "trading signals", "signals",
+    "passive income", "side hustle", "extra income", "second income", "financial freedom",
+    "be your own boss", "your own boss", "make money online", "quit your job",
+    "quit your 9 5", "income", "profit", "profits", "earnings", "mentorship", "copy my trades",
+)
+CALL_TO_ACT = (
+    "dm me", "message me", "inbox me", "pm me", "contact me", "join my", "join our",
+    "join now", "click", "link in bio", "limited places", "limited spaces", "limited spots",
+    "places left", "spaces left", "spots left", "start today", "sign up", "register now",
+    "telegram", "whatsapp", "send me a message", "drop me a message", "ask me how",
+    "comment info", "dm info", "apply now", "slots",
+)
 LURE = ("contact me", "dm me", "message me", "whatsapp", "telegram", "link below", "inbox me",
         "join my team", "contact him", "contact her")
 SCAM = (

@@ -160,6 +160,14 @@ OWN_CARE = (
     "home treatment team", "can someone call me", "can someone contact me",
     "please call me", "please contact me", "call me back", "no one has called",
 )
+# Asking for something about someone's care: keeps a thankful post individual care.
+CARE_REQUEST = (
+    "can someone", "could someone", "can you", "could you", "please call", "please ring",
+    "please contact", "call me", "ring me", "contact me", "get back to me", "waiting for",
+    "still waiting", "been waiting", "when will", "how long", "any update", "an update",
+    "let me know", "let us know", "i need", "we need", "he needs", "she needs", "please help",
+    "please can", "is he", "is she", "are they", "nobody", "no one", "not told", "yet to",
+)
 SAFEGUARDING = (
     "hits me", "hit me", "beats me", "beat me", "hurts me", "abuses me", "abused me",
     "abusing me", "i am being abused", "i was abused", "being abused", "was abused",

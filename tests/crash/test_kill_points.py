@@ -85,6 +85,9 @@ def rig(tmp_path: Path) -> Iterator[Rig]:
             "platform": "facebook", "name": "nsft-fb", "page_id": page["page_id"],
             "page_token": page["page_token"]}]),
         "FEEDWATCH_SANDBOX_X_URL": x.url, "FEEDWATCH_SANDBOX_GRAPH_URL": graph.url,
+        # The child runs on the real clock: keep the office open, or alerts would be held.
+        "OFFICE_DAYS": "Mon-Sun", "OFFICE_OPENS": "00:00", "OFFICE_CLOSES": "23:59",
+        "OFFICE_HOLIDAYS": "none",
     })
     db = Database(db_url)
     db.migrate()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from policy import Context, PolicyEngine
-from policy.categories import REMOVAL_CATEGORIES
+from policy.categories import REMOVAL_CATEGORIES, Severity
 
 
 def cats(engine: PolicyEngine, text: str, ctx: Context | None = None) -> set[str]:
@@ -178,10 +178,28 @@ def test_not_personal_information(engine: PolicyEngine, text: str) -> None:
     assert "personal_info" not in cats(engine, text)
 
 
-def test_contact_details_in_a_dm_are_expected(engine: PolicyEngine) -> None:
-    d = engine.classify("my number is 07911 123456", Context(kind="dm"))
-    assert "personal_info" not in d.categories
+def test_contact_details_in_a_dm_are_flagged_for_masking_but_never_removal(
+    engine: PolicyEngine,
+) -> None:
+    # The flag's span is what lets the bot mask the number in Slack (data protection);
+    # a private message cannot be hidden, so it suggests no removal.
+    text = "my number is 07911 123456"
+    d = engine.classify(text, Context(kind="dm"))
+    flag = next(f for f in d.flags if f.category == "personal_info")
+    assert flag.span is not None and text[flag.span[0] : flag.span[1]] == "07911 123456"
+    assert flag.severity == Severity.LOW
+    assert d.action == "none" and d.template is None
     assert d.extra.get("personal_info_in_dm") is True
+
+
+def test_in_a_dm_the_reason_for_writing_decides_the_action(engine: PolicyEngine) -> None:
+    text = "I want to make a formal complaint about my discharge, ring me on 07911 123456"
+    d = engine.classify(text, Context(platform="facebook", kind="dm"))
+    assert "personal_info" in d.categories
+    assert d.action == "reply" and d.template == "complaints"
+    public = engine.classify(text, Context(platform="facebook", kind="comment"))
+    assert public.action == "hide"
+    assert next(f for f in public.flags if f.category == "personal_info").severity > Severity.LOW
 
 
 # --- links -----------------------------------------------------------------------------------
