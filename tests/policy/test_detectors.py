@@ -193,7 +193,7 @@ def test_contact_details_in_a_dm_are_flagged_for_masking_but_never_removal(
 
 
 def test_in_a_dm_the_reason_for_writing_decides_the_action(engine: PolicyEngine) -> None:
-    text = "I want to make a formal complaint about my discharge, ring me on 07911 123456"
+    text = "I want to make a formal complaint about the crisis line, ring me on 07911 123456"
     d = engine.classify(text, Context(platform="facebook", kind="dm"))
     assert "personal_info" in d.categories
     assert d.action == "reply" and d.template == "complaints"
