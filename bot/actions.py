@@ -15,20 +15,30 @@ marks sends "outcome unknown" rather than sending them twice.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass, field
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from bot import audit, ledger
+from bot import outcomes as T
 from bot import outgoing as out
 from bot.alert_update import AlertUpdater
 from bot.clock import Clock
 from bot.crashpoints import AFTER_PLATFORM_CALL, crashpoint
 from bot.models import PLATFORM_NAMES, Author, Mention, X
+from bot.outcomes import (
+    CONFLICT,
+    DENIED,
+    DONE,
+    FAILED,
+    REFUSED,
+    UNKNOWN,
+    VERBS,
+    Actor,
+    Outcome,
+)
 from bot.permissions import Permissions
 from bot.policy_loader import PolicyHolder
 from bot.slack.escape import safe
@@ -40,38 +50,8 @@ from bot.store.schema import LedgerRow
 from policy.decision import Decision
 
 log = logging.getLogger(__name__)
-
-DONE, REFUSED, DENIED, CONFLICT, FAILED, UNKNOWN = (
-    "done", "refused", "denied", "conflict", "failed", "unknown")
-VERBS = {"hide": "hide", "unhide": "unhide", "delete": "delete", "block": "block the author of",
-         "mute": "mute the author of", "reply": "reply to", "private_message": "message",
-         "claim": "claim", "no_action": "close", "flag_wrong": "change the flags of",
-         "escalate": "escalate", "report": "report", "report_police": "report to the police"}
-_DONE_LINE = {"hide": "Hidden on {p}", "unhide": "Unhidden on {p}", "delete": "Deleted from {p}",
-              "block": "Author blocked on {p}", "mute": "Author muted on {p}",
-              "reply": "Replied on {p}", "private_message": "Private message sent on {p}"}
-_AUDIT_OUTCOME = {ledger.DONE: "ok", ledger.FAILED: "failed", ledger.REFUSED: "refused",
-                  ledger.UNKNOWN: "unknown"}
-
-
-@dataclass(frozen=True)
-class Actor:
-    id: str
-    name: str = ""
-
-    @property
-    def label(self) -> str:
-        return self.name or self.id
-
-
-@dataclass(frozen=True)
-class Outcome:
-    status: str
-    message: str
-
-    @property
-    def ok(self) -> bool:
-        return self.status == DONE
+__all__ = ["CONFLICT", "DENIED", "DONE", "FAILED", "REFUSED", "UNKNOWN", "Actor", "Moderation",
+           "ModerationConfig", "Outcome"]
 
 
 @dataclass(frozen=True)
@@ -203,7 +183,7 @@ class Moderation:
             if not (resumed and writer.is_done(mention, action)):
                 getattr(writer, action)(mention)
         except ActionError as exc:
-            state = ledger.REFUSED if exc.kind in _FINAL_KINDS else ledger.FAILED
+            state = ledger.REFUSED if exc.kind in T.FINAL_KINDS else ledger.FAILED
             return self._finish(row_id, state, error=exc, resumed=resumed)
         crashpoint(AFTER_PLATFORM_CALL)
         return self._finish(row_id, ledger.DONE, resumed=resumed)
@@ -214,10 +194,13 @@ class Moderation:
             with self.db.session() as s:
                 row = s.get(LedgerRow, row_id)
                 assert row is not None
-                # Facebook allows one private reply per comment: never spend it twice.
+                # Facebook allows one private reply per comment: never spend it twice. And
+                # nobody is told why twice (a retry after a failure, say).
                 if mention.platform != X and ledger.privately_told(s, row.mention_id):
                     raise ActionError("they already had this comment's one private reply",
                                       kind=W.ALREADY)
+                if ledger.told_before(s, row.mention_id):
+                    raise ActionError("they were told why already", kind=W.ALREADY)
             writer.private_message(mention, why, self.clock.now())
         except ActionError as exc:
             told = "unknown" if exc.uncertain else "not_sent"
@@ -227,7 +210,7 @@ class Moderation:
             assert row is not None
             row.told, row.told_note = told, note[:300]
             mention_id = row.mention_id
-        self.alerts.note(mention_id, _told_note(told, note, why))
+        self.alerts.note(mention_id, T.told_note(told, note, why))
 
     # -- replies and private messages --------------------------------------------------------
 
@@ -278,7 +261,7 @@ class Moderation:
                 result = writer.private_message(mention, body, now)
         except ActionError as exc:
             state = (ledger.UNKNOWN if exc.uncertain else
-                     ledger.REFUSED if exc.kind in _FINAL_KINDS else ledger.FAILED)
+                     ledger.REFUSED if exc.kind in T.FINAL_KINDS else ledger.FAILED)
             return self._finish(row_id, state, error=exc)
         crashpoint(AFTER_PLATFORM_CALL)
         return self._finish(row_id, ledger.DONE, result_id=result)
@@ -327,22 +310,23 @@ class Moderation:
             st.updated_at = now
             if state == ledger.DONE:
                 ledger.apply_effect(st, action)
-            line = _state_line(row, state, platform, self.hhmm(), error)
+            line = T.state_line(row, state, platform, self.hhmm(), error)
             st.state_line = line[:500]
             audit.append(s, at=now, actor=row.actor, action=action, mention_id=mention_id,
-                         outcome=_AUDIT_OUTCOME[state], detail=_audit_detail(row, resumed),
+                         outcome=T.AUDIT_OUTCOME[state], detail=T.audit_detail(row, resumed),
                          policy_version=row.policy_version)
             actor, told = row.actor, row.told
         self.alerts.refresh(mention_id)
-        self.alerts.note(mention_id, _thread_line(line, actor, error, resumed))
+        self.alerts.note(mention_id, T.thread_line(line, actor, error, resumed))
+        # Answers are mrkdwn and carry the platform's words: escaped.
         if state == ledger.DONE:
-            return Outcome(DONE, f"Done: {line}.")
+            return Outcome(DONE, f"Done: {safe(line)}.")
+        fix = f" {safe(error.fix)}" if error and error.fix else ""
         if state == ledger.UNKNOWN:
-            return Outcome(UNKNOWN, f"{line}. {error.fix if error else ''}".strip())
-        fix = f" {error.fix}" if error and error.fix else ""
+            return Outcome(UNKNOWN, f"{safe(line)}.{fix}")
         told_part = " The author had already been told why." if told == "sent" else ""
-        return Outcome(REFUSED if state == ledger.REFUSED else FAILED,
-                       f"{error.message if error else 'It did not work.'}{fix}{told_part}")
+        why = safe(error.message) if error else "It did not work."
+        return Outcome(REFUSED if state == ledger.REFUSED else FAILED, f"{why}{fix}{told_part}")
 
     def _already(self, s: Session, mention_id: int, action: str, mention: Mention) -> Outcome:
         prev = ledger.last(s, mention_id, action)
@@ -350,7 +334,7 @@ class Moderation:
         when = (f" at {prev.completed_at.astimezone(self.config.tz):%H:%M}"
                 if prev and prev.completed_at else "")
         return Outcome(CONFLICT, f"Already done{who}{when}: "
-                       f"{_DONE_LINE[action].format(p=PLATFORM_NAMES.get(mention.platform))}.")
+                       f"{T.DONE_LINE[action].format(p=PLATFORM_NAMES.get(mention.platform))}.")
 
     def _taken(self, s: Session, mention_id: int, action: str, gen: int) -> Outcome:
         row = ledger.by_key(s, mention_id, action, gen)
@@ -364,59 +348,3 @@ class Moderation:
                                  "nothing more was sent to the platform.")
 
 
-# Errors that retrying will not fix: recorded as refused rather than failed.
-_FINAL_KINDS = frozenset({W.REFUSED, W.NOT_OWN_CONVERSATION, W.TIER, W.WINDOW_CLOSED,
-                          W.ALREADY, W.NOT_FOUND})
-
-
-def _told_part(told: str, note: str) -> str:
-    return {"sent": ", author told why",
-            "not_sent": f", author not told ({note})" if note else ", author not told",
-            "unknown": ", author may not have been told: please check",
-            }.get(told, "")
-
-
-def _state_line(row: LedgerRow, state: str, platform: str, hhmm: str,
-                error: ActionError | None) -> str:
-    who = row.actor_name or row.actor
-    if state == ledger.DONE:
-        base = _DONE_LINE[row.action].format(p=platform)
-        if row.action == "private_message" and platform == PLATFORM_NAMES[X]:
-            base = "DM sent on X"
-        return f"{base} by {who} at {hhmm}{_told_part(row.told, row.told_note)}"
-    verb = row.action.replace("_", " ").capitalize()
-    if state == ledger.UNKNOWN:
-        return f"{verb} on {platform} by {who} at {hhmm}: outcome unknown, please check"
-    return f"{verb} on {platform} not done at {hhmm}: {error.message if error else state}"
-
-
-def _thread_line(line: str, actor: str, error: ActionError | None, resumed: bool) -> str:
-    # Our words with the platform's (and the author's) inside: escaped, except our mention.
-    text = f"{safe(line)} (<@{actor}>)."
-    if resumed:
-        text += " Settled after feedwatch restarted."
-    if error is not None and error.fix:
-        text += f"\nWhat to do: {safe(error.fix)}"
-    return text
-
-
-def _told_note(told: str, note: str, why: str) -> str:
-    if told == "sent":
-        return f"Told the author why first, privately: “{safe(why)}”"
-    if told == "unknown":
-        return f"Telling the author why may or may not have worked ({safe(note)}): please check."
-    return f"The author was not told why first: {safe(note)}."
-
-
-def _audit_detail(row: LedgerRow, resumed: bool) -> dict[str, Any]:
-    detail: dict[str, Any] = {"ledger": row.id, "generation": row.generation}
-    for name in ("reason", "told", "told_note", "template", "error", "error_code", "result_id"):
-        value = getattr(row, name)
-        if value:
-            detail[name] = value
-    if row.text and row.action in ledger.SENDS:
-        # The words we sent are in the ledger (erasable); the audit keeps their fingerprint.
-        detail["text_sha256"] = hashlib.sha256(row.text.encode()).hexdigest()
-    if resumed:
-        detail["reconciled"] = True
-    return detail

@@ -42,23 +42,27 @@ def acknowledge_by(hours: OfficeHours, received: datetime, days: int = WORKING_D
 def flag_overdue(db: Database, hours: OfficeHours, alerts: AlertUpdater, now: datetime) -> int:
     """Flag each overdue, unacknowledged complaint alert; returns how many were flagged."""
     with db.session() as s:
-        candidates = s.execute(
+        posted = {mid: received for mid, received in s.execute(
             select(AlertRow.mention_id, MentionRow.created_at)
             .join(MentionRow, MentionRow.id == AlertRow.mention_id)
             .where(AlertRow.kind == "mention", AlertRow.state == POSTED,
-                   MentionRow.created_at >= now - timedelta(days=60))).all()
+                   MentionRow.created_at >= now - timedelta(days=60)))
+            if mid is not None and acknowledge_by(hours, received) <= now}
+        latest: dict[int, list[str]] = {}
+        for mid, cats in s.execute(select(DecisionRow.mention_id, DecisionRow.categories)
+                                   .where(DecisionRow.mention_id.in_(list(posted)))
+                                   .order_by(DecisionRow.id)):
+            latest[mid] = list(cats or [])
     flagged = 0
-    for mention_id, received in candidates:
-        due = acknowledge_by(hours, received)
-        if mention_id is None or now < due or not _unacknowledged_complaint(db, mention_id):
+    for mention_id in sorted(m for m, cats in latest.items() if COMPLAINT in cats):
+        if not _unacknowledged(db, mention_id):
             continue
+        due = acknowledge_by(hours, posted[mention_id])
+        line = (f"Complaint not acknowledged within {WORKING_DAYS} working days "
+                f"(due {format_local(due, hours.tz)})")
         with db.session() as s:
             st = ledger.state_for(s, mention_id, now)
-            if st.complaint_overdue:
-                continue
             st.complaint_overdue = True
-            line = (f"Complaint not acknowledged within {WORKING_DAYS} working days "
-                    f"(due {format_local(due, hours.tz)})")
             st.state_line = st.state_line or line
             audit.append(s, at=now, actor=audit.SYSTEM_ACTOR, action="complaint_overdue",
                          mention_id=mention_id, detail={"due": due.isoformat()})
@@ -72,13 +76,8 @@ def flag_overdue(db: Database, hours: OfficeHours, alerts: AlertUpdater, now: da
     return flagged
 
 
-def _unacknowledged_complaint(db: Database, mention_id: int) -> bool:
+def _unacknowledged(db: Database, mention_id: int) -> bool:
     with db.session() as s:
-        cats = s.execute(select(DecisionRow.categories).where(
-            DecisionRow.mention_id == mention_id).order_by(DecisionRow.id.desc()).limit(1)
-        ).scalar_one_or_none() or []
-        if COMPLAINT not in cats:
-            return False
         st = ledger.peek_state(s, mention_id)
         if st is not None and (st.complaint_overdue or st.claimed_by or st.closed):
             return False

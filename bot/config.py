@@ -175,7 +175,8 @@ class Settings(BaseSettings):
     moderator_user_ids: str = Field(default="", description="comma-separated Slack user ids")
     lead_user_ids: str = Field(default="", description="comma-separated Slack user ids")
     lead_only_actions: str = Field(
-        default="", description="comma-separated: delete, block, report_police (leads only)"
+        default="delete,block,report_police",
+        description="actions only leads may take (when LEAD_USER_IDS is set); 'none' for none",
     )
     escalation_targets: Annotated[dict[str, str], NoDecode] = Field(
         default_factory=dict, description='JSON {"pals": "C0PALS", "comms_lead": "U0LEAD"}'
@@ -269,6 +270,8 @@ class Settings(BaseSettings):
     @classmethod
     def _lead_only(cls, v: str) -> str:
         names = [p.strip().lower() for p in v.split(",") if p.strip()]
+        if names == ["none"]:
+            return ""
         bad = [n for n in names if n not in LEAD_LIMITABLE]
         if bad:
             raise ValueError(f"unknown actions {bad}; choose from {list(LEAD_LIMITABLE)}")

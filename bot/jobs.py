@@ -1,19 +1,29 @@
 """Scheduled work: poll each source, deliver the outbox, the office tick (pause expiry,
 morning release, spike check, weekly report), nightly retention, and for moderation: settling
 actions a crash left half done (once, at start), capturing flagged media, and flagging
-complaints not acknowledged in time. Fixed job ids, one instance each."""
+complaints not acknowledged in time. Fixed job ids, one instance each.
+
+With several processes on one PostgreSQL database (bot/leader.py) every process runs the same
+jobs, but only the current leader polls and does the once-only work; each tick re-tries the
+lead, so a survivor takes over on its next tick after the leader dies. Every process delivers
+the outbox (channel claims keep that to one poster per channel) and beats the heartbeat.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot import complaints, heartbeat, retention
+from bot.leader import RECONCILE, Coordinator
 from bot.office import Office
 from bot.policy_reload import reload_policy
 from bot.services import Services
+from bot.sources.base import Source
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +37,22 @@ RETENTION_AT = {"hour": 3, "minute": 15}
 
 
 def poll_all(services: Services) -> None:
-    """One poll of every source, then deliver whatever it queued."""
-    for source in services.sources:
-        services.pipeline.poll(source)
+    """One poll of every source (if this process leads), then deliver whatever is due."""
+    if services.coordinator.leading():
+        for source in services.sources:
+            services.pipeline.poll(source)
     deliver(services)
+
+
+def poll_source(services: Services, source: Source) -> None:
+    if services.coordinator.leading():
+        services.pipeline.poll(source)
+
+
+def if_leading(coordinator: Coordinator, job: Callable[..., Any], *args: Any) -> None:
+    """Once-only work (office tick, retention...): done by the leader alone."""
+    if coordinator.leading():
+        job(*args)
 
 
 def deliver(services: Services) -> None:
@@ -49,7 +71,9 @@ def run_retention(office: Office) -> None:
 
 
 def reconcile_moderation(services: Services) -> None:
-    services.moderation.actions.reconcile()
+    # One process at a time: two settling the same intent would call the platform twice.
+    with services.coordinator.exclusive(RECONCILE):
+        services.moderation.actions.reconcile()
 
 
 def capture_media(services: Services) -> None:
@@ -65,12 +89,13 @@ def check_complaints(services: Services, office: Office) -> None:
 
 def build_scheduler(services: Services, office: Office | None = None) -> BackgroundScheduler:
     office = office or services.office
+    lead = services.coordinator
     sched = BackgroundScheduler(timezone=services.settings.tz)
     common = {"replace_existing": True, "coalesce": True, "max_instances": 1,
               "misfire_grace_time": 30}
     for source in services.sources:
         sched.add_job(
-            services.pipeline.poll, "interval", args=[source],
+            poll_source, "interval", args=[services, source],
             seconds=services.settings.poll_interval_seconds,
             id=f"poll:{source.platform}:{source.account}",
             next_run_time=datetime.now(UTC), **common,
@@ -83,14 +108,18 @@ def build_scheduler(services: Services, office: Office | None = None) -> Backgro
     if services.policy.path is not None:
         sched.add_job(reload_policy, "interval", args=[services],
                       seconds=POLICY_RELOAD_SECONDS, id="policy_reload", **common)
-    sched.add_job(office_tick, "interval", args=[office], seconds=OFFICE_TICK_SECONDS,
-                  id="office", next_run_time=datetime.now(UTC), **common)
-    sched.add_job(run_retention, "cron", args=[office], id="retention", **RETENTION_AT,
+    sched.add_job(if_leading, "interval", args=[lead, office_tick, office],
+                  seconds=OFFICE_TICK_SECONDS, id="office", next_run_time=datetime.now(UTC),
                   **common)
+    sched.add_job(if_leading, "cron", args=[lead, run_retention, office], id="retention",
+                  **RETENTION_AT, **common)
+    # On a shared database, after the grace in which another live process finishes any
+    # platform call it had begun (bot/leader.py); alone, at once.
     sched.add_job(reconcile_moderation, "date", args=[services], id="moderation_reconcile",
-                  run_date=datetime.now(UTC), replace_existing=True, misfire_grace_time=300)
-    sched.add_job(capture_media, "interval", args=[services], seconds=MEDIA_CAPTURE_SECONDS,
-                  id="media_capture", **common)
-    sched.add_job(check_complaints, "interval", args=[services, office],
+                  run_date=datetime.now(UTC) + lead.reconcile_grace, replace_existing=True,
+                  misfire_grace_time=300)
+    sched.add_job(if_leading, "interval", args=[lead, capture_media, services],
+                  seconds=MEDIA_CAPTURE_SECONDS, id="media_capture", **common)
+    sched.add_job(if_leading, "interval", args=[lead, check_complaints, services, office],
                   seconds=COMPLAINT_CHECK_SECONDS, id="complaints", **common)
     return sched

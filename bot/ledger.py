@@ -104,6 +104,12 @@ def privately_told(session: Session, mention_id: int) -> bool:
                for a, s, t in rows)
 
 
+def told_before(session: Session, mention_id: int) -> bool:
+    """Was the author already told why (or may have been) by an earlier action?"""
+    return any(t in ("sent", "unknown") for t in session.execute(
+        select(LedgerRow.told).where(LedgerRow.mention_id == mention_id)).scalars())
+
+
 def open_intents(session: Session, before: datetime) -> list[int]:
     """Intents written before `before` (this process's start): left by a crash."""
     return list(session.execute(

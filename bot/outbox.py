@@ -6,6 +6,11 @@ A row is marked `sending` (committed) before the Slack call. If we crash, or the
 lost, between Slack accepting the message and our commit, the row is still `sending` on the
 next attempt: we then look for our own message (by its metadata) in the channel history
 before posting again.
+
+Several processes on one PostgreSQL database (bot/leader.py): a process posts to a channel
+only while it holds that channel's claim, and takes each row with SELECT ... FOR UPDATE SKIP
+LOCKED, re-checking that it is still due; so a row is never in two posts at once, and a
+process that dies mid-post frees the channel for another whose history check finds the post.
 """
 
 from __future__ import annotations
@@ -14,17 +19,19 @@ import logging
 import random
 import urllib.error
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from bot.clock import Clock
 from bot.crashpoints import AFTER_SLACK_POST, crashpoint
+from bot.leader import CHANNEL, Coordinator, SoloCoordinator
 from bot.slack.digest_blocks import with_banner
 from bot.store.db import Database
 from bot.store.inserts import insert_ignore
@@ -108,41 +115,55 @@ class Outbox:
         clock: Clock,
         render: Renderer,
         min_interval: float = 1.0,
+        coordinator: Coordinator | None = None,
     ) -> None:
         self.db = db
         self.client = client
         self.clock = clock
         self.render = render
         self.min_interval = min_interval  # Slack: about one message per second per channel
+        self.coordinator = coordinator or SoloCoordinator(None)
         self._last_post: dict[str, datetime] = {}
 
     def deliver_due(self, limit: int = 100) -> DeliveryReport:
         report = DeliveryReport()
         now = self.clock.now()
         with self.db.session() as s:
-            ids = s.execute(
-                select(AlertRow.id)
+            due = s.execute(
+                select(AlertRow.id, AlertRow.channel)
                 .where(or_(AlertRow.state == PENDING, AlertRow.state == SENDING))
                 .where(AlertRow.next_attempt_at <= now)
                 # Released held alerts are staggered by next_attempt_at in their release order.
                 .order_by(AlertRow.next_attempt_at, AlertRow.id)
                 .limit(limit)
-            ).scalars().all()
-        for alert_id in ids:
-            outcome = self.deliver(alert_id)
-            if outcome == "posted":
-                report.posted += 1
-            elif outcome == "recovered":
-                report.recovered += 1
-            elif outcome == "failed":
-                report.failed += 1
+            ).all()
+        with ExitStack() as claims:
+            # Claim each channel once, then post in the global order (crisis first, oldest
+            # first) across the channels this process holds; others are another's to post.
+            mine = {ch for ch in dict.fromkeys(c for _, c in due)
+                    if claims.enter_context(self.coordinator.claim(CHANNEL, ch))}
+            if self.coordinator.shared:
+                self._sync_pace(mine)
+            for alert_id, channel in due:
+                outcome = self.deliver(alert_id) if channel in mine else "skipped"
+                if outcome == "posted":
+                    report.posted += 1
+                elif outcome == "recovered":
+                    report.recovered += 1
+                elif outcome == "failed":
+                    report.failed += 1
         return report
 
     def deliver(self, alert_id: int) -> str:
         """Post one alert; returns posted | recovered | failed | skipped."""
         with self.db.session() as s:
-            row = s.get(AlertRow, alert_id)
-            if row is None or row.state in (POSTED, HELD):
+            # Taken under a row lock and re-checked: the list it came from may be stale.
+            row = s.execute(
+                select(AlertRow).where(AlertRow.id == alert_id)
+                .with_for_update(skip_locked=True)
+            ).scalar_one_or_none()
+            if (row is None or row.state in (POSTED, HELD)
+                    or row.next_attempt_at > self.clock.now()):
                 return "skipped"
             if row.state == SENDING:
                 try:
@@ -204,7 +225,22 @@ class Outbox:
         if last is not None:
             wait = self.min_interval - (self.clock.now() - last).total_seconds()
             if wait > 0:
-                self.clock.sleep(wait)
+                self.clock.sleep(min(wait, self.min_interval))
+
+    def _sync_pace(self, channels: set[str]) -> None:
+        """Another process may have posted to these channels last: start from its time."""
+        if not channels:
+            return
+        with self.db.session() as s:
+            rows = s.execute(
+                select(AlertRow.channel, func.max(AlertRow.posted_at))
+                .where(AlertRow.channel.in_(channels), AlertRow.posted_at.is_not(None))
+                .group_by(AlertRow.channel)
+            ).all()
+        for channel, posted_at in rows:
+            mine = self._last_post.get(channel)
+            if posted_at is not None and (mine is None or posted_at > mine):
+                self._last_post[channel] = posted_at
 
     def _mark_posted(self, s: Session, row: AlertRow, ts: str, channel: str | None = None) -> None:
         row.state = POSTED

@@ -13,8 +13,10 @@ from bot.app import build_app
 from bot.clock import SystemClock
 from bot.config import ConfigError, Settings, load_settings
 from bot.jobs import build_scheduler
+from bot.leader import AlreadyRunning
 from bot.logging_setup import setup_logging
-from bot.services import Services, build_services
+from bot.services import SessionFactory, Services, build_services
+from bot.sources.http import TimeoutSession
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +42,18 @@ def settings_or_exit() -> Settings:
         raise SystemExit(2) from None
 
 
-def start_background() -> tuple[Services, App, BackgroundScheduler]:
+def start_background(
+    http_session: SessionFactory = TimeoutSession,
+) -> tuple[Services, App, BackgroundScheduler]:
+    """`http_session` is the platforms' transport (the sandbox mounts its fakes on it)."""
     settings = settings_or_exit()
     setup_logging(settings.log_level, secrets_of(settings))
-    services = build_services(settings, SystemClock())
+    services = build_services(settings, SystemClock(), http_session=http_session)
+    try:
+        services.coordinator.start()  # SQLite: refuse to be a second instance
+    except AlreadyRunning as exc:
+        print(exc, file=sys.stderr)
+        raise SystemExit(3) from None
     services.db.migrate()
     app = build_app(services)
     scheduler = build_scheduler(services)
@@ -58,8 +68,8 @@ class _QuietHandler(WSGIRequestHandler):
         log.debug("http: " + format, *args)
 
 
-def run() -> int:
-    services, app, scheduler = start_background()
+def run(http_session: SessionFactory = TimeoutSession) -> int:
+    services, app, scheduler = start_background(http_session)
     try:
         if services.settings.socket_mode:
             from slack_bolt.adapter.socket_mode import SocketModeHandler
@@ -80,4 +90,5 @@ def run() -> int:
         log.info("stopping")
     finally:
         scheduler.shutdown(wait=False)
+        services.coordinator.close()
     return 0

@@ -11,6 +11,7 @@ from slack_sdk import WebClient
 
 from bot.clock import Clock
 from bot.config import Settings
+from bot.leader import Coordinator, coordinator_for
 from bot.moderation import ModerationKit, build_moderation
 from bot.ocr import MediaReader
 from bot.office import Office, build_office
@@ -42,6 +43,8 @@ class Services:
     sources: list[Source]
     office: Office  # office hours, routing, holding, pause, who may moderate
     moderation: ModerationKit  # the buttons: bot/actions.py and friends
+    # Who polls and who posts when several processes share the database (bot/leader.py).
+    coordinator: Coordinator
 
 
 def build_services(
@@ -53,13 +56,15 @@ def build_services(
     post_interval: float = 1.0,
 ) -> Services:
     db = Database(settings.database_url)
+    coordinator = coordinator_for(db)
     policy = PolicyHolder.from_settings(settings)
     slack = slack_client or make_slack_client(settings)
     office = build_office(settings, db, slack, clock)
     pipeline = Pipeline(db, policy.classify, clock, settings.slack_alert_channel,
                         settings.admin_channel, placer=office.placer, gap_after=office.gap_after,
                         read_media=MediaReader.if_available(http_session))
-    outbox = Outbox(db, slack, clock, make_renderer(settings.tz), min_interval=post_interval)
+    outbox = Outbox(db, slack, clock, make_renderer(settings.tz), min_interval=post_interval,
+                    coordinator=coordinator)
     sources: list[Source] = [
         XSource(acct, make_client(acct, http_session()), clock, reach=settings.x_mention_reach)
         for acct in settings.x_accounts
@@ -71,4 +76,4 @@ def build_services(
     ]
     moderation = build_moderation(settings, db, clock, slack, policy, http_session)
     return Services(settings, clock, db, policy, slack, pipeline, outbox, sources, office,
-                    moderation)
+                    moderation, coordinator)

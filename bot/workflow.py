@@ -10,7 +10,7 @@ import logging
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from bot import audit, ledger
 from bot.actions import CONFLICT, DONE, FAILED, REFUSED, Actor, Moderation, Outcome
@@ -20,13 +20,30 @@ from bot.models import PLATFORM_NAMES, Mention
 from bot.slack.alert_parts import author_label, kind_name, platform_name
 from bot.slack.escape import link, safe, truncate
 from bot.slack.masking import mask_spans
+from bot.store.db import Database
 from bot.store.mentions import insert_decision
-from bot.store.schema import FlagOverrideRow, ModerationStateRow
+from bot.store.schema import FlagOverrideRow, MentionRow, ModerationStateRow
 from policy import categories as C
 from policy.decision import Decision, Flag
 
 log = logging.getLogger(__name__)
 PASSED_ON_TEMPLATES = {"pals": "pals", "complaints": "complaints"}
+
+
+def labelled_cases(db: Database) -> list[dict[str, object]]:
+    """Every "Flag is wrong" as a labelled case for improving the policy: the text, what the
+    policy said (and which version), what a person said and why. One JSON object per line
+    makes a file `scripts/eval_policy.py`-style tools can read."""
+    with db.session() as s:
+        rows = s.execute(select(FlagOverrideRow, MentionRow.text, MentionRow.platform,
+                                MentionRow.kind)
+                         .join(MentionRow, MentionRow.id == FlagOverrideRow.mention_id)
+                         .order_by(FlagOverrideRow.id)).all()
+    return [{"id": f"override-{o.id}", "mention_id": o.mention_id, "text": text,
+             "platform": platform, "kind": kind, "policy_said": o.categories_before,
+             "categories": o.categories_after, "removed": o.removed, "added": o.added,
+             "reason": o.reason, "policy_version": o.policy_version, "at": o.at.isoformat(),
+             "by": o.actor} for o, text, platform, kind in rows]
 
 
 class Workflow:

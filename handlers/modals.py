@@ -10,6 +10,7 @@ alert's channel (or, failing that, a direct message from the bot).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from slack_sdk.errors import SlackApiError
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from bot.services import Services
 
 log = logging.getLogger(__name__)
+Work = Callable[[mb.Meta, dict[str, Any]], Outcome]
 
 
 def tell(client: WebClient, meta: mb.Meta, user: str, outcome: Outcome) -> None:
@@ -40,59 +42,67 @@ def tell(client: WebClient, meta: mb.Meta, user: str, outcome: Outcome) -> None:
         log.exception("could not answer %s", user)
 
 
+def run(body: dict[str, Any], view: dict[str, Any], client: WebClient, what: str,
+        work: Work) -> Outcome:
+    """After the ack: do the work and tell the moderator how it went."""
+    meta = mb.Meta(mention_id=0, action=what)
+    try:
+        meta = mb.Meta.load(str(view.get("private_metadata") or ""))
+        outcome = work(meta, mb.read_values(view))
+    except Exception:
+        log.exception("%s on mention %d failed", what, meta.mention_id)
+        outcome = SORRY
+    tell(client, meta, actor_of(body).id, outcome)
+    return outcome
+
+
+def checked(view: dict[str, Any], check: Callable[[dict[str, Any]], dict[str, str]]
+            ) -> dict[str, str]:
+    """Field errors for the ack (pure checks only); a check that breaks lets it through."""
+    try:
+        return check(view)
+    except Exception:
+        log.exception("could not check a %s submission", view.get("callback_id"))
+        return {}
+
+
 def register(app: App, services: Services) -> None:
     kit = services.moderation
 
-    def context(body: dict[str, Any], view: dict[str, Any]) -> tuple[mb.Meta, dict[str, Any]]:
-        return mb.Meta.load(str(view.get("private_metadata") or "")), mb.read_values(view)
+    def draft_errors(view: dict[str, Any]) -> dict[str, str]:
+        meta, values = mb.Meta.load(str(view.get("private_metadata"))), mb.read_values(view)
+        text, block = mb.message_text(values)
+        refusal = kit.actions.check_draft(meta.platform, meta.kind, meta.name, meta.action, text)
+        return {block: refusal[:300]} if refusal and block else {}
+
+    def flag_errors(view: dict[str, Any]) -> dict[str, str]:
+        values = mb.read_values(view)
+        if values.get(mb.REMOVE) or values.get(mb.ADD):
+            return {}
+        return {mb.ADD: "Choose a flag to remove or add."}
 
     @app.view(mb.CB_REASON)
     def reason(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
-        errors: dict[str, str] = {}
-        try:
-            errors = mb.reason_errors(mb.read_values(view))
-        except Exception:
-            log.exception("reason modal: could not read the submission")
+        errors = checked(view, lambda v: mb.reason_errors(mb.read_values(v)))
         if errors:
             ack(response_action="errors", errors=errors)
             return
         ack()
-        meta, values = context(body, view)
-        try:
-            told = mb.TELL not in values or mb.TELL_YES in (values.get(mb.TELL) or [])
-            outcome = kit.actions.perform(
-                meta.action, meta.mention_id, actor_of(body), reason=values.get(mb.REASON, ""),
-                tell=told, no_tell_reason=values.get(mb.NO_TELL, ""), generation=meta.generation)
-        except Exception:
-            log.exception("%s on mention %d failed", meta.action, meta.mention_id)
-            outcome = SORRY
-        tell(client, meta, actor_of(body).id, outcome)
+        run(body, view, client, "block/delete", lambda meta, values: kit.actions.perform(
+            meta.action, meta.mention_id, actor_of(body), reason=values.get(mb.REASON, ""),
+            tell=mb.TELL not in values or mb.TELL_YES in (values.get(mb.TELL) or []),
+            no_tell_reason=values.get(mb.NO_TELL, ""), generation=meta.generation))
 
     @app.view(mb.CB_MESSAGE)
     def message(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
-        errors: dict[str, str] = {}
-        try:
-            meta, values = context(body, view)
-            text, block = mb.message_text(values)
-            refusal = kit.actions.check_draft(meta.platform, meta.kind, meta.name, meta.action,
-                                              text)
-            if refusal and block:
-                errors = {block: refusal[:300]}
-        except Exception:
-            log.exception("message modal: could not check the text")
+        errors = checked(view, draft_errors)
         if errors:
             ack(response_action="errors", errors=errors)
             return
         ack()
-        meta, values = context(body, view)
-        try:
-            outcome = kit.actions.send(meta.action, meta.mention_id, actor_of(body),
-                                       mb.message_text(values)[0], template=meta.template,
-                                       generation=meta.generation)
-        except Exception:
-            log.exception("%s on mention %d failed", meta.action, meta.mention_id)
-            outcome = SORRY
-        tell(client, meta, actor_of(body).id, outcome)
+        run(body, view, client, "message", lambda meta, values: kit.actions.send(
+            meta.action, meta.mention_id, actor_of(body), mb.message_text(values)[0],
+            template=meta.template, generation=meta.generation))
 
     @app.action(mb.TEMPLATE_PICK)
     def pick(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
@@ -111,71 +121,51 @@ def register(app: App, services: Services) -> None:
     def escalate(ack: Ack, body: dict[str, Any], view: dict[str, Any],
                  client: WebClient) -> None:
         ack()
-        meta, values = context(body, view)
-        target = str(values.get(mb.TARGET) or "")
+        chosen: list[str] = []
+
+        def work(meta: mb.Meta, values: dict[str, Any]) -> Outcome:
+            chosen.append(str(values.get(mb.TARGET) or ""))
+            return kit.workflow.escalate(meta.mention_id, actor_of(body), chosen[0],
+                                         values.get(mb.NOTE, ""))
+
+        outcome = run(body, view, client, "escalate", work)
+        target = chosen[0] if chosen else ""
+        if not (outcome.ok and target in PASSED_ON_TEMPLATES):
+            return
         try:
-            outcome = kit.workflow.escalate(meta.mention_id, actor_of(body), target,
-                                            values.get(mb.NOTE, ""))
-            tell(client, meta, actor_of(body).id, outcome)
-            if outcome.ok and target in PASSED_ON_TEMPLATES:
-                # The policy promises to say when a message is passed on: offer the template.
-                offer = kit.modals.message_view(mb.Meta(**{**meta.__dict__, "action": "reply"}),
-                                                PASSED_ON_TEMPLATES[target])
-                if not isinstance(offer, Outcome):
-                    client.views_open(trigger_id=body.get("trigger_id") or "", view=offer)
+            # The policy promises to say when a message is passed on: offer that template.
+            meta = mb.Meta.load(str(view.get("private_metadata")))
+            offer = kit.modals.message_view(mb.Meta(**{**meta.__dict__, "action": "reply"}),
+                                            PASSED_ON_TEMPLATES[target])
+            if not isinstance(offer, Outcome):
+                client.views_open(trigger_id=body.get("trigger_id") or "", view=offer)
         except Exception:
-            log.exception("escalate on mention %d failed", meta.mention_id)
-            tell(client, meta, actor_of(body).id, SORRY)
+            log.exception("escalate: could not offer the passed-on template")
 
     @app.view(mb.CB_REPORT)
     def report(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
         ack()
-        meta, values = context(body, view)
-        where = values.get(mb.DEST) or []
-        try:
-            outcome = kit.workflow.report(
-                meta.mention_id, actor_of(body), to_platform=mb.TO_PLATFORM in where,
-                to_police=mb.TO_POLICE in where, crime_ref=values.get(mb.CRIME, ""),
-                note=values.get(mb.NOTE, ""))
-        except Exception:
-            log.exception("report on mention %d failed", meta.mention_id)
-            outcome = SORRY
-        tell(client, meta, actor_of(body).id, outcome)
+        run(body, view, client, "report", lambda meta, values: kit.workflow.report(
+            meta.mention_id, actor_of(body),
+            to_platform=mb.TO_PLATFORM in (values.get(mb.DEST) or []),
+            to_police=mb.TO_POLICE in (values.get(mb.DEST) or []),
+            crime_ref=values.get(mb.CRIME, ""), note=values.get(mb.NOTE, "")))
 
     @app.view(mb.CB_FLAG_WRONG)
     def flag_wrong(ack: Ack, body: dict[str, Any], view: dict[str, Any],
                    client: WebClient) -> None:
-        errors: dict[str, str] = {}
-        try:
-            values = mb.read_values(view)
-            if not (values.get(mb.REMOVE) or values.get(mb.ADD)):
-                errors = {mb.ADD: "Choose a flag to remove or add."}
-        except Exception:
-            log.exception("flag modal: could not read the submission")
+        errors = checked(view, flag_errors)
         if errors:
             ack(response_action="errors", errors=errors)
             return
         ack()
-        meta, values = context(body, view)
-        try:
-            outcome = kit.workflow.flag_wrong(meta.mention_id, actor_of(body),
-                                              list(values.get(mb.REMOVE) or []),
-                                              list(values.get(mb.ADD) or []),
-                                              values.get(mb.REASON, ""))
-        except Exception:
-            log.exception("flag_wrong on mention %d failed", meta.mention_id)
-            outcome = SORRY
-        tell(client, meta, actor_of(body).id, outcome)
+        run(body, view, client, "flag_wrong", lambda meta, values: kit.workflow.flag_wrong(
+            meta.mention_id, actor_of(body), list(values.get(mb.REMOVE) or []),
+            list(values.get(mb.ADD) or []), values.get(mb.REASON, "")))
 
     @app.view(mb.CB_NO_ACTION)
     def no_action(ack: Ack, body: dict[str, Any], view: dict[str, Any],
                   client: WebClient) -> None:
         ack()
-        meta, values = context(body, view)
-        try:
-            outcome = kit.workflow.no_action(meta.mention_id, actor_of(body),
-                                             values.get(mb.NOTE, ""))
-        except Exception:
-            log.exception("no_action on mention %d failed", meta.mention_id)
-            outcome = SORRY
-        tell(client, meta, actor_of(body).id, outcome)
+        run(body, view, client, "no_action", lambda meta, values: kit.workflow.no_action(
+            meta.mention_id, actor_of(body), values.get(mb.NOTE, "")))

@@ -33,6 +33,8 @@ _RANK = {c: i for i, c in enumerate(PRIORITY)}
 _QUIET_IN_DISTRESS = frozenset({
     "profanity.strong", "profanity.mild", "hate.hostile_mention", "advertising.promotion",
     "advertising.spam", "sexual.explicit", "upsetting_link.obfuscated",
+    "hate.derogatory", "hate.threat", "hate.dehumanising", "hate.negated_positive",
+    "violence.incitement", "violence.wish_harm", "abuse.insult", "weapons.trade", "weapons.carrying",
 })
 
 

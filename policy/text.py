@@ -66,23 +66,25 @@ class Canon:
         self.known = frozenset(known)
         self.collapsed: dict[str, str] = {}
         self.fuzzy: dict[str, str] = {}
-        for w in sorted(self.interest, key=len):
+        # Sorted fully (not just by length) so a repair never depends on set order, which
+        # changes with Python's hash seed from one run to the next.
+        for w in sorted(self.interest, key=lambda w: (len(w), w)):
             if not w.isalpha():
                 continue
             self.collapsed.setdefault(collapse(w), w)
             if len(w) < 4:
                 continue
             for v in _variants(w):
-                if v not in known and len(v) >= 3 and not self.is_english(v):
+                if v not in known and len(v) >= 4 and not self.is_english(v):
                     self.fuzzy.setdefault(v, w)
-        for w in short:
+        for w in sorted(short):
             if len(w) == 3 and w.isalpha() and w[0] + w[2] not in known:
                 self.fuzzy.setdefault(w[0] + w[2], w)
         for v in [k for k, w in self.fuzzy.items() if collapse(k) in self.collapsed
                   and self.collapsed[collapse(k)] != w]:
             del self.fuzzy[v]
         self.masks: dict[tuple[int, str, str], list[str]] = {}
-        for w in maskable:
+        for w in sorted(maskable):
             if w.isalpha() and len(w) >= 3:
                 self.masks.setdefault((len(w), w[0], w[-1]), []).append(w)
         self._cache: dict[str, tuple[str, ...]] = {}

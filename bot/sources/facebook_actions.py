@@ -163,6 +163,11 @@ class FacebookWriter:
         if code == 10903:
             return ActionError("Facebook says this comment can no longer be replied to "
                                "privately (7 days have passed).", kind=W.WINDOW_CLOSED, code=tag)
+        if code == 10 and sub == 2018278:
+            return ActionError("Messenger lets a Page reply only within 24 hours of the "
+                               "person's last message, and that has passed.",
+                               kind=W.WINDOW_CLOSED, code=tag,
+                               fix="Reply on their post instead, or wait for them to write.")
         if code == 190:
             return ActionError(f"Facebook refused the Page token of {self.account}.",
                                kind=W.AUTH, code=tag, fix=_PERMISSION_FIX)

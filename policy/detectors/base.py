@@ -102,7 +102,14 @@ class Analysis:
         return (r[0], r[1]) if r else (0, 0)
 
 
-FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine", "im"})
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine", "im", "id"})  # id: "Id rather"
+SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves", "yours"})
+# Mental-health context words too everyday to show that a post is about distress.
+_EVERYDAY = frozenset({"life", "help", "family", "friends", "feel", "feeling", "feelings",
+                       "felt", "hospital", "doctor", "support", "low", "relationship", "loss",
+                       "i hope", "hope you", "mood", "take care", "i feel", "feel like",
+                       "i felt", "my life", "talk to", "confidence", "sorry to hear",
+                       "so sorry", "i am sorry", "diagnosed", "get better"})
 
 
 def distress_context(a: Analysis) -> bool:
@@ -115,6 +122,20 @@ def distress_context(a: Analysis) -> bool:
     first = sum(1 for t in toks if t in FIRST_PERSON)
     mh = len(a.get("MH")) + len(a.get("CRISIS")) + len(a.get("CRISIS_WEAK"))
     result = (first >= 1 and mh >= 2) or (first >= 1 and mh >= 1 and len(toks) >= 60)
+    if not result and SECOND_PERSON.intersection(toks):
+        # Talking someone else through their distress: words about mental health itself,
+        # not everyday ones like "life" or "help".
+        specific = sum(1 for s, e in a.get("MH") if " ".join(toks[s:e]) not in _EVERYDAY)
+        specific += len(a.get("CRISIS")) + len(a.get("CRISIS_WEAK"))
+        result = specific >= 2
     a.notes["distress"] = result
     return result
-SECOND_PERSON = frozenset({"you", "your", "yourself", "yourselves", "yours"})
+
+
+def own_feelings(a: Analysis) -> bool:
+    """The writer speaks of their own feelings or mental health in words about mental health
+    itself ("my anxiety", "so depressed"), however briefly."""
+    toks = a.doc.tokens
+    if not FIRST_PERSON.intersection(toks):
+        return False
+    return sum(1 for s, e in a.get("MH") if " ".join(toks[s:e]) not in _EVERYDAY) >= 2

@@ -7,7 +7,7 @@ not when reported.
 
 from __future__ import annotations
 
-from policy.detectors.base import Analysis, Hit, distress_context
+from policy.detectors.base import FIRST_PERSON, Analysis, Hit, distress_context
 from policy.detectors.hate import counter_speech, negated
 from policy.lexicon import content as lex
 from policy.lexicon import cues
@@ -49,8 +49,11 @@ _INSULT_WORDS = frozenset(cues.INSULT_NOUNS) | {w + "s" for w in cues.INSULT_NOU
 def _profanity(a: Analysis) -> list[Hit]:
     doc = a.doc
     slurs = a.notes.get("slurs", {})
-    # Swearing while telling of one's own distress is not a reason to hide a post.
-    distress = distress_context(a)
+    # Swearing while telling of one's own distress or feelings is not a reason to hide a
+    # post ("I'm so fucking low"); swearing about a service or at a person still is.
+    distress = distress_context(a) or (
+        bool(FIRST_PERSON.intersection(doc.tokens)) and bool(a.get("MH") or a.get("CRISIS_WEAK"))
+    )
     for tag, rule in (("PROF", "profanity.strong"), ("PROF_MILD", "profanity.mild")):
         for s, e in a.get(tag):
             if s in slurs or doc.quoted[s] or counter_speech(a, s):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from policy.detectors.base import FIRST_PERSON, SECOND_PERSON, Analysis, Hit
 from policy.detectors.hate import negated
-from policy.lexicon import harm
+from policy.lexicon import crisis_cues, harm
 
 RULES = ("crisis.suicidal", "crisis.self_harm", "crisis.indirect", "crisis.risk_to_others")
 
@@ -17,11 +17,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "CRISIS": harm.CRISIS_EXPLICIT,
     "CRISIS_WEAK": harm.CRISIS_WEAK,
     "CRISIS_OTHER": harm.CRISIS_OTHERS,
+    "CRISIS_IND": crisis_cues.CRISIS_INDIRECT,
     # Recovery, not just the past: "I attempted suicide years ago" still matters;
     # "three years clean, now I run a peer group" is a recovery story.
     "RECOVERY": ("recovered", "recovery", "in recovery", "survivor", "no longer",
                  "got better", "clean for", "years clean", "months clean", "free for",
-                 "graduated", "now i am", "i am now", "now i run", "doing well", "doing great",
+                 "graduated", "now i run", "doing well", "doing great",
                  "better now",
                  "much better", "proud", "thriving", "happy now", "saved my life",
                  "turned my life around", "came out the other side", "peer support"),
@@ -58,6 +59,17 @@ _GENERIC = frozenset({"people", "anyone", "someone", "somebody", "everyone", "th
                       "if", "whenever", "who", "often", "many", "most", "some"})
 _PRONOUNS_OTHER = frozenset({"he", "she", "they", "him", "her", "them", "his", "someone",
                              "somebody", "people", "person"})
+# Subjects that make a statement general ("people who kill themselves", "we tend to forget
+# when feeling suicidal", "women are more likely to attempt suicide").
+_GENERIC_SUBJECTS = frozenset({"we", "us", "humans", "anyone", "anybody", "everyone",
+                               "everybody", "nobody", "women", "men", "teenagers", "kids"})
+# "suicidal friends", "the suicidal side": the word describes someone or something else.
+_DESCRIBED = frozenset({"friend", "friends", "person", "people", "side", "patient", "patients",
+                        "man", "woman", "men", "women", "teen", "teens", "kids", "users",
+                        "individuals", "clients", "relative", "relatives", "member", "members",
+                        "brother", "sister", "son", "daughter", "partner", "part"})
+# "I would never actually kill myself", "I don't think I'll attempt suicide": a denial.
+_DENIALS = (("would", "never"), ("will", "never"), ("could", "never"), ("think", "i", "will"))
 _SUBJECT_SKIP = frozenset({"really", "just", "honestly", "so", "seriously", "literally",
                            "actually", "kinda", "still", "and", "but", "sometimes", "often",
                            "to", "feel", "like", "feeling", "going", "gonna"})
@@ -73,7 +85,7 @@ def _voice(a: Analysis, s: int, e: int) -> str:
         t = toks[i]
         if t in FIRST_PERSON:
             return "self"
-        if t in SECOND_PERSON or t in _PRONOUNS_OTHER:
+        if t in SECOND_PERSON or t in _PRONOUNS_OTHER or t in _GENERIC_SUBJECTS:
             return "other"
     # The nearest pronoun decides; relatives and friends named earlier do not.
     for i in range(max(lo, s - 7) - 1, lo - 1, -1):
@@ -92,10 +104,19 @@ def _voice(a: Analysis, s: int, e: int) -> str:
 
 
 def _recovered(a: Analysis, s: int) -> bool:
-    """A recovery story or an awareness post: near the phrase, or anywhere in a short post."""
-    if len(a.doc.tokens) <= 40 and (a.get("RECOVERY") or a.get("AWARENESS")):
+    """A recovery story anywhere in a short post, or a recovery or awareness word near the
+    phrase ("did my research" is a plan, not an awareness post)."""
+    if len(a.doc.tokens) <= 40 and a.get("RECOVERY"):
         return True
     return bool(a.near("RECOVERY", s, s + 1, 8, 8) or a.near("AWARENESS", s, s + 1, 6, 6))
+
+
+def _denied(a: Analysis, s: int) -> bool:
+    """"I would never (actually) kill myself", "I don't think I'll attempt suicide"."""
+    toks = a.doc.tokens
+    lo = a.sentence_range(a.doc.sents[s])[0]
+    before = " ".join(toks[max(lo, s - 5) : s])
+    return any(" ".join(d) in before for d in _DENIALS) and "not" not in toks[s - 1 : s]
 
 
 def _rule_for(words: list[str]) -> str:
@@ -115,13 +136,16 @@ def detect(a: Analysis) -> list[Hit]:
         # Quoted words still count: a person quoting themselves, or someone else, in crisis.
         if toks[s] == "suicidal" and s > 0 and toks[s - 1] in ("not", "never"):
             continue
+        if e < len(toks) and toks[e] in _DESCRIBED:
+            continue  # "my suicidal friend": someone else, judged by CRISIS_OTHER
         voice = _voice(a, s, e)
-        if voice != "self" or _recovered(a, s):
+        if voice != "self" or _recovered(a, s) or _denied(a, s):
             continue
-        if e < len(toks) and toks[e] == "than" and any(
-            doc.sents[g] == doc.sents[s] and g > s for g, _, _ in a.prefixed("G:")
-        ):
-            continue  # "I would rather die than date a ...": a hateful idiom, not crisis
+        lo, hi = a.sentence_range(doc.sents[s])
+        if "rather" in toks[max(lo, s - 3) : e] and "than" in toks[e : min(hi, e + 8)]:
+            continue  # "I would rather die than ...": a figure of speech, not intent
+        if "if" in toks[lo:s] and any(lo <= g < s for g, _, _ in a.prefixed("G:")):
+            continue  # "If I woke up as a woman I would kill myself": contempt, not intent
         hits.append(Hit(_rule_for(toks[s:e]), s, e, 0.9))
         break
     for s, e in a.get("CRISIS_OTHER"):
@@ -136,8 +160,28 @@ def detect(a: Analysis) -> list[Hit]:
             hits.append(Hit("crisis.risk_to_others", s, e, 0.8))
             break
     if not hits:
+        hits.extend(_strong_indirect(a))
+    if not hits:
         hits.extend(_indirect(a))
     return hits
+
+
+def _strong_indirect(a: Analysis) -> list[Hit]:
+    """One strong indirect sign (finality, plans and means, a past attempt, being a burden,
+    hopelessness) said by the writer of themselves: "I" in the sentence, not negated
+    ("you are not a burden") and not a recovery story."""
+    doc = a.doc
+    toks = doc.tokens
+    for s, e in a.get("CRISIS_IND"):
+        if doc.quoted[s] or negated(a, s, window=2) or _recovered(a, s):
+            continue  # quoted: an example of such thoughts, not the writer's own
+        if _voice(a, s, e) != "self":
+            continue
+        lo, hi = a.sentence_range(doc.sents[s])
+        if not FIRST_PERSON & set(toks[lo:hi]) and hi - lo > 6:
+            continue  # "the parking is a burden": a long sentence about no one in particular
+        return [Hit("crisis.indirect", s, e, 0.75)]
+    return []
 
 
 def _indirect(a: Analysis) -> list[Hit]:

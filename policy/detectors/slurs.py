@@ -56,15 +56,18 @@ def _reclaimed(toks: list[str], lo: int, hi: int, s: int, e: int) -> bool:
 
 def slur_status(a: Analysis, s: int, e: int) -> str:
     """'hostile', 'counter', 'reclaimed' or 'homonym' for the slur at tokens [s, e)."""
-    from policy.detectors.hate import counter_speech  # shared rule, avoids an import cycle
+    from policy.detectors.hate import (  # shared rules; imported here to avoid a cycle
+        counter_speech,
+        negated,
+    )
 
     doc = a.doc
     toks = doc.tokens
     word = " ".join(toks[s:e])
     sent = doc.sents[s]
     lo, hi = a.sentence_range(sent)
-    if counter_speech(a, s):
-        return "counter"
+    if counter_speech(a, s) or negated(a, s, window=4):
+        return "counter"  # quoted or opposed; or denied: "you're not being a ..."
     if e < len(toks) and toks[e] in _PEOPLE:
         return "homonym"  # "queer people": a group name, judged as such by hate
     if word in HOMONYM_SLURS:

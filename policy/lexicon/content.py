@@ -21,6 +21,8 @@ MENTAL_HEALTH_CONTEXT = (
     "hope you", "sorry to hear", "so sorry", "i am sorry", "take care", "stay strong",
     "you can do it", "you got this", "proud of you", "i understand", "been there",
     "know how you feel", "here for you", "talk to someone", "things will get better",
+    "depressing", "worries", "worried", "worry", "ect", "pills", "psych", "psych ward",
+    "feel bad", "feel like shit", "messed up", "fucked up", "screwed up", "my mind",
 )
 
 SEXUAL_EXPLICIT = (

@@ -23,6 +23,9 @@ DEHUMANISING = (
     "defective", "vermins", "pieces of shit", "piece of shit", "subspecies", "mongrels",
     "nothing but refuse", "are refuse", "human refuse", "human scum", "monkey", "gorillas",
     "baboons", "breeders", "cattle", "feral", "bacteria", "germs", "a plague",
+    # Comparisons that make people less than human ("multiply like ants", "a bag of meat").
+    "like ants", "like rats", "like cockroaches", "like animals", "like vermin",
+    "multiply like", "breed like rats", "breed like rabbits", "bag of meat", "goblins",
 )
 
 # Negative attributes predicated of a group ("X are disgusting", "stupid X").
@@ -54,6 +57,8 @@ NEGATIVE_ATTRIBUTES = (
     "less intelligent", "more intelligent than", "smarter than", "better than them",
     "absolute worst", "worst", "not worth anything", "worth shit", "not worth shit",
     "worth fuck all", "never attractive", "unattractive",
+    "dumbass", "dumbasses", "hypocrites", "hypocrite", "weirdest", "weirdos", "degraded",
+    "subpar", "devolving", "devolved", "goons", "scam", "brainwashed", "backwards",
 )
 
 # Hostile feelings about a group ("I hate X", "X disgust me").
@@ -115,6 +120,13 @@ EXCLUSION = (
     "belong in the kitchen", "not accepted", "anti human", "return to your", "return back",
     "back to your homeland", "back to your homelands", "your homelands", "your own country",
     "why people care", "why anyone cares", "baffles me", "scorn", "utter scorn",
+    # Denying a group's place or existence, and calls to remove it.
+    "do not want them here", "want them out", "want them gone", "get rid of them",
+    "evict", "evicting", "expel", "expelled", "should be expelled", "why does",
+    "should not exist", "no reason to exist", "reason for existence",
+    "not part of", "do not allow", "never allow", "stop them",
+    "take them down", "build that wall", "build the wall", "round them up",
+    "gather them up", "ethnic cleansing", "send them all back",
 )
 
 # General hostility: words that, in a post naming a group, make the post hostile to it.

@@ -17,6 +17,7 @@ SEX = "sex"
 ORIENTATION = "sexual orientation"
 DIAGNOSIS = "mental or physical diagnosis"
 STATUS = "social or financial status"
+UNNAMED = "a group not named (people like you, these people)"
 
 # Adjectives that name a group when followed by a people noun ("gay people", "trans lives").
 GROUP_ADJECTIVES: dict[str, tuple[str, ...]] = {
@@ -31,7 +32,9 @@ GROUP_ADJECTIVES: dict[str, tuple[str, ...]] = {
            "nigerian", "somali", "eastern european", "foreign", "immigrant", "migrant",
            "refugee", "russian", "gypsy", "traveller", "irish", "bangladeshi", "turkish",
            "albanian", "afghan", "syrian", "native", "aboriginal", "ethnic", "mixed race",
-           "illegal"),
+           "illegal", "american", "canadian", "european", "norwegian", "scandinavian",
+           "swedish", "german", "french", "italian", "spanish", "serbian", "bulgarian",
+           "english", "british", "scottish", "welsh", "ukrainian", "israeli", "palestinian"),
     RELIGION: ("muslim", "islamic", "christian", "catholic", "hindu", "sikh", "buddhist",
                "atheist", "religious", "jew"),
     SEX: ("female", "male"),
@@ -85,6 +88,8 @@ GROUP_NOUNS: dict[str, tuple[str, ...]] = {
            "albania", "china", "russia", "ukraine", "israel", "palestine", "palestinians",
            "israelis", "serbia", "serbs", "bulgaria", "bulgarians", "dominicans", "haitians",
            "norwegians", "scandinavians", "third world", "aliens", "illegal aliens",
+           "europe", "canada", "canadians", "sweden", "swedes", "norway",
+           "slovakia", "slovaks", "spaniards", "brits", "yanks",
            "latinx", "hispanic people", "caucasians", "the blacks", "the jews", "zionists",
            "your race", "your skin", "your colour", "your color", "body colour",
            "body color", "skin colour", "skin color", "your accent", "your ethnicity"),
@@ -116,6 +121,12 @@ GROUP_NOUNS: dict[str, tuple[str, ...]] = {
                 "mental illness", "mentally handicapped", "handicapped", "special needs",
                 "wheelchair", "wheelchairs", "cripples", "dyslexia", "dexpraxia",
                 "dyspraxia", "deaf", "people that cannot hear", "blind"),
+    # A group referred to without naming it: hostility to "people like you" or "these
+    # people" is aimed at a group all the same.
+    UNNAMED: ("people like you", "people like them", "people like that", "you people",
+              "your kind", "their kind", "these people", "those people", "that lot",
+              "your lot", "these dogs", "these animals", "these rats", "these parasites",
+              "these leeches", "these savages", "those animals", "those savages"),
     STATUS: ("poor people", "the poor", "the homeless", "homeless people", "benefit claimants",
              "people on benefits", "scroungers", "the unemployed", "working class",
              "council estate people", "chavs", "pikeys", "peasants", "the underclass"),

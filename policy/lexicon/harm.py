@@ -169,6 +169,7 @@ CRISIS_WEAK = (
     "think about death", "thinking about death", "thinking about dying", "death",
     "psych ward", "hospitalized", "hospitalised", "therapist", "meds", "medication",
     "depressed", "depression", "anxiety", "panic", "cry myself to sleep", "crying",
+    "sad", "so sad", "pathetic", "regret", "torture", "painful",
     "dead tired", "dying to", "bored to death", "scared to death", "died laughing",
     "buying a gun", "oxy", "hopelessness", "can not take anymore", "can not take any more",
     "freaking out", "checking myself in", "check myself in", "not worth it",

@@ -103,7 +103,8 @@ class Bot:
               "page_token": self.page["page_token"]}
         values = {"slack_bot_token": SANDBOX_TOKEN, "slack_alert_channel": self.channel,
                   "slack_signing_secret": SECRET, "moderator_user_ids": f"{MOD},{MOD2}",
-                  "lead_user_ids": LEAD, "escalation_targets": {"pals": self.pals}, **extra}
+                  "lead_user_ids": LEAD, "escalation_targets": {"pals": self.pals},
+                  "lead_only_actions": "report_police", **extra}
         self.settings = make_settings(db, [self.x_cfg, fb], slack_url=f"{slack.url}/api/",
                                       **values)
         self.services: Services | None = None

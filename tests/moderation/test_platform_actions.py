@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 
 from bot.slack import action_ids as A
 from bot.slack import modal_blocks as mb
 from tests.moderation.conftest import (
+    LEAD,
     MOD,
     MOD2,
     STRANGER,
@@ -178,3 +180,39 @@ def test_a_platform_500_fails_cleanly_and_can_be_retried(bot: Bot) -> None:
     assert rows[-1].state == "done" and rows[-1].told == "not_sent"
     assert bot.graph.comment(cid)["is_hidden"] is True
     assert len(bot.graph.private_replies()) == 1
+
+
+def test_delete_asks_a_reason_and_unticking_tell_needs_one_too(bot: Bot) -> None:
+    mid, cid = fb_comment(bot, ABUSE)
+    assert bot.click(A.DELETE, mid) == 200
+    view = bot.opened_view()
+    assert [b.get("block_id") for b in view["blocks"] if b["type"] == "input"] == [
+        mb.REASON, mb.TELL, mb.NO_TELL]
+    status, ack = bot.submit(view, {mb.REASON: "Abuse of a named nurse", mb.TELL: []})
+    assert status == 200 and ack == {"response_action": "errors", "errors": {
+        mb.NO_TELL: "Say why the author is not told first."}}
+    assert bot.ledger(mid) == []
+    bot.submit(view, {mb.REASON: "Abuse of a named nurse", mb.TELL: [],
+                      mb.NO_TELL: "Police advised no contact"})
+    [row] = bot.settled(mid)
+    assert (row.state, row.told, row.told_note) == ("done", "not_sent",
+                                                    "Police advised no contact")
+    assert writes(bot.graph) == [("DELETE", f"/{bot.settings.facebook_graph_version}/{cid}")]
+    assert bot.graph.comment(cid)["deleted"] is True
+    done = bot.audit(mid)[-1]
+    assert (done.action, done.outcome, done.detail["reason"], done.detail["told_note"]) == (
+        "delete", "ok", "Abuse of a named nurse", "Police advised no contact")
+    bot.status_with(mid, "Deleted from Facebook by u0mod1 at 10:00, author not told (Police "
+                         "advised no contact)")
+    assert A.DELETE not in bot.buttons(mid) and A.HIDE not in bot.buttons(mid)
+
+
+def test_block_and_delete_can_be_limited_to_leads(make_bot: Callable[..., Bot]) -> None:
+    bot = make_bot(lead_only_actions="delete,block")
+    mid, _ = fb_comment(bot, ABUSE)
+    assert bot.click(A.BLOCK, mid, MOD) == 200
+    assert bot.answers(MOD)[-1] == ("*Block*: Only a lead can block the author of this post. "
+                                    "Ask a lead.")
+    assert bot.slack.calls_to("views.open") == []
+    assert bot.click(A.BLOCK, mid, LEAD) == 200
+    assert bot.opened_view()["callback_id"] == mb.CB_REASON

@@ -13,6 +13,7 @@ from bot.hours import OfficeHours
 from bot.slack import action_ids as A
 from bot.slack import modal_blocks as mb
 from bot.store.schema import EvidencePackRow, FlagOverrideRow
+from bot.workflow import labelled_cases
 from tests.moderation.conftest import LEAD, MOD, MOD2, Bot, fb_comment, wait_until
 from tests.moderation.test_messages import COMPLAINT
 from tests.moderation.test_platform_actions import writes
@@ -91,19 +92,27 @@ def test_threat_needs_a_lead_who_reports_it_with_an_evidence_pack(bot: Bot) -> N
 
 def test_a_lead_closes_a_false_threat_with_flag_is_wrong(bot: Bot) -> None:
     mid, _ = fb_comment(bot, THREAT)
+    bot.click(A.FLAG_WRONG, mid, MOD)
+    assert "Only a lead can change the flags of this post" in bot.answers(MOD)[-1]
     bot.click(A.FLAG_WRONG, mid, LEAD)
     view = bot.opened_view()
     _, ack = bot.submit(view, {}, user=LEAD)
     assert ack["response_action"] == "errors"  # nothing chosen
-    bot.submit(view, {mb.REMOVE: ["violence"], mb.REASON: "Song lyrics quoted, no threat"},
+    remove = next(b for b in view["blocks"] if b.get("block_id") == mb.REMOVE)
+    flagged = [o["value"] for o in remove["element"]["options"]]
+    assert "violence" in flagged
+    bot.submit(view, {mb.REMOVE: flagged, mb.REASON: "Song lyrics quoted, no threat"},
                user=LEAD)
     bot.status_with(mid, "Flags changed by u0lead1 at 10:00: removed violence")
     with bot.db.session() as s:
         case = s.execute(select(FlagOverrideRow)).scalar_one()
     assert (case.removed, case.categories_before, case.categories_after) == (
-        ["violence"], ["violence"], [])
+        flagged, flagged, [])
     assert case.reason == "Song lyrics quoted, no threat"
-    assert bot.buttons(mid) == [A.FLAG_WRONG, A.OPEN_ORIGINAL]  # closed
+    [exported] = labelled_cases(bot.db)  # exportable as a labelled case, text included
+    assert (exported["text"], exported["categories"], exported["policy_said"]) == (
+        THREAT, [], flagged)
+    assert bot.buttons(mid) == [A.FLAG_WRONG, A.OPEN_ORIGINAL]  # the lead's decision closed it
     assert "no flags" in bot.alert(mid)["text"]
 
 
