@@ -21,6 +21,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from bot import complaints, heartbeat, retention
 from bot.leader import RECONCILE, Coordinator
 from bot.office import Office
+from bot.pipeline import PollReport
 from bot.policy_reload import reload_policy
 from bot.services import Services
 from bot.sources.base import Source
@@ -44,9 +45,11 @@ def poll_all(services: Services) -> None:
     deliver(services)
 
 
-def poll_source(services: Services, source: Source) -> None:
+def poll_source(services: Services, source: Source) -> PollReport | None:
+    """The poll job: None when another process leads (and polls) instead."""
     if services.coordinator.leading():
-        services.pipeline.poll(source)
+        return services.pipeline.poll(source)
+    return None
 
 
 def if_leading(coordinator: Coordinator, job: Callable[..., Any], *args: Any) -> None:

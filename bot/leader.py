@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 # Advisory lock classes (the first of PostgreSQL's two int4 keys). Locks are per database, so
 # two deployments on one server never collide.
-LEADER, CHANNEL, RECONCILE = 7201, 7202, 7203
+LEADER, CHANNEL, RECONCILE, MIGRATE = 7201, 7202, 7203, 7204
 # Once at start the moderation service settles intents a dead process left half done. On a
 # shared database another live process may still be in the middle of one of them, so that
 # waits until any platform call begun before this process started has finished or timed out
@@ -261,6 +261,11 @@ class PostgresCoordinator:
 
     def close(self) -> None:
         with self._lock:
+            if self._conn is not None:
+                try:  # let go at once: the server notices a closed socket a moment later
+                    self._conn.execute(text("SELECT pg_advisory_unlock_all()"))
+                except Exception:
+                    log.debug("unlocking on close failed", exc_info=True)
             self._leader = False  # stepping down on purpose: nothing to warn about
             self._drop_connection()
         self.engine.dispose()

@@ -13,9 +13,9 @@ from bot.app import build_app
 from bot.clock import SystemClock
 from bot.config import ConfigError, Settings, load_settings
 from bot.jobs import build_scheduler
-from bot.leader import AlreadyRunning
+from bot.leader import MIGRATE, AlreadyRunning
 from bot.logging_setup import setup_logging
-from bot.services import SessionFactory, Services, build_services
+from bot.services import Services, SessionFactory, build_services
 from bot.sources.http import TimeoutSession
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,21 @@ def settings_or_exit() -> Settings:
         raise SystemExit(2) from None
 
 
+def claim_instance(services: Services) -> None:
+    """On SQLite a second process on the same database stops here, saying why (exit 3)."""
+    try:
+        services.coordinator.start()
+    except AlreadyRunning as exc:
+        print(exc, file=sys.stderr)
+        raise SystemExit(3) from None
+
+
+def migrate(services: Services) -> None:
+    # Processes starting together on one PostgreSQL database upgrade it one at a time.
+    with services.coordinator.exclusive(MIGRATE):
+        services.db.migrate()
+
+
 def start_background(
     http_session: SessionFactory = TimeoutSession,
 ) -> tuple[Services, App, BackgroundScheduler]:
@@ -49,12 +64,8 @@ def start_background(
     settings = settings_or_exit()
     setup_logging(settings.log_level, secrets_of(settings))
     services = build_services(settings, SystemClock(), http_session=http_session)
-    try:
-        services.coordinator.start()  # SQLite: refuse to be a second instance
-    except AlreadyRunning as exc:
-        print(exc, file=sys.stderr)
-        raise SystemExit(3) from None
-    services.db.migrate()
+    claim_instance(services)
+    migrate(services)
     app = build_app(services)
     scheduler = build_scheduler(services)
     scheduler.start()

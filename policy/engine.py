@@ -33,8 +33,11 @@ _RANK = {c: i for i, c in enumerate(PRIORITY)}
 _QUIET_IN_DISTRESS = frozenset({
     "profanity.strong", "profanity.mild", "hate.hostile_mention", "advertising.promotion",
     "advertising.spam", "sexual.explicit", "upsetting_link.obfuscated",
+    # Loose matches in a long post about distress; a slur, a threat in the writer's own
+    # voice ("I will ..."), harassment and personal information still count.
     "hate.derogatory", "hate.threat", "hate.dehumanising", "hate.negated_positive",
-    "violence.incitement", "violence.wish_harm", "abuse.insult", "weapons.trade", "weapons.carrying",
+    "violence.incitement", "violence.wish_harm", "abuse.insult", "weapons.trade",
+    "weapons.carrying",
 })
 
 

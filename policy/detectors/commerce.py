@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import regex
 
-from policy.detectors.base import Analysis, Hit
 from policy.detectors import links
+from policy.detectors.base import Analysis, Hit
 from policy.detectors.hate import negated
 from policy.lexicon import commerce as lex
 
@@ -79,6 +79,9 @@ def detect(a: Analysis) -> list[Hit]:
     income = _income_offer(a)
     if income is not None and not charity:
         hits.append(income)
+        if income.chars is not None:
+            # A sum per day or week promised to strangers is a get-rich scheme as well.
+            hits.append(Hit("financial_gain.scam", chars=income.chars, confidence=0.7))
     tags = len(_HASHTAG.findall(text))
     urls = len(_URL.findall(text)) + len(a.context.links)
     markers = {" ".join(doc.tokens[s:e]) for s, e in a.get("SPAMWORD")}

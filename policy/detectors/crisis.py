@@ -142,8 +142,9 @@ def detect(a: Analysis) -> list[Hit]:
         if voice != "self" or _recovered(a, s) or _denied(a, s):
             continue
         lo, hi = a.sentence_range(doc.sents[s])
-        if "rather" in toks[max(lo, s - 3) : e] and "than" in toks[e : min(hi, e + 8)]:
-            continue  # "I would rather die than ...": a figure of speech, not intent
+        if e < hi and toks[e] == "than" and any(lo <= g < hi and g > s
+                                                for g, _, _ in a.prefixed("G:")):
+            continue  # "I would rather die than date a ...": a hateful idiom, not crisis
         if "if" in toks[lo:s] and any(lo <= g < s for g, _, _ in a.prefixed("G:")):
             continue  # "If I woke up as a woman I would kill myself": contempt, not intent
         hits.append(Hit(_rule_for(toks[s:e]), s, e, 0.9))

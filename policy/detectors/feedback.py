@@ -38,7 +38,7 @@ _WEAK_GOOD = frozenset({"good", "nice", "fine", "ok", "okay", "happy", "quick", 
                         "stars", "patient", "proud", "efficient", "prompt", "on time",
                         "comfortable", "informative", "supportive", "respectful"})
 _THANKS = frozenset({"thank you", "thanks", "thankyou", "grateful", "gratitude", "appreciate",
-                     "appreciated"})
+                     "appreciated", "thankful"})
 
 
 def _weighted(a: Analysis, tag: str, weak: frozenset[str]) -> tuple[float, float, list]:
@@ -102,10 +102,14 @@ def detect(a: Analysis) -> list[Hit]:
     elif suggest and (good < 2 or turned) and bad + 1 >= 0.5 * good:
         s, e = suggest[0]
         hits.append(Hit("complaint.suggestion", s, e, 0.6))
-    if not hits and good >= 1 and bad < 0.5 and good_sp and not turned:
+    # One word that is negative only in context ("in her final weeks") does not outweigh
+    # clear praise.
+    faint = bad < 0.5 or (bad == 0.5 and good >= 2)
+    if not hits and good >= 1 and faint and good_sp and not turned:
         s, e = good_sp[0]
         thanks = any(" ".join(toks[gs:ge]) in _THANKS for gs, ge in good_sp)
         hits.append(Hit("praise.thanks" if thanks else "praise.story", s, e,
                         min(0.95, 0.5 + 0.1 * good)))
-        a.notes["plain_praise"] = True  # read by care: gratitude is not a care request
+        if not contrast:
+            a.notes["plain_praise"] = True  # read by care: gratitude is not a care request
     return hits

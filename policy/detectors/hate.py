@@ -10,7 +10,7 @@ from __future__ import annotations
 from policy.detectors.base import Analysis, Hit, distress_context, own_feelings
 from policy.detectors.slurs import slur_hits
 from policy.lexicon import cues, harm
-from policy.lexicon.groups import GROUP_ADJECTIVES, GROUP_NOUNS, PEOPLE_NOUNS
+from policy.lexicon.groups import GROUP_ADJECTIVES, GROUP_NOUNS, PEOPLE_NOUNS, UNNAMED
 
 RULES = ("hate.slur", "hate.dehumanising", "hate.derogatory", "hate.negated_positive",
          "hate.threat", "hate.hostile_mention")
@@ -60,6 +60,8 @@ _CUES = (
     ("VNOUN", "hate.threat", 8, 10),
 )
 _STRONG = frozenset({"DEHUM", "THREAT", "VIOL", "EXCL", "NEG", "EMO"})
+# Cues strong enough to make hostility to an unnamed group ("people like you") hate.
+_UNNAMED_CUES = frozenset({"DEHUM", "THREAT", "VIOL", "EXCL", "VNOUN"})
 _PROTECT = frozenset({"let", "allow", "permit", "want", "tolerate", "accept", "see", "stand"})
 _NOT_NEGATING_NEXT = frozenset({"but", "better", "more", "less", "short", "other", "only",
                                 "such"})
@@ -148,11 +150,7 @@ def detect(a: Analysis) -> list[Hit]:
     hits.extend(_adjective_noun(a, seen))
     if not groups:
         if not hits:
-            adjs = [g for g in a.prefixed("GADJ:") if doc.tokens[g[0]] not in _AMBIGUOUS_ADJ]
-            slurs = [(s, e, c) for s, e, c in a.prefixed("SLUR:")
-                     if a.notes.get("slurs", {}).get(s) not in ("counter", "homonym", "reclaimed")]
-            if adjs or slurs:
-                hits.extend(_hostile_mention(a, adjs + slurs))
+            hits.extend(_unnamed_mention(a))
         return hits
     pron = a.get("PRON")
     group_sents = {doc.sents[g[0]] for g in groups}
@@ -176,6 +174,8 @@ def detect(a: Analysis) -> list[Hit]:
                     tgt, conf = near[0], 0.7
             if tgt is None or _group_negated(a, tgt[0]):
                 continue
+            if tgt[2] == UNNAMED and tag not in _UNNAMED_CUES:
+                continue  # "those people can be cowardly": too loose without a named group
             if tag == "PROF" and a.near("PRAISE", cs, ce, 0, 3):
                 continue  # "fucking amazing"
             key = (rule, doc.sents[cs])
@@ -184,10 +184,20 @@ def detect(a: Analysis) -> list[Hit]:
             seen.add(key)
             s, e = min(cs, tgt[0]), max(ce, tgt[1])
             hits.append(Hit(rule, s, e, conf, note=tgt[2]))
-    hits.extend(_negated_positive(a, groups))
+    named = [g for g in groups if g[2] != UNNAMED]
+    hits.extend(_negated_positive(a, named))
     if not hits:
-        hits.extend(_hostile_mention(a, groups))
+        hits.extend(_hostile_mention(a, named) if named else _unnamed_mention(a))
     return hits
+
+
+def _unnamed_mention(a: Analysis) -> list[Hit]:
+    """No group noun: a group adjective on its own or a slur may still be the target."""
+    adjs = [g for g in a.prefixed("GADJ:") if a.doc.tokens[g[0]] not in _AMBIGUOUS_ADJ]
+    statuses = a.notes.get("slurs", {})
+    slurs = [(s, e, c) for s, e, c in a.prefixed("SLUR:")
+             if statuses.get(s) not in ("counter", "homonym", "reclaimed", "insult")]
+    return _hostile_mention(a, adjs + slurs) if adjs or slurs else []
 
 
 _UNNEGATABLE = frozenset({"PROF", "PROF_MILD"})  # "can't do maths, f***ing ..."

@@ -54,8 +54,38 @@ def _reclaimed(toks: list[str], lo: int, hi: int, s: int, e: int) -> bool:
                for t in near) or "proud" in before
 
 
+_GENDERED = frozenset({"bitch", "bitches", "whore", "slut", "hoe", "skank", "cow"})
+_ONE_PERSON = frozenset({"she", "her", "mom", "mum", "mother", "sister", "ex", "girlfriend",
+                         "wife", "daughter", "aunt", "nan", "boss", "teacher"})
+_COPULA = frozenset({"is", "was", "are", "were", "be", "being"})
+_FILLER = frozenset({"a", "an", "the", "such", "fucking", "right", "real", "total", "absolute",
+                     "complete", "little", "massive", "big", "what", "of", "one"})
+
+
+def _said_of_one_or_a_thing(toks: list[str], lo: int, s: int) -> bool:
+    """"my mum is a fucking bitch", "she was a bitch" (one named person, not women), "anxiety
+    is a bitch", "make depression your bitch" (a thing, not a person). "You ..." stays."""
+    i = s - 1
+    while i >= lo and toks[i] in _FILLER:
+        i -= 1
+    if i >= lo and toks[i] == "your" and i - 1 >= lo and toks[i - 1] != "you":
+        return any(t in ("make", "made", "making") for t in toks[max(lo, i - 5) : i])
+    if i < lo or toks[i] not in _COPULA:
+        return "what" in toks[max(lo, s - 3) : s] and bool(_ONE_PERSON & set(toks[s : s + 3]))
+    subject = toks[max(lo, i - 3) : i]
+    if {"you", "your", "they", "them", "all", "these", "those"} & set(subject):
+        return False
+    return bool(_ONE_PERSON & set(subject)) or (bool(subject) and subject[-1] not in _PEOPLE
+                                                and subject[-1] not in _PERSON_WORDS)
+
+
+_PERSON_WORDS = frozenset({"he", "him", "i", "we", "women", "woman", "girls", "girl", "lady",
+                           "ladies", "females", "wives", "feminists", "who", "that", "it"})
+
+
 def slur_status(a: Analysis, s: int, e: int) -> str:
-    """'hostile', 'counter', 'reclaimed' or 'homonym' for the slur at tokens [s, e)."""
+    """'hostile', 'counter', 'reclaimed', 'homonym' or 'insult' (one person, or an idiom) for
+    the slur at tokens [s, e)."""
     from policy.detectors.hate import (  # shared rules; imported here to avoid a cycle
         counter_speech,
         negated,
@@ -81,6 +111,8 @@ def slur_status(a: Analysis, s: int, e: int) -> str:
             return "homonym"
     if _reclaimed(toks, lo, hi, s, e):
         return "reclaimed"
+    if word in _GENDERED and _said_of_one_or_a_thing(toks, lo, s):
+        return "insult"  # an insult of one person (abuse decides) or an idiom, not hate
     if word in _SOFT and not (a.in_sent("NEG", sent) or a.in_sent("DEHUM", sent)
                               or a.in_sent("EMO", sent)):
         return "reclaimed"

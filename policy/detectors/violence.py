@@ -66,8 +66,13 @@ _AFTER_OBJECT = frozenset({",", "and", "or", "if", "when", "again", "so", "becau
                            "then", "tonight", "tomorrow", "today", "too", "badly", "bad", "for",
                            "with", "in", "at", "on", "up", "down", "out", "back", "till",
                            "until", "properly", "myself", "first", "next", "soon", "like"})
+_ARTICLES = frozenset({"the", "a", "an", "that", "this"})
+_EPITHETS = frozenset({"fucking", "bloody", "stupid", "little", "old", "damn", "useless", "fat",
+                       "lazy", "new", "whole", "ugly", "smug", "rude", "ignorant", "same",
+                       "next", "first", "last", "other", "only", "very"})
 _MENACE = frozenset({"watch", "know", "coming", "find", "dead"})
-_CONDITIONAL = frozenset({"if", "when", "whenever", "before", "until", "unless", "once"})
+_CONDITIONAL = frozenset({"if", "when", "whenever", "before", "until", "unless", "once",
+                          "after"})
 _REFLEXIVE = frozenset({"yourself", "yourselves", "myself", "himself", "herself", "themselves",
                         "ourselves", "itself"})
 _SELF_INTENT = frozenset({"want", "wanted", "wanting", "thinking", "thought", "tried", "try",
@@ -104,6 +109,14 @@ def _target_after(a: Analysis, e: int, limit: int = 5) -> bool:
     toks = a.doc.tokens
     sent = a.doc.sents[e - 1]
     n = len(toks)
+    if e < n and toks[e] in _ARTICLES:
+        # "burn the leaflets they sent", "get rid of that knife, man": the object is the
+        # first noun after the article; a person mentioned later is not it.
+        i = e + 1
+        adjectives = {g for g, _, _ in a.prefixed("GADJ:")}
+        while i < n and (toks[i] in _EPITHETS or i in adjectives) and not _is_target(a, i):
+            i += 1
+        return i < n and a.doc.sents[i] == sent and (_is_target(a, i) or toks[i] in _BODY)
     for i in range(e, min(n, e + limit)):
         if a.doc.sents[i] != sent:
             return False
@@ -123,6 +136,13 @@ def _place_after(a: Analysis, e: int, limit: int = 5) -> bool:
 def _target_before(a: Analysis, s: int, limit: int = 7) -> bool:
     sent = a.doc.sents[s]
     return any(a.doc.sents[i] == sent and _is_target(a, i) for i in range(max(0, s - limit), s))
+
+
+def _conditional(toks: list[str], lo: int, s: int) -> bool:
+    """"if you should die", "when they die": a condition, not a call to harm. "If only
+    someone would ..." is a wish, not a condition."""
+    return any(t in _CONDITIONAL and not (t == "if" and toks[i + 1 : i + 2] == ["only"])
+               for i, t in enumerate(toks[lo:s], lo))
 
 
 def _told_to(a: Analysis, s: int) -> bool:
@@ -164,7 +184,7 @@ def detect(a: Analysis) -> list[Hit]:
         if not set(phrase) & _IN_PHRASE_TARGETS and _self_subject(a, s):
             continue  # "I deserve to die": crisis, never violence
         lo = a.sentence_range(doc.sents[s])[0]
-        if _CONDITIONAL.intersection(toks[max(lo, s - 3) : s]):
+        if _conditional(toks, max(lo, s - 3), s):
             continue  # "it will matter when you're dead"
         if toks[lo] == "no" and s - lo <= 8:
             continue  # "no woman deserves to die"
@@ -196,7 +216,7 @@ def detect(a: Analysis) -> list[Hit]:
             continue
         if a.in_sent("VSAFE", doc.sents[s]):
             continue  # "asthma attack", "heart attack"
-        if _CONDITIONAL.intersection(toks[max(lo, s - 4) : s]):
+        if _conditional(toks, max(lo, s - 4), s):
             continue  # "if you should die", "when they die": not a call to harm
         if e < len(toks) and (toks[e] in _REFLEXIVE or toks[e : e + 2] == ["your", "self"]):
             continue  # "going to kill yourself": self-harm talk, never violence

@@ -86,5 +86,5 @@ CONTRACTIONS: dict[str, str] = {
     "plz": "please", "ppl": "people", "thx": "thanks", "ty": "thank you", "tho": "though",
     "dunno": "do not know", "idk": "i do not know", "imo": "in my opinion",
     "luv": "love", "wud": "would", "shud": "should", "cud": "could", "r": "are",
-    "n": "and", "im'": "i am", "iam": "i am", "kys": "kill yourself",
+    "n": "and", "em": "them", "im'": "i am", "iam": "i am", "kys": "kill yourself",
 }

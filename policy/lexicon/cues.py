@@ -59,6 +59,7 @@ NEGATIVE_ATTRIBUTES = (
     "worth fuck all", "never attractive", "unattractive",
     "dumbass", "dumbasses", "hypocrites", "hypocrite", "weirdest", "weirdos", "degraded",
     "subpar", "devolving", "devolved", "goons", "scam", "brainwashed", "backwards",
+    "supremacists", "powerless",
 )
 
 # Hostile feelings about a group ("I hate X", "X disgust me").
@@ -127,11 +128,13 @@ EXCLUSION = (
     "not part of", "do not allow", "never allow", "stop them",
     "take them down", "build that wall", "build the wall", "round them up",
     "gather them up", "ethnic cleansing", "send them all back",
+    # Blaming a group, or shaming people for who they are.
+    "is why", "are why", "ashamed of your", "ashamed about your",
 )
 
 # General hostility: words that, in a post naming a group, make the post hostile to it.
 HOSTILE = (
-    "war", "subordinate", "property", "slavery", "slaves", "superior", "superiority",
+    "war", "subordinate", "property", "slavery", "slaves", "slave", "superior", "superiority",
     "inferior", "kneel", "crime", "crimes", "criminal", "terrorist", "terrorists", "terror",
     "aids", "sinful", "devil", "satan", "satanic", "demonic", "deport", "expel", "invaders",
     "weird", "weirdest", "weirdos", "freaks", "abnormal", "unnatural", "nazi", "nazis",
@@ -193,6 +196,11 @@ NEGATORS = (
 
 # Words that frame the hostile words as something someone else said (quotation, reporting).
 REPORTING = (
+    # Asking about or reflecting back someone else's view ("do you consider X unnatural?",
+    # "sounds like you're angry at X"), or what others called or told someone.
+    "do you think", "do you consider", "do you just consider", "do you believe",
+    "sounds like you", "call me a", "called me a", "calls me a", "tell you to", "told me to",
+    "told you to",
     "said", "say", "saying", "says", "calling", "called", "write", "writing", "wrote",
     "written", "statements", "statement", "comments like", "messages like", "words like",
     "tweets like", "posts like", "phrases like", "language like", "things like", "stuff like",

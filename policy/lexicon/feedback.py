@@ -57,6 +57,12 @@ NEGATIVE_STRONG = (
     "pillar to post", "never read", "did not read", "lost my", "lost our", "not answered",
     "has answered", "twice", "third time", "again", "still not", "yet again", "ignored",
     "no one has", "nobody has", "had to chase", "kept waiting", "not good enough",
+    "too loud", "too noisy", "too hot", "not up to standard", "below standard", "substandard",
+    "refuses to", "declined", "intermittent", "treated differently", "not done",
+    "made to feel", "wasted my time", "waste of time", "transphobic", "racist", "homophobic",
+    "shouting", "not cleaned", "disorganised", "disorganized", "inconsistent",
+    "not followed up", "did not visit", "would not visit", "would not see", "would not listen",
+    "would not help", "no continuity", "not fit for purpose", "not acceptable",
 )
 # Improvement suggestions (answers to "what could we do better?").
 SUGGESTION = (
@@ -137,6 +143,7 @@ PRAISE_STRONG = (
     "nothing could have been better", "could not do any better", "could not ask for more",
     "made me feel", "put me at ease", "at ease", "reassurance", "talk to you", "talked to me",
     "never forget", "will always remember", "forever grateful", "eternally grateful",
+    "thankful", "so thankful",
     "never be able to thank", "can never thank", "could never thank",
 )
 
@@ -167,6 +174,7 @@ CARE_REQUEST = (
     "still waiting", "been waiting", "when will", "how long", "any update", "an update",
     "let me know", "let us know", "i need", "we need", "he needs", "she needs", "please help",
     "please can", "is he", "is she", "are they", "nobody", "no one", "not told", "yet to",
+    "still has not", "still have not", "has not had", "have not had", "not yet",
 )
 SAFEGUARDING = (
     "hits me", "hit me", "beats me", "beat me", "hurts me", "abuses me", "abused me",

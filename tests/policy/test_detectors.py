@@ -94,6 +94,11 @@ def test_crisis_with_swearing_and_threat_words_stays_crisis(engine: PolicyEngine
         "Someone should stab that psychiatrist",
         "That nurse deserves to be shot",
         "I hope you die in a fire",
+        # Menace plus intent: a threat, not a complaint.
+        "I know where the consultant lives. He'd better watch his back, I'm going to hurt him",
+        # A conditional threat against a place with people in it.
+        "If my dad dies on that ward I will burn the place down with the nurses inside",
+        "I'm going to hurt her",  # "her" as the object, not "her car"
     ],
 )
 def test_threats_are_violence_with_report_suggested(engine: PolicyEngine, text: str) -> None:
@@ -110,10 +115,53 @@ def test_threats_are_violence_with_report_suggested(engine: PolicyEngine, text: 
         "My mum died on the ward last year and nobody told us why",
         "I had a panic attack in the waiting room",
         "Don't kill yourself, please talk to someone",
+        "I'm going to burn the letters they sent me",  # the object is a thing
+        "Get rid of that knife, mate, and call someone",
+        "After you're dead you don't get to see things get better",
     ],
 )
 def test_violent_words_without_a_threat(engine: PolicyEngine, text: str) -> None:
     assert "violence" not in cats(engine, text)
+
+
+def test_threat_outranks_the_complaint_it_sits_in(engine: PolicyEngine) -> None:
+    d = engine.classify("I know where the ward manager lives. She'd better watch her back")
+    assert d.categories[0] == "violence" and d.action == "report"
+    assert "complaint" not in d.categories  # "she'd better" is a warning, not a suggestion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've got the rope and tonight is the night",  # plans and means, finality
+        "I feel like such a burden on everyone",  # burden
+        "honestly might just kms",  # slang
+        "I don't think I can get through tonight",  # struggling to stay safe
+        "I'd rather be dead than go back on that ward",  # still crisis: not an idiom here
+    ],
+)
+def test_one_strong_indirect_sign_is_crisis(engine: PolicyEngine, text: str) -> None:
+    d = engine.classify(text)
+    assert "crisis" in d.categories and not set(d.categories) & set(REMOVAL_CATEGORIES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are not a burden, please reach out to someone",  # said to someone else
+        'Thoughts like "I am worthless" are symptoms, not facts',  # quoted example
+        "Women are more likely to attempt suicide than men",  # a general statement
+        "I have suicidal friends and it's hard to know what to say",  # someone else
+        "I would never actually kill myself, I just feel low",  # a denial
+    ],
+)
+def test_talk_about_crisis_that_is_not_the_writers_own(engine: PolicyEngine, text: str) -> None:
+    assert "crisis" not in cats(engine, text)
+
+
+def test_swearing_about_ones_own_feelings_is_not_removal(engine: PolicyEngine) -> None:
+    assert "profanity" not in cats(engine, "I'm a fucking mess, my anxiety is through the roof")
+    assert "profanity" in cats(engine, "The fucking parking here is a joke")
 
 
 def test_indirect_crisis(engine: PolicyEngine) -> None:
@@ -134,6 +182,32 @@ def test_complaint_naming_staff_is_not_abuse(engine: PolicyEngine) -> None:
 
 def test_insult_at_staff_is_abuse(engine: PolicyEngine) -> None:
     assert "abuse" in cats(engine, "That receptionist is a stupid cow")
+
+
+def test_gendered_insult_of_one_person_is_not_hate_against_women(engine: PolicyEngine) -> None:
+    assert "hate" not in cats(engine, "My ex is a bitch")
+    assert "hate" not in cats(engine, "Anxiety is a bitch some days")
+    assert "hate" in cats(engine, "Women are all bitches")
+    assert "hate" in cats(engine, "You are just a bitch to me")
+
+
+# --- praise and individual care --------------------------------------------------------------
+def test_plain_gratitude_naming_staff_and_a_relative_is_praise(engine: PolicyEngine) -> None:
+    d = engine.classify("Thank you to Ruth and everyone at Larch unit. You were wonderful with "
+                        "my brother and I'll never forget your kindness.")
+    assert d.categories == ["praise"]
+
+
+def test_gratitude_with_a_request_is_still_individual_care(engine: PolicyEngine) -> None:
+    c = cats(engine, "Thank you for looking after my dad, can someone tell me when he's home?")
+    assert "individual_care" in c
+
+
+# --- advertising -----------------------------------------------------------------------------
+def test_income_offer_with_a_call_to_act_is_advertising(engine: PolicyEngine) -> None:
+    c = cats(engine, "Make £600 a week from home!! Join my Telegram t.me/richquick, few places")
+    assert "advertising" in c and "crisis" not in c
+    assert "advertising" not in cats(engine, "I earn £600 a week and still can't afford rent")
 
 
 # --- defamation ------------------------------------------------------------------------------

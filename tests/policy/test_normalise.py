@@ -76,3 +76,31 @@ def test_token_spans_point_at_what_was_posted(engine: PolicyEngine) -> None:
     doc = make_doc("They are s c u m!", engine._canon)
     i = doc.tokens.index("scum")
     assert doc.snippet(i, i + 1) == "s c u m"
+
+
+_REPAIRS = """
+import json, sys
+from policy import PolicyEngine, bundled_policy_path, load_policy
+engine = PolicyEngine(load_policy(bundled_policy_path().read_text("utf-8"), "policy.yaml"),
+                      english=frozenset())
+words = ["womn", "blck", "imigrants", "muslms", "gys", "retrds", "kil", "murdr", "scm"]
+print(json.dumps([engine._canon.word(w) for w in words]))
+"""
+
+
+def test_spelling_repair_does_not_depend_on_the_hash_seed() -> None:
+    """A misspelling one letter from two words ("womn": woman or women) must be repaired the
+    same way in every process; it once followed set order, which changes with the seed."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", _REPAIRS], cwd=root, env=env,
+                             capture_output=True, text=True, check=True, timeout=120)
+        outputs.add(run.stdout)
+    assert len(outputs) == 1, outputs
