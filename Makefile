@@ -43,6 +43,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 eval: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,eval]'
 	$(BIN)/python scripts/eval_policy.py
 
 bench: $(STAMP)

@@ -18,7 +18,7 @@ from bot import signposting
 from bot.clock import format_local
 from bot.hours import OfficeHours
 from bot.models import Mention
-from bot.outbox import HELD, PENDING, enqueue_mention_alert
+from bot.outbox import HELD, PENDING, enqueue_mention_alerts, mention_alert
 from bot.routing import DEFAULT_URGENT, Router
 from bot.store.schema import AlertRow, DecisionRow, MentionRow, OfficeStateRow
 from policy.decision import Decision
@@ -119,13 +119,21 @@ class Placer:
 
     def enqueue(self, session: Session, mention_id: int, mention: Mention, decision: Decision,
                 now: datetime) -> Placement:
+        return self.enqueue_many(session, [(mention_id, mention, decision)], now)[0]
+
+    def enqueue_many(self, session: Session, items: list[tuple[int, Mention, Decision]],
+                     now: datetime) -> list[Placement]:
+        """Queue the alerts of a page of stored mentions, in order, in one statement."""
         paused = active_pause(session, now) is not None
-        placement = self.decide(mention.kind, decision, now, paused)
-        enqueue_mention_alert(session, mention_id, placement.channel, now,
-                              hold_reason=placement.hold, banner=placement.banner)
-        if self.signposting and self.hours is not None and placement.out_of_hours:
-            signposting.consider(session, self.hours, mention_id, mention, decision, now)
-        return placement
+        placements = [self.decide(m.kind, d, now, paused) for _, m, d in items]
+        enqueue_mention_alerts(session, [
+            mention_alert(mid, p.channel, now, hold_reason=p.hold, banner=p.banner)
+            for (mid, _, _), p in zip(items, placements, strict=True)])
+        if self.signposting and self.hours is not None:
+            for (mid, m, d), p in zip(items, placements, strict=True):
+                if p.out_of_hours:
+                    signposting.consider(session, self.hours, mid, m, d, now)
+        return placements
 
 
 # -- release -----------------------------------------------------------------------------

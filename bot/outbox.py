@@ -34,7 +34,7 @@ from bot.crashpoints import AFTER_SLACK_POST, crashpoint
 from bot.leader import CHANNEL, Coordinator, SoloCoordinator
 from bot.slack.digest_blocks import with_banner
 from bot.store.db import Database
-from bot.store.inserts import insert_ignore
+from bot.store.inserts import insert_ignore, insert_ignore_many
 from bot.store.schema import AlertRow
 
 log = logging.getLogger(__name__)
@@ -51,23 +51,30 @@ Renderer = Callable[[Session, AlertRow], dict[str, Any]]
 def enqueue_mention_alert(session: Session, mention_id: int, channel: str, now: datetime, *,
                           hold_reason: str = "", banner: str = "") -> None:
     """Queue a mention's alert; with a hold reason it waits, held, until released."""
-    insert_ignore(
-        session,
-        AlertRow.__table__,  # type: ignore[arg-type]
-        {
-            "kind": "mention",
-            "dedupe_key": f"mention:{mention_id}",
-            "mention_id": mention_id,
-            "payload": {"banner": banner} if banner else {},
-            "channel": channel,
-            "state": HELD if hold_reason else PENDING,
-            "hold_reason": hold_reason,
-            "attempts": 0,
-            "next_attempt_at": now,
-            "last_error": "",
-            "created_at": now,
-        },
-    )
+    insert_ignore(session, AlertRow.__table__,  # type: ignore[arg-type]
+                  mention_alert(mention_id, channel, now, hold_reason=hold_reason, banner=banner))
+
+
+def enqueue_mention_alerts(session: Session, alerts: list[dict[str, Any]]) -> None:
+    """Queue many (built by `mention_alert`) in multi-row statements, in list order."""
+    insert_ignore_many(session, AlertRow.__table__, alerts)  # type: ignore[arg-type]
+
+
+def mention_alert(mention_id: int, channel: str, now: datetime, *, hold_reason: str = "",
+                  banner: str = "") -> dict[str, Any]:
+    return {
+        "kind": "mention",
+        "dedupe_key": f"mention:{mention_id}",
+        "mention_id": mention_id,
+        "payload": {"banner": banner} if banner else {},
+        "channel": channel,
+        "state": HELD if hold_reason else PENDING,
+        "hold_reason": hold_reason,
+        "attempts": 0,
+        "next_attempt_at": now,
+        "last_error": "",
+        "created_at": now,
+    }
 
 
 def enqueue_message(session: Session, kind: str, dedupe_key: str, channel: str,

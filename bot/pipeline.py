@@ -15,11 +15,12 @@ from bot.crashpoints import AFTER_FETCH, AFTER_STORE, crashpoint
 from bot.digest import record_poll_gap
 from bot.holding import Placer
 from bot.models import Mention
+from bot.prefetch import read_ahead
 from bot.routing import Router
 from bot.sources.base import Page, PollWarning, RateLimited, Source, SourceError
 from bot.store import cursors
 from bot.store.db import Database
-from bot.store.mentions import existing_keys, insert_decision, insert_mention
+from bot.store.mentions import existing_keys, insert_decisions, insert_mentions
 from policy.decision import Context, Decision
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,7 @@ class Pipeline:
             return report
         try:
             poll = source.poll(edge, cursor, self._known_ids(source))
-            for page in poll.pages:
+            for page in read_ahead(poll.pages):
                 report.fetched += len(page.mentions)
                 crashpoint(AFTER_FETCH)
                 report.new += self._store_page(edge, page)
@@ -142,14 +143,13 @@ class Pipeline:
         decided = [(m, self.classify(m.text, self._context(m))) for m in fresh]
         now = self.clock.now()
         with self.db.session() as s:
-            new = 0
-            for m, decision in decided:
-                mention_id = insert_mention(s, m, now)
-                if mention_id is None:
-                    continue  # a webhook stored it a moment ago
-                insert_decision(s, mention_id, decision, now)
-                self.placer.enqueue(s, mention_id, m, decision, now)
-                new += 1
+            # In bulk: one statement per table per page, not three round trips a mention.
+            ids = insert_mentions(s, [m for m, _ in decided], now)
+            # A mention missing from `ids` was stored a moment ago (by a webhook).
+            stored = [(ids[m.key], m, d) for m, d in decided if m.key in ids]
+            insert_decisions(s, [(mid, d) for mid, _, d in stored], now)
+            self.placer.enqueue_many(s, stored, now)
+            new = len(stored)
             if page.final:
                 record_poll_gap(s, edge, cursors.get_state(s, edge).last_success_at, now,
                                 self.gap_after)

@@ -68,7 +68,7 @@ class Canon:
         self.fuzzy: dict[str, str] = {}
         # Sorted fully (not just by length) so a repair never depends on set order, which
         # changes with Python's hash seed from one run to the next.
-        for w in sorted(self.interest, key=len):
+        for w in sorted(self.interest, key=lambda w: (len(w), w)):
             if not w.isalpha():
                 continue
             self.collapsed.setdefault(collapse(w), w)

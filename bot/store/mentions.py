@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
 from bot.models import Author, Media, Mention
-from bot.store.inserts import insert_ignore
+from bot.store.inserts import insert_ignore, insert_ignore_many
 from bot.store.schema import DecisionRow, MentionRow
 from policy.decision import Decision
 
@@ -33,30 +34,52 @@ def existing_keys(
 
 def insert_mention(session: Session, m: Mention, now: datetime) -> int | None:
     """Store a mention; None when it is already stored (dedupe is the unique constraint)."""
-    return insert_ignore(
-        session,
-        MentionRow.__table__,  # type: ignore[arg-type]
-        {
-            "platform": m.platform,
-            "account": m.account,
-            "external_id": m.external_id,
-            "kind": m.kind,
-            "author_id": m.author.id,
-            "author_handle": m.author.handle,
-            "author_name": m.author.name,
-            "author_url": m.author.url,
-            "text": m.text,
-            "media": [asdict(x) for x in m.media],
-            "links": list(m.links),
-            "created_at": m.created_at,
-            "permalink": m.permalink,
-            "conversation_id": m.conversation_id,
-            "parent_id": m.parent_id,
-            "in_own_conversation": m.in_own_conversation,
-            "raw": m.raw,
-            "ingested_at": now,
-        },
-    )
+    table = MentionRow.__table__
+    return insert_ignore(session, table, mention_values(m, now))  # type: ignore[arg-type]
+
+
+def insert_mentions(session: Session, mentions: Sequence[Mention],
+                    now: datetime) -> dict[tuple[str, str, str], int]:
+    """Store many at once (a page): the ids of those newly stored, by key; a mention already
+    stored is left out. In batches, not a round trip each."""
+    table = MentionRow.__table__
+    rows = insert_ignore_many(
+        session, table, [mention_values(m, now) for m in mentions],  # type: ignore[arg-type]
+        returning=(table.c.id, table.c.platform, table.c.account, table.c.external_id))
+    return {(p, a, e): mid for mid, p, a, e in rows}
+
+
+def mention_values(m: Mention, now: datetime) -> dict[str, Any]:
+    return {
+        "platform": m.platform,
+        "account": m.account,
+        "external_id": m.external_id,
+        "kind": m.kind,
+        "author_id": m.author.id,
+        "author_handle": m.author.handle,
+        "author_name": m.author.name,
+        "author_url": m.author.url,
+        "text": m.text,
+        "media": [asdict(x) for x in m.media],
+        "links": list(m.links),
+        "created_at": m.created_at,
+        "permalink": m.permalink,
+        "conversation_id": m.conversation_id,
+        "parent_id": m.parent_id,
+        "in_own_conversation": m.in_own_conversation,
+        "raw": m.raw,
+        "ingested_at": now,
+    }
+
+
+def insert_decisions(session: Session, decided: Sequence[tuple[int, Decision]],
+                     now: datetime) -> None:
+    """Many decisions in one executemany."""
+    if decided:
+        session.execute(DecisionRow.__table__.insert(), [  # type: ignore[attr-defined]
+            {"mention_id": mid, "policy_version": d.policy_version, "categories": d.categories,
+             "action": d.action, "detail": d.to_dict(), "decided_at": now}
+            for mid, d in decided])
 
 
 def insert_decision(session: Session, mention_id: int, d: Decision, now: datetime) -> None:

@@ -131,11 +131,3 @@ def distress_context(a: Analysis) -> bool:
     a.notes["distress"] = result
     return result
 
-
-def own_feelings(a: Analysis) -> bool:
-    """The writer speaks of their own feelings or mental health in words about mental health
-    itself ("my anxiety", "so depressed"), however briefly."""
-    toks = a.doc.tokens
-    if not FIRST_PERSON.intersection(toks):
-        return False
-    return sum(1 for s, e in a.get("MH") if " ".join(toks[s:e]) not in _EVERYDAY) >= 2

@@ -82,10 +82,10 @@ def detect(a: Analysis) -> list[Hit]:
     a.found["NOT"] = nots
     bad += good_neg  # "not kind", "wasn't helpful"
     good += 0.5 * bad_neg  # "never rude"
+    # "you'd better ..." is a warning, not a suggestion for the service.
     suggest = [(s, e) for s, e in a.get("SUGGEST")
                if s not in inside_good and not negated(a, s, window=2)
                and not (toks[s] == "better" and s > 0 and toks[s - 1] in ("would", "had"))]
-    # ("you'd better ...": a warning, not a suggestion for the service)
     lo_of = {a.sentence_range(st)[0] for st in set(doc.sents)}
     suggest += [(s, s + 1) for s in sorted(lo_of) if s < len(toks) and toks[s] in _IMPERATIVE
                 and not _COPULAS.intersection(toks[s + 1 : s + 4])]  # not "Call handler was"

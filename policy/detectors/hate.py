@@ -7,7 +7,7 @@ reported to oppose it (counter-speech), negated, or a reclaimed or everyday use 
 
 from __future__ import annotations
 
-from policy.detectors.base import Analysis, Hit, distress_context, own_feelings
+from policy.detectors.base import Analysis, Hit, distress_context
 from policy.detectors.slurs import slur_hits
 from policy.lexicon import cues, harm
 from policy.lexicon.groups import GROUP_ADJECTIVES, GROUP_NOUNS, PEOPLE_NOUNS, UNNAMED
@@ -209,7 +209,7 @@ def _hostile_mention(a: Analysis, groups: list[tuple[int, int, str]]) -> list[Hi
     """A post that names a group and is hostile, though no single sentence ties the two
     together ("France is finally a shithole. Open borders did this.")."""
     doc = a.doc
-    if len(doc.tokens) > 120 or distress_context(a) or own_feelings(a):
+    if len(doc.tokens) > 120 or distress_context(a):
         return []  # in a long post or a story of one's own distress, co-occurrence means little
     vsafe = {i for s, e in a.get("VSAFE") for i in range(s, e)}
     cues_found = sorted(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from policy.detectors.base import Analysis, Hit
 from policy.detectors.hate import counter_speech, negated
+from policy.detectors.targets import is_target, place_after, target_after, target_before
 from policy.lexicon import harm
 
 RULES = ("violence.threat", "violence.incitement", "violence.wish_harm")
@@ -50,10 +51,6 @@ _SUBJECTS = frozenset({"i", "me", "myself", "we", "you", "he", "she", "they", "t
 _PASSIVE = frozenset({"be", "been", "being", "get", "got", "getting"})
 # Verbs whose victim is their subject ("you will die", "those women suffer").
 _SUBJECT_VICTIM = frozenset({"die", "dies", "died", "dead", "death", "suffer", "burn", "rot"})
-_DETERMINERS = frozenset({"those", "these", "their", "his", "your", "her", "every", "all"})
-_BODY = frozenset({"face", "faces", "head", "heads", "neck", "necks", "throat", "throats", "legs",
-                   "leg", "teeth", "skull", "skulls", "jaw", "kneecaps", "arms", "nose", "eyes",
-                   "brains", "house", "car", "kids", "family", "wife", "husband", "children"})
 # Acts against a place ("burn that place down", "blow up the clinic"): a threat to the people
 # in it, so a place is a target for these verbs only.
 _DESTROY = frozenset({"burn", "torch", "bomb", "blow", "nuke", "set", "petrol", "firebomb"})
@@ -61,15 +58,6 @@ _DESTROY = frozenset({"burn", "torch", "bomb", "blow", "nuke", "set", "petrol", 
 _PRESENT_TOO = frozenset({"hurt", "cut", "beat", "shot", "put", "set", "hit"})
 _INFINITIVE = frozenset({"to", "will", "would", "shall", "can", "could", "might", "must",
                          "gonna", "should", "i", "we", "and"})
-# Words that follow "her" as an object ("hurt her if", "find her and") rather than a possessive.
-_AFTER_OBJECT = frozenset({",", "and", "or", "if", "when", "again", "so", "because", "now",
-                           "then", "tonight", "tomorrow", "today", "too", "badly", "bad", "for",
-                           "with", "in", "at", "on", "up", "down", "out", "back", "till",
-                           "until", "properly", "myself", "first", "next", "soon", "like"})
-_ARTICLES = frozenset({"the", "a", "an", "that", "this"})
-_EPITHETS = frozenset({"fucking", "bloody", "stupid", "little", "old", "damn", "useless", "fat",
-                       "lazy", "new", "whole", "ugly", "smug", "rude", "ignorant", "same",
-                       "next", "first", "last", "other", "only", "very"})
 _MENACE = frozenset({"watch", "know", "coming", "find", "dead"})
 _CONDITIONAL = frozenset({"if", "when", "whenever", "before", "until", "unless", "once",
                           "after"})
@@ -79,63 +67,6 @@ _SELF_INTENT = frozenset({"want", "wanted", "wanting", "thinking", "thought", "t
                           "trying", "urge", "urges", "about", "if", "feel", "feeling", "felt",
                           "not", "never", "going", "planning", "plan", "attempt", "considered",
                           "considering", "when", "i"})
-
-
-def _is_target(a: Analysis, i: int) -> bool:
-    """Token i starts a person or group target (not "those balloons")."""
-    doc = a.doc
-    if any(s == i for s, _, _ in a.prefixed("G:")):
-        return True
-    for s, _ in a.get("TARGET"):
-        if s == i:
-            if doc.tokens[i] in _DETERMINERS:
-                nxt = i + 1
-                if doc.tokens[i] == "her" and (
-                    nxt >= len(doc.tokens) or doc.sents[nxt] != doc.sents[i]
-                    or doc.tokens[nxt] in _AFTER_OBJECT
-                ):
-                    return True  # "hurt her", "hurt her badly": the object, not "her car"
-                return nxt < len(doc.tokens) and (
-                    doc.tokens[nxt] in _BODY
-                    or any(t == nxt for t, _ in a.get("TARGET"))
-                    or any(g == nxt for g, _, _ in a.prefixed("G:"))
-                )
-            return True
-    return False
-
-
-def _target_after(a: Analysis, e: int, limit: int = 5) -> bool:
-    """A person, group or someone's body part ("snap that ... neck of yours") follows."""
-    toks = a.doc.tokens
-    sent = a.doc.sents[e - 1]
-    n = len(toks)
-    if e < n and toks[e] in _ARTICLES:
-        # "burn the leaflets they sent", "get rid of that knife, man": the object is the
-        # first noun after the article; a person mentioned later is not it.
-        i = e + 1
-        adjectives = {g for g, _, _ in a.prefixed("GADJ:")}
-        while i < n and (toks[i] in _EPITHETS or i in adjectives) and not _is_target(a, i):
-            i += 1
-        return i < n and a.doc.sents[i] == sent and (_is_target(a, i) or toks[i] in _BODY)
-    for i in range(e, min(n, e + limit)):
-        if a.doc.sents[i] != sent:
-            return False
-        if _is_target(a, i):
-            return True
-        if toks[i] in _BODY and toks[i - 1] not in ("my", "our"):
-            return True
-    return False
-
-
-def _place_after(a: Analysis, e: int, limit: int = 5) -> bool:
-    """A place follows ("burn that place down", "torch the ward")."""
-    sent = a.doc.sents[e - 1]
-    return any(e <= s < e + limit and a.doc.sents[s] == sent for s, _ in a.get("PLACE"))
-
-
-def _target_before(a: Analysis, s: int, limit: int = 7) -> bool:
-    sent = a.doc.sents[s]
-    return any(a.doc.sents[i] == sent and _is_target(a, i) for i in range(max(0, s - limit), s))
 
 
 def _conditional(toks: list[str], lo: int, s: int) -> bool:
@@ -164,7 +95,7 @@ def _self_subject(a: Analysis, s: int) -> bool:
     for i in range(s - 1, max(lo, s - 6) - 1, -1):
         if toks[i] in ("i", "me", "myself"):
             return True
-        if toks[i] in _SUBJECTS or _is_target(a, i):
+        if toks[i] in _SUBJECTS or is_target(a, i):
             return False
     return False
 
@@ -179,7 +110,7 @@ def detect(a: Analysis) -> list[Hit]:
         phrase = toks[s:e]
         if {"yourself", "yourselves"} & set(phrase) and not _told_to(a, s):
             continue  # talk about self-harm ("enough to kill yourself"), not an order
-        if phrase[-1] in ("of", "to") and not _target_after(a, e):
+        if phrase[-1] in ("of", "to") and not target_after(a, e):
             continue  # "kick the shit out of everything"
         if not set(phrase) & _IN_PHRASE_TARGETS and _self_subject(a, s):
             continue  # "I deserve to die": crisis, never violence
@@ -220,19 +151,19 @@ def detect(a: Analysis) -> list[Hit]:
             continue  # "if you should die", "when they die": not a call to harm
         if e < len(toks) and (toks[e] in _REFLEXIVE or toks[e : e + 2] == ["your", "self"]):
             continue  # "going to kill yourself": self-harm talk, never violence
-        acts_on = _target_after(a, e) or (word in _DESTROY and _place_after(a, e))
+        acts_on = target_after(a, e) or (word in _DESTROY and place_after(a, e))
         if word in _SUBJECT_VICTIM and not (word in _DESTROY and acts_on):
             if _self_subject(a, s):
                 continue  # "I should die": the writer, so crisis, never violence
-            target = _target_before(a, s, 6)
+            target = target_before(a, s, 6)
             if not (target and (has_first or normative)):
                 continue
         elif passive:
-            if not (_target_before(a, s) and (normative or has_first)):
+            if not (target_before(a, s) and (normative or has_first)):
                 continue
         elif toks[s] in ("execution", "extermination", "eradication", "genocide",
                          "annihilation", "final", "gas", "firing"):
-            if not (_target_after(a, e, 8) or _target_before(a, s)):
+            if not (target_after(a, e, 8) or target_before(a, s)):
                 continue
             normative = True
         elif not ((has_first or normative or imperative) and acts_on):

@@ -102,13 +102,19 @@ def test_tampered_audit_row_is_caught_by_audit_verify(
     done = bot.audit(mid)[-1]
     assert done.outcome == "ok"
     # Someone with the table owner's rights rewrites history underneath the trigger.
-    with bot.db.engine.begin() as c:
-        if bot.db.dialect == "postgresql":
-            c.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
-        else:
-            c.execute(text("DROP TRIGGER audit_log_no_update"))
-        c.execute(text("UPDATE audit_log SET outcome = 'failed' WHERE id = :id"),
-                  {"id": done.id})
+    pg = bot.db.dialect == "postgresql"
+    try:
+        with bot.db.engine.begin() as c:
+            if pg:
+                c.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
+            else:
+                c.execute(text("DROP TRIGGER audit_log_no_update"))
+            c.execute(text("UPDATE audit_log SET outcome = 'failed' WHERE id = :id"),
+                      {"id": done.id})
+    finally:
+        if pg:  # the PostgreSQL test database is shared by later tests: put the guard back
+            with bot.db.engine.begin() as c:
+                c.execute(text("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only"))
     assert main(["audit", "verify"]) == 1
     out = capsys.readouterr().out
     assert f"row {done.id}: contents do not match their hash (edited?)" in out
