@@ -183,3 +183,23 @@ def verify_audit() -> int:
     print(f"audit log: {count} rows checked, " +
           ("chain intact" if not problems else f"{len(problems)} problem(s)"))
     return 1 if problems else 0
+
+
+def export_overrides(out: Callable[[str], None] = print) -> int:
+    """`feedwatch overrides export`: the team's "Flag is wrong" cases, one JSON line each."""
+    import json
+
+    from bot.workflow import labelled_cases
+
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    db = Database(settings.database_url)
+    try:
+        for case in labelled_cases(db):
+            out(json.dumps(case, ensure_ascii=False))
+    finally:
+        db.dispose()
+    return 0

@@ -62,6 +62,12 @@ def _subject_erase(args: argparse.Namespace) -> int:
     return erase_command(args.handle, args.yes, args.keep_slack)
 
 
+def _overrides_export(args: argparse.Namespace) -> int:
+    from bot.check import export_overrides
+
+    return export_overrides()
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="feedwatch",
@@ -115,6 +121,12 @@ def build_parser() -> argparse.ArgumentParser:
     sx.add_argument("--keep-slack", action="store_true",
                     help="do not redact the Slack alerts (e.g. Slack is unreachable)")
     sx.set_defaults(func=_subject_erase)
+
+    ov = sub.add_parser("overrides", help='"Flag is wrong" decisions, as labelled cases')
+    ov_sub = ov.add_subparsers(dest="overrides_command", metavar="SUBCOMMAND", required=True)
+    oe = ov_sub.add_parser("export", help="one JSON line per override (text, what the policy "
+                           "said, what a person said and why)")
+    oe.set_defaults(func=_overrides_export)
     return p
 
 

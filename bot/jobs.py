@@ -18,7 +18,7 @@ from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from bot import complaints, heartbeat, retention
+from bot import complaints, heartbeat, retention, signpost_sender
 from bot.leader import RECONCILE, Coordinator
 from bot.office import Office
 from bot.pipeline import PollReport
@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 OUTBOX_INTERVAL_SECONDS = 5
 OFFICE_TICK_SECONDS = 60
+SIGNPOST_SECONDS = 30
 POLICY_RELOAD_SECONDS = 60
 MEDIA_CAPTURE_SECONDS = 60
 COMPLAINT_CHECK_SECONDS = 15 * 60
@@ -111,6 +112,10 @@ def build_scheduler(services: Services, office: Office | None = None) -> Backgro
     if services.policy.path is not None:
         sched.add_job(reload_policy, "interval", args=[services],
                       seconds=POLICY_RELOAD_SECONDS, id="policy_reload", **common)
+    if services.settings.crisis_signposting:  # the leader only: one sender per message
+        sched.add_job(if_leading, "interval", args=[lead, signpost_sender.send_pending,
+                                                    services],
+                      seconds=SIGNPOST_SECONDS, id="signposting", **common)
     sched.add_job(if_leading, "interval", args=[lead, office_tick, office],
                   seconds=OFFICE_TICK_SECONDS, id="office", next_run_time=datetime.now(UTC),
                   **common)

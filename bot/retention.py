@@ -26,7 +26,10 @@ from bot.store.db import Database
 from bot.store.schema import (
     AuditAnchorRow,
     AuditRow,
+    CapturedMediaRow,
     DecisionRow,
+    EvidencePackRow,
+    LedgerRow,
     MentionRow,
     PollGapRow,
     SignpostRow,
@@ -82,7 +85,27 @@ def erase_content(session: Session, now: datetime, older_than: timedelta) -> int
         session.execute(update(MentionRow).where(MentionRow.id.in_(ids[start:start + 500]))
                         .values(text="", media=[], links=[], raw={}, content_erased_at=now))
     _erase_evidence(session, ids)
+    _erase_moderation_copies(session, ids)
     return len(ids)
+
+
+def _erase_moderation_copies(session: Session, mention_ids: list[int]) -> None:
+    """What the team sent (it answers or quotes the post) goes with the post's text; captured
+    media too, unless an evidence pack for a report still open holds the mention."""
+    for start in range(0, len(mention_ids), 500):
+        chunk = mention_ids[start:start + 500]
+        session.execute(update(LedgerRow).where(LedgerRow.mention_id.in_(chunk)).values(text=""))
+        held = select(EvidencePackRow.mention_id).where(
+            EvidencePackRow.mention_id.in_(chunk), EvidencePackRow.report_open.is_(True))
+        session.execute(delete(CapturedMediaRow).where(
+            CapturedMediaRow.mention_id.in_(chunk), CapturedMediaRow.mention_id.not_in(held)))
+
+
+def prune_evidence(session: Session, now: datetime, older_than: timedelta) -> int:
+    """Evidence packs whose report is closed, past their period (open reports keep theirs)."""
+    result = session.execute(delete(EvidencePackRow).where(
+        EvidencePackRow.report_open.is_(False), EvidencePackRow.created_at < now - older_than))
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
 def erase_authors(session: Session, now: datetime, older_than: timedelta) -> int:
@@ -122,7 +145,8 @@ def run(db: Database, now: datetime, policy: RetentionPolicy) -> RetentionReport
         gaps = int(s.execute(delete(PollGapRow).where(
             PollGapRow.ended_at < now - policy.content)).rowcount or 0)  # type: ignore[attr-defined]
         pruned = prune_audit(s, now, policy.audit_log)
-        report = RetentionReport(content, authors, signposts, gaps, pruned)
+        packs = prune_evidence(s, now, policy.evidence)
+        report = RetentionReport(content, authors, signposts, gaps, pruned, packs)
         audit.append(s, at=now, actor=audit.SYSTEM_ACTOR, action="retention",
                      detail=asdict(report))
     log.info("retention: %s", ", ".join(f"{k.replace('_', ' ')} {v}"

@@ -42,8 +42,7 @@ DEFAULT_TEMPLATE = "crisis_signposting"
 AWAITING_SEND = "awaiting_send"
 NOT_SENT = "not_sent"
 SENT = "sent"
-AWAITING_REASON = ("sending waits for the moderation service; send the crisis template "
-                   "privately by hand")
+AWAITING_REASON = "queued: bot/signpost_sender.py sends it privately"
 
 # (platform, kind) -> how the author can be reached privately.
 _PRIVATE_ROUTE = {

@@ -34,7 +34,7 @@ from bot.outbox import HELD, POSTED
 from bot.store.schema import AlertRow, AuditRow, DecisionRow, MentionRow
 
 SLACK_USER = re.compile(r"^[UW][A-Z0-9]{2,}$")
-NOT_ACTIONS = frozenset({"reveal_pi"})
+NOT_ACTIONS = frozenset({"reveal_pi", "evidence_pack"})  # looking, not acting
 NOT_CLOSING = frozenset({"claim", "unclaim", "reveal_pi"})
 REPLY_ACTIONS = frozenset({"reply", "private_message", "dm"})
 ESCALATE, FLAG_WRONG, DONE, DENIED = "escalate", "flag_wrong", "ok", "denied"

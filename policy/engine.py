@@ -33,11 +33,10 @@ _RANK = {c: i for i, c in enumerate(PRIORITY)}
 _QUIET_IN_DISTRESS = frozenset({
     "profanity.strong", "profanity.mild", "hate.hostile_mention", "advertising.promotion",
     "advertising.spam", "sexual.explicit", "upsetting_link.obfuscated",
-    # Loose matches in a long post about distress; a slur, a threat in the writer's own
-    # voice ("I will ..."), harassment and personal information still count.
+    # Loose matches in a long post about distress; slurs, threats and calls for violence,
+    # harassment and personal information still count.
     "hate.derogatory", "hate.threat", "hate.dehumanising", "hate.negated_positive",
-    "violence.incitement", "violence.wish_harm", "abuse.insult", "weapons.trade",
-    "weapons.carrying",
+    "abuse.insult", "weapons.trade", "weapons.carrying",
 })
 
 

@@ -26,7 +26,8 @@ def run(
 
 @pytest.mark.parametrize("args", [["--help"], ["run", "--help"], ["classify", "--help"],
                                   ["policy", "check", "--help"], ["demo", "--help"],
-                                  ["check", "--help"], ["audit", "verify", "--help"]])
+                                  ["check", "--help"], ["audit", "verify", "--help"],
+                                  ["overrides", "export", "--help"]])
 def test_help_everywhere(args: list[str], tmp_path: Path) -> None:
     result = run(args, tmp_path)
     assert result.returncode == 0

@@ -84,6 +84,10 @@ class AlertRow(Base):
     __table_args__ = (
         UniqueConstraint("dedupe_key", name="uq_alerts_dedupe_key"),
         Index("ix_alerts_due", "state", "next_attempt_at"),
+        # 0004: a mention's alert; stats by posting time; the last post in a channel
+        Index("ix_alerts_mention", "mention_id"),
+        Index("ix_alerts_posted_at", "posted_at"),
+        Index("ix_alerts_channel_posted", "channel", "posted_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -111,6 +115,10 @@ class AuditRow(Base):
     """Append-only, hash-chained record of everything done (who, what, when, why, outcome)."""
 
     __tablename__ = "audit_log"
+    __table_args__ = (  # 0004: stats read actions by time and by mention
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_mention", "mention_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime)

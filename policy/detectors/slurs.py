@@ -58,6 +58,8 @@ _GENDERED = frozenset({"bitch", "bitches", "whore", "slut", "hoe", "skank", "cow
 _ONE_PERSON = frozenset({"she", "her", "mom", "mum", "mother", "sister", "ex", "girlfriend",
                          "wife", "daughter", "aunt", "nan", "boss", "teacher"})
 _COPULA = frozenset({"is", "was", "are", "were", "be", "being"})
+_PERSON_WORDS = frozenset({"he", "him", "i", "we", "women", "woman", "girls", "girl", "lady",
+                           "ladies", "females", "wives", "feminists", "who", "that", "it"})
 _FILLER = frozenset({"a", "an", "the", "such", "fucking", "right", "real", "total", "absolute",
                      "complete", "little", "massive", "big", "what", "of", "one"})
 
@@ -78,9 +80,6 @@ def _said_of_one_or_a_thing(toks: list[str], lo: int, s: int) -> bool:
     return bool(_ONE_PERSON & set(subject)) or (bool(subject) and subject[-1] not in _PEOPLE
                                                 and subject[-1] not in _PERSON_WORDS)
 
-
-_PERSON_WORDS = frozenset({"he", "him", "i", "we", "women", "woman", "girls", "girl", "lady",
-                           "ladies", "females", "wives", "feminists", "who", "that", "it"})
 
 
 def slur_status(a: Analysis, s: int, e: int) -> str:

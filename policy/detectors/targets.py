@@ -14,7 +14,8 @@ _AFTER_OBJECT = frozenset({",", "and", "or", "if", "when", "again", "so", "becau
                            "then", "tonight", "tomorrow", "today", "too", "badly", "bad", "for",
                            "with", "in", "at", "on", "up", "down", "out", "back", "till",
                            "until", "properly", "myself", "first", "next", "soon", "like"})
-_ARTICLES = frozenset({"the", "a", "an", "that", "this"})
+_ARTICLES = frozenset({"the", "a", "an", "that", "this", "all", "every", "those", "these",
+                       "his", "your", "their", "our"})
 _EPITHETS = frozenset({"fucking", "bloody", "stupid", "little", "old", "damn", "useless", "fat",
                        "lazy", "new", "whole", "ugly", "smug", "rude", "ignorant", "same",
                        "next", "first", "last", "other", "only", "very"})
@@ -48,7 +49,7 @@ def target_after(a: Analysis, e: int, limit: int = 5) -> bool:
     toks = a.doc.tokens
     sent = a.doc.sents[e - 1]
     n = len(toks)
-    if e < n and toks[e] in _ARTICLES:
+    if e < n and toks[e] in _ARTICLES and not is_target(a, e):
         # "burn the leaflets they sent", "get rid of that knife, man": the object is the
         # first noun after the article; a person mentioned later is not it.
         i = e + 1
@@ -57,8 +58,8 @@ def target_after(a: Analysis, e: int, limit: int = 5) -> bool:
             i += 1
         return i < n and a.doc.sents[i] == sent and (is_target(a, i) or toks[i] in _BODY)
     for i in range(e, min(n, e + limit)):
-        if a.doc.sents[i] != sent:
-            return False
+        if a.doc.sents[i] != sent or toks[i] == ",":
+            return False  # "murder, et cetera, or you ...": a list, not an object
         if is_target(a, i):
             return True
         if toks[i] in _BODY and toks[i - 1] not in ("my", "our"):

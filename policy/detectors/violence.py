@@ -41,8 +41,7 @@ _PAST = frozenset({"killed", "murdered", "slaughtered", "exterminated", "eradica
                    "bombed", "smashed", "kicked", "butchered", "assaulted", "choked",
                    "died", "eliminated", "annihilated", "hurt", "cut", "beat"})
 _NORMATIVE = frozenset({"should", "ought", "must", "need", "needs", "deserve", "deserves",
-                        "let", "someone", "somebody", "everyone", "hope", "wish", "love",
-                        "better"})
+                        "let", "hope", "wish", "love", "better"})
 _WISH = frozenset({"hope", "wish", "pray", "love"})
 _IN_PHRASE_TARGETS = frozenset({"you", "your", "yourself", "yourselves", "them", "him", "her",
                                 "they", "he", "she", "his", "their"})
@@ -126,9 +125,12 @@ def detect(a: Analysis) -> list[Hit]:
         else:
             rule = "violence.incitement"
         hits.append(Hit(rule, s, e, 0.85))
+    threat_spans = a.get("THREAT")
     for s, e in a.get("VIOL") + a.get("VNOUN"):
         if counter_speech(a, s) or negated(a, s):
             continue
+        if any(ts <= s < te for ts, te in threat_spans):
+            continue  # part of a threat phrase, judged above ("don't think you deserve to die")
         lo = a.sentence_range(doc.sents[s])[0]
         before = toks[max(lo, s - 8) : s]
         if {"nobody", "noone"} & set(before) or "no one" in " ".join(before):
@@ -149,6 +151,12 @@ def detect(a: Analysis) -> list[Hit]:
             continue  # "asthma attack", "heart attack"
         if _conditional(toks, max(lo, s - 4), s):
             continue  # "if you should die", "when they die": not a call to harm
+        if not has_first and _conditional(toks, lo, s):
+            continue  # "If you want to murder someone, you could kill them": a hypothetical
+        wisher = next((toks[i - 1] for i in range(max(lo + 1, s - 6), s) if toks[i] in _WISH),
+                      None)
+        if wisher in ("you", "he", "she", "they"):
+            continue  # "I know you wish you could just die": their wish, not the writer's
         if e < len(toks) and (toks[e] in _REFLEXIVE or toks[e : e + 2] == ["your", "self"]):
             continue  # "going to kill yourself": self-harm talk, never violence
         acts_on = target_after(a, e) or (word in _DESTROY and place_after(a, e))

@@ -94,10 +94,13 @@ def test_audit_chain_verifies_and_catches_tampering(db: Database) -> None:
     # Tamper underneath the trigger, as someone with table-owner rights could.
     with db.engine.begin() as c:
         if db.dialect == "postgresql":
+            # the test database is shared by later tests: the trigger must come back
             c.execute(text("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only"))
+            c.execute(text("UPDATE audit_log SET actor = 'U666' WHERE id = 2"))
+            c.execute(text("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only"))
         else:
             c.execute(text("DROP TRIGGER audit_log_no_update"))
-        c.execute(text("UPDATE audit_log SET actor = 'U666' WHERE id = 2"))
+            c.execute(text("UPDATE audit_log SET actor = 'U666' WHERE id = 2"))
     with db.session() as s:
         count, problems = audit.verify(s)
     assert count == 3

@@ -1,0 +1,141 @@
+"""stats_ms: `/feedwatch stats FROM..TO` for a 30-day range over a year of history on SQLite:
+1,000,000 mentions (each with its decision and its posted alert) spread evenly over 365 days,
+and 200,000 moderators' actions in the audit log.
+
+    .venv/bin/python scripts/bench_stats.py [--mentions 1000000] [--actions 200000] [--runs 3]
+
+The database is built once with plain executemany (not timed; the bot's own write path is
+what burst_per_s measures), then the answer the slash command sends (bot/answers.py: range
+parsing, the figures, the Block Kit message) is timed `--runs` times; the median is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from benchkit import emit, median, settings_values
+
+from bot.answers import answer
+from bot.audit import GENESIS, _digest
+from bot.clock import FixedClock
+from bot.config import Settings
+from bot.office import build_office
+from bot.slack.client import make_slack_client
+from bot.store.db import Database
+
+END = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)  # "now": a Tuesday morning
+START = END - timedelta(days=365)
+RANGE = "2026-10-01..2026-10-30"  # 30 days, well inside the year
+MODERATORS = ("U0MOD1", "U0MOD2", "U0MOD3", "U0LEAD1")
+ACTIONS = ("claim", "hide", "reply", "escalate", "no_action", "private_message", "mute",
+           "flag_wrong", "delete")
+CATEGORIES = ((), (), (), ("feedback",), ("praise",), ("abuse",), ("crisis",),
+              ("personal_info",), ("spam",), ("abuse", "hate"))
+KINDS = (("x", "mention"), ("x", "reply"), ("x", "dm"), ("facebook", "comment"),
+         ("facebook", "visitor_post"), ("facebook", "dm"))
+
+
+def stamp(dt: datetime) -> str:
+    """SQLAlchemy's SQLite DATETIME text (UTC, naive), so range queries compare as it does."""
+    return dt.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def build(path: Path, mentions: int, actions: int, seed: int = 30) -> None:
+    rng = random.Random(seed)
+    db = Database(f"sqlite:///{path}")
+    db.migrate()
+    db.dispose()
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA synchronous=OFF")  # test data: durability is not the point here
+    span = (END - START).total_seconds()
+    times = sorted(START + timedelta(seconds=rng.random() * span) for _ in range(mentions))
+    batch = 50_000
+    for lo in range(0, mentions, batch):
+        m_rows, d_rows, a_rows = [], [], []
+        for i in range(lo, min(lo + batch, mentions)):
+            mid, created = i + 1, times[i]
+            platform, kind = KINDS[rng.randrange(len(KINDS))]
+            author = rng.randrange(40_000)
+            m_rows.append((mid, platform, "nsft", f"e{mid}", kind, f"a{author}",
+                           f"person{author}", f"Person {author}", "",
+                           f"A synthetic post number {mid} about the trust's services", "[]",
+                           "[]", stamp(created), "", "", "", 0, "{}", stamp(created)))
+            cats = list(CATEGORIES[rng.randrange(len(CATEGORIES))])
+            d_rows.append((mid, mid, "bench", json.dumps(cats), "none",
+                           json.dumps({"flags": [], "categories": cats}), stamp(created)))
+            posted = created + timedelta(seconds=5 + rng.random() * 60)
+            a_rows.append((mid, "mention", f"mention:{mid}", mid, "{}", "C0ALERTS", "posted",
+                           f"{posted.timestamp():.6f}", 1, stamp(posted), "", stamp(created),
+                           stamp(posted), "", None))
+        con.executemany("INSERT INTO mentions (id, platform, account, external_id, kind, "
+                        "author_id, author_handle, author_name, author_url, text, media, links, "
+                        "created_at, permalink, conversation_id, parent_id, in_own_conversation,"
+                        " raw, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        m_rows)
+        con.executemany("INSERT INTO decisions (id, mention_id, policy_version, categories, "
+                        "action, detail, decided_at) VALUES (?,?,?,?,?,?,?)", d_rows)
+        con.executemany("INSERT INTO alerts (id, kind, dedupe_key, mention_id, payload, "
+                        "channel, state, ts, attempts, next_attempt_at, last_error, created_at,"
+                        " posted_at, hold_reason, released_at) "
+                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", a_rows)
+    # Actions: by moderators, on mentions chosen at random, minutes to days after them, in
+    # time order and hash-chained as bot/audit.py writes them.
+    acted = sorted((times[j], j + 1) for j in rng.sample(range(mentions), actions))
+    events = sorted((t + timedelta(minutes=1 + rng.random() * 600), mid) for t, mid in acted)
+    prev, rows = GENESIS, []
+    for n, (at, mid) in enumerate(events, start=1):
+        actor, action = rng.choice(MODERATORS), rng.choice(ACTIONS)
+        detail = {"target": "pals"} if action == "escalate" else {}
+        digest = _digest(prev, at, actor, action, mid, "ok", detail, "bench")
+        rows.append((n, stamp(at), actor, action, mid, "ok", json.dumps(detail), "bench", prev,
+                     digest))
+        prev = digest
+    con.executemany("INSERT INTO audit_log (id, at, actor, action, mention_id, outcome, detail,"
+                    " policy_version, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    con.commit()
+    con.execute("ANALYZE")
+    con.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--mentions", type=int, default=1_000_000)
+    ap.add_argument("--actions", type=int, default=200_000)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="fw-bench-") as tmp:
+        path = Path(tmp) / "stats.db"
+        t0 = time.perf_counter()
+        build(path, args.mentions, args.actions)
+        print(f"stats: built {args.mentions} mentions and {args.actions} actions in "
+              f"{time.perf_counter() - t0:.1f} s")
+        settings = Settings(_env_file=None, **settings_values(  # type: ignore[call-arg]
+            f"sqlite:///{path}", [{"platform": "facebook", "name": "nsft-fb",
+                                   "page_id": "1", "page_token": "sandbox-t"}],
+            "http://127.0.0.1:9/api/"))
+        db = Database(settings.database_url)
+        office = build_office(settings, db, make_slack_client(settings), FixedClock(END))
+        timings = []
+        for _ in range(args.runs):
+            start = time.perf_counter()
+            message = answer(office, "stats", RANGE, "U0MOD1")
+            timings.append((time.perf_counter() - start) * 1000)
+        db.dispose()
+    if "blocks" not in message:
+        print(f"unexpected answer: {message.get('text')}", file=sys.stderr)
+        return 1
+    print("stats: " + ", ".join(f"{t:.0f} ms" for t in timings) + f" for {RANGE}")
+    emit({"stats_ms": round(median(timings), 1)})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
