@@ -24,6 +24,11 @@ from bot.models import (
 from bot.slack import action_ids as A
 
 _FB_POST_KINDS = frozenset({KIND_COMMENT, KIND_REPLY, KIND_VISITOR_POST, KIND_TAG})
+# On the Page itself, so the Page can hide or delete them. A tag is a post on someone else's
+# timeline: the Page can only block its author or report it.
+_FB_ON_PAGE = frozenset({KIND_COMMENT, KIND_REPLY, KIND_VISITOR_POST})
+# Facebook's private reply works on comments only (POST /{page-id}/messages, comment_id).
+_FB_PRIVATE_REPLY = frozenset({KIND_COMMENT, KIND_REPLY})
 _WORKFLOW = (A.ESCALATE, A.CLAIM, A.NO_ACTION, A.FLAG_WRONG)
 # Display order within each row, whatever order the table lists them in.
 _PLATFORM_ROW = (A.HIDE, A.UNHIDE, A.DELETE, A.BLOCK, A.MUTE, A.REPORT)
@@ -53,7 +58,9 @@ def _is_public_post(mention: Mention) -> bool:
 
 
 def _hide_exists(mention: Mention) -> bool:
-    return _is_public_post(mention) and (mention.platform == FACEBOOK or mention.kind == KIND_REPLY)
+    if mention.platform == FACEBOOK:
+        return mention.kind in _FB_ON_PAGE
+    return _is_public_post(mention) and mention.kind == KIND_REPLY
 
 
 def _can_hide(mention: Mention) -> bool:
@@ -79,7 +86,9 @@ def platform_actions(mention: Mention, *, hidden: bool, closed: bool,
         ids.add(A.HIDE)
     if not closed:
         if mention.platform == FACEBOOK and mention.kind in _FB_POST_KINDS:
-            ids |= {A.DELETE, A.BLOCK, A.REPORT}
+            ids |= {A.BLOCK, A.REPORT}
+            if mention.kind in _FB_ON_PAGE:
+                ids.add(A.DELETE)
         elif mention.platform == X and mention.kind == KIND_DM:
             ids |= {A.BLOCK, A.MUTE}
         elif mention.platform == X:
@@ -92,7 +101,8 @@ def workflow_actions(mention: Mention, *, closed: bool, masked: bool) -> list[st
     ids: list[str] = []
     if not closed:
         ids.append(A.REPLY)
-        if _is_public_post(mention):
+        if _is_public_post(mention) and (mention.platform == X
+                                         or mention.kind in _FB_PRIVATE_REPLY):
             ids.append(A.PRIVATE_MESSAGE)
         ids.extend(_WORKFLOW)
     else:

@@ -125,12 +125,12 @@ def detect(a: Analysis) -> list[Hit]:
         else:
             rule = "violence.incitement"
         hits.append(Hit(rule, s, e, 0.85))
-    threat_spans = a.get("THREAT")
+    denied = [(ts, te) for ts, te in a.get("THREAT") if negated(a, ts)]
     for s, e in a.get("VIOL") + a.get("VNOUN"):
         if counter_speech(a, s) or negated(a, s):
             continue
-        if any(ts <= s < te for ts, te in threat_spans):
-            continue  # part of a threat phrase, judged above ("don't think you deserve to die")
+        if any(ts <= s < te for ts, te in denied):
+            continue  # inside a denied threat phrase: "don't think you deserve to die"
         lo = a.sentence_range(doc.sents[s])[0]
         before = toks[max(lo, s - 8) : s]
         if {"nobody", "noone"} & set(before) or "no one" in " ".join(before):
@@ -141,7 +141,9 @@ def detect(a: Analysis) -> list[Hit]:
         # "I will ...", "we are going to ...": the writer is the subject of the act.
         subj = [t for t in before if t in _SUBJECTS]
         has_first = bool(subj) and subj[-1] in _FIRST and bool(_FUTURE & set(before))
-        normative = bool(_NORMATIVE & set(before))
+        normative = bool(_NORMATIVE & set(before)) or any(
+            toks[i] == "if" and toks[i + 1] == "only" for i in range(lo, s - 1)
+        )  # "if only someone would ...": a wish
         passive = bool(_PASSIVE & set(toks[max(lo, s - 2) : s]))
         imperative = s == lo or (s - lo <= 2 and set(before) <= {"just", "go", "please", "and"})
         present = word in _PRESENT_TOO and s > lo and toks[s - 1] in _INFINITIVE

@@ -13,6 +13,10 @@ from tests.slack.helpers import action_ids, buttons
 WORKFLOW = [A.ESCALATE, A.CLAIM, A.NO_ACTION, A.FLAG_WRONG]
 FB_POST = [A.HIDE, A.DELETE, A.BLOCK, A.REPORT, A.REPLY, A.PRIVATE_MESSAGE, *WORKFLOW,
            A.OPEN_ORIGINAL]
+# A visitor post is on the Page (hide, delete) but has no private reply (comments only);
+# a tag is a post on someone else's timeline: block its author or report it, nothing more.
+FB_VISITOR_POST = [A.HIDE, A.DELETE, A.BLOCK, A.REPORT, A.REPLY, *WORKFLOW, A.OPEN_ORIGINAL]
+FB_TAG = [A.BLOCK, A.REPORT, A.REPLY, *WORKFLOW, A.OPEN_ORIGINAL]
 X_PUBLIC = [A.BLOCK, A.MUTE, A.REPORT, A.REPLY, A.PRIVATE_MESSAGE, *WORKFLOW, A.OPEN_ORIGINAL]
 
 
@@ -21,8 +25,8 @@ X_PUBLIC = [A.BLOCK, A.MUTE, A.REPORT, A.REPLY, A.PRIVATE_MESSAGE, *WORKFLOW, A.
     [
         (FACEBOOK, "comment", False, FB_POST),
         (FACEBOOK, "reply", False, FB_POST),
-        (FACEBOOK, "visitor_post", False, FB_POST),
-        (FACEBOOK, "tag", False, FB_POST),
+        (FACEBOOK, "visitor_post", False, FB_VISITOR_POST),
+        (FACEBOOK, "tag", False, FB_TAG),
         (FACEBOOK, KIND_DM, False, [A.REPLY, *WORKFLOW]),
         (X, "reply", True, [A.HIDE, *X_PUBLIC]),
         (X, "reply", False, X_PUBLIC),
