@@ -20,6 +20,8 @@ from bot.sources.http import TimeoutSession
 
 log = logging.getLogger(__name__)
 
+ACK_SWITCH_INTERVAL = 0.001  # seconds; CPython's default is 0.005
+
 
 def secrets_of(settings: Settings) -> list[str]:
     out = [settings.slack_bot_token.get_secret_value()]
@@ -63,6 +65,10 @@ def start_background(
     """`http_session` is the platforms' transport (the sandbox mounts its fakes on it)."""
     settings = settings_or_exit()
     setup_logging(settings.log_level, secrets_of(settings))
+    # Acks share the process with the scheduler, whose classifying of a burst is pure Python:
+    # hand the interpreter lock over every 1 ms rather than 5 ms, so a click waits less for it
+    # at each step (measured by `make bench`: ack_p99_ms).
+    sys.setswitchinterval(ACK_SWITCH_INTERVAL)
     services = build_services(settings, SystemClock(), http_session=http_session)
     claim_instance(services)
     migrate(services)

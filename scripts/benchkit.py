@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import random
+import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -129,3 +131,18 @@ def fakes_process(mentions: int, authors: int = 500) -> Iterator[dict[str, Any]]
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def stored(db_file: Path) -> int:
+    """Mentions in a bot's SQLite database, read from outside the bot (WAL: no blocking)."""
+    try:
+        with sqlite3.connect(f"file:{db_file}?mode=ro", uri=True, timeout=5) as con:
+            return int(con.execute("SELECT count(*) FROM mentions").fetchone()[0])
+    except sqlite3.Error:
+        return 0  # not created yet

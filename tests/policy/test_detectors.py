@@ -99,6 +99,7 @@ def test_crisis_with_swearing_and_threat_words_stays_crisis(engine: PolicyEngine
         # A conditional threat against a place with people in it.
         "If my dad dies on that ward I will burn the place down with the nurses inside",
         "I'm going to hurt her",  # "her" as the object, not "her car"
+        "If only someone would strangle that receptionist",  # a wish, not a condition
     ],
 )
 def test_threats_are_violence_with_report_suggested(engine: PolicyEngine, text: str) -> None:
@@ -118,6 +119,10 @@ def test_threats_are_violence_with_report_suggested(engine: PolicyEngine, text: 
         "I'm going to burn the letters they sent me",  # the object is a thing
         "Get rid of that knife, mate, and call someone",
         "After you're dead you don't get to see things get better",
+        "Get rid of all the pills so they can't tempt you",  # things, then a person later
+        "If you want to hurt someone you can, but you'd end up in prison",  # hypothetical
+        "I know you wish you could just die, but please stay",  # their wish, not ours
+        "Don't ever think that you deserve to die",  # a denied threat phrase
     ],
 )
 def test_violent_words_without_a_threat(engine: PolicyEngine, text: str) -> None:

@@ -1,0 +1,161 @@
+"""ack_p50_ms and ack_p99_ms: how long the `web:` process takes to acknowledge a button click,
+over 1,000 signed clicks, while the same process polls a burst from the fake X.
+
+    .venv/bin/python scripts/bench_ack.py [--clicks 1000] [--mentions 20000] [--runs 3]
+
+The server is the Procfile's: gunicorn --workers 1 --threads 8, with the same application
+(bot.sandbox.wsgi_fakes only points the platforms' transport at the fakes, which run in their
+own process). Each click is a block_actions request for Claim, signed as Slack signs it, sent
+one after another on a keep-alive connection; its time is from sending the request to having
+read the whole answer (Bolt acks first and does the claim afterwards in its thread pool).
+Clicking starts once the first 1,000 mentions are stored and the poll is still running when
+it ends (checked, and printed). Each run is a fresh server and database; the medians of the
+runs' p50 and p99 are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import math
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from benchkit import (
+    ROOT,
+    SIGNING_SECRET,
+    as_env,
+    emit,
+    fakes_process,
+    free_port,
+    median,
+    settings_values,
+    stored,
+)
+from slack_sdk.signature import SignatureVerifier
+
+MODERATOR = "U0MOD1"
+
+
+def click_body(mention_id: int, response_url: str, channel: str) -> str:
+    payload = {
+        "type": "block_actions",
+        "user": {"id": MODERATOR, "username": "mod", "team_id": "T0SANDBOX"},
+        "api_app_id": "A0FEEDWATCH", "team": {"id": "T0SANDBOX", "domain": "sandbox"},
+        "container": {"type": "message", "message_ts": "1700000000.000100",
+                      "channel_id": channel},
+        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "channel": {"id": channel, "name": "social-media-alerts"},
+        "message": {"ts": "1700000000.000100", "text": "alert", "blocks": []},
+        "response_url": response_url,
+        "actions": [{"action_id": "fw.claim", "block_id": "fw_actions",
+                     "value": str(mention_id), "type": "button",
+                     "action_ts": "1700000001.000200"}],
+    }
+    return urlencode({"payload": json.dumps(payload)})
+
+
+def nearest_rank(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[max(1, math.ceil(q / 100 * len(ordered))) - 1]
+
+
+def wait_until(what: str, cond: Any, proc: subprocess.Popen[bytes], limit: float = 120) -> None:
+    deadline = time.monotonic() + limit
+    pause = threading.Event()
+    while not cond():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"gave up waiting for {what} (server exit {proc.poll()})")
+        pause.wait(0.05)
+
+
+def healthy(port: int) -> bool:
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+        conn.request("GET", "/healthz")
+        ok = conn.getresponse().status == 200
+        conn.close()
+        return ok
+    except OSError:
+        return False
+
+
+def one_run(fakes: dict[str, Any], clicks: int, mentions: int) -> tuple[float, float]:
+    verifier = SignatureVerifier(SIGNING_SECRET)
+    slack_base = fakes["slack_url"].removesuffix("/api/")
+    response_url = f"{slack_base}/respond/{fakes['channel']}/{MODERATOR}"
+    with tempfile.TemporaryDirectory(prefix="fw-bench-") as tmp:
+        db_file = Path(tmp) / "web.db"
+        port = free_port()
+        env = {k: v for k, v in os.environ.items()
+               if not k.startswith(("SLACK_", "FEEDWATCH_", "DATABASE_URL"))}
+        env.update(as_env(settings_values(f"sqlite:///{db_file}", [fakes["account"]],
+                                          fakes["slack_url"], fakes["channel"])))
+        env.update({"FEEDWATCH_SANDBOX_X_URL": fakes["x_url"], "MODERATOR_USER_IDS": MODERATOR,
+                    "PORT": str(port), "POLL_INTERVAL_SECONDS": "15"})
+        gunicorn = Path(sys.executable).with_name("gunicorn")
+        server = subprocess.Popen(
+            [str(gunicorn), "--workers", "1", "--threads", "8", "--bind", f"127.0.0.1:{port}",
+             "--timeout", "60", "--log-level", "warning", "bot.sandbox.wsgi_fakes:application"],
+            cwd=ROOT, env=env, start_new_session=True)
+        try:
+            wait_until("the server", lambda: healthy(port), server)
+            wait_until("the first 1,000 mentions stored", lambda: stored(db_file) >= 1000,
+                       server)
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            latencies: list[float] = []
+            for i in range(clicks):
+                body = click_body(1 + i % 1000, response_url, fakes["channel"])
+                ts = str(int(time.time()))
+                headers = {"Content-Type": "application/x-www-form-urlencoded",
+                           "X-Slack-Request-Timestamp": ts,
+                           "X-Slack-Signature": verifier.generate_signature(timestamp=ts,
+                                                                             body=body)}
+                start = time.perf_counter()
+                conn.request("POST", "/slack/events", body=body.encode(), headers=headers)
+                resp = conn.getresponse()
+                resp.read()
+                latencies.append((time.perf_counter() - start) * 1000)
+                if resp.status != 200:
+                    raise RuntimeError(f"click {i} answered {resp.status}")
+            conn.close()
+            during = stored(db_file)
+        finally:
+            # The figures are in: stop the arbiter and its worker at once (a graceful stop
+            # would wait for the scheduler's jobs).
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=30)
+    p50, p99 = nearest_rank(latencies, 50), nearest_rank(latencies, 99)
+    state = "still polling" if during < mentions else "poll had finished"
+    print(f"ack: {clicks} clicks, p50 {p50:.1f} ms, p99 {p99:.1f} ms, max "
+          f"{max(latencies):.1f} ms ({during} of {mentions} mentions stored at the last click: "
+          f"{state})", flush=True)
+    if during >= mentions:
+        print("ack: warning: the clicks outlasted the poll; raise --mentions", file=sys.stderr)
+    return p50, p99
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--clicks", type=int, default=1000)
+    ap.add_argument("--mentions", type=int, default=20_000)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args(argv)
+    with fakes_process(args.mentions) as fakes:
+        results = [one_run(fakes, args.clicks, args.mentions) for _ in range(args.runs)]
+    emit({"ack_p50_ms": round(median([r[0] for r in results]), 2),
+          "ack_p99_ms": round(median([r[1] for r in results]), 2)})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
