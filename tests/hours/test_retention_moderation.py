@@ -9,7 +9,7 @@ from sqlalchemy import select
 from bot import retention
 from bot.audit import verify
 from bot.clock import FixedClock
-from bot.models import X, Author, Mention
+from bot.models import Author, Mention, X
 from bot.store.db import Database
 from bot.store.mentions import insert_mention
 from bot.store.schema import CapturedMediaRow, EvidencePackRow, LedgerRow
