@@ -143,10 +143,15 @@ class PolicyEngine:
             cats.discard(C.CRISIS)
         if C.CRISIS in cats:
             # Safety: a person in crisis is never treated as a threat or a post to remove.
-            dropped = sorted({f.category for f in flags if f.category in C.REMOVAL_CATEGORIES})
+            # Personal information stays flagged (low, never removal): it is what masks a phone
+            # or NHS number in Slack, and the data is no less someone's for being in crisis.
+            dropped = sorted({f.category for f in flags if f.category in C.REMOVAL_CATEGORIES
+                              and f.category != C.PERSONAL_INFO})
             if dropped:
                 extra["suppressed"] = dropped
-            flags = [f for f in flags if f.category not in C.REMOVAL_CATEGORIES]
+            flags = [replace(f, severity=Severity.LOW) if f.category == C.PERSONAL_INFO else f
+                     for f in flags
+                     if f.category not in C.REMOVAL_CATEGORIES or f.category == C.PERSONAL_INFO]
         if len(a.doc.tokens) >= 40 and distress_context(a):
             # Someone telling of their own distress (or supporting someone who is): incidental
             # words are not reasons to hide the post. Attacks on others still count.

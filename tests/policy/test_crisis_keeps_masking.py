@@ -1,0 +1,17 @@
+"""A person in crisis who shares a phone number: crisis only, never removal, but the number is
+still flagged (low) so Slack masks it."""
+
+from __future__ import annotations
+
+from bot.policy_loader import read_engine
+from policy.categories import CRISIS, PERSONAL_INFO, REMOVAL_CATEGORIES, Severity
+
+
+def test_crisis_with_a_phone_number_is_masked_not_removed() -> None:
+    d = read_engine().classify(
+        "I can't go on any more, I've written my goodbye letters. My number is 07700 900123")
+    assert d.categories[0] == CRISIS
+    pi = [f for f in d.flags if f.category == PERSONAL_INFO]
+    assert pi and all(f.severity == Severity.LOW and f.span for f in pi)
+    assert not [c for c in d.categories if c in REMOVAL_CATEGORIES and c != PERSONAL_INFO]
+    assert d.template == "crisis" and not d.report_suggested
