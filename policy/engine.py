@@ -189,6 +189,9 @@ class PolicyEngine:
             action = C.ACTION_LEAD_DECISION  # never removed automatically
         elif top.category == C.PERSONAL_INFO and dm:
             action, template, escalate_to = C.ACTION_NONE, None, None
+        elif dm and action == C.ACTION_HIDE:
+            # A private message cannot be hidden: a person reads it and decides (block, mute).
+            action = C.ACTION_LEAD_DECISION if top.category == C.VIOLENCE else C.ACTION_NONE
         report = any(f.category == C.VIOLENCE for f in flags)
         explanation = f"{cat.title}: {top.explanation}"
         if report:
