@@ -13,7 +13,7 @@ help:
 	@echo "make test-browser the stand-in page in Chromium (screenshots in test-output/)"
 	@echo "make lint        ruff"
 	@echo "make eval        score the policy engine on ../shared/eval"
-	@echo "make bench       speed figures (last line: one JSON object)"
+	@echo "make bench       speed and memory figures, ~8 min (last line: one JSON object)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,7 +47,7 @@ eval: $(STAMP)
 	$(BIN)/python scripts/eval_policy.py
 
 bench: $(STAMP)
-	$(BIN)/python scripts/bench_policy.py
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

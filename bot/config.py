@@ -170,6 +170,17 @@ class Settings(BaseSettings):
     spike_min_mentions: int = Field(default=20, ge=1)
     spike_cooldown_minutes: int = Field(default=60, ge=1, le=24 * 60)
 
+    # Storm mode (issue 8 point 1; bot/storm.py): when more than STORM_THRESHOLD mentions on one
+    # thread or topic arrive within STORM_WINDOW_MINUTES, near-duplicates fold into one alert
+    storm_threshold: int = Field(default=30, ge=2, le=100_000)
+    storm_window_minutes: int = Field(default=10, ge=1, le=24 * 60)
+    storm_similarity: float = Field(
+        default=0.8, gt=0.0, le=1.0, description="Jaccard of normalised word shingles"
+    )
+    storm_update_seconds: int = Field(
+        default=10, ge=1, le=3600, description="at most one update of a storm alert this often"
+    )
+
     # Who may moderate (issue 5 point 10; used by /feedwatch and the buttons)
     moderator_usergroup: str | None = Field(default=None, pattern=r"^S[A-Z0-9]{2,}$")
     moderator_user_ids: str = Field(default="", description="comma-separated Slack user ids")

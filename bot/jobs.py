@@ -34,6 +34,8 @@ SIGNPOST_SECONDS = 30
 POLICY_RELOAD_SECONDS = 60
 MEDIA_CAPTURE_SECONDS = 60
 COMPLAINT_CHECK_SECONDS = 15 * 60
+# Storm alerts' updates (one a second at most, Slack's pace) and the bulk hide queue.
+STORM_TICK_SECONDS = 1
 # Nightly retention at 03:15 local: outside 01:00-02:00, the hour the clock changes repeat or skip.
 RETENTION_AT = {"hour": 3, "minute": 15}
 
@@ -86,6 +88,10 @@ def capture_media(services: Services) -> None:
         log.info("media capture: %d captured, %d failed", report.captured, report.failed)
 
 
+def storm_tick(services: Services) -> None:
+    services.storm.tick()
+
+
 def check_complaints(services: Services, office: Office) -> None:
     complaints.flag_overdue(services.db, office.hours, services.moderation.alerts,
                             services.clock.now())
@@ -130,4 +136,6 @@ def build_scheduler(services: Services, office: Office | None = None) -> Backgro
                   seconds=MEDIA_CAPTURE_SECONDS, id="media_capture", **common)
     sched.add_job(if_leading, "interval", args=[lead, check_complaints, services, office],
                   seconds=COMPLAINT_CHECK_SECONDS, id="complaints", **common)
+    sched.add_job(if_leading, "interval", args=[lead, storm_tick, services],
+                  seconds=STORM_TICK_SECONDS, id="storm", **common)
     return sched

@@ -123,6 +123,7 @@ class Outbox:
         render: Renderer,
         min_interval: float = 1.0,
         coordinator: Coordinator | None = None,
+        renderers: dict[str, Renderer] | None = None,
     ) -> None:
         self.db = db
         self.client = client
@@ -130,6 +131,7 @@ class Outbox:
         self.render = render
         self.min_interval = min_interval  # Slack: about one message per second per channel
         self.coordinator = coordinator or SoloCoordinator(None)
+        self.renderers = renderers or {}  # by row kind, e.g. "storm" (bot/storm_work.py)
         self._last_post: dict[str, datetime] = {}
 
     def deliver_due(self, limit: int = 100) -> DeliveryReport:
@@ -184,7 +186,8 @@ class Outbox:
                     log.info("alert %d was already in Slack (ts %s); not posting again", row.id, ts)
                     return "recovered"
             payload = row.payload or {}
-            message = payload.get("message") or self.render(s, row)
+            render = self.renderers.get(row.kind, self.render)
+            message = payload.get("message") or render(s, row)
             if payload.get("banner"):
                 message = with_banner(message, str(payload["banner"]))
             row.state = SENDING

@@ -21,6 +21,7 @@ from bot.sources.base import Page, PollWarning, RateLimited, Source, SourceError
 from bot.store import cursors
 from bot.store.db import Database
 from bot.store.mentions import existing_keys, insert_decisions, insert_mentions
+from bot.storm import StormFolder
 from policy.decision import Context, Decision
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ class Pipeline:
         placer: Placer | None = None,
         gap_after: timedelta = DEFAULT_GAP_AFTER,
         read_media: Callable[[Mention], str] | None = None,
+        storm: StormFolder | None = None,
     ) -> None:
         self.db = db
         self.classify = classify
@@ -83,6 +85,8 @@ class Pipeline:
         # one, every alert is posted at once to the alert channel.
         self.placer = placer or Placer(Router(alert_channel))
         self.gap_after = gap_after
+        # Folds a pile-on's near-duplicates into one alert (bot/storm.py); None: never.
+        self.storm = storm
 
     def poll(self, source: Source) -> PollReport:
         return PollReport([self.poll_edge(source, edge) for edge in source.edges()])
@@ -148,7 +152,8 @@ class Pipeline:
             # A mention missing from `ids` was stored a moment ago (by a webhook).
             stored = [(ids[m.key], m, d) for m, d in decided if m.key in ids]
             insert_decisions(s, [(mid, d) for mid, _, d in stored], now)
-            self.placer.enqueue_many(s, stored, now)
+            folded = self.storm.fold(s, stored, self.placer, now) if self.storm else {}
+            self.placer.enqueue_many(s, [it for it in stored if it[0] not in folded], now)
             new = len(stored)
             if page.final:
                 record_poll_gap(s, edge, cursors.get_state(s, edge).last_success_at, now,

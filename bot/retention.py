@@ -33,12 +33,15 @@ from bot.store.schema import (
     MentionRow,
     PollGapRow,
     SignpostRow,
+    StormGroupRow,
+    StormMarkRow,
 )
 
 if TYPE_CHECKING:
     from bot.config import Settings
 
 log = logging.getLogger(__name__)
+ERASED_LINK_LABEL = "posts sharing one link"
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,7 @@ class RetentionReport:
     poll_gaps_deleted: int
     audit_rows_pruned: int
     evidence_packs_deleted: int = 0
+    storm_groups_erased: int = 0
 
 
 def _erase_evidence(session: Session, mention_ids: list[int]) -> None:
@@ -99,6 +103,21 @@ def _erase_moderation_copies(session: Session, mention_ids: list[int]) -> None:
             EvidencePackRow.mention_id.in_(chunk), EvidencePackRow.report_open.is_(True))
         session.execute(delete(CapturedMediaRow).where(
             CapturedMediaRow.mention_id.in_(chunk), CapturedMediaRow.mention_id.not_in(held)))
+
+
+def erase_storm_content(session: Session, now: datetime, older_than: timedelta) -> int:
+    """A storm group quotes its posts too: the shared link in its label, the text's shingle
+    hashes. They go with the posts' text; the counts stay. Marks (what recent posts share) only
+    matter for minutes and are kept a day at most, even if the storm job has not run."""
+    session.execute(delete(StormMarkRow).where(StormMarkRow.at < now - timedelta(days=1)))
+    erased = 0
+    for g in session.execute(select(StormGroupRow).where(
+            StormGroupRow.last_at < now - older_than)).scalars():
+        label = ERASED_LINK_LABEL if g.kind == "link" else g.label
+        if g.shingles or g.label != label:
+            g.shingles, g.label = [], label
+            erased += 1
+    return erased
 
 
 def prune_evidence(session: Session, now: datetime, older_than: timedelta) -> int:
@@ -146,7 +165,8 @@ def run(db: Database, now: datetime, policy: RetentionPolicy) -> RetentionReport
             PollGapRow.ended_at < now - policy.content)).rowcount or 0)  # type: ignore[attr-defined]
         pruned = prune_audit(s, now, policy.audit_log)
         packs = prune_evidence(s, now, policy.evidence)
-        report = RetentionReport(content, authors, signposts, gaps, pruned, packs)
+        storms = erase_storm_content(s, now, policy.content)
+        report = RetentionReport(content, authors, signposts, gaps, pruned, packs, storms)
         audit.append(s, at=now, actor=audit.SYSTEM_ACTOR, action="retention",
                      detail=asdict(report))
     log.info("retention: %s", ", ".join(f"{k.replace('_', ' ')} {v}"

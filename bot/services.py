@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 import requests
 from slack_sdk import WebClient
@@ -25,6 +26,8 @@ from bot.sources.facebook import FacebookSource, make_graph
 from bot.sources.http import TimeoutSession
 from bot.sources.x import XSource, make_client
 from bot.store.db import Database
+from bot.storm import StormConfig, StormFolder
+from bot.storm_work import StormDesk
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +48,7 @@ class Services:
     moderation: ModerationKit  # the buttons: bot/actions.py and friends
     # Who polls and who posts when several processes share the database (bot/leader.py).
     coordinator: Coordinator
+    storm: StormDesk  # storm groups' alerts and bulk hides (bot/storm_work.py)
 
 
 def build_services(
@@ -60,11 +64,15 @@ def build_services(
     policy = PolicyHolder.from_settings(settings)
     slack = slack_client or make_slack_client(settings)
     office = build_office(settings, db, slack, clock)
+    storm = storm_config(settings)
     pipeline = Pipeline(db, policy.classify, clock, settings.slack_alert_channel,
                         settings.admin_channel, placer=office.placer, gap_after=office.gap_after,
-                        read_media=MediaReader.if_available(http_session))
+                        read_media=MediaReader.if_available(http_session),
+                        storm=StormFolder(storm))
+    moderation = build_moderation(settings, db, clock, slack, policy, http_session)
+    desk = StormDesk(db, clock, slack, moderation.actions, moderation.capture, storm, settings.tz)
     outbox = Outbox(db, slack, clock, make_renderer(settings.tz), min_interval=post_interval,
-                    coordinator=coordinator)
+                    coordinator=coordinator, renderers={"storm": desk.render})
     sources: list[Source] = [
         XSource(acct, make_client(acct, http_session()), clock, reach=settings.x_mention_reach)
         for acct in settings.x_accounts
@@ -74,6 +82,12 @@ def build_services(
                        clock, window_days=settings.facebook_post_window_days)
         for page in settings.facebook_pages
     ]
-    moderation = build_moderation(settings, db, clock, slack, policy, http_session)
     return Services(settings, clock, db, policy, slack, pipeline, outbox, sources, office,
-                    moderation, coordinator)
+                    moderation, coordinator, desk)
+
+
+def storm_config(settings: Settings) -> StormConfig:
+    return StormConfig(threshold=settings.storm_threshold,
+                       window=timedelta(minutes=settings.storm_window_minutes),
+                       similarity=settings.storm_similarity,
+                       update_every=timedelta(seconds=settings.storm_update_seconds))

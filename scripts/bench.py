@@ -68,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
             "bench_stats.py", "--runs", str(runs),
             *(["--mentions", "5000", "--actions", "1000"] if small else [])))),
         ("rss", lambda: figures.update(run(
-            "bench_rss.py", "--runs", str(runs), *(["--mentions", "1000"] if small else [])))),
+            "bench_rss.py", "--runs", str(runs),
+            *(["--mentions", "1000"] if small else [])))),
     ]
     for name, step in steps:
         print(name, flush=True)

@@ -6,9 +6,11 @@ the median of several.
 
 Timed: `Pipeline.poll_edge` of the X mentions, from the first request to the fake X to the
 commit of the last page (fetch and parse with tweepy, dedupe, classify, store mention +
-decision + outbox row). The fake X runs in its own process, as X is not in the bot's; it and
-the SQLite file are made fresh for the run and not timed. X's reach (the newest 800) is lifted
-in the fake so that one poll reads the whole burst.
+decision, storm-mode marks, and an outbox row: the mention's own alert, or for a near-duplicate
+in a storm its membership of the storm group, whose one alert is in the outbox). The fake X
+runs in its own process, as X is not in the bot's; it and the SQLite file are made fresh for
+the run and not timed. X's reach (the newest 800) is lifted in the fake so that one poll reads
+the whole burst.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from bot.clock import SystemClock
 from bot.config import Settings
 from bot.sandbox.instance import fake_sessions
 from bot.services import build_services
-from bot.store.schema import AlertRow, MentionRow
+from bot.store.schema import AlertRow, MentionRow, StormMemberRow
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,14 +49,21 @@ def main(argv: list[str] | None = None) -> int:
         elapsed = time.perf_counter() - start
         with services.db.session() as s:
             stored = s.execute(select(func.count()).select_from(MentionRow)).scalar_one()
-            queued = s.execute(select(func.count()).select_from(AlertRow)).scalar_one()
+            # Each in the outbox: its own alert, or (storm mode) its storm group's one alert.
+            own = s.execute(select(func.count()).select_from(AlertRow).where(
+                AlertRow.kind == "mention")).scalar_one()
+            folded = s.execute(select(func.count()).select_from(StormMemberRow)).scalar_one()
+            groups = s.execute(select(func.count()).select_from(AlertRow).where(
+                AlertRow.kind == "storm")).scalar_one()
+        queued = own + folded
         services.db.dispose()
     if report.error or stored != args.mentions or queued != args.mentions:
         print(f"burst incomplete: {stored} stored, {queued} queued of {args.mentions} "
               f"({report.error or 'no error'})", file=sys.stderr)
         return 1
     print(f"burst: {args.mentions} mentions fetched, classified, stored and queued in "
-          f"{elapsed:.2f} s")
+          f"{elapsed:.2f} s ({own} alerts of their own, {folded} folded into {groups} storm "
+          "alerts)")
     emit({"burst_per_s": round(args.mentions / elapsed, 1)})
     return 0
 

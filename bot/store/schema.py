@@ -340,3 +340,67 @@ class FlagOverrideRow(Base):
     categories_after: Mapped[list[str]] = mapped_column(JSONType, default=list)
     reason: Mapped[str] = mapped_column(Text, default="")
     policy_version: Mapped[str] = mapped_column(String(64), default="")
+
+
+# -- storm mode (0005) ------------------------------------------------------------------------
+
+
+class StormGroupRow(Base):
+    """Near-duplicate mentions of a pile-on folded into one alert that counts up (bot/storm.py).
+
+    `key` is what they share: a thread, a link, or (for copied text) a MinHash band of their
+    shingles, whose `shingles` are the representative a newcomer must resemble.
+    """
+
+    __tablename__ = "storm_groups"
+    __table_args__ = (Index("ix_storm_groups_key", "account", "key", "last_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    account: Mapped[str] = mapped_column(String(40))
+    key: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(16))  # thread | link | text
+    label: Mapped[str] = mapped_column(String(300), default="")  # what they share, for people
+    shingles: Mapped[list[int]] = mapped_column(JSONType, default=list)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # The alert shows what is stored now; `dirty` asks for a chat.update, at most one per
+    # STORM_UPDATE_SECONDS (`updated_at`).
+    dirty: Mapped[bool] = mapped_column(default=False)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # Bulk hide: who asked (one confirm) and when; each member's progress is on the member.
+    hide_by: Mapped[str] = mapped_column(String(64), default="")
+    hide_by_name: Mapped[str] = mapped_column(String(100), default="")
+    hide_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class StormMemberRow(Base):
+    """A mention folded into a storm group: stored and classified as ever, alerted here."""
+
+    __tablename__ = "storm_members"
+    __table_args__ = (Index("ix_storm_members_group", "group_id", "rank"),)
+
+    mention_id: Mapped[int] = mapped_column(
+        ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True
+    )
+    group_id: Mapped[int] = mapped_column(ForeignKey("storm_groups.id", ondelete="CASCADE"))
+    rank: Mapped[int] = mapped_column(Integer, default=0)  # the worst flag's severity
+    flagged: Mapped[bool] = mapped_column(default=False)  # a removal category: bulk-hideable
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # "" | queued | done | failed (bulk hide)
+    hide_state: Mapped[str] = mapped_column(String(16), default="")
+    hide_note: Mapped[str] = mapped_column(String(300), default="")
+
+
+class StormMarkRow(Base):
+    """What each recent mention shares with others (thread, links, text bands), counted over
+    the storm window to notice a pile-on; pruned once older than a day."""
+
+    __tablename__ = "storm_marks"
+    __table_args__ = (Index("ix_storm_marks_key", "account", "key", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account: Mapped[str] = mapped_column(String(40))
+    key: Mapped[str] = mapped_column(String(300))
+    mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -16,7 +16,7 @@ from bot.sandbox.fake_graph import FakeGraph
 from bot.services import Services, build_services
 from bot.sources.http import TimeoutSession
 from bot.store.db import Database
-from bot.store.schema import AlertRow, MentionRow
+from bot.store.schema import AlertRow, MentionRow, StormMemberRow
 from tests.harness import make_settings
 
 APP_SECRET = "sandbox-app-secret"
@@ -96,6 +96,15 @@ class FbWorld:
         with self.db.session() as s:
             return s.execute(select(func.count()).select_from(AlertRow)
                              .where(AlertRow.kind == kind)).scalar_one()
+
+    def alerted(self) -> list[int]:
+        """Mention ids in an alert: their own, or (storm mode, bot/storm.py) a storm group's.
+        A mention listed twice was alerted twice."""
+        with self.db.session() as s:
+            own = s.execute(select(AlertRow.mention_id).where(
+                AlertRow.kind == "mention")).scalars().all()
+            folded = s.execute(select(StormMemberRow.mention_id)).scalars().all()
+        return sorted([int(m) for m in own if m is not None] + list(folded))
 
     def admin_alerts(self) -> list[AlertRow]:
         with self.db.session() as s:

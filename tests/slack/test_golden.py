@@ -152,5 +152,6 @@ def test_every_golden_file_has_a_test() -> None:
     from tests.slack.golden import GOLDEN_DIR
 
     expected = set(CASES) | {"admin_token_expired", "admin_x_gap"}
+    expected |= {"storm_alert", "storm_alert_hiding"}  # tests/slack/test_storm_blocks.py
     assert {p.stem for p in GOLDEN_DIR.glob("*.json")} == expected
 
