@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
-from bot.store.schema import AuditAnchorRow, AuditRow
+from bot.closing import acts, closes_alert
+from bot.store.schema import AlertRow, AuditAnchorRow, AuditRow
 
 GENESIS = "0" * 64
 SYSTEM_ACTOR = "feedwatch"
@@ -75,6 +76,15 @@ def append(
     )
     session.add(row)
     session.flush()
+    # Kept on the alert too, so stats read a small index, not the whole log (bot/closing.py).
+    if mention_id is not None and acts(actor, action, outcome):
+        session.execute(update(AlertRow).where(
+            AlertRow.mention_id == mention_id, AlertRow.kind == "mention",
+            AlertRow.first_action_at.is_(None)).values(first_action_at=at))
+    if mention_id is not None and closes_alert(actor, action, outcome):
+        session.execute(update(AlertRow).where(
+            AlertRow.mention_id == mention_id, AlertRow.kind == "mention",
+            AlertRow.closed_at.is_(None)).values(closed_at=at))
     return row
 
 

@@ -16,9 +16,9 @@ from sqlalchemy import select
 from bot import audit, ledger
 from bot.alert_update import AlertUpdater
 from bot.clock import format_local
+from bot.closing import DENIED, NOT_ACTIONS, is_person
 from bot.hours import OfficeHours
 from bot.outbox import POSTED
-from bot.stats import DENIED, NOT_ACTIONS, is_person
 from bot.store.db import Database
 from bot.store.schema import AlertRow, AuditRow, DecisionRow, MentionRow
 from policy.categories import COMPLAINT

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import Text, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from bot.holding import (
@@ -25,12 +25,13 @@ from bot.holding import (
     release,
 )
 from bot.hours import OfficeHours
+from bot.models import Author
 from bot.outbox import POSTED, enqueue_message
 from bot.routing import DEFAULT_URGENT, Router
 from bot.slack.alert_parts import author_label
 from bot.slack.digest_blocks import DigestView, GapItem, SignpostItem, UrgentItem, build_digest
+from bot.stats import categories_of, decision_counts, latest_decisions
 from bot.store.db import Database
-from bot.store.mentions import mention_from_row
 from bot.store.schema import (
     AlertRow,
     DecisionRow,
@@ -57,46 +58,50 @@ def record_poll_gap(session: Session, edge: str, last_success: datetime | None, 
         log.info("%s: not polled from %s to %s", edge, last_success.isoformat(), now.isoformat())
 
 
-def _latest_decisions(session: Session, mention_ids: list[int]) -> dict[int, DecisionRow]:
-    out: dict[int, DecisionRow] = {}
-    for start in range(0, len(mention_ids), 500):
-        chunk = mention_ids[start:start + 500]
-        for row in session.execute(select(DecisionRow).where(DecisionRow.mention_id.in_(chunk))
-                                   .order_by(DecisionRow.id)).scalars():
-            out[row.mention_id] = row  # ordered by id: the latest wins
-    return out
-
-
 def collect(session: Session, night_start: datetime, opening: datetime, now: datetime,
             router: Router, gap_after: timedelta, tz: ZoneInfo, held: int,
             paused: bool = False) -> DigestView:
-    """The night's picture, from what is stored: mentions ingested since the last closing."""
-    rows = session.execute(
-        select(MentionRow).where(MentionRow.ingested_at >= night_start,
-                                 MentionRow.ingested_at < now)
-        .order_by(MentionRow.created_at, MentionRow.id)
-    ).scalars().all()
-    decisions = _latest_decisions(session, [r.id for r in rows])
-    alerts = {a.mention_id: a for a in session.execute(
-        select(AlertRow).where(AlertRow.mention_id.in_([r.id for r in rows]))).scalars()}
-    by_category: Counter[str] = Counter()
-    by_action: Counter[str] = Counter()
+    """The night's picture, from what is stored: mentions ingested since the last closing.
+
+    Counted in the database, and only the urgent posts read one by one (as columns, streamed):
+    a night can be a pile-on of a hundred thousand posts (issue 8: rss_mb)."""
+    night = (MentionRow.ingested_at >= night_start, MentionRow.ingested_at < now)
+    by_platform: Counter[str] = Counter()
+    by_kind: Counter[str] = Counter()
+    for platform, kind, n in session.execute(
+            select(MentionRow.platform, MentionRow.kind, func.count()).where(*night)
+            .group_by(MentionRow.platform, MentionRow.kind)):
+        by_platform[platform] += int(n)
+        by_kind[kind] += int(n)
+    total = sum(by_platform.values())
+    by_category, by_action = decision_counts(session, *night)
+    if total > sum(by_action.values()):  # stored without a decision: nothing suggested
+        by_action["none"] += total - sum(by_action.values())
     urgent_cats = router.urgent | DEFAULT_URGENT
     urgent: list[UrgentItem] = []
-    for r in rows:
-        d = decisions.get(r.id)
-        cats = tuple(d.categories or []) if d else ()
-        by_category.update(cats)
-        by_action[d.action if d else "none"] += 1
-        if set(cats) & urgent_cats:
-            alert = alerts.get(r.id)
-            posted_overnight = (alert is not None and alert.state == POSTED
-                                and not alert.hold_reason)
-            urgent.append(UrgentItem(
-                mention_id=r.id, platform=r.platform, kind=r.kind, categories=cats,
-                author=author_label(mention_from_row(r).author), created_at=r.created_at,
-                permalink=r.permalink, posted_to=alert.channel if posted_overnight and alert
-                else ""))
+    parsed: dict[str, list[str]] = {}
+    rows = session.execute(
+        select(MentionRow.id, MentionRow.platform, MentionRow.kind, MentionRow.created_at,
+               MentionRow.permalink, MentionRow.author_id, MentionRow.author_handle,
+               MentionRow.author_name, type_coerce(DecisionRow.categories, Text),
+               AlertRow.state, AlertRow.hold_reason, AlertRow.channel)
+        .join(DecisionRow, DecisionRow.mention_id == MentionRow.id)
+        .outerjoin(AlertRow, (AlertRow.mention_id == MentionRow.id)
+                   & (AlertRow.kind == "mention"))
+        .where(*night, DecisionRow.id.in_(latest_decisions(*night)))
+        .order_by(MentionRow.created_at, MentionRow.id)
+        .execution_options(yield_per=1000))
+    for (mid, platform, kind, created_at, permalink, author_id, handle, name, raw_cats,
+         state, hold_reason, channel) in rows:
+        cats = tuple(categories_of(raw_cats, parsed))
+        if not set(cats) & urgent_cats:
+            continue
+        posted_overnight = state == POSTED and not hold_reason
+        urgent.append(UrgentItem(
+            mention_id=mid, platform=platform, kind=kind, categories=cats,
+            author=author_label(Author(id=author_id, handle=handle, name=name, url="")),
+            created_at=created_at, permalink=permalink,
+            posted_to=channel if posted_overnight else ""))
     gaps = [GapItem(g.edge, g.started_at, g.ended_at) for g in session.execute(
         select(PollGapRow).where(PollGapRow.ended_at > night_start,
                                  PollGapRow.started_at < now)
@@ -110,9 +115,8 @@ def collect(session: Session, night_start: datetime, opening: datetime, now: dat
                                                SignpostRow.decided_at < now)
                      .order_by(SignpostRow.decided_at)).scalars()]
     return DigestView(
-        night_start=night_start, opening=opening, total=len(rows),
-        by_platform=dict(Counter(r.platform for r in rows)),
-        by_kind=dict(Counter(r.kind for r in rows)),
+        night_start=night_start, opening=opening, total=total,
+        by_platform=dict(by_platform), by_kind=dict(by_kind),
         by_category=dict(by_category), by_action=dict(by_action),
         urgent=tuple(urgent), gaps=tuple(gaps), signposts=tuple(signposts), held=held,
         paused=paused, tz=tz,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
@@ -103,6 +103,10 @@ class OfficeHours:
     calendar: Container[date] = frozenset()
     closed_dates: frozenset[date] = frozenset()
 
+    # Each day's window, worked out once: stats compute tens of thousands of durations.
+    _windows: dict[date, tuple[datetime, datetime] | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False)
+
     def __post_init__(self) -> None:
         if self.opens >= self.closes:
             raise ValueError("office hours must open before they close")
@@ -135,11 +139,16 @@ class OfficeHours:
 
     def window(self, day: date) -> tuple[datetime, datetime] | None:
         """That day's opening and closing as aware UTC datetimes; None when closed all day."""
-        if self.closed_reason(day) is not None:
-            return None
-        start = datetime.combine(day, self.opens, tzinfo=self.tz).astimezone(UTC)
-        end = datetime.combine(day, self.closes, tzinfo=self.tz).astimezone(UTC)
-        return start, end
+        if day in self._windows:
+            return self._windows[day]
+        w = None
+        if self.closed_reason(day) is None:
+            w = (datetime.combine(day, self.opens, tzinfo=self.tz).astimezone(UTC),
+                 datetime.combine(day, self.closes, tzinfo=self.tz).astimezone(UTC))
+        if len(self._windows) > 5000:  # years of days: keep it bounded all the same
+            self._windows.clear()
+        self._windows[day] = w
+        return w
 
     def local_date(self, at: datetime) -> date:
         return at.astimezone(self.tz).date()

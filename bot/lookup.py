@@ -9,13 +9,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.clock import format_local
+from bot.closing import NOT_ACTIONS, is_person
 from bot.slack.alert_parts import author_label
 from bot.slack.escape import safe
 from bot.slack.masking import mask_spans
 from bot.slack.stats_blocks import HistoryItem, QueueItem
-from bot.stats import NOT_ACTIONS, is_person, open_alert_rows
+from bot.stats import open_alert_count, open_alert_rows
 from bot.store.mentions import mention_from_row
-from bot.store.schema import AlertRow, AuditRow, DecisionRow, MentionRow
+from bot.store.schema import AuditRow, DecisionRow, MentionRow
 from bot.subject import find_mentions
 from policy.decision import Decision
 
@@ -36,9 +37,8 @@ def _decision(session: Session, mention_id: int) -> Decision:
 def queue_items(session: Session, workspace_url: str | None,
                 limit: int = 30) -> tuple[list[QueueItem], int]:
     """The oldest open alerts (and how many are open in all)."""
-    rows: list[AlertRow] = open_alert_rows(session)
     items = []
-    for a in rows[:limit]:
+    for a in open_alert_rows(session, limit):
         m = session.get(MentionRow, a.mention_id)
         if m is None:
             continue
@@ -47,7 +47,7 @@ def queue_items(session: Session, workspace_url: str | None,
             author=author_label(mention_from_row(m).author),
             categories=tuple(_decision(session, m.id).categories),
             alert_url=alert_url(workspace_url, a.channel, a.ts), permalink=m.permalink))
-    return items, len(rows)
+    return items, open_alert_count(session)
 
 
 def history_items(session: Session, who: str, tz: ZoneInfo) -> list[HistoryItem]:

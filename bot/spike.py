@@ -8,6 +8,7 @@ cool-down is stored, so a restart does not repeat the alert.
 
 from __future__ import annotations
 
+import heapq
 import logging
 from collections import Counter
 from dataclasses import dataclass
@@ -18,13 +19,15 @@ from sqlalchemy.orm import Session
 
 from bot import audit
 from bot.holding import office_state
+from bot.models import Author
 from bot.outbox import enqueue_message
 from bot.slack.alert_parts import author_label
 from bot.slack.masking import mask_spans
 from bot.slack.stats_blocks import SpikeSample, SpikeView, build_spike_alert
+from bot.stats import category_counts
 from bot.store.db import Database
-from bot.store.mentions import mention_from_row
-from bot.store.schema import DecisionRow, MentionRow
+from bot.store.mentions import load_mention, mention_from_row
+from bot.store.schema import MentionRow
 from policy.decision import Decision
 
 log = logging.getLogger(__name__)
@@ -59,31 +62,31 @@ def is_spike(last_hour: int, average: float, cfg: SpikeConfig) -> bool:
 
 
 def build_view(session: Session, now: datetime, last_hour: int, average: float) -> SpikeView:
+    """Counted in the database and streamed: a spike can be a hundred thousand posts, and
+    this runs in the bot's own process (issue 8: rss_mb)."""
+    in_hour = (MentionRow.created_at >= now - HOUR, MentionRow.created_at < now)
+    authors = session.execute(
+        select(MentionRow.author_id, MentionRow.author_handle, MentionRow.author_name,
+               func.count()).where(*in_hour)
+        .group_by(MentionRow.author_id, MentionRow.author_handle, MentionRow.author_name)
+        .execution_options(yield_per=1000))
+    top_authors = heapq.nsmallest(TOP, (
+        (-int(n), author_label(Author(id=aid, handle=handle, name=name, url="")))
+        for aid, handle, name, n in authors))
     rows = session.execute(
-        select(MentionRow).where(MentionRow.created_at >= now - HOUR,
-                                 MentionRow.created_at < now)
-        .order_by(MentionRow.created_at.desc(), MentionRow.id.desc())
+        select(MentionRow).where(*in_hour)
+        .order_by(MentionRow.created_at.desc(), MentionRow.id.desc()).limit(SAMPLE)
     ).scalars().all()
-    decisions: dict[int, Decision] = {}
-    ids = [r.id for r in rows]
-    for start in range(0, len(ids), 500):
-        for d in session.execute(select(DecisionRow).where(
-                DecisionRow.mention_id.in_(ids[start:start + 500])).order_by(DecisionRow.id)
-        ).scalars():
-            decisions[d.mention_id] = Decision.from_dict(d.detail or {})
-    categories: Counter[str] = Counter()
-    for d in decisions.values():
-        categories.update(d.categories)
-    authors = Counter(author_label(mention_from_row(r).author) for r in rows)
     sample = []
-    for r in rows[:SAMPLE]:
-        d = decisions.get(r.id, Decision())
+    for r in rows:
+        loaded = load_mention(session, r.id)
+        d = loaded[1] if loaded else Decision()
         shown, _ = mask_spans(r.text, d.flags)  # personal information stays masked
-        sample.append(SpikeSample(r.id, r.platform, r.kind, author_label(mention_from_row(r)
-                                                                          .author),
-                                  shown, r.permalink))
+        sample.append(SpikeSample(r.id, r.platform, r.kind,
+                                  author_label(mention_from_row(r).author), shown, r.permalink))
     return SpikeView(at=now, last_hour=last_hour, hourly_average=average,
-                     top_categories=_top(categories), top_authors=_top(authors),
+                     top_categories=_top(category_counts(session, *in_hour)),
+                     top_authors=tuple((label, -neg) for neg, label in top_authors),
                      sample=tuple(sample))
 
 

@@ -4,12 +4,14 @@ What counts as an *action* is read from the audit log, whose rows the moderation
 (issue 5) writes. The conventions this module relies on:
 
 - a moderator's action is an audit row whose `actor` is a Slack user id (U… or W…) and which
-  names a mention; `reveal_pi` (looking at masked details) is not an action;
+  names a mention; looking (`reveal_pi`, `evidence_pack`) is not an action (bot/closing.py);
 - it counts as done when `outcome` is "ok" (an intent row written before the platform call
   carries another outcome and is not counted twice); the *first* action is the earliest row
   by a person on the mention whatever its outcome, refused clicks ("denied") excepted;
 - replies are `reply`, `private_message` or `dm`; escalations are `escalate` with
-  `detail["target"]`; overrides are `flag_wrong`; `claim` does not close an alert.
+  `detail["target"]`; overrides are `flag_wrong`; `claim` does not close an alert, and an
+  alert's closing is recorded on it as it happens (alerts.closed_at), so the open ones are
+  counted from an index, not from the whole audit log.
 
 Time to first action is counted in office hours only: an alert posted at 16:30 on Friday and
 claimed at 09:15 on Monday took 45 minutes, not a weekend. Percentiles use the nearest-rank
@@ -19,25 +21,24 @@ observed duration.
 
 from __future__ import annotations
 
+import json
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, ScalarSelect, Text, func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from bot.closing import DONE, NOT_ACTIONS, is_person
 from bot.hours import OfficeHours
-from bot.outbox import HELD, POSTED
-from bot.store.schema import AlertRow, AuditRow, DecisionRow, MentionRow
+from bot.outbox import HELD
+from bot.store.schema import ACTED_ALERT, OPEN_ALERT, AlertRow, AuditRow, DecisionRow, MentionRow
 
-SLACK_USER = re.compile(r"^[UW][A-Z0-9]{2,}$")
-NOT_ACTIONS = frozenset({"reveal_pi", "evidence_pack"})  # looking, not acting
-NOT_CLOSING = frozenset({"claim", "unclaim", "reveal_pi"})
 REPLY_ACTIONS = frozenset({"reply", "private_message", "dm"})
-ESCALATE, FLAG_WRONG, DONE, DENIED = "escalate", "flag_wrong", "ok", "denied"
+ESCALATE, FLAG_WRONG = "escalate", "flag_wrong"
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$")
 
 
@@ -90,10 +91,6 @@ def percentile(values: list[float], q: float) -> float | None:
     return ordered[rank - 1]
 
 
-def is_person(actor: str) -> bool:
-    return bool(SLACK_USER.match(actor or ""))
-
-
 @dataclass
 class Stats:
     range: Range
@@ -116,77 +113,100 @@ class Stats:
         return percentile(self.first_action_seconds, 90)
 
 
-def _person_rows(session: Session, mention_ids: list[int]) -> dict[int, list[AuditRow]]:
-    out: dict[int, list[AuditRow]] = defaultdict(list)
-    for start in range(0, len(mention_ids), 500):
-        chunk = mention_ids[start:start + 500]
-        for row in session.execute(select(AuditRow).where(AuditRow.mention_id.in_(chunk))
-                                   .order_by(AuditRow.id)).scalars():
-            if is_person(row.actor) and row.action not in NOT_ACTIONS:
-                out[row.mention_id or 0].append(row)
-    return out
-
-
 def first_action_durations(session: Session, rng: Range, hours: OfficeHours) -> list[float]:
-    """Office-hours seconds from each alert posted in the range to its first action."""
-    posted = session.execute(
-        select(AlertRow.mention_id, AlertRow.posted_at).where(
-            AlertRow.kind == "mention", AlertRow.state == POSTED,
-            AlertRow.posted_at >= rng.start, AlertRow.posted_at < rng.end,
-            AlertRow.mention_id.is_not(None))
-    ).all()
-    rows = _person_rows(session, [m for m, _ in posted])
-    out = []
-    for mention_id, posted_at in posted:
-        times = [r.at for r in rows.get(mention_id, []) if r.outcome != DENIED]
-        if times and posted_at is not None:
-            out.append(hours.working_seconds(posted_at, min(times)))
-    return out
+    """Office-hours seconds from each alert posted in the range to its first action (both
+    on the alert: bot/audit.py records the first action as it happens)."""
+    rows = session.execute(
+        select(AlertRow.posted_at, AlertRow.first_action_at).where(
+            ACTED_ALERT, AlertRow.posted_at >= rng.start, AlertRow.posted_at < rng.end))
+    return [hours.working_seconds(posted_at, at) for posted_at, at in rows
+            if posted_at is not None and at is not None]
 
 
-def open_alert_rows(session: Session) -> list[AlertRow]:
-    """Posted mention alerts no moderator has closed yet, oldest first."""
-    alerts = session.execute(
-        select(AlertRow).where(AlertRow.kind == "mention", AlertRow.state == POSTED,
-                               AlertRow.mention_id.is_not(None))
-        .order_by(AlertRow.posted_at, AlertRow.id)
-    ).scalars().all()
-    rows = _person_rows(session, [a.mention_id for a in alerts if a.mention_id])
-    return [a for a in alerts if not any(
-        r.action not in NOT_CLOSING and r.outcome == DONE for r in rows.get(a.mention_id or 0, []))]
+# Open alerts are exactly the partial index's condition (schema.OPEN_ALERT: posted mention
+# alerts with closed_at unset), as literal SQL: SQLite uses a partial index only for a query
+# that states its condition, and compares fewer terms per row without bound copies of it.
+
+
+def open_alert_rows(session: Session, limit: int | None = None) -> list[AlertRow]:
+    """Posted mention alerts no moderator has closed yet (bot/closing.py), oldest first."""
+    query = select(AlertRow).where(OPEN_ALERT).order_by(AlertRow.posted_at, AlertRow.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.execute(query).scalars())
+
+
+def open_alert_count(session: Session) -> int:
+    return int(session.execute(
+        select(func.count()).select_from(AlertRow).where(OPEN_ALERT)).scalar_one())
+
+
+def categories_of(value: object, parsed: dict[str, list[str]]) -> list[str]:
+    """A decision's categories as stored: SQLite hands back the JSON text (decoded once per
+    distinct value: a month has few), PostgreSQL the list."""
+    if isinstance(value, str):
+        if value not in parsed:
+            loaded = json.loads(value)
+            parsed[value] = [str(c) for c in loaded] if isinstance(loaded, list) else []
+        return parsed[value]
+    return [str(c) for c in value] if isinstance(value, list) else []
+
+
+def latest_decisions(*where: ColumnElement[bool]) -> ScalarSelect[int]:
+    """Ids of the latest decision (a "flag is wrong" adds one) of each mention matching
+    `where`, for an IN: the counting then happens in the database, not in Python objects."""
+    return (select(func.max(DecisionRow.id))
+            .join(MentionRow, MentionRow.id == DecisionRow.mention_id)
+            .where(*where).group_by(DecisionRow.mention_id).scalar_subquery())
+
+
+def decision_counts(session: Session,
+                    *where: ColumnElement[bool]) -> tuple[Counter[str], Counter[str]]:
+    """(categories, suggested actions) of the mentions matching `where`, each counted once
+    by its latest decision: a month can be a hundred thousand mentions."""
+    categories: Counter[str] = Counter()
+    actions: Counter[str] = Counter()
+    parsed: dict[str, list[str]] = {}
+    for cats, action, n in session.execute(
+            select(type_coerce(DecisionRow.categories, Text), DecisionRow.action, func.count())
+            .where(DecisionRow.id.in_(latest_decisions(*where)))
+            .group_by(DecisionRow.categories, DecisionRow.action)):
+        for cat in categories_of(cats, parsed):
+            categories[cat] += int(n)
+        actions[action] += int(n)
+    return categories, actions
+
+
+def category_counts(session: Session, *where: ColumnElement[bool]) -> Counter[str]:
+    return decision_counts(session, *where)[0]
 
 
 def compute(session: Session, rng: Range, hours: OfficeHours) -> Stats:
     st = Stats(rng)
-    mentions = session.execute(
-        select(MentionRow.id, MentionRow.platform, MentionRow.kind).where(
-            MentionRow.created_at >= rng.start, MentionRow.created_at < rng.end)
-    ).all()
-    st.mentions.update((p, k) for _, p, k in mentions)
-    latest: dict[int, list[str]] = {}
-    ids = [m for m, _, _ in mentions]
-    for start in range(0, len(ids), 500):
-        for mid, cats in session.execute(
-            select(DecisionRow.mention_id, DecisionRow.categories)
-            .where(DecisionRow.mention_id.in_(ids[start:start + 500])).order_by(DecisionRow.id)
-        ):
-            latest[mid] = list(cats or [])
-    for cats in latest.values():
-        st.flags.update(cats)
-    for row in session.execute(select(AuditRow).where(
-            AuditRow.at >= rng.start, AuditRow.at < rng.end,
-            AuditRow.mention_id.is_not(None), AuditRow.outcome == DONE)).scalars():
-        if not is_person(row.actor) or row.action in NOT_ACTIONS:
+    in_range = (MentionRow.created_at >= rng.start, MentionRow.created_at < rng.end)
+    for platform, kind, n in session.execute(
+            select(MentionRow.platform, MentionRow.kind, func.count()).where(*in_range)
+            .group_by(MentionRow.platform, MentionRow.kind)):
+        st.mentions[(platform, kind)] = int(n)
+    st.flags = category_counts(session, *in_range)
+    done = (AuditRow.at >= rng.start, AuditRow.at < rng.end, AuditRow.mention_id.is_not(None),
+            AuditRow.outcome == DONE)
+    for actor, action, n in session.execute(
+            select(AuditRow.actor, AuditRow.action, func.count()).where(*done)
+            .group_by(AuditRow.actor, AuditRow.action)):
+        if not is_person(actor) or action in NOT_ACTIONS:
             continue
-        st.actions[row.action] += 1
-        if row.action in REPLY_ACTIONS:
-            st.replies_sent += 1
-        elif row.action == ESCALATE:
-            st.escalations[str((row.detail or {}).get("target") or "unspecified")] += 1
-        elif row.action == FLAG_WRONG:
-            st.overrides += 1
+        st.actions[action] += int(n)
+        if action in REPLY_ACTIONS:
+            st.replies_sent += int(n)
+        elif action == FLAG_WRONG:
+            st.overrides += int(n)
+    for actor, detail in session.execute(
+            select(AuditRow.actor, AuditRow.detail).where(*done, AuditRow.action == ESCALATE)):
+        if is_person(actor):
+            st.escalations[str((detail or {}).get("target") or "unspecified")] += 1
     st.first_action_seconds = first_action_durations(session, rng, hours)
-    st.open_alerts = len(open_alert_rows(session))
-    st.held_alerts = len(session.execute(select(AlertRow.id).where(AlertRow.state == HELD))
-                         .all())
+    st.open_alerts = open_alert_count(session)
+    st.held_alerts = int(session.execute(select(func.count()).select_from(AlertRow).where(
+        AlertRow.state == HELD)).scalar_one())
     return st

@@ -26,6 +26,7 @@ from benchkit import emit, median, settings_values
 from bot.answers import answer
 from bot.audit import GENESIS, _digest
 from bot.clock import FixedClock
+from bot.closing import acts, closes_alert
 from bot.config import Settings
 from bot.office import build_office
 from bot.slack.client import make_slack_client
@@ -74,7 +75,7 @@ def build(path: Path, mentions: int, actions: int, seed: int = 30) -> None:
             posted = created + timedelta(seconds=5 + rng.random() * 60)
             a_rows.append((mid, "mention", f"mention:{mid}", mid, "{}", "C0ALERTS", "posted",
                            f"{posted.timestamp():.6f}", 1, stamp(posted), "", stamp(created),
-                           stamp(posted), "", None))
+                           stamp(posted), "", None, None, None))
         con.executemany("INSERT INTO mentions (id, platform, account, external_id, kind, "
                         "author_id, author_handle, author_name, author_url, text, media, links, "
                         "created_at, permalink, conversation_id, parent_id, in_own_conversation,"
@@ -84,8 +85,8 @@ def build(path: Path, mentions: int, actions: int, seed: int = 30) -> None:
                         "action, detail, decided_at) VALUES (?,?,?,?,?,?,?)", d_rows)
         con.executemany("INSERT INTO alerts (id, kind, dedupe_key, mention_id, payload, "
                         "channel, state, ts, attempts, next_attempt_at, last_error, created_at,"
-                        " posted_at, hold_reason, released_at) "
-                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", a_rows)
+                        " posted_at, hold_reason, released_at, first_action_at, closed_at) "
+                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", a_rows)
     # Actions: by moderators, on mentions chosen at random, minutes to days after them, in
     # time order and hash-chained as bot/audit.py writes them.
     acted = sorted((times[j], j + 1) for j in rng.sample(range(mentions), actions))
@@ -100,6 +101,15 @@ def build(path: Path, mentions: int, actions: int, seed: int = 30) -> None:
         prev = digest
     con.executemany("INSERT INTO audit_log (id, at, actor, action, mention_id, outcome, detail,"
                     " policy_version, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    # As bot/audit.py does when it records an action: the alert's first action, and the
+    # first that closes it.
+    for column, counts in (("first_action_at", acts), ("closed_at", closes_alert)):
+        first: dict[int, str] = {}
+        for _, at, actor, action, mid, outcome, *_rest in rows:
+            if mid not in first and counts(actor, action, outcome):
+                first[mid] = at
+        con.executemany(f"UPDATE alerts SET {column} = ? WHERE mention_id = ?",
+                        [(at, mid) for mid, at in first.items()])
     con.commit()
     con.execute("ANALYZE")
     con.close()

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from bot.store.types import JSONType, UTCDateTime
@@ -73,6 +74,11 @@ class DecisionRow(Base):
     __table_args__ = (Index("ix_decisions_mention", "mention_id"),)
 
 
+OPEN_ALERT = sql_text("kind = 'mention' AND state = 'posted' AND closed_at IS NULL "
+                  "AND mention_id IS NOT NULL")
+ACTED_ALERT = sql_text("kind = 'mention' AND state = 'posted' AND first_action_at IS NOT NULL")
+
+
 class AlertRow(Base):
     """The outbox: one row per Slack alert to deliver, and then its place in Slack.
 
@@ -88,6 +94,13 @@ class AlertRow(Base):
         Index("ix_alerts_mention", "mention_id"),
         Index("ix_alerts_posted_at", "posted_at"),
         Index("ix_alerts_channel_posted", "channel", "posted_at"),
+        # 0006: the open alerts, oldest first; the alerts acted on, by posting time
+        # (the condition's columns too, so that counting them never reads the table)
+        Index("ix_alerts_open", "posted_at", "id", "kind", "state", "closed_at", "mention_id",
+              sqlite_where=OPEN_ALERT,
+              postgresql_where=OPEN_ALERT),
+        Index("ix_alerts_acted", "posted_at", "first_action_at", sqlite_where=ACTED_ALERT,
+              postgresql_where=ACTED_ALERT),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -109,6 +122,10 @@ class AlertRow(Base):
     # Office hours (0002): why it was held ("hours" | "pause"; kept after release) and when.
     hold_reason: Mapped[str] = mapped_column(String(16), default="")
     released_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # 0006: when a moderator first acted on it, and first dealt with it (bot/closing.py; both
+    # set by bot/audit.py as the action is recorded)
+    first_action_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class AuditRow(Base):

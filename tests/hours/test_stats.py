@@ -153,3 +153,18 @@ def test_history_of_a_hostile_name_pings_nobody() -> None:
     assert header["text"]["type"] == "plain_text"  # Slack never parses mentions in plain text
     assert "<!channel>" not in body["text"]["text"] and "<!channel>" not in message["text"]
     assert "&lt;!channel&gt;" in message["text"]
+
+
+def test_categories_count_each_mention_by_its_latest_decision(desk: Desk) -> None:
+    """A "flag is wrong" stores a new decision (bot/workflow.py): only the newest counts."""
+    from bot.store.mentions import insert_decision
+    from policy.decision import Decision
+
+    wrong = post(desk, local(2026, 11, 24, 10, 0), flag(ABUSE))
+    post(desk, local(2026, 11, 24, 11, 0), flag(ABUSE), flag(COMPLAINT))
+    post(desk, local(2026, 11, 24, 12, 0), flag(PRAISE))
+    with desk.db.session() as s:
+        insert_decision(s, wrong, Decision(flags=(flag(COMPLAINT),), action="none",
+                                           policy_version="test"), desk.clock.now())
+        st = compute(s, parse_range("2026-11-24", desk.clock.now(), LONDON), desk.office.hours)
+    assert dict(st.flags) == {ABUSE: 1, COMPLAINT: 2, PRAISE: 1}

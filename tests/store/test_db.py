@@ -120,3 +120,50 @@ def test_network_guard_refuses_non_loopback() -> None:
             s.connect(("192.0.2.1", 443))
     finally:
         s.close()
+
+
+def _alembic(db: Database, command_name: str, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from bot.store.db import MIGRATIONS
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        getattr(command, command_name)(cfg, revision)
+
+
+def test_acting_on_an_alert_is_recorded_on_it_and_0006_fills_in_old_alerts(db: Database) -> None:
+    """alerts.first_action_at is a moderator's first action (a claim counts; a refused click
+    and the bot's own do not) and closed_at the first that closes it (a hide; not a claim)
+    (bot/closing.py). Alerts from before 0006 get both from the audit log."""
+    from bot.store.schema import AlertRow
+
+    with db.session() as s:
+        ids = [insert_mention(s, mention(str(i)), T0) for i in range(3)]
+        for mid in ids:
+            s.add(AlertRow(kind="mention", dedupe_key=f"mention:{mid}", mention_id=mid,
+                           payload={}, channel="C0ALERTS", state="posted", ts="1.2",
+                           attempts=1, next_attempt_at=T0, last_error="", created_at=T0,
+                           posted_at=T0, hold_reason=""))
+        s.flush()
+        at = [T0 + timedelta(minutes=n) for n in range(5)]
+        audit.append(s, at=at[0], actor="U0MOD", action="claim", mention_id=ids[0])
+        audit.append(s, at=at[1], actor="U0MOD", action="hide", mention_id=ids[0])
+        audit.append(s, at=at[2], actor="U0MOD", action="delete", mention_id=ids[0])
+        audit.append(s, at=at[3], actor="U0STRANGER", action="hide", mention_id=ids[1],
+                     outcome="denied")
+        audit.append(s, at=at[4], actor="feedwatch", action="hide", mention_id=ids[2])
+
+    def recorded() -> list[tuple[datetime | None, datetime | None]]:
+        with db.session() as s:
+            return [tuple(s.execute(select(AlertRow.first_action_at, AlertRow.closed_at).where(
+                AlertRow.mention_id == mid)).one()) for mid in ids]
+
+    expected = [(at[0], at[1]), (None, None), (None, None)]
+    assert recorded() == expected
+    _alembic(db, "downgrade", "0005")
+    _alembic(db, "upgrade", "head")
+    assert recorded() == expected
