@@ -43,6 +43,8 @@ from benchkit import (
 )
 from slack_sdk.signature import SignatureVerifier
 
+from bot.slack.action_ids import CLAIM
+
 MODERATOR = "U0MOD1"
 
 
@@ -57,7 +59,7 @@ def click_body(mention_id: int, response_url: str, channel: str) -> str:
         "channel": {"id": channel, "name": "social-media-alerts"},
         "message": {"ts": "1700000000.000100", "text": "alert", "blocks": []},
         "response_url": response_url,
-        "actions": [{"action_id": "fw.claim", "block_id": "fw_actions",
+        "actions": [{"action_id": CLAIM, "block_id": "fw_actions",
                      "value": str(mention_id), "type": "button",
                      "action_ts": "1700000001.000200"}],
     }

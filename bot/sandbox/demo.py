@@ -24,16 +24,24 @@ from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_graph import FakeGraph
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.sandbox.fake_x import FakeX
-from bot.sandbox.scenario import Item, Scenario, load_scenario, plant_facebook, plant_x
+from bot.sandbox.scenario import (
+    Item,
+    Scenario,
+    load_scenario,
+    plant_facebook,
+    plant_pile_on,
+    plant_x,
+)
 from bot.services import Services, build_services
 from bot.sources.http import TimeoutSession
-from bot.store.schema import AlertRow, DecisionRow, MentionRow
+from bot.store.schema import AlertRow, DecisionRow, MentionRow, StormMemberRow
 
 log = logging.getLogger(__name__)
 
 # The demo always starts on a Tuesday morning in office hours, whatever the real time.
 DEMO_START = datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)
 WAVES = 3
+PILE_ON = 40  # replies in the demo's pile-on (storm mode starts above 30 in 10 minutes)
 
 
 @dataclass
@@ -142,6 +150,29 @@ def verify(sb: Sandbox) -> CheckResult:
     return result
 
 
+def verify_pile_on(sb: Sandbox, replies: list[str]) -> list[str]:
+    """Every reply stored once and in exactly one alert: its own, or the one storm alert."""
+    problems = []
+    with sb.services.db.session() as s:
+        rows = s.execute(select(MentionRow.id).where(
+            MentionRow.platform == "x", MentionRow.external_id.in_(replies))).scalars().all()
+        if len(rows) != len(replies):
+            problems.append(f"pile-on: {len(rows)} of {len(replies)} replies stored")
+        own = set(s.execute(select(AlertRow.mention_id).where(
+            AlertRow.kind == "mention", AlertRow.mention_id.in_(rows))).scalars())
+        folded = set(s.execute(select(StormMemberRow.mention_id).where(
+            StormMemberRow.mention_id.in_(rows))).scalars())
+        storms = s.execute(select(AlertRow).where(AlertRow.kind == "storm")).scalars().all()
+    if own & folded or (own | folded) != set(rows):
+        problems.append(f"pile-on: {len(own)} alerts of their own and {len(folded)} folded, "
+                        f"for {len(rows)} replies")
+    if len(storms) != 1 or storms[0].state != "posted":
+        problems.append(f"pile-on: {len(storms)} storm alert(s), expected one posted")
+    elif len(folded) < len(rows) // 2:
+        problems.append(f"pile-on: only {len(folded)} of {len(rows)} replies folded")
+    return problems
+
+
 def run_demo(check: bool = False, port: int = 3000, out: Any = None) -> int:
     """--check: headless, the scenario once, exit 0 only if every item is as expected.
     Otherwise: serve the stand-in page on 127.0.0.1:`port` until Ctrl-C."""
@@ -177,15 +208,23 @@ def _play(sb: Sandbox, out: Any, started: float) -> int:
         poll_all(sb.services)
     poll_all(sb.services)  # a second look changes nothing: exactly once
     result = verify(sb)
+    posted = len(sb.fake_slack.messages(sb.channel))
+    pile_on = plant_pile_on(sb.fake_x, sb.scenario, PILE_ON)
+    poll_all(sb.services)
+    poll_all(sb.services)
+    result.problems += verify_pile_on(sb, pile_on)
     took = time.monotonic() - started
-    out.write(f"\n{len(sb.fake_slack.messages(sb.channel))} alerts posted for "
+    out.write(f"\n{posted} alerts posted for "
               f"{sum(i.alerted for i in items)} alertable posts "
               f"({sum(not i.alerted for i in items)} of the account's own posts ignored) "
               f"in {took:.1f} s.\n")
+    out.write(f"Then a pile-on: {PILE_ON} hostile replies under one post, folded by storm mode "
+              f"into one alert that counts them ({len(sb.fake_slack.messages(sb.channel)) - posted}"
+              " message(s) more in the channel).\n")
     for p in result.problems:
         out.write(f"PROBLEM: {p}\n")
     if result.problems:
         out.write(f"demo check: {len(result.problems)} problem(s)\n")
         return 1
-    out.write(f"demo check: all {result.checked} scenario items as expected\n")
+    out.write(f"demo check: all {result.checked} scenario items and the pile-on as expected\n")
     return 0

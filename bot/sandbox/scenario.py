@@ -131,3 +131,26 @@ def _latest_own_post(fake: FakeGraph, scenario: Scenario, page: str) -> str:
         return own[-1].external_id
     post = fake.add_post(page, "Welcome to our Page. We're here 9 to 5 on weekdays.")
     return str(post["id"])
+
+
+# A pile-on for storm mode (bot/storm.py): written for feedwatch, invented, not from any dataset.
+PILE_ON_POST = "Our new crisis café opens on Monday: a calm place to talk, 6pm to midnight."
+PILE_ON_REPLIES = (
+    "you lot are a disgrace, absolute idiots",
+    "a café?? you useless idiots",
+    "you are all useless idiots",
+    "spending money on a café, you idiots",
+)
+
+
+def plant_pile_on(fake: FakeX, scenario: Scenario, replies: int = 40) -> list[str]:
+    """The account posts; `replies` people pile on under it. Returns the replies' ids."""
+    account = scenario.x_account["handle"]
+    root = fake.add_tweet(account, PILE_ON_POST)
+    ids = []
+    for n in range(replies):
+        handle = f"pileon_{root['id'][-6:]}_{n}"
+        fake.add_user(handle, f"Pile On {n}")
+        text = PILE_ON_REPLIES[n % len(PILE_ON_REPLIES)] + "!" * (n // len(PILE_ON_REPLIES))
+        ids.append(str(fake.add_tweet(handle, text, reply_to=root["id"])["id"]))
+    return ids

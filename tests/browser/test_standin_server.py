@@ -174,3 +174,16 @@ def test_uploaded_files_are_served_inert(s: StandIn) -> None:
     assert headers["Content-Type"].startswith("text/plain")
     assert "sandbox" in headers["Content-Security-Policy"]
     assert call(s, "/files/F0NOPE")[0] == 404
+
+
+def test_a_pile_on_becomes_one_storm_alert_that_counts(s: StandIn) -> None:
+    status, _, body = call(s, "/api/scenario/pile_on", {})
+    assert status == 200 and b"pile-on" in body
+    storm = wait_for(lambda: [m for m in state(s)["channel"]["messages"]
+                              if "Storm: 40 replies in one thread" in json.dumps(m)])
+    assert len(storm) == 1
+    # Forty posts and no alert of their own: only the storm alert (and the spike alert, as
+    # forty posts in an hour on a new install are far above its average) speaks of them.
+    about = [json.dumps(m) for m in state(s)["channel"]["messages"]
+             if "Pile On" in json.dumps(m) or "idiots" in json.dumps(m)]
+    assert [a for a in about if "Storm: 40" not in a and "Spike: " not in a] == []

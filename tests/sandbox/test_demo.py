@@ -27,4 +27,4 @@ def test_demo_check_passes() -> None:
     out = io.StringIO()
     code = run_demo(check=True, out=out)
     assert code == 0, out.getvalue()
-    assert "scenario items as expected" in out.getvalue()
+    assert "scenario items and the pile-on as expected" in out.getvalue()

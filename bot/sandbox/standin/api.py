@@ -109,6 +109,8 @@ def _route(standin: StandIn, path: str, body: dict[str, Any]) -> Answer:
     if path == "/api/scenario/replay":
         standin.controls.play()
         return 200, {"ok": True, "note": "the scenario is being posted again, in waves"}
+    if path == "/api/scenario/pile_on":
+        return 200, {"ok": True, "note": standin.controls.pile_on()}
     if path == "/api/clock":
         to = body.get("to")
         if to == "out_of_hours":

@@ -24,7 +24,7 @@ from bot.jobs import build_scheduler
 from bot.office import Office
 from bot.sandbox.fake_x import PROBLEM_TYPE, problem
 from bot.sandbox.graph_wire import graph_error
-from bot.sandbox.scenario import Item, plant_facebook, plant_x
+from bot.sandbox.scenario import Item, plant_facebook, plant_pile_on, plant_x
 from bot.services import Services
 
 log = logging.getLogger(__name__)
@@ -123,6 +123,15 @@ class Controls:
         thread = threading.Thread(target=run, name="standin-scenario", daemon=True)
         thread.start()
         return thread
+
+    def pile_on(self, replies: int = 40) -> str:
+        """A pile-on under one of the account's posts: storm mode folds it into one alert."""
+        plant_pile_on(self.sb.fake_x, self.sb.scenario, replies)
+        note = (f"pile-on: {replies} hostile replies under one post; storm mode folds them "
+                "into one alert")
+        self.note(note)
+        self.poller.wake()
+        return note
 
     # -- clock ----------------------------------------------------------------------------------
 
