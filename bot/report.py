@@ -5,48 +5,39 @@ report channel: a PNG (mentions per day stacked by category; median time to firs
 day, office hours only) with alt text, and the same figures as a table in the message beside
 it, for screen readers and for anyone who prefers numbers.
 
-The chart is drawn with matplotlib's Agg backend (no display, no global pyplot state). Each week
+The chart is drawn in a child process (bot/chart.py: matplotlib stays out of the bot). Each week
 is claimed in `job_runs` before the upload, so a restart sends it at most once; a failed upload
 gives the claim back and the next tick tries again.
 """
 
 from __future__ import annotations
 
-import io
 import logging
-from dataclasses import dataclass
+import subprocess
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
+from bot.chart import WeekSeries, render_png
 from bot.hours import OfficeHours
 from bot.routing import PRECEDENCE, primary_category
-from bot.stats import Range, first_action_durations, local_midnight, percentile
+from bot.stats import (
+    Range,
+    first_action_durations,
+    latest_decisions,
+    local_midnight,
+    percentile,
+)
 from bot.store.db import Database
 from bot.store.inserts import insert_ignore
 from bot.store.schema import DecisionRow, JobRunRow, MentionRow
 from policy.decision import Decision
 
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
-
 log = logging.getLogger(__name__)
 
 NO_FLAGS = "no flags"
-
-
-@dataclass(frozen=True)
-class WeekSeries:
-    days: tuple[date, ...]  # Monday to Sunday, local
-    counts: dict[str, tuple[int, ...]]  # primary category (or "no flags") -> per-day counts
-    median_minutes: tuple[float | None, ...]  # time to first action, office hours
-
-    @property
-    def totals(self) -> tuple[int, ...]:
-        return tuple(sum(c[i] for c in self.counts.values()) for i in range(len(self.days)))
 
 
 def _day_range(day: date, hours: OfficeHours) -> Range:
@@ -55,58 +46,30 @@ def _day_range(day: date, hours: OfficeHours) -> Range:
 
 
 def week_series(db: Database, monday: date, hours: OfficeHours) -> WeekSeries:
+    """Each day's mentions by primary category (of their latest decision, streamed: a week can
+    hold a pile-on) and median time to first action."""
     days = tuple(monday + timedelta(days=i) for i in range(7))
     per_day: dict[str, list[int]] = {}
     medians: list[float | None] = []
     with db.session() as s:
         for i, day in enumerate(days):
             rng = _day_range(day, hours)
-            ids = list(s.execute(select(MentionRow.id).where(
-                MentionRow.created_at >= rng.start, MentionRow.created_at < rng.end)).scalars())
-            latest: dict[int, Decision] = {}
-            for start in range(0, len(ids), 500):
-                for d in s.execute(select(DecisionRow).where(
-                        DecisionRow.mention_id.in_(ids[start:start + 500]))
-                        .order_by(DecisionRow.id)).scalars():
-                    latest[d.mention_id] = Decision.from_dict(d.detail or {})
-            for mid in ids:
-                cat = primary_category(latest.get(mid, Decision())) or NO_FLAGS
+            in_day = (MentionRow.created_at >= rng.start, MentionRow.created_at < rng.end)
+            decided = 0
+            for detail in s.execute(select(DecisionRow.detail).where(
+                    DecisionRow.id.in_(latest_decisions(*in_day)))
+                    .execution_options(yield_per=1000)).scalars():
+                cat = primary_category(Decision.from_dict(detail or {})) or NO_FLAGS
                 per_day.setdefault(cat, [0] * 7)[i] += 1
+                decided += 1
+            total = s.execute(select(func.count()).select_from(MentionRow).where(*in_day)
+                              ).scalar_one()
+            if total > decided:  # stored without a decision (none yet): no flags
+                per_day.setdefault(NO_FLAGS, [0] * 7)[i] += total - decided
             median = percentile(first_action_durations(s, rng, hours), 50)
             medians.append(None if median is None else median / 60)
     order = [c for c in PRECEDENCE if c in per_day] + ([NO_FLAGS] if NO_FLAGS in per_day else [])
     return WeekSeries(days, {c: tuple(per_day[c]) for c in order}, tuple(medians))
-
-
-def build_figure(series: WeekSeries) -> Figure:
-    from matplotlib.figure import Figure
-
-    labels = [d.strftime("%a %d") for d in series.days]
-    fig = Figure(figsize=(9, 6.5), dpi=100)
-    top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=(3, 2))
-    base = [0] * len(labels)
-    for category, counts in series.counts.items():
-        top.bar(labels, counts, bottom=base, label=category)
-        base = [b + c for b, c in zip(base, counts, strict=True)]
-    top.set_title("Mentions per day, by category")
-    top.set_ylabel("mentions")
-    if series.counts:
-        top.legend(fontsize="small", ncols=2, loc="upper left")
-    minutes = [m if m is not None else 0 for m in series.median_minutes]
-    bottom.bar(labels, minutes, color="#005eb8", label="median time to first action")
-    bottom.set_title("Median time to first action (office hours)")
-    bottom.set_ylabel("minutes")
-    fig.tight_layout()
-    return fig
-
-
-def render_png(series: WeekSeries) -> bytes:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    fig = build_figure(series)
-    buf = io.BytesIO()
-    FigureCanvasAgg(fig).print_png(buf)
-    return buf.getvalue()
 
 
 def _mins(m: float | None) -> str:
@@ -151,13 +114,22 @@ def send_weekly(db: Database, slack: WebClient, hours: OfficeHours, channel: str
     if claimed is None:
         return False  # sent already, or being sent by another tick
     series = week_series(db, monday, hours)
+    heading = f"*Week of {monday:%d %b %Y} in numbers*\n{table_text(series)}"
     try:
-        slack.files_upload_v2(
-            channel=channel, file=render_png(series), filename=f"feedwatch-week-{monday}.png",
-            title=f"feedwatch: week of {monday:%d %b %Y}", alt_txt=alt_text(series)[:1000],
-            initial_comment=f"*Week of {monday:%d %b %Y} in numbers*\n{table_text(series)}",
-            request_file_info=False,
-        )
+        png = render_png(series)
+    except (RuntimeError, OSError, subprocess.SubprocessError):
+        # The table carries the same figures: send it alone rather than nothing.
+        log.exception("weekly report: the chart could not be drawn; sending the table alone")
+        png = None
+    try:
+        if png is None:
+            slack.chat_postMessage(channel=channel, text=heading)
+        else:
+            slack.files_upload_v2(
+                channel=channel, file=png, filename=f"feedwatch-week-{monday}.png",
+                title=f"feedwatch: week of {monday:%d %b %Y}", alt_txt=alt_text(series)[:1000],
+                initial_comment=heading, request_file_info=False,
+            )
     except (SlackApiError, OSError) as exc:
         with db.session() as s:
             s.execute(delete(JobRunRow).where(JobRunRow.key == key))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from wsgiref.simple_server import WSGIRequestHandler, make_server
@@ -74,6 +75,10 @@ def start_background(
     migrate(services)
     app = build_app(services)
     scheduler = build_scheduler(services)
+    # Everything built so far (modules, the compiled policy, the app) lives as long as the
+    # process: keep it out of the collector's full passes, which otherwise walk it all and
+    # stall every thread, acks included.
+    gc.freeze()
     scheduler.start()
     log.info("feedwatch started: %d source(s), alerts to %s, database %s",
              len(services.sources), settings.slack_alert_channel, services.db.redacted_url())
