@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from bot.models import Author, Mention, X
 from bot.storm_text import BANDS, bands, jaccard, marks, normal_link, shingles, words
+from tests.slack.test_properties import PROPERTY, long_text, odd_text, urls
 
 COPY = "@NSFTtweets you are all useless and should be sacked, every one of you"
 
@@ -54,3 +58,24 @@ def test_marks_name_the_thread_links_and_text_and_never_a_dm() -> None:
     alone = mention(conversation_id="2")  # a post that starts its own conversation
     assert {k for k, _ in marks(alone, shingles(alone.text))} == {"text"}
     assert marks(mention(kind="dm"), shingles(COPY)) == []
+
+
+def _mention(text: str, links: tuple[str, ...], conversation: str) -> Mention:
+    return Mention(platform=X, account="nsft", external_id="1", kind="reply",
+                   author=Author(id="9", handle="p", name="P", url=""), text=text,
+                   created_at=datetime(2026, 11, 24, tzinfo=UTC), links=links,
+                   conversation_id=conversation)
+
+
+@PROPERTY
+@given(long_text, st.lists(urls, max_size=8), odd_text)
+def test_any_text_gives_bounded_keys_and_never_raises(text: str, links: list[str],
+                                                      conversation: str) -> None:
+    """Hostile input (issue 8 point 4): lone surrogates, RTL, zero-width, huge texts, odd URLs."""
+    sh = shingles(text)
+    assert len(bands(sh)) in (0, BANDS)
+    assert 0.0 <= jaccard(sh, shingles(text[::-1])) <= 1.0
+    for kind, key in marks(_mention(text, tuple(links), conversation), sh):
+        assert kind in ("thread", "link", "text") and 0 < len(key) <= 300
+    for link in links:
+        normal_link(link)
