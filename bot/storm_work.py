@@ -19,6 +19,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bot import audit
 from bot.actions import Actor, Moderation
 from bot.clock import Clock
 from bot.media_capture import MediaCapture
@@ -150,6 +151,21 @@ class StormDesk:
         return self.hides.run()
 
     # -- every member, for "List all" -------------------------------------------------------
+
+    def members_for(self, group_id: int, user: str) -> list[MemberLine] | None:
+        """Every member, for a moderator only (None for anyone else); who listed which group,
+        and how many authors that showed them, is audited, as a history lookup is."""
+        now = self.clock.now()
+        allowed = self.hides.actions.permissions.is_moderator(user)
+        lines = self.members(group_id) if allowed else []
+        with self.db.session() as s:
+            if not allowed:
+                audit.append(s, at=now, actor=user, action="permission_denied", outcome="denied",
+                             detail={"action": "storm_list", "group": group_id})
+                return None
+            audit.append(s, at=now, actor=user, action="storm_list",
+                         detail={"group": group_id, "posts": len(lines)})
+        return lines
 
     def members(self, group_id: int) -> list[MemberLine]:
         with self.db.session() as s:

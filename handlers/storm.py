@@ -2,8 +2,9 @@
 
 Hide all flagged: Slack has asked for the one confirmation; the work is queued in bot/
 storm_hide.py and done within the platform's limits, its progress shown on the alert.
-List all: every post of the group, privately: the latest LIST_INLINE here, and the whole list
-as a CSV file in a direct message when there are more.
+List all: every post of the group, privately, for moderators (audited, as a history lookup is):
+the latest LIST_INLINE here, and the whole list as a CSV file in a direct message when there
+are more.
 """
 
 from __future__ import annotations
@@ -88,7 +89,11 @@ def register(app: App, services: Services) -> None:
                     text="That button does not name a storm group.")
             return
         try:
-            lines = desk.members(group_id)
+            lines = desk.members_for(group_id, actor_of(body).id)
+            if lines is None:
+                respond(response_type="ephemeral", replace_original=False,
+                        text="Sorry, only moderators can list a storm's posts. Ask a moderator.")
+                return
             shown = lines[-LIST_INLINE:]
             respond(response_type="ephemeral", replace_original=False,
                     text=f"{len(lines)} posts in storm group {group_id}",

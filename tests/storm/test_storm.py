@@ -229,6 +229,24 @@ def test_list_all_reaches_every_post_and_sends_the_rest_as_csv(storm: Storm) -> 
         files[0]["id"]).decode(), "the CSV")
     assert len(bot.slack.files_list()) == 1
     assert len(csv_text.strip().splitlines()) == 1 + 45
+    [looked] = [a for a in bot.audit() if a.action == "storm_list"]
+    assert (looked.actor, looked.detail) == (MOD, {"group": group.id, "posts": 45})
+
+
+def test_only_moderators_may_list_a_storm(storm: Storm) -> None:
+    bot = storm.bot
+    for i in range(7):
+        storm.reply(f"{ABUSE} ({i})")
+    bot.ingest()
+    [group] = storm.groups()
+    url = bot.slack.response_url(bot.channel, STRANGER)
+    bot.post(block_action_body(STORM_LIST, str(group.id), url, user=STRANGER,
+                               channel=bot.channel))
+    answer = wait_until(lambda: bot.answers(STRANGER), "the refusal")[0]
+    assert "only moderators" in answer and "Pile On" not in answer
+    assert [a.detail for a in bot.audit() if a.action == "permission_denied"] == [
+        {"action": "storm_list", "group": group.id}]
+    assert bot.slack.files_list() == []
 
 
 def test_out_of_hours_the_group_alert_is_held_like_the_rest(storm: Storm) -> None:
