@@ -29,7 +29,14 @@ from bot.models import Author
 from bot.outbox import POSTED, enqueue_message
 from bot.routing import DEFAULT_URGENT, Router
 from bot.slack.alert_parts import author_label
-from bot.slack.digest_blocks import DigestView, GapItem, SignpostItem, UrgentItem, build_digest
+from bot.slack.digest_blocks import (
+    DigestView,
+    GapItem,
+    SignpostItem,
+    StormItem,
+    UrgentItem,
+    build_digest,
+)
 from bot.stats import categories_of, decision_counts, latest_decisions
 from bot.store.db import Database
 from bot.store.schema import (
@@ -39,6 +46,8 @@ from bot.store.schema import (
     PollGapRow,
     SignpostRow,
     SourceStateRow,
+    StormGroupRow,
+    StormMemberRow,
 )
 
 log = logging.getLogger(__name__)
@@ -114,11 +123,19 @@ def collect(session: Session, night_start: datetime, opening: datetime, now: dat
                      select(SignpostRow).where(SignpostRow.decided_at >= night_start,
                                                SignpostRow.decided_at < now)
                      .order_by(SignpostRow.decided_at)).scalars()]
+    storms = tuple(StormItem(gid, platform, account, label, int(n), started) for
+                   gid, platform, account, label, started, n in session.execute(
+        select(StormGroupRow.id, StormGroupRow.platform, StormGroupRow.account,
+               StormGroupRow.label, StormGroupRow.started_at, func.count())
+        .join(StormMemberRow, StormMemberRow.group_id == StormGroupRow.id)
+        .where(StormGroupRow.last_at >= night_start, StormGroupRow.started_at < now)
+        .group_by(StormGroupRow.id).order_by(StormGroupRow.id)))
     return DigestView(
         night_start=night_start, opening=opening, total=total,
         by_platform=dict(by_platform), by_kind=dict(by_kind),
         by_category=dict(by_category), by_action=dict(by_action),
-        urgent=tuple(urgent), gaps=tuple(gaps), signposts=tuple(signposts), held=held,
+        urgent=tuple(urgent), gaps=tuple(gaps), signposts=tuple(signposts), storms=storms,
+        held=held,
         paused=paused, tz=tz,
     )
 

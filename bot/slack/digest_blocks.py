@@ -39,6 +39,18 @@ class GapItem:
 
 
 @dataclass(frozen=True)
+class StormItem:
+    """A pile-on folded into one alert overnight (bot/storm.py)."""
+
+    group_id: int
+    platform: str
+    account: str
+    label: str  # what the posts share, e.g. "replies in one thread"
+    count: int
+    started_at: datetime
+
+
+@dataclass(frozen=True)
 class SignpostItem:
     mention_id: int
     platform: str
@@ -59,6 +71,7 @@ class DigestView:
     urgent: tuple[UrgentItem, ...] = ()
     gaps: tuple[GapItem, ...] = ()
     signposts: tuple[SignpostItem, ...] = ()
+    storms: tuple[StormItem, ...] = ()
     held: int = 0
     paused: bool = False  # a hand pause is on at opening: held alerts wait for resume
     tz: ZoneInfo = LONDON
@@ -130,6 +143,14 @@ def build_digest(view: DigestView) -> dict[str, Any]:
         _counts("By suggested action", view.by_action),
     ])
     blocks.append(section(truncate(counts, SECTION_TEXT), "fw_digest_counts"))
+    if view.storms:
+        lines = ["*Pile-ons (storm mode):*"]
+        for st in view.storms[:MAX_LINES]:
+            platform = PLATFORM_NAMES.get(st.platform, st.platform)
+            lines.append(f"• {st.count} {safe(st.label)} ({safe(platform)} {safe(st.account)}) "
+                         f"since {_day_hm(st.started_at, tz)}: one alert, storm group "
+                         f"{st.group_id}")
+        blocks.append(section(truncate("\n".join(lines), SECTION_TEXT), "fw_digest_storms"))
     if view.gaps:
         lines = ["*Polling gaps:*"] + [f"• {safe(gap_line(g, tz))}" for g in view.gaps[:MAX_LINES]]
         blocks.append(section(truncate("\n".join(lines), SECTION_TEXT), "fw_digest_gaps"))

@@ -32,6 +32,7 @@ from bot.slack.limits import HEADER_TEXT
 STORM_HIDE = "fw.storm_hide"
 STORM_LIST = "fw.storm_list"
 EXAMPLE_CHARS = 400
+CONFIRM_TEXT = 300  # Block Kit's limit for a confirmation dialog's text
 SLACK_USER = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
 
@@ -125,9 +126,10 @@ def build_storm_alert(v: StormView) -> dict[str, Any]:
             value=str(v.group_id), style="danger",
             confirm=ConfirmObject(
                 title="Hide every flagged post?",
-                text=(f"{v.flagged} posts in this storm will be hidden, a few at a time within "
-                      f"{platform}'s limits. Each author is told why first where {platform} "
-                      "allows it, and each hide is recorded with its evidence."),
+                text=plain(f"{v.flagged} posts in this storm will be hidden, a few at a time "
+                           f"within {platform}'s limits. Each author is told why first where "
+                           f"{platform} allows it, and each hide is recorded with its evidence.",
+                           CONFIRM_TEXT),
                 confirm=f"Hide {v.flagged}", deny="Cancel", style="danger")))
     buttons.append(ButtonElement(text=f"List all {v.count}", action_id=STORM_LIST,
                                  value=str(v.group_id)))

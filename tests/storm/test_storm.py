@@ -282,3 +282,21 @@ def test_retention_erases_what_a_group_quotes_and_keeps_the_counts(storm: Storm)
     with bot.db.session() as s:
         assert s.execute(select(func.count()).select_from(StormMarkRow)).scalar_one() == 0
     assert retention.run(bot.db, bot.clock.now(), RetentionPolicy()).storm_groups_erased == 0
+
+
+def test_the_morning_digest_names_the_nights_pile_on(storm: Storm) -> None:
+    bot = storm.bot
+    bot.clock.set(bot.clock.now().replace(hour=22))  # Tuesday 22:00 UTC: closed
+    for i in range(8):
+        storm.reply(f"{ABUSE} ({i})")
+    bot.ingest()
+    [group] = storm.groups()
+    bot.clock.advance(hours=11)
+    assert bot.services is not None
+    bot.services.office.tick()
+    bot.services.outbox.deliver_due()
+    [digest] = [m for m in storm.posted()
+                if m["metadata"]["event_payload"]["kind"] == "digest"]
+    text = storm.text_of(digest)
+    assert "Pile-ons (storm mode)" in text
+    assert "8 replies in one thread (X nsft) since" in text and f"group {group.id}" in text
