@@ -26,6 +26,7 @@ if str(ROOT) not in sys.path:
 from bot.sandbox import fake_x  # noqa: E402
 from bot.sandbox.accounts import x_account_config  # noqa: E402
 from bot.sandbox.fake_slack import SANDBOX_TOKEN  # noqa: E402
+from bot.sandbox.instance import midday_timezone  # noqa: E402
 
 HANDLE = "NSFTtweets"
 SIGNING_SECRET = "bench-signing-secret"
@@ -86,6 +87,7 @@ def settings_values(database_url: str, accounts: list[dict[str, Any]], slack_url
         "office_days": "Mon-Sun",
         "office_opens": "00:00",
         "office_closes": "23:59",
+        "timezone": midday_timezone(),
         "office_holidays": "none",
         "log_level": "WARNING",
     }

@@ -22,6 +22,7 @@ from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_graph import FakeGraph
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.sandbox.fake_x import FakeX
+from bot.sandbox.instance import midday_timezone
 from bot.store.db import Database
 from bot.store.schema import AlertRow, MentionRow
 
@@ -87,6 +88,7 @@ def rig(tmp_path: Path) -> Iterator[Rig]:
         "FEEDWATCH_SANDBOX_X_URL": x.url, "FEEDWATCH_SANDBOX_GRAPH_URL": graph.url,
         # The child runs on the real clock: keep the office open, or alerts would be held.
         "OFFICE_DAYS": "Mon-Sun", "OFFICE_OPENS": "00:00", "OFFICE_CLOSES": "23:59",
+        "TIMEZONE": midday_timezone(),
         "OFFICE_HOLIDAYS": "none",
     })
     db = Database(db_url)

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.sandbox.fake_x import FakeX
+from bot.sandbox.instance import midday_timezone
 from bot.store.db import Database
 from bot.store.schema import AlertRow, MentionRow
 from tests.conftest import _fresh_postgres
@@ -163,6 +164,7 @@ def _fleet(db: Database, tmp_path: Path) -> Iterator[Fleet]:
         "MODERATOR_USER_IDS": MODERATOR,
         # The processes run on the real clock: keep the office open, or alerts would be held.
         "OFFICE_DAYS": "Mon-Sun", "OFFICE_OPENS": "00:00", "OFFICE_CLOSES": "23:59",
+        "TIMEZONE": midday_timezone(),
         "OFFICE_HOLIDAYS": "none",
     })
     fleet = Fleet(x, slack, channel, env, db, tmp_path)
