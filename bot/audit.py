@@ -77,14 +77,11 @@ def append(
     session.add(row)
     session.flush()
     # Kept on the alert too, so stats read a small index, not the whole log (bot/closing.py).
-    if mention_id is not None and acts(actor, action, outcome):
-        session.execute(update(AlertRow).where(
-            AlertRow.mention_id == mention_id, AlertRow.kind == "mention",
-            AlertRow.first_action_at.is_(None)).values(first_action_at=at))
-    if mention_id is not None and closes_alert(actor, action, outcome):
-        session.execute(update(AlertRow).where(
-            AlertRow.mention_id == mention_id, AlertRow.kind == "mention",
-            AlertRow.closed_at.is_(None)).values(closed_at=at))
+    for column, applies in ((AlertRow.first_action_at, acts), (AlertRow.closed_at, closes_alert)):
+        if mention_id is not None and applies(actor, action, outcome):
+            session.execute(update(AlertRow).where(
+                AlertRow.mention_id == mention_id, AlertRow.kind == "mention",
+                column.is_(None)).values({column: at}))
     return row
 
 

@@ -37,7 +37,7 @@ from bot.slack.digest_blocks import (
     UrgentItem,
     build_digest,
 )
-from bot.stats import categories_of, decision_counts, latest_decisions
+from bot.stats import categories_of, latest_decisions
 from bot.store.db import Database
 from bot.store.schema import (
     AlertRow,
@@ -72,20 +72,13 @@ def collect(session: Session, night_start: datetime, opening: datetime, now: dat
             paused: bool = False) -> DigestView:
     """The night's picture, from what is stored: mentions ingested since the last closing.
 
-    Counted in the database, and only the urgent posts read one by one (as columns, streamed):
-    a night can be a pile-on of a hundred thousand posts (issue 8: rss_mb)."""
+    One streamed pass over the night's mentions (columns with each one's latest decision, never
+    whole rows): a night can be a pile-on of a hundred thousand posts (issue 8: rss_mb)."""
     night = (MentionRow.ingested_at >= night_start, MentionRow.ingested_at < now)
     by_platform: Counter[str] = Counter()
     by_kind: Counter[str] = Counter()
-    for platform, kind, n in session.execute(
-            select(MentionRow.platform, MentionRow.kind, func.count()).where(*night)
-            .group_by(MentionRow.platform, MentionRow.kind)):
-        by_platform[platform] += int(n)
-        by_kind[kind] += int(n)
-    total = sum(by_platform.values())
-    by_category, by_action = decision_counts(session, *night)
-    if total > sum(by_action.values()):  # stored without a decision: nothing suggested
-        by_action["none"] += total - sum(by_action.values())
+    by_category: Counter[str] = Counter()
+    by_action: Counter[str] = Counter()
     urgent_cats = router.urgent | DEFAULT_URGENT
     urgent: list[UrgentItem] = []
     parsed: dict[str, list[str]] = {}
@@ -93,16 +86,21 @@ def collect(session: Session, night_start: datetime, opening: datetime, now: dat
         select(MentionRow.id, MentionRow.platform, MentionRow.kind, MentionRow.created_at,
                MentionRow.permalink, MentionRow.author_id, MentionRow.author_handle,
                MentionRow.author_name, type_coerce(DecisionRow.categories, Text),
-               AlertRow.state, AlertRow.hold_reason, AlertRow.channel)
-        .join(DecisionRow, DecisionRow.mention_id == MentionRow.id)
+               DecisionRow.action, AlertRow.state, AlertRow.hold_reason, AlertRow.channel)
+        .outerjoin(DecisionRow, (DecisionRow.mention_id == MentionRow.id)
+                   & DecisionRow.id.in_(latest_decisions(*night)))
         .outerjoin(AlertRow, (AlertRow.mention_id == MentionRow.id)
                    & (AlertRow.kind == "mention"))
-        .where(*night, DecisionRow.id.in_(latest_decisions(*night)))
+        .where(*night)
         .order_by(MentionRow.created_at, MentionRow.id)
         .execution_options(yield_per=1000))
     for (mid, platform, kind, created_at, permalink, author_id, handle, name, raw_cats,
-         state, hold_reason, channel) in rows:
+         action, state, hold_reason, channel) in rows:
         cats = tuple(categories_of(raw_cats, parsed))
+        by_platform[platform] += 1
+        by_kind[kind] += 1
+        by_category.update(cats)
+        by_action[action or "none"] += 1  # stored without a decision: nothing suggested
         if not set(cats) & urgent_cats:
             continue
         posted_overnight = state == POSTED and not hold_reason
@@ -131,7 +129,7 @@ def collect(session: Session, night_start: datetime, opening: datetime, now: dat
         .where(StormGroupRow.last_at >= night_start, StormGroupRow.started_at < now)
         .group_by(StormGroupRow.id).order_by(StormGroupRow.id)))
     return DigestView(
-        night_start=night_start, opening=opening, total=total,
+        night_start=night_start, opening=opening, total=sum(by_platform.values()),
         by_platform=dict(by_platform), by_kind=dict(by_kind),
         by_category=dict(by_category), by_action=dict(by_action),
         urgent=tuple(urgent), gaps=tuple(gaps), signposts=tuple(signposts), storms=storms,

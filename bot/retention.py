@@ -34,8 +34,8 @@ from bot.store.schema import (
     PollGapRow,
     SignpostRow,
     StormGroupRow,
-    StormMarkRow,
 )
+from bot.storm import prune_marks
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -109,7 +109,7 @@ def erase_storm_content(session: Session, now: datetime, older_than: timedelta) 
     """A storm group quotes its posts too: the shared link in its label, the text's shingle
     hashes. They go with the posts' text; the counts stay. Marks (what recent posts share) only
     matter for minutes and are kept a day at most, even if the storm job has not run."""
-    session.execute(delete(StormMarkRow).where(StormMarkRow.at < now - timedelta(days=1)))
+    prune_marks(session, now)
     erased = 0
     for g in session.execute(select(StormGroupRow).where(
             StormGroupRow.last_at < now - older_than)).scalars():

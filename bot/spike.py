@@ -26,9 +26,8 @@ from bot.slack.masking import mask_spans
 from bot.slack.stats_blocks import SpikeSample, SpikeView, build_spike_alert
 from bot.stats import category_counts
 from bot.store.db import Database
-from bot.store.mentions import load_mention, mention_from_row
+from bot.store.mentions import load_mention
 from bot.store.schema import MentionRow
-from policy.decision import Decision
 
 log = logging.getLogger(__name__)
 
@@ -73,17 +72,19 @@ def build_view(session: Session, now: datetime, last_hour: int, average: float) 
     top_authors = heapq.nsmallest(TOP, (
         (-int(n), author_label(Author(id=aid, handle=handle, name=name, url="")))
         for aid, handle, name, n in authors))
-    rows = session.execute(
-        select(MentionRow).where(*in_hour)
+    newest = session.execute(
+        select(MentionRow.id).where(*in_hour)
         .order_by(MentionRow.created_at.desc(), MentionRow.id.desc()).limit(SAMPLE)
     ).scalars().all()
     sample = []
-    for r in rows:
-        loaded = load_mention(session, r.id)
-        d = loaded[1] if loaded else Decision()
-        shown, _ = mask_spans(r.text, d.flags)  # personal information stays masked
-        sample.append(SpikeSample(r.id, r.platform, r.kind,
-                                  author_label(mention_from_row(r).author), shown, r.permalink))
+    for mid in newest:
+        loaded = load_mention(session, mid)
+        if loaded is None:
+            continue
+        m, d = loaded
+        shown, _ = mask_spans(m.text, d.flags)  # personal information stays masked
+        sample.append(SpikeSample(mid, m.platform, m.kind, author_label(m.author), shown,
+                                  m.permalink))
     return SpikeView(at=now, last_hour=last_hour, hourly_average=average,
                      top_categories=_top(category_counts(session, *in_hour)),
                      top_authors=tuple((label, -neg) for neg, label in top_authors),

@@ -160,25 +160,18 @@ def latest_decisions(*where: ColumnElement[bool]) -> ScalarSelect[int]:
             .where(*where).group_by(DecisionRow.mention_id).scalar_subquery())
 
 
-def decision_counts(session: Session,
-                    *where: ColumnElement[bool]) -> tuple[Counter[str], Counter[str]]:
-    """(categories, suggested actions) of the mentions matching `where`, each counted once
-    by its latest decision: a month can be a hundred thousand mentions."""
-    categories: Counter[str] = Counter()
-    actions: Counter[str] = Counter()
-    parsed: dict[str, list[str]] = {}
-    for cats, action, n in session.execute(
-            select(type_coerce(DecisionRow.categories, Text), DecisionRow.action, func.count())
-            .where(DecisionRow.id.in_(latest_decisions(*where)))
-            .group_by(DecisionRow.categories, DecisionRow.action)):
-        for cat in categories_of(cats, parsed):
-            categories[cat] += int(n)
-        actions[action] += int(n)
-    return categories, actions
-
-
 def category_counts(session: Session, *where: ColumnElement[bool]) -> Counter[str]:
-    return decision_counts(session, *where)[0]
+    """Categories of the mentions matching `where`, each mention counted once by its latest
+    decision, grouped in the database: a month can be a hundred thousand mentions."""
+    counts: Counter[str] = Counter()
+    parsed: dict[str, list[str]] = {}
+    for cats, n in session.execute(
+            select(type_coerce(DecisionRow.categories, Text), func.count())
+            .where(DecisionRow.id.in_(latest_decisions(*where)))
+            .group_by(DecisionRow.categories)):
+        for cat in categories_of(cats, parsed):
+            counts[cat] += int(n)
+    return counts
 
 
 def compute(session: Session, rng: Range, hours: OfficeHours) -> Stats:

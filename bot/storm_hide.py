@@ -112,28 +112,29 @@ class HideQueue:
         now = self.clock.now()
         with self.db.session() as s:
             queued = s.execute(
-                select(StormMemberRow.mention_id, StormMemberRow.group_id)
+                select(StormMemberRow.mention_id, StormMemberRow.group_id, MentionRow.account,
+                       MentionRow.platform)
+                .join(MentionRow, MentionRow.id == StormMemberRow.mention_id)
                 .where(StormMemberRow.hide_state == QUEUED)
                 .order_by(StormMemberRow.group_id, StormMemberRow.rank.desc(),
                           StormMemberRow.mention_id)).all()
-        if not queued:
+            budget = {account: self.limit(platform)
+                      - len(self.hides_in_window(s, account, now))
+                      for _, _, account, platform in queued}
+        # While every account's window is spent, this second's work ends here, unread.
+        if all(left <= 0 for left in budget.values()):
             return 0
         if self.capture is not None:
             self.capture.run()  # evidence first: flagged posts' media, from the platforms
         tried = 0
-        budget: dict[str, int] = {}
-        for mention_id, group_id in queued:
+        for mention_id, group_id, account, _ in queued:
+            if budget[account] <= 0:
+                continue
             with self.db.session() as s:
                 m, g = s.get(MentionRow, mention_id), s.get(StormGroupRow, group_id)
-                if m is None or g is None:
-                    continue
-                if m.account not in budget:
-                    budget[m.account] = (self.limit(m.platform)
-                                         - len(self.hides_in_window(s, m.account, now)))
-                if budget[m.account] <= 0 or not self._evidence_ready(s, m):
+                if m is None or g is None or not self._evidence_ready(s, m):
                     continue
                 actor = Actor(g.hide_by, g.hide_by_name)
-                account = m.account
             budget[account] -= 1
             tried += 1
             outcome = self.actions.perform("hide", mention_id, actor,

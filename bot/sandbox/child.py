@@ -14,12 +14,8 @@ from bot.clock import SystemClock
 from bot.config import ConfigError, load_settings
 from bot.jobs import poll_all
 from bot.logging_setup import setup_logging
-from bot.sandbox.fake_x import MEDIA_BASE
-from bot.sandbox.fake_x import REAL_BASES as X_BASES
-from bot.sandbox.graph_wire import GRAPH_BASE
-from bot.sandbox.transport import mount_fake
+from bot.sandbox.instance import fake_sessions
 from bot.services import build_services
-from bot.sources.http import TimeoutSession
 
 
 def main() -> int:
@@ -29,17 +25,8 @@ def main() -> int:
         print(exc, file=sys.stderr)
         return 2
     setup_logging("WARNING")
-    x_url = os.environ["FEEDWATCH_SANDBOX_X_URL"]
-    graph_url = os.environ.get("FEEDWATCH_SANDBOX_GRAPH_URL", "")
-
-    def session() -> TimeoutSession:
-        s = TimeoutSession(timeout=(2.0, 10.0))
-        for base in (*X_BASES, MEDIA_BASE):
-            mount_fake(s, base, x_url)
-        if graph_url:
-            mount_fake(s, GRAPH_BASE, graph_url)
-        return s
-
+    session = fake_sessions(os.environ["FEEDWATCH_SANDBOX_X_URL"],
+                            os.environ.get("FEEDWATCH_SANDBOX_GRAPH_URL", ""))
     services = build_services(settings, SystemClock(), http_session=session, post_interval=0.0)
     services.db.migrate()
     for _ in range(int(os.environ.get("FEEDWATCH_SANDBOX_CYCLES", "2"))):

@@ -7,7 +7,6 @@ among the posts (it is never folded), and the examples are masked all the same.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -23,6 +22,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.clock import LONDON
+from bot.closing import is_person
 from bot.models import PLATFORM_NAMES
 from bot.slack.alert_parts import mrkdwn, section
 from bot.slack.escape import link, plain, safe, sanitize, truncate
@@ -33,7 +33,6 @@ STORM_HIDE = "fw.storm_hide"
 STORM_LIST = "fw.storm_list"
 EXAMPLE_CHARS = 400
 CONFIRM_TEXT = 300  # Block Kit's limit for a confirmation dialog's text
-SLACK_USER = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ def _example(e: StormExample) -> str:
 
 def progress_line(h: HideProgress, tz: ZoneInfo) -> str:
     total = h.queued + h.done + h.failed
-    who = f"<@{h.by}>" if SLACK_USER.match(h.by) else truncate(safe(h.by), 64)
+    who = f"<@{h.by}>" if is_person(h.by) else truncate(safe(h.by), 64)
     line = (f"*Hiding the flagged posts* (asked by {who} at {_hhmm(h.at, tz)}): "
             f"{h.done} of {total} hidden")
     if h.failed:
