@@ -80,6 +80,16 @@ class Moderation:
                                     "nothing to act on.")
         return loaded
 
+    def load_authorised(self, action: str, mention_id: int,
+                        actor: Actor) -> tuple[Mention, Decision] | Outcome:
+        """The mention and its decision, if it is still stored and the actor may do this;
+        otherwise the refusal to answer with."""
+        with self.db.session() as s:
+            got = self.load(s, mention_id)
+        if isinstance(got, Outcome):
+            return got
+        return self.authorise(actor, action, mention_id, got[1]) or got
+
     def authorise(self, actor: Actor, action: str, mention_id: int,
                   decision: Decision) -> Outcome | None:
         """None when the actor may; otherwise the refusal, answered privately and audited."""
@@ -115,14 +125,10 @@ class Moderation:
                 generation: int | None = None) -> Outcome:
         if action not in ledger.IDEMPOTENT:
             raise ValueError(f"not a platform action: {action}")
-        with self.db.session() as s:
-            got = self.load(s, mention_id)
+        got = self.load_authorised(action, mention_id, actor)
         if isinstance(got, Outcome):
             return got
         mention, decision = got
-        denied = self.authorise(actor, action, mention_id, decision)
-        if denied:
-            return denied
         writer = self.writer(mention)
         if writer is None:
             return Outcome(REFUSED, f"The account {mention.account} is no longer configured.")
@@ -229,14 +235,10 @@ class Moderation:
              template: str = "", generation: int | None = None) -> Outcome:
         if action not in ledger.SENDS:
             raise ValueError(f"not a send: {action}")
-        with self.db.session() as s:
-            got = self.load(s, mention_id)
+        got = self.load_authorised(action, mention_id, actor)
         if isinstance(got, Outcome):
             return got
         mention, decision = got
-        denied = self.authorise(actor, action, mention_id, decision)
-        if denied:
-            return denied
         refusal = self.check_text(mention, action, text)
         writer = self.writer(mention)
         if refusal or writer is None:

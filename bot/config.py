@@ -80,6 +80,18 @@ ESCALATION_TARGETS = {
 LEAD_LIMITABLE = ("delete", "block", "report_police")
 
 
+def _json_object(v: Any, example: str) -> dict[str, Any]:
+    """A mapping setting, given as JSON text (empty: none) or already parsed."""
+    if isinstance(v, str):
+        try:
+            v = json.loads(v) if v.strip() else {}
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"not valid JSON ({exc.msg} at character {exc.pos})") from None
+    if not isinstance(v, dict):
+        raise ValueError(f"expected a JSON object like {example}")
+    return v
+
+
 class Settings(BaseSettings):
     """Everything feedwatch needs to run. Each field is one environment variable."""
 
@@ -268,14 +280,7 @@ class Settings(BaseSettings):
     def _category_channels(cls, v: Any) -> Any:
         from bot.routing import check_category_channels
 
-        if isinstance(v, str):
-            try:
-                v = json.loads(v) if v.strip() else {}
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"not valid JSON ({exc.msg} at character {exc.pos})") from None
-        if not isinstance(v, dict):
-            raise ValueError('expected a JSON object like {"crisis": "C0URGENT"}')
-        return check_category_channels(v)
+        return check_category_channels(_json_object(v, '{"crisis": "C0URGENT"}'))
 
     @field_validator("lead_only_actions")
     @classmethod
@@ -291,13 +296,7 @@ class Settings(BaseSettings):
     @field_validator("escalation_targets", mode="before")
     @classmethod
     def _targets(cls, v: Any) -> Any:
-        if isinstance(v, str):
-            try:
-                v = json.loads(v) if v.strip() else {}
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"not valid JSON ({exc.msg} at character {exc.pos})") from None
-        if not isinstance(v, dict):
-            raise ValueError('expected a JSON object like {"pals": "C0PALS"}')
+        v = _json_object(v, '{"pals": "C0PALS"}')
         unknown = sorted(set(v) - set(ESCALATION_TARGETS))
         if unknown:
             raise ValueError(f"unknown targets {unknown}; use {sorted(ESCALATION_TARGETS)}")

@@ -88,6 +88,9 @@ def test_routing_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) 
     ("CATEGORY_CHANNELS", '{"kindness": "C0X1"}', "unknown category"),
     ("CATEGORY_CHANNELS", '{"praise": "#kudos"}', "not a channel id"),
     ("CATEGORY_CHANNELS", "{not json", "not valid JSON"),
+    ("CATEGORY_CHANNELS", '["praise"]', "expected a JSON object"),
+    ("ESCALATION_TARGETS", "{not json", "not valid JSON"),
+    ("ESCALATION_TARGETS", '["pals"]', "expected a JSON object"),
     ("OUT_OF_HOURS_CATEGORIES", "crisis,panic", "unknown categories"),
     ("OUT_OF_HOURS_DESTINATION", "oncall", "OUT_OF_HOURS_DESTINATION"),
 ])
