@@ -19,6 +19,7 @@ per group and one update a second overall (bot/storm_work.py, with the bulk hide
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 NEVER_FOLDED = frozenset({C.CRISIS, C.VIOLENCE, C.PERSONAL_INFO})
 HIDEABLE = frozenset(C.REMOVAL_CATEGORIES) - NEVER_FOLDED
 MARKS_KEPT = timedelta(days=1)
+IN_CHUNK = 400
 Item = tuple[int, Mention, Decision]
 LABELS = {"thread": "replies in one thread", "link": "posts sharing the link {}",
           "text": "posts with near-identical text"}
@@ -132,34 +134,23 @@ class StormFolder:
                      since: datetime) -> dict[tuple[str, str], StormGroupRow]:
         """Groups still live (a member within the window) on any key this page has."""
         live: dict[tuple[str, str], StormGroupRow] = {}
-        by_account: dict[str, list[str]] = {}
-        for account, key in counts:
-            by_account.setdefault(account, []).append(key)
-        for account, keys in by_account.items():
-            for start in range(0, len(keys), 400):
-                for g in s.execute(select(StormGroupRow).where(
-                        StormGroupRow.account == account,
-                        StormGroupRow.key.in_(keys[start:start + 400]),
-                        StormGroupRow.last_at >= since).order_by(StormGroupRow.id)).scalars():
-                    live[(account, g.key)] = g  # the newest wins
+        for account, keys in _key_chunks(counts):
+            for g in s.execute(select(StormGroupRow).where(
+                    StormGroupRow.account == account, StormGroupRow.key.in_(keys),
+                    StormGroupRow.last_at >= since).order_by(StormGroupRow.id)).scalars():
+                live[(account, g.key)] = g  # the newest wins
         return live
 
     def _counts(self, s: Session, rows: list[dict[str, object]],
                 since: datetime) -> dict[tuple[str, str], int]:
         """Marks per key in the window (this page's included), for the keys of this page."""
         out: dict[tuple[str, str], int] = {}
-        by_account: dict[str, set[str]] = {}
-        for r in rows:
-            by_account.setdefault(str(r["account"]), set()).add(str(r["key"]))
-        for account, keys in by_account.items():
-            key_list = sorted(keys)
-            for start in range(0, len(key_list), 400):
-                for key, n in s.execute(
-                        select(StormMarkRow.key, func.count()).where(
-                            StormMarkRow.account == account,
-                            StormMarkRow.key.in_(key_list[start:start + 400]),
-                            StormMarkRow.at >= since).group_by(StormMarkRow.key)):
-                    out[(account, key)] = int(n)
+        for account, keys in _key_chunks((str(r["account"]), str(r["key"])) for r in rows):
+            for key, n in s.execute(
+                    select(StormMarkRow.key, func.count()).where(
+                        StormMarkRow.account == account, StormMarkRow.key.in_(keys),
+                        StormMarkRow.at >= since).group_by(StormMarkRow.key)):
+                out[(account, key)] = int(n)
         return out
 
     def _start(self, s: Session, m: Mention, d: Decision, sh: frozenset[int],
@@ -193,6 +184,17 @@ class StormFolder:
                 # "Hide all flagged" was asked for this storm: it covers latecomers too.
                 "hide_state": "queued" if flagged and group.hide_at is not None else "",
                 "hide_note": ""}
+
+
+def _key_chunks(pairs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, list[str]]]:
+    """(account, its keys) in lists short enough for an IN on either engine."""
+    by_account: dict[str, set[str]] = {}
+    for account, key in pairs:
+        by_account.setdefault(account, set()).add(key)
+    for account, keys in by_account.items():
+        ordered = sorted(keys)
+        for start in range(0, len(ordered), IN_CHUNK):
+            yield account, ordered[start:start + IN_CHUNK]
 
 
 def prune_marks(s: Session, now: datetime) -> int:
