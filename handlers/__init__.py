@@ -9,7 +9,7 @@ from handlers import actions, commands, home, modals, reveal, storm
 if TYPE_CHECKING:
     from slack_bolt import App
 
-    from bot.services import Services
+    from bot.runtime.services import Services
 
 
 def register_all(app: App, services: Services) -> None:

@@ -2,8 +2,9 @@
 
 Hide, Unhide, Mute and Claim act at once (Slack has already asked for confirmation where the
 button is destructive); the others open a modal (handlers/modals.py takes the submission).
-Every answer to the moderator is private. The work itself is in bot/ (bot/actions.py,
-bot/workflow.py, bot/modal_prep.py): handlers never reach the platforms or the store.
+Every answer to the moderator is private. The work itself is in bot/ (bot/moderation/service.py,
+bot/moderation/workflow.py, bot/moderation/modals.py): handlers never reach the platforms or the
+store.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from bot.actions import FAILED, Actor, Outcome
+from bot.moderation.service import FAILED, Actor, Outcome
 from bot.slack import action_ids as A
 
 if TYPE_CHECKING:
     from slack_bolt import Ack, App, Respond
     from slack_sdk import WebClient
 
-    from bot.services import Services
+    from bot.runtime.services import Services
 
 log = logging.getLogger(__name__)
 

@@ -1,6 +1,7 @@
 """The /feedwatch slash command. Ack first, outside any try; answers are ephemeral.
 
-The answers themselves live in bot/answers.py (handlers never touch the store directly);
+The answers themselves live in bot/office/slash_replies.py (handlers never touch the store
+directly);
 moderators-only subcommands are checked and audited there.
 """
 
@@ -9,13 +10,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from bot.answers import answer
+from bot.office.slash_replies import answer
 
 if TYPE_CHECKING:
     from slack_bolt import Ack, App, Respond
 
-    from bot.office import Office
-    from bot.services import Services
+    from bot.office.desk import Office
+    from bot.runtime.services import Services
 
 log = logging.getLogger(__name__)
 COMMAND = "/feedwatch"

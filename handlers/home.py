@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from bot.answers import home_view
+from bot.office.slash_replies import home_view
 
 if TYPE_CHECKING:
     from slack_bolt import App
     from slack_sdk import WebClient
 
-    from bot.office import Office
-    from bot.services import Services
+    from bot.office.desk import Office
+    from bot.runtime.services import Services
 
 log = logging.getLogger(__name__)
 

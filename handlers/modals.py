@@ -15,16 +15,16 @@ from typing import TYPE_CHECKING, Any
 
 from slack_sdk.errors import SlackApiError
 
-from bot.actions import Outcome
+from bot.moderation.service import Outcome
+from bot.moderation.workflow import PASSED_ON_TEMPLATES
 from bot.slack import modal_blocks as mb
-from bot.workflow import PASSED_ON_TEMPLATES
 from handlers.actions import SORRY, actor_of
 
 if TYPE_CHECKING:
     from slack_bolt import Ack, App
     from slack_sdk import WebClient
 
-    from bot.services import Services
+    from bot.runtime.services import Services
 
 log = logging.getLogger(__name__)
 Work = Callable[[mb.Meta, dict[str, Any]], Outcome]

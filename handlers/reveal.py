@@ -1,19 +1,19 @@
 """The Reveal button on an alert with masked personal information: ack first, then answer
-the moderator privately (bot/reveal.py checks who may see it and audits the reveal)."""
+the moderator privately (bot/privacy/reveal.py checks who may see it and audits the reveal)."""
 
 from __future__ import annotations
 
 import logging
 from typing import TYPE_CHECKING, Any
 
-from bot.reveal import reveal
+from bot.privacy.reveal import reveal
 from bot.slack import action_ids
 
 if TYPE_CHECKING:
     from slack_bolt import Ack, App, Respond
 
-    from bot.office import Office
-    from bot.services import Services
+    from bot.office.desk import Office
+    from bot.runtime.services import Services
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from bot.actions import Actor
+from bot.moderation.service import Actor
 from bot.slack.escape import link, safe, truncate
 from bot.slack.limits import SECTION_TEXT
 from bot.slack.storm_blocks import STORM_HIDE, STORM_LIST
@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from slack_bolt import Ack, App, Respond
     from slack_sdk import WebClient
 
-    from bot.services import Services
-    from bot.storm_work import MemberLine
+    from bot.runtime.services import Services
+    from bot.storm.groups import MemberLine
 
 log = logging.getLogger(__name__)
 LIST_INLINE = 40

@@ -23,10 +23,10 @@ import time
 from benchkit import emit, fakes_process, settings_values
 from sqlalchemy import func, select
 
-from bot.clock import SystemClock
-from bot.config import Settings
+from bot.core.clock import SystemClock
+from bot.core.config import Settings
+from bot.runtime.services import build_services
 from bot.sandbox.instance import fake_sessions
-from bot.services import build_services
 from bot.store.schema import AlertRow, MentionRow, StormMemberRow
 
 

@@ -42,11 +42,11 @@ from benchkit import (
     stored,
 )
 
-from bot.clock import SystemClock
-from bot.config import Settings
-from bot.digest import open_office
-from bot.hours import OfficeHours
-from bot.routing import Router
+from bot.core.calendar import OfficeHours
+from bot.core.clock import SystemClock
+from bot.core.config import Settings
+from bot.office.digest import open_office
+from bot.office.routing import Router
 from bot.store.db import Database
 
 

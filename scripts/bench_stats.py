@@ -5,7 +5,8 @@ and 200,000 moderators' actions in the audit log.
     .venv/bin/python scripts/bench_stats.py [--mentions 1000000] [--actions 200000] [--runs 3]
 
 The database is built once with plain executemany (not timed; the bot's own write path is
-what burst_per_s measures), then the answer the slash command sends (bot/answers.py: range
+what burst_per_s measures), then the answer the slash command sends (bot/office/slash_replies.py:
+range
 parsing, the figures, the Block Kit message) is timed `--runs` times; the median is reported.
 """
 
@@ -23,13 +24,13 @@ from pathlib import Path
 
 from benchkit import emit, median, settings_values
 
-from bot.answers import answer
-from bot.audit import GENESIS, _digest
-from bot.clock import FixedClock
-from bot.closing import acts, closes_alert
-from bot.config import Settings
-from bot.office import build_office
+from bot.core.clock import FixedClock
+from bot.core.config import Settings
+from bot.office.desk import build_office
+from bot.office.slash_replies import answer
 from bot.slack.client import make_slack_client
+from bot.store.audit import GENESIS, _digest
+from bot.store.closing import acts, closes_alert
 from bot.store.db import Database
 
 END = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)  # "now": a Tuesday morning
@@ -88,7 +89,7 @@ def build(path: Path, mentions: int, actions: int, seed: int = 30) -> None:
                         " posted_at, hold_reason, released_at, first_action_at, closed_at) "
                         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", a_rows)
     # Actions: by moderators, on mentions chosen at random, minutes to days after them, in
-    # time order and hash-chained as bot/audit.py writes them.
+    # time order and hash-chained as bot/store/audit.py writes them.
     acted = sorted((times[j], j + 1) for j in rng.sample(range(mentions), actions))
     events = sorted((t + timedelta(minutes=1 + rng.random() * 600), mid) for t, mid in acted)
     prev, rows = GENESIS, []
@@ -101,7 +102,7 @@ def build(path: Path, mentions: int, actions: int, seed: int = 30) -> None:
         prev = digest
     con.executemany("INSERT INTO audit_log (id, at, actor, action, mention_id, outcome, detail,"
                     " policy_version, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
-    # As bot/audit.py does when it records an action: the alert's first action, and the
+    # As bot/store/audit.py does when it records an action: the alert's first action, and the
     # first that closes it.
     for column, counts in (("first_action_at", acts), ("closed_at", closes_alert)):
         first: dict[int, str] = {}

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
-from bot.clock import FixedClock
+from bot.core.clock import FixedClock
 from bot.store.db import Database, normalise_url
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")

@@ -6,14 +6,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from bot.clock import Clock
-from bot.config import Settings
+from bot.core.clock import Clock
+from bot.core.config import Settings
+from bot.platforms.http import TimeoutSession
 from bot.sandbox.fake_x import FakeX
-from bot.sources.http import TimeoutSession
 from bot.store.db import Database
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from bot.runtime.services import Services
 
 ALERTS = "C0ALERTS"
 ADMIN = "C0ADMIN"
@@ -48,7 +48,7 @@ def session_factory(fake_x: FakeX):  # type: ignore[no-untyped-def]
 
 
 def services_for(settings: Settings, clock: Clock, fake_x: FakeX) -> Services:
-    from bot.services import build_services
+    from bot.runtime.services import build_services
 
     return build_services(settings, clock, http_session=session_factory(fake_x),
                           post_interval=0.0)

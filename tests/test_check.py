@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.check import run_checks
-from bot.clock import FixedClock
+from bot.cli.check import run_checks
+from bot.core.clock import FixedClock
 from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.sandbox.fake_x import FakeX

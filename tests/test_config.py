@@ -5,8 +5,8 @@ import logging
 
 import pytest
 
-from bot.config import ConfigError, load_settings
-from bot.logging_setup import RedactSecrets
+from bot.core.config import ConfigError, load_settings
+from bot.runtime.logging_setup import RedactSecrets
 
 X_ACCOUNT = {"platform": "x", "name": "nsft", "user_id": "123", "consumer_key": "ck",
              "consumer_secret": "cs-very-secret", "access_token": "123-at",

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
-from bot import heartbeat
-from bot.clock import FixedClock
-from bot.digest import GapItem
+from bot.core.clock import FixedClock
+from bot.office.digest import GapItem
+from bot.runtime import heartbeat
 from bot.slack.digest_blocks import gap_line
 from bot.store.db import Database
 from bot.store.schema import PollGapRow

@@ -10,12 +10,12 @@ from __future__ import annotations
 import os
 import sys
 
-from bot.clock import SystemClock
-from bot.config import ConfigError, load_settings
-from bot.jobs import poll_all
-from bot.logging_setup import setup_logging
+from bot.core.clock import SystemClock
+from bot.core.config import ConfigError, load_settings
+from bot.runtime.jobs import poll_all
+from bot.runtime.logging_setup import setup_logging
+from bot.runtime.services import build_services
 from bot.sandbox.instance import fake_sessions
-from bot.services import build_services
 
 
 def main() -> int:

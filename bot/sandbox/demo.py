@@ -16,10 +16,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.clock import LONDON, OffsetClock
-from bot.config import Settings
-from bot.jobs import poll_all
-from bot.logging_setup import setup_logging
+from bot.core.clock import LONDON, OffsetClock
+from bot.core.config import Settings
+from bot.platforms.http import TimeoutSession
+from bot.runtime.jobs import poll_all
+from bot.runtime.logging_setup import setup_logging
+from bot.runtime.services import Services, build_services
 from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_graph import FakeGraph
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
@@ -32,8 +34,6 @@ from bot.sandbox.scenario import (
     plant_pile_on,
     plant_x,
 )
-from bot.services import Services, build_services
-from bot.sources.http import TimeoutSession
 from bot.store.schema import AlertRow, DecisionRow, MentionRow, StormMemberRow
 
 log = logging.getLogger(__name__)

@@ -23,7 +23,7 @@ from typing import Any, Self
 
 import requests
 
-from bot.clock import Clock
+from bot.core.clock import Clock
 from bot.sandbox import graph_wire as wire
 from bot.sandbox.http_fake import FakeServer, Request, Response, json_response
 from bot.sandbox.transport import FakeHostAdapter, mount_fake

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.clock import Clock
+from bot.core.clock import Clock
 from bot.sandbox.http_fake import FakeServer, Request, Response, json_response
 
 TOKEN_PREFIXES = ("xoxb-sandbox-", "xoxp-sandbox-")

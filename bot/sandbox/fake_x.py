@@ -21,7 +21,7 @@ from urllib.parse import unquote
 
 import requests
 
-from bot.clock import Clock
+from bot.core.clock import Clock
 from bot.sandbox.http_fake import FakeServer, Request, Response, compile_path, json_response
 from bot.sandbox.transport import FakeHostAdapter, mount_fake
 

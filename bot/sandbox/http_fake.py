@@ -21,7 +21,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
-from bot.clock import Clock, SystemClock
+from bot.core.clock import Clock, SystemClock
 
 LOOPBACK = "127.0.0.1"
 JSON_TYPE = "application/json; charset=utf-8"

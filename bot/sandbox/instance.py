@@ -4,7 +4,7 @@ process: for tests of several processes on one database. Test-only.
     FEEDWATCH_SANDBOX_X_URL / FEEDWATCH_SANDBOX_GRAPH_URL: where the fake X and Graph listen;
     the usual settings variables (SLACK_API_URL pointing at the fake Slack, DATABASE_URL...);
     FEEDWATCH_SANDBOX_TICK: seconds between ticks (default 0.5). A tick is one round of the
-        scheduler's jobs as bot/jobs.py guards them: each source's poll (the leader's alone)
+        scheduler's jobs as bot/runtime/jobs.py guards them: each source's poll (the leader's alone)
         and the outbox (every process);
     FEEDWATCH_SANDBOX_MUTE=1: also mute the author of every posted X alert, as the first of
         MODERATOR_USER_IDS would by button, racing any other process doing the same.
@@ -25,18 +25,18 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from bot.actions import Actor
-from bot.clock import SystemClock
-from bot.config import ConfigError, load_settings
-from bot.jobs import poll_source
-from bot.logging_setup import setup_logging
-from bot.runner import claim_instance, migrate
+from bot.core.clock import SystemClock
+from bot.core.config import ConfigError, load_settings
+from bot.moderation.service import Actor
+from bot.platforms.http import TimeoutSession
+from bot.runtime.jobs import poll_source
+from bot.runtime.logging_setup import setup_logging
+from bot.runtime.runner import claim_instance, migrate
+from bot.runtime.services import Services, SessionFactory, build_services
 from bot.sandbox.fake_x import MEDIA_BASE
 from bot.sandbox.fake_x import REAL_BASES as X_BASES
 from bot.sandbox.graph_wire import GRAPH_BASE
 from bot.sandbox.transport import mount_fake
-from bot.services import Services, SessionFactory, build_services
-from bot.sources.http import TimeoutSession
 from bot.store.schema import AlertRow, MentionRow, ModerationStateRow
 
 

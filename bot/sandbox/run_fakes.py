@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-from bot.runner import run
+from bot.runtime.runner import run
 from bot.sandbox.instance import fake_sessions
 
 if __name__ == "__main__":

@@ -133,7 +133,8 @@ def _latest_own_post(fake: FakeGraph, scenario: Scenario, page: str) -> str:
     return str(post["id"])
 
 
-# A pile-on for storm mode (bot/storm.py): written for feedwatch, invented, not from any dataset.
+# A pile-on for storm mode (bot/storm/fold.py): written for feedwatch, invented, not from any
+# dataset.
 PILE_ON_POST = "Our new crisis café opens on Monday: a calm place to talk, 6pm to midnight."
 PILE_ON_REPLIES = (
     "you lot are a disgrace, absolute idiots",

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from slack_sdk.models.blocks import ImageBlock, MarkdownTextObject, SectionBlock
 
-from bot.models import FACEBOOK, KIND_NAMES, PLATFORM_NAMES, Author, Media, Mention, X
+from bot.core.models import FACEBOOK, KIND_NAMES, PLATFORM_NAMES, Author, Media, Mention, X
 from bot.slack.escape import clean_url, link, safe, sanitize, truncate
 from bot.slack.limits import IMAGE_ALT, SECTION_TEXT
 from bot.slack.masking import mask_evidence

@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import Block, ContextBlock, DividerBlock, HeaderBlock
 
-from bot.clock import LONDON, format_local
-from bot.models import Mention
+from bot.core.clock import LONDON, format_local
+from bot.core.models import Mention
 from bot.slack.admin_blocks import build_admin_alert
 from bot.slack.alert_parts import (
     author_label,

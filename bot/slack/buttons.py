@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from slack_sdk.models.blocks import ActionsBlock, ButtonElement, ConfirmObject
 
-from bot.models import (
+from bot.core.models import (
     FACEBOOK,
     KIND_COMMENT,
     KIND_DM,

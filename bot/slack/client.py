@@ -6,7 +6,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 
-from bot.config import Settings
+from bot.core.config import Settings
 
 
 def make_slack_client(settings: Settings) -> WebClient:

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import Block, ContextBlock, DividerBlock, HeaderBlock
 
-from bot.clock import LONDON
-from bot.models import KIND_NAMES, PLATFORM_NAMES
+from bot.core.clock import LONDON
+from bot.core.models import KIND_NAMES, PLATFORM_NAMES
 from bot.slack.alert_parts import mrkdwn, section
 from bot.slack.escape import link, plain, safe, truncate
 from bot.slack.limits import HEADER_TEXT, SECTION_TEXT
@@ -40,7 +40,7 @@ class GapItem:
 
 @dataclass(frozen=True)
 class StormItem:
-    """A pile-on folded into one alert overnight (bot/storm.py)."""
+    """A pile-on folded into one alert overnight (bot/storm/fold.py)."""
 
     group_id: int
     platform: str
@@ -88,7 +88,7 @@ def _day_hm(dt: datetime, tz: ZoneInfo) -> str:
 def gap_line(gap: GapItem, tz: ZoneInfo) -> str:
     """'X nsft mentions not polled 02:10–04:30' (unescaped: edge names are ours)."""
     platform, _, rest = gap.edge.partition(":")
-    if platform == "feedwatch":  # the heartbeat (bot/heartbeat.py): the bot itself was down
+    if platform == "feedwatch":  # the heartbeat (bot/runtime/heartbeat.py): the bot itself was down
         if gap.ended_at is None:
             return f"feedwatch silent since {_day_hm(gap.started_at, tz)}"
         return (f"feedwatch was not running {_day_hm(gap.started_at, tz)}–"

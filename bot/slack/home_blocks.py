@@ -9,13 +9,13 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import Block, ContextBlock, DividerBlock, HeaderBlock
 
-from bot.clock import LONDON, format_local
-from bot.hours import DAY_WORDS
+from bot.core.calendar import DAY_WORDS
+from bot.core.clock import LONDON, format_local
+from bot.reports.stats import Stats
 from bot.slack.alert_parts import mrkdwn, section
 from bot.slack.escape import plain, safe, truncate
 from bot.slack.limits import HEADER_TEXT
 from bot.slack.stats_blocks import QueueItem, chunk_sections, queue_line, stats_lines
-from bot.stats import Stats
 
 HOME_QUEUE = 15
 

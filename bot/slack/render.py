@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from bot.outbox import Renderer
+from bot.alerts.outbox import Renderer
 from bot.slack.admin_blocks import build_admin_alert
 from bot.slack.blocks import AlertView, build_mention_alert
 from bot.store.mentions import load_mention

@@ -1,4 +1,4 @@
-"""The storm group's one alert (bot/storm.py): how many, since when, what they are, the worst
+"""The storm group's one alert (bot/storm/fold.py): how many, since when, what they are, the worst
 examples, and the bulk actions with their progress. A pure builder, like the others.
 
 Everything from a platform goes through `safe`/`link`/`plain`; personal information cannot be
@@ -21,12 +21,12 @@ from slack_sdk.models.blocks import (
     HeaderBlock,
 )
 
-from bot.clock import LONDON
-from bot.closing import is_person
-from bot.models import PLATFORM_NAMES
+from bot.core.clock import LONDON
+from bot.core.models import PLATFORM_NAMES
 from bot.slack.alert_parts import mrkdwn, section
 from bot.slack.escape import link, plain, safe, sanitize, truncate
 from bot.slack.limits import HEADER_TEXT
+from bot.store.closing import is_person
 
 # Action ids of the group alert's buttons (handlers/storm.py listens for them).
 STORM_HIDE = "fw.storm_hide"

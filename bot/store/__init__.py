@@ -1,5 +1,5 @@
-"""Persistence: SQLAlchemy models, queries and Alembic migrations."""
+"""The database: schema, migrations, engine and sessions, named queries, the hash-chained audit
+log, when an alert counts as closed, and coordination between several bot processes.
 
-from bot.store.db import Database
-
-__all__ = ["Database"]
+May import: `core/`, `policy`.
+"""

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select, tuple_
 from sqlalchemy.orm import Session
 
-from bot.models import Author, Media, Mention
+from bot.core.models import Author, Media, Mention
 from bot.store.inserts import insert_ignore, insert_ignore_many
 from bot.store.schema import DecisionRow, MentionRow
 from policy.decision import Decision

@@ -122,8 +122,8 @@ class AlertRow(Base):
     # Office hours (0002): why it was held ("hours" | "pause"; kept after release) and when.
     hold_reason: Mapped[str] = mapped_column(String(16), default="")
     released_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    # 0006: when a moderator first acted on it, and first dealt with it (bot/closing.py; both
-    # set by bot/audit.py as the action is recorded)
+    # 0006: when a moderator first acted on it, and first dealt with it (bot/store/closing.py; both
+    # set by bot/store/audit.py as the action is recorded)
     first_action_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
@@ -363,7 +363,8 @@ class FlagOverrideRow(Base):
 
 
 class StormGroupRow(Base):
-    """Near-duplicate mentions of a pile-on folded into one alert that counts up (bot/storm.py).
+    """Near-duplicate mentions of a pile-on folded into one alert that counts up
+    (bot/storm/fold.py).
 
     `key` is what they share: a thread, a link, or (for copied text) a MinHash band of their
     shingles, whose `shingles` are the representative a newcomer must resemble.

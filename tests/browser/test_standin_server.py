@@ -49,7 +49,7 @@ def test_serving_on_a_busy_port_returns_2_with_the_message(busy_port: int) -> No
 
 def test_feedwatch_demo_on_a_busy_port_exits_2_naming_it(busy_port: int) -> None:
     # The real command, in its own process: the error a person at the terminal sees.
-    done = subprocess.run([sys.executable, "-m", "bot.cli", "demo", "--port", str(busy_port)],
+    done = subprocess.run([sys.executable, "-m", "bot.cli.main", "demo", "--port", str(busy_port)],
                           capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
     assert done.returncode == 2, done.stderr
     assert f"port {busy_port} on 127.0.0.1 is already in use" in done.stderr

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot import crashpoints
+from bot.core import crashpoints
 from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_graph import FakeGraph
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from bot.clock import FixedClock
-from bot.pipeline import EdgeReport
-from bot.policy_loader import read_engine
+from bot.core.clock import FixedClock
+from bot.core.policy_file import read_engine
+from bot.ingest.pipeline import EdgeReport
+from bot.platforms.http import TimeoutSession
+from bot.runtime.services import Services, build_services
 from bot.sandbox.fake_graph import FakeGraph
-from bot.services import Services, build_services
-from bot.sources.http import TimeoutSession
 from bot.store.db import Database
 from bot.store.schema import AlertRow, MentionRow, StormMemberRow
 from tests.harness import make_settings
@@ -98,7 +98,7 @@ class FbWorld:
                              .where(AlertRow.kind == kind)).scalar_one()
 
     def alerted(self) -> list[int]:
-        """Mention ids in an alert: their own, or (storm mode, bot/storm.py) a storm group's.
+        """Mention ids in an alert: their own, or (storm mode, bot/storm/fold.py) a storm group's.
         A mention listed twice was alerted twice."""
         with self.db.session() as s:
             own = s.execute(select(AlertRow.mention_id).where(

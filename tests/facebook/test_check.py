@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.check import check_facebook, run_checks
-from bot.clock import FixedClock
+from bot.cli.check import check_facebook, run_checks
+from bot.core.clock import FixedClock
 from bot.sandbox.fake_graph import ALL_PERMISSIONS, FakeGraph
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.store.db import Database

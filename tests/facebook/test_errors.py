@@ -26,7 +26,7 @@ def state(world: FbWorld, edge: str) -> SourceStateRow:
 
 def test_expired_token_raises_one_admin_alert_for_the_page(world, caplog) -> None:
     world.fake.expire_token(world.page_id("nsft"))
-    caplog.set_level(logging.WARNING, logger="bot.sources.facebook")
+    caplog.set_level(logging.WARNING, logger="bot.platforms.facebook.source")
     for _ in range(3):
         reports = world.poll_all("nsft")
         world.clock.advance(hours=1)

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from bot.clock import FixedClock
+from bot.core.clock import FixedClock
+from bot.platforms.facebook.source import facebook
 from bot.sandbox.fake_graph import FakeGraph
-from bot.sources.facebook import facebook
 from tests.facebook.conftest import graph_sessions
 
 pytestmark = pytest.mark.filterwarnings("error")

@@ -12,9 +12,9 @@ from urllib.parse import urlencode
 
 import pytest
 
-from bot.app import build_app
-from bot.web import make_wsgi
-from bot.webhooks import handle_facebook_webhook
+from bot.platforms.facebook.webhooks import handle_facebook_webhook
+from bot.runtime.app import build_app
+from bot.runtime.web import make_wsgi
 from tests.facebook.conftest import APP_SECRET, VERIFY_TOKEN, FbWorld
 
 pytestmark = pytest.mark.filterwarnings("error")

@@ -12,13 +12,13 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.app import build_app
-from bot.clock import FixedClock
+from bot.core.clock import FixedClock
+from bot.runtime.app import build_app
+from bot.runtime.web import make_wsgi
 from bot.sandbox.fake_slack import FakeSlack
 from bot.sandbox.fake_x import FakeX
 from bot.store.db import Database
 from bot.store.schema import AuditRow
-from bot.web import make_wsgi
 from policy.categories import ABUSE, COMPLAINT, CRISIS, PERSONAL_INFO
 from tests.harness import services_for
 from tests.hours.conftest import MODERATOR, OUTSIDER, Desk, flag, local

@@ -8,14 +8,14 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.app import build_app
-from bot.clock import FixedClock
+from bot.core.clock import FixedClock
+from bot.runtime.app import build_app
+from bot.runtime.web import make_wsgi
 from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.sandbox.fake_x import FakeX
 from bot.slack import action_ids
 from bot.store.db import Database
-from bot.web import make_wsgi
 from tests.harness import make_settings, services_for
 from tests.slack_http import block_action_body, call_wsgi, command_body, signed_headers
 

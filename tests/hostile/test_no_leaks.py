@@ -8,8 +8,8 @@ import logging
 import time
 from pathlib import Path
 
-from bot.logging_setup import setup_logging
-from bot.runner import secrets_of
+from bot.runtime.logging_setup import setup_logging
+from bot.runtime.runner import secrets_of
 from bot.sandbox import demo
 from bot.sandbox.scenario import load_scenario
 

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.sources import x_parse
+from bot.platforms.x import parse as x_parse
 
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)
 

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.clock import FixedClock
-from bot.pipeline import Pipeline
-from bot.policy_loader import read_engine
+from bot.core.clock import FixedClock
+from bot.core.policy_file import read_engine
+from bot.ingest.pipeline import Pipeline
 from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_slack import FakeSlack
 from bot.sandbox.fake_x import FakeX

@@ -7,10 +7,10 @@ import io
 
 import pytest
 
-from bot import audit
-from bot.clock import LONDON
-from bot.export import COLUMNS, audit_csv, escape_cell
-from bot.stats import parse_range
+from bot.core.clock import LONDON
+from bot.reports.export import COLUMNS, audit_csv, escape_cell
+from bot.reports.stats import parse_range
+from bot.store import audit
 from tests.hours.conftest import Desk, local
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.clock import FixedClock
-from bot.models import KIND_DM
-from bot.outbox import HELD, PENDING, POSTED
+from bot.alerts.outbox import HELD, PENDING, POSTED
+from bot.core.clock import FixedClock
+from bot.core.models import KIND_DM
 from bot.sandbox.fake_slack import FakeSlack
 from bot.store.db import Database
 from policy.categories import ABUSE, COMPLAINT, CRISIS, PRAISE, VIOLENCE
@@ -133,7 +133,7 @@ def test_alert_queued_just_before_opening_is_released_by_a_later_tick(desk: Desk
 
 
 def test_admin_alerts_are_never_held(desk: Desk) -> None:
-    from bot import admin
+    from bot.alerts import admin
 
     desk.clock.set(local(2026, 11, 28, 3, 0))
     with desk.db.session() as s:
@@ -144,8 +144,8 @@ def test_admin_alerts_are_never_held(desk: Desk) -> None:
 
 def test_end_to_end_poll_at_night_through_the_real_pipeline(
         hours_db: Database, clock: FixedClock, fake_slack: FakeSlack) -> None:
-    from bot.pipeline import Pipeline
-    from bot.policy_loader import read_engine
+    from bot.core.policy_file import read_engine
+    from bot.ingest.pipeline import Pipeline
     from bot.sandbox.accounts import x_account_config
     from bot.sandbox.fake_x import FakeX
     from tests.harness import make_settings, services_for

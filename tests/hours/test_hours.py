@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.clock import LONDON
-from bot.hours import OfficeHours, holiday_calendar, parse_dates, parse_days, parse_hhmm
+from bot.core.calendar import OfficeHours, holiday_calendar, parse_dates, parse_days, parse_hhmm
+from bot.core.clock import LONDON
 from tests.hours.conftest import local
 
 
@@ -110,7 +110,7 @@ def test_parse_days_refuses_nonsense(bad: str) -> None:
 
 
 def test_settings_refuse_bad_office_hours(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from bot.config import ConfigError, load_settings
+    from bot.core.config import ConfigError, load_settings
 
     base = {"slack_bot_token": "xoxb-1", "slack_signing_secret": "s",
             "slack_alert_channel": "C0ALERTS", "feedwatch_accounts": [dict(

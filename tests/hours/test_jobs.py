@@ -5,8 +5,8 @@ from __future__ import annotations
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.clock import FixedClock
-from bot.jobs import OFFICE_TICK_SECONDS, build_scheduler
+from bot.core.clock import FixedClock
+from bot.runtime.jobs import OFFICE_TICK_SECONDS, build_scheduler
 from bot.sandbox.fake_x import FakeX
 from bot.store.db import Database
 from tests.harness import make_settings, services_for

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.office import parse_pause
-from bot.outbox import HELD
+from bot.alerts.outbox import HELD
+from bot.office.desk import parse_pause
 from policy.categories import ABUSE, COMPLAINT, CRISIS, VIOLENCE
 from tests.hours.conftest import MODERATOR, Desk, flag, local
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 from slack_sdk import WebClient
 
-from bot.clock import FixedClock
-from bot.permissions import Permissions
+from bot.core.clock import FixedClock
+from bot.office.permissions import Permissions
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 
 

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 import pytest
 from PIL import Image
 
-from bot.chart import build_figure, render_png
-from bot.report import NO_FLAGS, table_text, week_series
+from bot.office.weekly_report import NO_FLAGS, table_text, week_series
+from bot.reports.chart import build_figure, render_png
 from policy.categories import ABUSE, COMPLAINT, CRISIS, PRAISE, Severity
 from tests.hours.conftest import Desk, flag, local
 
@@ -133,7 +133,7 @@ def test_failed_upload_is_retried_next_tick(desk: Desk) -> None:
 
 def test_the_chart_is_drawn_in_a_child_whose_failure_is_reported() -> None:
     """matplotlib stays out of the bot's process; a child that fails is an error naming why."""
-    from bot.chart import WeekSeries
+    from bot.reports.chart import WeekSeries
 
     series = WeekSeries((date(2026, 11, 23),) * 7, {"abuse": (1, 2)}, (None,) * 7)  # malformed
     with pytest.raises(RuntimeError, match="drawing the weekly chart failed"):
@@ -147,7 +147,7 @@ def test_without_a_chart_the_table_is_still_sent(desk: Desk,
     def broken(series: object) -> bytes:  # as a child that crashed or timed out
         raise RuntimeError("drawing the weekly chart failed (exit 1): boom")
 
-    monkeypatch.setattr("bot.report.render_png", broken)
+    monkeypatch.setattr("bot.office.weekly_report.render_png", broken)
     desk.clock.set(local(2026, 11, 30, 9, 0))
     desk.office.tick()
     desk.deliver()

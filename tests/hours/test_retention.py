@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
-from bot import audit, retention
-from bot.audit import verify as verify_chain
-from bot.retention import RetentionPolicy
+from bot.privacy import retention
+from bot.privacy.retention import RetentionPolicy
+from bot.store import audit
+from bot.store.audit import verify as verify_chain
 from bot.store.schema import AuditAnchorRow, AuditRow, DecisionRow, MentionRow
 from policy.categories import ABUSE, PERSONAL_INFO
 from tests.hours.conftest import Desk, flag, local
@@ -46,7 +47,7 @@ def test_content_then_authors_age_out_and_the_chain_verifies(
     desk.clock.set(local(2026, 11, 20, 10, 0))
     recent = desk.ingest("thanks", handle="new")
     desk.clock.set(local(2026, 11, 24, 3, 15))
-    with caplog.at_level(logging.INFO, logger="bot.retention"):
+    with caplog.at_level(logging.INFO, logger="bot.privacy.retention"):
         report = retention.run(desk.db, desk.clock.now(), POLICY)
     assert (report.content_erased, report.authors_erased, report.audit_rows_pruned) == (2, 1, 0)
     assert "retention: content erased 2, authors erased 1" in caplog.text

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot import retention
-from bot.audit import verify
-from bot.clock import FixedClock
-from bot.models import Author, Mention, X
+from bot.core.clock import FixedClock
+from bot.core.models import Author, Mention, X
+from bot.privacy import retention
+from bot.store.audit import verify
 from bot.store.db import Database
 from bot.store.mentions import insert_mention
 from bot.store.schema import CapturedMediaRow, EvidencePackRow, LedgerRow

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.config import ConfigError, load_settings
-from bot.models import KIND_DM, KIND_MENTION
-from bot.routing import PRECEDENCE, Router, primary_category
+from bot.core.config import ConfigError, load_settings
+from bot.core.models import KIND_DM, KIND_MENTION
+from bot.office.routing import PRECEDENCE, Router, primary_category
 from policy.categories import (
     ABUSE,
     ALL_CATEGORIES,

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot import audit
-from bot.clock import FixedClock
-from bot.models import FACEBOOK, KIND_TAG
+from bot.core.clock import FixedClock
+from bot.core.models import FACEBOOK, KIND_TAG
+from bot.office.signposting import AWAITING_SEND, NOT_SENT
 from bot.sandbox.fake_slack import FakeSlack
-from bot.signposting import AWAITING_SEND, NOT_SENT
+from bot.store import audit
 from bot.store.db import Database
 from bot.store.schema import AuditRow, SignpostRow
 from policy.categories import COMPLAINT, CRISIS

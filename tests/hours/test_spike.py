@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from bot import spike
-from bot.models import Author, Mention, X
+from bot.core.models import Author, Mention, X
+from bot.office import spike
+from bot.office.spike import SpikeConfig
 from bot.slack.limits import validate_blocks
-from bot.spike import SpikeConfig
 from bot.store.mentions import insert_decision, insert_mention
 from policy.categories import ABUSE, COMPLAINT, PERSONAL_INFO
 from policy.decision import Decision

@@ -6,11 +6,11 @@ from datetime import timedelta
 
 import pytest
 
-from bot.clock import LONDON
-from bot.lookup import queue_items
+from bot.core.clock import LONDON
+from bot.reports.lookup import queue_items
+from bot.reports.stats import compute, parse_range, percentile
 from bot.slack.limits import validate_blocks
 from bot.slack.stats_blocks import build_queue, build_stats, fmt_duration
-from bot.stats import compute, parse_range, percentile
 from policy.categories import ABUSE, COMPLAINT, PRAISE
 from tests.hours.conftest import LEAD, MODERATOR, OUTSIDER, Desk, flag, local
 
@@ -156,7 +156,8 @@ def test_history_of_a_hostile_name_pings_nobody() -> None:
 
 
 def test_categories_count_each_mention_by_its_latest_decision(desk: Desk) -> None:
-    """A "flag is wrong" stores a new decision (bot/workflow.py): only the newest counts."""
+    """A "flag is wrong" stores a new decision (bot/moderation/workflow.py): only the newest
+    counts."""
     from bot.store.mentions import insert_decision
     from policy.decision import Decision
 

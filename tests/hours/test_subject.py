@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot import audit
-from bot.cli import main
-from bot.lookup import history_items
+from bot.cli.main import main
+from bot.reports.lookup import history_items
+from bot.store import audit
 from bot.store.schema import AlertRow, AuditRow, DecisionRow, MentionRow
 from policy.categories import ABUSE, COMPLAINT
 from tests.hours.conftest import UNUSED_X, Desk, flag, local

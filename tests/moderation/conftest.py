@@ -18,18 +18,18 @@ from urllib.parse import urlencode
 import pytest
 from sqlalchemy import select
 
-from bot.app import build_app
-from bot.clock import FixedClock
-from bot.policy_loader import read_engine
+from bot.core.clock import FixedClock
+from bot.core.policy_file import read_engine
+from bot.platforms.http import TimeoutSession
+from bot.runtime.app import build_app
+from bot.runtime.services import Services, build_services
+from bot.runtime.web import make_wsgi
 from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_graph import FakeGraph
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.sandbox.fake_x import FakeX
-from bot.services import Services, build_services
-from bot.sources.http import TimeoutSession
 from bot.store.db import Database
 from bot.store.schema import AuditRow, LedgerRow, MentionRow
-from bot.web import make_wsgi
 from tests.harness import make_settings
 from tests.slack_http import block_action_body, call_wsgi, signed_headers
 

@@ -7,9 +7,10 @@ import json
 import pytest
 from sqlalchemy import text
 
-from bot import audit, ledger
-from bot.cli import main
+from bot.cli.main import main
+from bot.moderation import ledger
 from bot.slack import action_ids as A
+from bot.store import audit
 from tests.moderation.conftest import MOD, Bot, fb_comment, wait_until, x_reply_in_own_thread
 from tests.moderation.test_platform_actions import ABUSE, writes
 

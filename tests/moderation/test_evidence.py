@@ -8,8 +8,8 @@ import hashlib
 
 from sqlalchemy import select
 
-from bot.evidence import build_pack, pack_json
-from bot.media_capture import MAX_ATTEMPTS, MediaCapture, allowed
+from bot.moderation.evidence_pack import build_pack, pack_json
+from bot.moderation.media_capture import MAX_ATTEMPTS, MediaCapture, allowed
 from bot.sandbox.fake_x import TINY_PNG
 from bot.store.schema import CapturedMediaRow
 from tests.moderation.conftest import Bot

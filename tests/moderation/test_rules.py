@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from bot.complaints import acknowledge_by
-from bot.hours import OfficeHours, holiday_calendar, parse_days, parse_hhmm
-from bot.outgoing import X_LIMIT, chars_left, weighted_length
+from bot.core.calendar import OfficeHours, holiday_calendar, parse_days, parse_hhmm
+from bot.moderation.complaints import acknowledge_by
+from bot.moderation.outgoing import X_LIMIT, chars_left, weighted_length
 from bot.slack import modal_blocks as mb
 
 HOURS = OfficeHours(tz=ZoneInfo("Europe/London"), days=parse_days("Mon-Fri"),

@@ -8,12 +8,12 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot import complaints
-from bot.hours import OfficeHours
+from bot.core.calendar import OfficeHours
+from bot.moderation import complaints
+from bot.moderation.workflow import labelled_cases
 from bot.slack import action_ids as A
 from bot.slack import modal_blocks as mb
 from bot.store.schema import EvidencePackRow, FlagOverrideRow
-from bot.workflow import labelled_cases
 from tests.moderation.conftest import LEAD, MOD, MOD2, Bot, fb_comment, wait_until
 from tests.moderation.test_messages import COMPLAINT
 from tests.moderation.test_platform_actions import writes

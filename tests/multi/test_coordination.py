@@ -1,4 +1,5 @@
-"""bot/leader.py in one test process: leadership, claims and the SQLite instance lock, and how
+"""bot/store/coordination.py in one test process: leadership, claims and the SQLite instance lock,
+and how
 the outbox and the jobs use them. Two coordinators on one database stand for two processes
 (each holds its own database session, as a process would)."""
 
@@ -11,9 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.clock import FixedClock
-from bot.jobs import build_scheduler, poll_all, poll_source
-from bot.leader import (
+from bot.alerts.outbox import Outbox
+from bot.core.clock import FixedClock
+from bot.runtime.jobs import build_scheduler, poll_all, poll_source
+from bot.sandbox.fake_slack import FakeSlack
+from bot.sandbox.fake_x import FakeX
+from bot.store.coordination import (
     CHANNEL,
     SHARED_RECONCILE_GRACE,
     AlreadyRunning,
@@ -22,9 +26,6 @@ from bot.leader import (
     SoloCoordinator,
     coordinator_for,
 )
-from bot.outbox import Outbox
-from bot.sandbox.fake_slack import FakeSlack
-from bot.sandbox.fake_x import FakeX
 from bot.store.db import Database
 from bot.store.schema import AlertRow
 from tests.conftest import _fresh_postgres

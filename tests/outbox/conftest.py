@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from bot.clock import FixedClock
-from bot.models import Author, Mention, X
-from bot.outbox import Outbox, enqueue_mention_alert
+from bot.alerts.outbox import Outbox, enqueue_mention_alert
+from bot.core.clock import FixedClock
+from bot.core.models import Author, Mention, X
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.slack.client import make_slack_client
 from bot.slack.render import make_renderer

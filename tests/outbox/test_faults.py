@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.outbox import backoff
+from bot.alerts.outbox import backoff
 from tests.outbox.conftest import Desk
 
 

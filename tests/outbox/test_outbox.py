@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
-from bot.outbox import METADATA_EVENT
+from bot.alerts.outbox import METADATA_EVENT
 from bot.slack.limits import validate_blocks
 from bot.store.schema import AlertRow
 from tests.outbox.conftest import Desk
@@ -110,7 +110,7 @@ def test_huge_post_fits_block_kit_limits_and_links_to_original(desk: Desk) -> No
 
 
 def test_admin_alert_is_posted_with_its_fix(desk: Desk) -> None:
-    from bot import admin
+    from bot.alerts import admin
 
     with desk.db.session() as s:
         assert admin.raise_alert(s, "x-auth:nsft", "X credentials refused",

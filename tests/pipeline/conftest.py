@@ -5,12 +5,12 @@ from functools import lru_cache
 
 import pytest
 
-from bot.clock import FixedClock
-from bot.pipeline import Pipeline
-from bot.policy_loader import read_engine
+from bot.core.clock import FixedClock
+from bot.core.policy_file import read_engine
+from bot.ingest.pipeline import Pipeline
+from bot.runtime.services import Services
 from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_x import FakeX
-from bot.services import Services
 from bot.store.db import Database
 from tests.harness import make_settings, services_for
 

@@ -11,7 +11,7 @@ import pytest
 import requests
 from sqlalchemy import select
 
-from bot.ocr import MediaReader, fetch_image, is_platform_media
+from bot.ingest.ocr import MediaReader, fetch_image, is_platform_media
 from bot.store.schema import DecisionRow
 from tests.pipeline.conftest import World
 
@@ -81,7 +81,7 @@ def test_oversized_media_is_not_fetched(world: World) -> None:
 def test_reader_reads_photos_only() -> None:
     from dataclasses import replace
 
-    from bot.models import Media
+    from bot.core.models import Media
     from tests.slack.factories import x_mention
 
     # /bin/false as "tesseract": if the reader tried to OCR anything, it would log a failure

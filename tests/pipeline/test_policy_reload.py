@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.policy_reload import reload_policy
+from bot.runtime.policy_reload import reload_policy
 from bot.store.schema import AlertRow, AuditRow
 from policy import bundled_policy_path
 from tests.harness import services_for

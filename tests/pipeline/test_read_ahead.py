@@ -1,4 +1,4 @@
-"""bot/prefetch.py: the next page is fetched while the current one is stored, and nothing
+"""bot/ingest/prefetch.py: the next page is fetched while the current one is stored, and nothing
 else changes: order, where errors surface, and stopping when the consumer stops."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bot.prefetch import read_ahead
+from bot.ingest.prefetch import read_ahead
 
 
 def test_items_come_out_in_order() -> None:

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 
-from bot import signpost_sender
+from bot.office import signpost_sender
 from bot.store.schema import SignpostRow
 from tests.harness import services_for
 from tests.pipeline.conftest import World

@@ -3,7 +3,7 @@ still flagged (low) so Slack masks it."""
 
 from __future__ import annotations
 
-from bot.policy_loader import read_engine
+from bot.core.policy_file import read_engine
 from policy.categories import CRISIS, PERSONAL_INFO, REMOVAL_CATEGORIES, Severity
 
 

@@ -9,7 +9,7 @@ import pytest
 import tweepy
 from slack_sdk import WebClient
 
-from bot.clock import FixedClock
+from bot.core.clock import FixedClock
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.sandbox.fake_x import FakeX
 

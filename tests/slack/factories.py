@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from bot.models import FACEBOOK, KIND_DM, Author, Media, Mention, X
+from bot.core.models import FACEBOOK, KIND_DM, Author, Media, Mention, X
 from bot.slack.blocks import AlertView
 from policy.categories import ACTION_HIDE, Severity
 from policy.decision import Decision, Flag

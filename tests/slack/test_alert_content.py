@@ -6,7 +6,7 @@ import json
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-from bot.models import Author
+from bot.core.models import Author
 from bot.slack import action_ids as A
 from bot.slack.blocks import build_mention_alert, validate_blocks
 from policy.categories import ACTION_HIDE, Severity

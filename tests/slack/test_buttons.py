@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.models import FACEBOOK, KIND_DM, KINDS, X
+from bot.core.models import FACEBOOK, KIND_DM, KINDS, X
 from bot.slack import action_ids as A
 from bot.slack.blocks import build_mention_alert
 from tests.slack.factories import DB_ID, fb_item, view, x_mention
@@ -111,7 +111,7 @@ def test_action_ids_are_unique_and_short() -> None:
 
 
 def test_crisis_alert_offers_no_removal_block_or_report() -> None:
-    from bot.models import KIND_COMMENT, KIND_REPLY
+    from bot.core.models import KIND_COMMENT, KIND_REPLY
     from bot.slack import action_ids as ids
     from bot.slack.buttons import platform_actions
     from tests.slack.factories import fb_item, x_mention

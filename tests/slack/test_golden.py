@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.models import FACEBOOK, X
+from bot.core.models import FACEBOOK, X
 from bot.slack.blocks import build_admin_alert, build_mention_alert, validate_blocks
 from policy.categories import (
     ACTION_ESCALATE,

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.models import KINDS, Author, Media, Mention
+from bot.core.models import KINDS, Author, Media, Mention
 from bot.slack.blocks import AlertView, build_admin_alert, build_mention_alert, validate_blocks
 from bot.slack.escape import escape_mrkdwn, truncate
 from policy.categories import ALL_CATEGORIES, SUGGESTED_ACTIONS, Severity

@@ -19,7 +19,7 @@ from bot.slack.storm_blocks import (
     StormView,
     build_storm_alert,
 )
-from bot.storm_work import MemberLine
+from bot.storm.groups import MemberLine
 from handlers.storm import listing
 from tests.slack.golden import assert_golden
 from tests.slack.helpers import UNSAFE_ANGLE, buttons, texts

@@ -7,9 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from bot.holding import HOLD_PAUSE, Placer, set_pause
-from bot.models import Author, Mention, X
-from bot.routing import Router
+from bot.core.models import Author, Mention, X
+from bot.office.holding import HOLD_PAUSE, Placer, set_pause
+from bot.office.routing import Router
 from bot.store.db import Database
 from bot.store.mentions import insert_decisions, insert_mention, insert_mentions, load_mention
 from bot.store.schema import AlertRow, DecisionRow

@@ -9,8 +9,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
-from bot import audit
-from bot.models import Author, Mention, X
+from bot.core.models import Author, Mention, X
+from bot.store import audit
 from bot.store.db import Database, normalise_url
 from bot.store.mentions import existing_keys, insert_mention, load_mention
 from bot.store.schema import Base, MentionRow
@@ -138,7 +138,7 @@ def _alembic(db: Database, command_name: str, revision: str) -> None:
 def test_acting_on_an_alert_is_recorded_on_it_and_0006_fills_in_old_alerts(db: Database) -> None:
     """alerts.first_action_at is a moderator's first action (a claim counts; a refused click
     and the bot's own do not) and closed_at the first that closes it (a hide; not a claim)
-    (bot/closing.py). Alerts from before 0006 get both from the audit log."""
+    (bot/store/closing.py). Alerts from before 0006 get both from the audit log."""
     from bot.store.schema import AlertRow
 
     with db.session() as s:

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.actions import Actor
+from bot.moderation.service import Actor
 from bot.store.schema import AlertRow, StormGroupRow, StormMemberRow
-from bot.storm import group_key
-from bot.storm_work import StormDesk
+from bot.storm.fold import group_key
+from bot.storm.groups import StormDesk
 from tests.moderation.conftest import Bot, fakes, make_bot  # noqa: F401  (fixtures)
 
 THRESHOLD = 5

@@ -1,4 +1,5 @@
-"""What a pile-on's posts share (bot/storm_text.py): shingles, Jaccard, bands, links, threads."""
+"""What a pile-on's posts share (bot/storm/similarity.py): shingles, Jaccard, bands, links,
+threads."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.models import Author, Mention, X
-from bot.storm_text import BANDS, bands, jaccard, marks, normal_link, shingles, words
+from bot.core.models import Author, Mention, X
+from bot.storm.similarity import BANDS, bands, jaccard, marks, normal_link, shingles, words
 from tests.slack.test_properties import PROPERTY, long_text, odd_text, urls
 
 COPY = "@NSFTtweets you are all useless and should be sacked, every one of you"

@@ -9,8 +9,8 @@ import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
+from bot.runtime.web import health
 from bot.sandbox.standin.public import PublicError
-from bot.web import health
 
 if TYPE_CHECKING:
     from bot.sandbox.standin.runtime import StandIn

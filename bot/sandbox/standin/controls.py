@@ -1,7 +1,7 @@
 """Scenario controls: the scheduler at demo speed, replaying the scenario, moving the demo
 clock, and injecting platform faults.
 
-The poller is the production scheduler (bot/jobs.py: polls, outbox, office minute, and
+The poller is the production scheduler (bot/runtime/jobs.py: polls, outbox, office minute, and
 whatever else lands there) with its interval jobs every few seconds instead of minutes, and
 woken at once after a public post or a clock move, so the page never waits long.
 """
@@ -19,13 +19,13 @@ from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecution
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.clock import OffsetClock, format_local
-from bot.jobs import build_scheduler
-from bot.office import Office
+from bot.core.clock import OffsetClock, format_local
+from bot.office.desk import Office
+from bot.runtime.jobs import build_scheduler
+from bot.runtime.services import Services
 from bot.sandbox.fake_x import PROBLEM_TYPE, problem
 from bot.sandbox.graph_wire import graph_error
 from bot.sandbox.scenario import Item, plant_facebook, plant_pile_on, plant_x
-from bot.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ FAULTS = {
 
 
 class Poller:
-    """The production scheduler (bot/jobs.py), with its interval jobs every `interval`
+    """The production scheduler (bot/runtime/jobs.py), with its interval jobs every `interval`
     seconds instead of minutes, and a wake that runs them all now."""
 
     def __init__(self, services: Services, interval: float) -> None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.clock import format_local
+from bot.core.clock import format_local
 from bot.sandbox.fake_graph import FakeGraph
 from bot.sandbox.fake_x import FakeX
 from bot.sandbox.graph_wire import parse_when

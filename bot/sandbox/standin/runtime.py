@@ -19,7 +19,8 @@ from types import TracebackType
 from typing import Any, Self
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-from bot.app import build_app
+from bot.runtime.app import build_app
+from bot.runtime.web import make_wsgi
 from bot.sandbox.demo import Sandbox, start_sandbox
 from bot.sandbox.http_fake import LOOPBACK
 from bot.sandbox.standin.bridge import Bridge
@@ -27,7 +28,6 @@ from bot.sandbox.standin.controls import Controls, Poller
 from bot.sandbox.standin.present import Presenter
 from bot.sandbox.standin.public import PublicSide
 from bot.sandbox.standin.server import PageServer, bind
-from bot.web import make_wsgi
 
 log = logging.getLogger(__name__)
 

@@ -1,5 +1,5 @@
 """alerts.first_action_at and alerts.closed_at: when a moderator first acted on the alert, and
-first dealt with it (bot/closing.py), so the time to first action and the open alerts are read
+first dealt with it (bot/store/closing.py), so the time to first action and the open alerts are read
 from small partial indexes instead of a year of the audit log (issue 8: stats_ms). Existing
 alerts are filled in from the audit log.
 
@@ -10,7 +10,7 @@ Revises: 0005
 import sqlalchemy as sa
 from alembic import op
 
-from bot.closing import acts, closes_alert
+from bot.store.closing import acts, closes_alert
 
 revision = "0006"
 down_revision = "0005"

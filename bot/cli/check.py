@@ -1,0 +1,205 @@
+"""`feedwatch check` and `feedwatch audit verify`: one line per check, with the fix."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import tweepy
+
+from bot.core.config import ConfigError, Settings, load_settings
+from bot.platforms.facebook.source import TOKEN_FIX, GraphAPIError, make_graph
+from bot.platforms.http import TimeoutSession
+from bot.platforms.x.source import make_client
+from bot.slack.client import make_slack_client
+from bot.store.db import Database
+
+
+@dataclass
+class CheckResult:
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+
+    def line(self) -> str:
+        mark = "PASS" if self.ok else "FAIL"
+        text = f"{mark}  {self.name}: {self.detail}"
+        if not self.ok and self.fix:
+            text += f"\n      fix: {self.fix}"
+        return text
+
+
+def check_database(settings: Settings) -> CheckResult:
+    db = Database(settings.database_url)
+    try:
+        db.migrate()
+        return CheckResult("database", True, f"{db.redacted_url()} reachable, schema up to date")
+    except Exception as exc:
+        return CheckResult("database", False, f"{db.redacted_url()}: {type(exc).__name__}",
+                           "Check DATABASE_URL, that the server is up and the user may create "
+                           "tables.")
+    finally:
+        db.dispose()
+
+
+def check_slack(settings: Settings) -> CheckResult:
+    client = make_slack_client(settings)
+    try:
+        resp = client.auth_test()
+    except Exception as exc:
+        error = getattr(getattr(exc, "response", None), "get", lambda *_: None)("error")
+        return CheckResult("slack", False, f"auth.test failed ({error or type(exc).__name__})",
+                           "Reinstall the app to the workspace and copy the Bot User OAuth "
+                           "Token (xoxb-) into SLACK_BOT_TOKEN.")
+    return CheckResult("slack", True, f"connected to {resp.get('team')} as {resp.get('user')}")
+
+
+def check_x(settings: Settings, session_factory: Callable[[], object] = TimeoutSession
+            ) -> list[CheckResult]:
+    results = []
+    for acct in settings.x_accounts:
+        name = f"x:{acct.name}"
+        client = make_client(acct, session_factory())  # type: ignore[arg-type]
+        try:
+            me = client.get_me(user_auth=True)
+        except tweepy.Unauthorized:
+            results.append(CheckResult(name, False, "credentials refused (401)",
+                                       "Regenerate the access token and secret for this account "
+                                       "in the X developer portal."))
+            continue
+        except Exception as exc:
+            results.append(CheckResult(name, False, f"get_me failed ({type(exc).__name__})",
+                                       "Check the network and the X app's access level."))
+            continue
+        user = (me or {}).get("data") or {}
+        if str(user.get("id")) != acct.user_id:
+            results.append(CheckResult(
+                name, False, f"tokens belong to @{user.get('username')} (id {user.get('id')}), "
+                f"not user_id {acct.user_id}", "Set user_id to the id of the account whose "
+                "tokens these are, or use that account's tokens."))
+            continue
+        results.append(CheckResult(name, True, f"authenticated as @{user.get('username')}"))
+    return results
+
+
+FACEBOOK_PERMISSIONS = {
+    "pages_read_engagement": "read the Page's posts and comments",
+    "pages_read_user_content": "read visitor posts, tags and who commented",
+    "pages_manage_engagement": "hide, delete and reply to comments",
+    "pages_messaging": "read Messenger and send private replies",
+}
+
+
+def check_facebook(settings: Settings, session_factory: Callable[[], object] = TimeoutSession
+                   ) -> list[CheckResult]:
+    """One line per Page: token valid and the Page's own, Page reachable, permissions."""
+    needed = dict(FACEBOOK_PERMISSIONS)
+    if settings.facebook_webhooks:
+        needed["pages_manage_metadata"] = "subscribe the Page to webhooks"
+    results = []
+    for page in settings.facebook_pages:
+        name = f"facebook:{page.name}"
+        graph = make_graph(page, settings.facebook_graph_version,
+                           session_factory())  # type: ignore[arg-type]
+        step = "token"
+        try:
+            me = graph.get_object("me", fields="id,name")
+            step = "page"
+            graph.get_object(page.page_id, fields="id,name")
+            step = "permissions"
+            debug = graph.request(f"{graph.version}/debug_token",
+                                  {"input_token": page.page_token.get_secret_value()})
+        except GraphAPIError as exc:
+            detail = {"token": f"Page token refused (code {exc.code}: {str(exc)[:120]})",
+                      "page": f"Page {page.page_id} not reachable (code {exc.code})",
+                      "permissions": f"cannot read the token's permissions (code {exc.code})"}
+            fix = (TOKEN_FIX.format(page=page.name) if step == "token" or exc.code == 190 else
+                   "Check page_id: the numeric id in the Page's About > Page transparency.")
+            results.append(CheckResult(name, False, detail[step], fix))
+            continue
+        except Exception as exc:
+            results.append(CheckResult(name, False, f"Graph API unreachable ({type(exc).__name__})",
+                                       "Check the network and proxy settings for "
+                                       "graph.facebook.com."))
+            continue
+        problems, fixes = [], []
+        if str(me.get("id")) != page.page_id:
+            problems.append(f"the token is for {me.get('name')!r} (id {me.get('id')}), not "
+                            f"page_id {page.page_id}")
+            fixes.append("Use this Page's own Page token (not a user token or another Page's), "
+                         "or correct page_id.")
+        scopes = set(((debug or {}).get("data") or {}).get("scopes") or [])
+        for perm, why in needed.items():
+            if perm not in scopes:
+                problems.append(f"{perm} missing (needed to {why})")
+                fixes.append(f"Add {perm} to the Meta app (App Review: Advanced Access when "
+                             f"live), re-authorise {page.name} and generate a new Page token.")
+        if problems:
+            results.append(CheckResult(name, False, "; ".join(problems),
+                                       "\n      fix: ".join(fixes)))
+        else:
+            results.append(CheckResult(name, True, f"token valid for {me.get('name')!r}, Page "
+                                       f"reachable, permissions: {', '.join(needed)}"))
+    return results
+
+
+def run_checks(
+    settings: Settings | None = None,
+    session_factory: Callable[[], object] = TimeoutSession,
+    out: Callable[[str], None] = print,
+) -> int:
+    """Validate, then test every connection; print one line each. 0 only if all pass."""
+    if settings is None:
+        try:
+            settings = load_settings()
+        except ConfigError as exc:
+            print(exc, file=sys.stderr)
+            return 2
+    out("PASS  configuration: every variable present and well-formed")
+    results = [check_database(settings), check_slack(settings),
+               *check_x(settings, session_factory), *check_facebook(settings, session_factory)]
+    for r in results:
+        out(r.line())
+    failed = [r for r in results if not r.ok]
+    out(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+def verify_audit() -> int:
+    from bot.store import audit
+
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    db = Database(settings.database_url)
+    with db.session() as s:
+        count, problems = audit.verify(s)
+    for p in problems:
+        print(f"row {p.row_id}: {p.problem}")
+    print(f"audit log: {count} rows checked, " +
+          ("chain intact" if not problems else f"{len(problems)} problem(s)"))
+    return 1 if problems else 0
+
+
+def export_overrides(out: Callable[[str], None] = print) -> int:
+    """`feedwatch overrides export`: the team's "Flag is wrong" cases, one JSON line each."""
+    import json
+
+    from bot.moderation.workflow import labelled_cases
+
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    db = Database(settings.database_url)
+    try:
+        for case in labelled_cases(db):
+            out(json.dumps(case, ensure_ascii=False))
+    finally:
+        db.dispose()
+    return 0

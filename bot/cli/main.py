@@ -1,0 +1,139 @@
+"""The `feedwatch` command. Thin: parse arguments, call the module that does the work."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.runtime.runner import run
+
+    return run()
+
+
+def _check(args: argparse.Namespace) -> int:
+    from bot.cli.check import run_checks
+
+    return run_checks()
+
+
+def _classify(args: argparse.Namespace) -> int:
+    from bot.cli.classify import classify_jsonl, classify_text
+
+    if args.jsonl:
+        return classify_jsonl(sys.stdin, sys.stdout, args.policy)
+    if not args.text:
+        print("feedwatch classify: give TEXT, or --jsonl to read lines from stdin",
+              file=sys.stderr)
+        return 2
+    return classify_text(" ".join(args.text), args.policy, as_json=args.json)
+
+
+def _policy_check(args: argparse.Namespace) -> int:
+    from bot.cli.classify import check_policy_file
+
+    return check_policy_file(Path(args.file))
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from bot.sandbox.demo import run_demo
+
+    return run_demo(check=args.check, port=args.port)
+
+
+def _audit_verify(args: argparse.Namespace) -> int:
+    from bot.cli.check import verify_audit
+
+    return verify_audit()
+
+
+def _subject_export(args: argparse.Namespace) -> int:
+    from bot.cli.subject import export_command
+
+    return export_command(args.handle, args.out)
+
+
+def _subject_erase(args: argparse.Namespace) -> int:
+    from bot.cli.subject import erase_command
+
+    return erase_command(args.handle, args.yes, args.keep_slack)
+
+
+def _overrides_export(args: argparse.Namespace) -> int:
+    from bot.cli.check import export_overrides
+
+    return export_overrides()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="feedwatch",
+        description="Watches the trust's X and Facebook feeds and brings every mention to Slack "
+        "with policy flags and moderation buttons.",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    r = sub.add_parser("run", help="run the bot (Socket Mode if SLACK_APP_TOKEN is set, "
+                       "else HTTP mode on $PORT)")
+    r.set_defaults(func=_run)
+
+    c = sub.add_parser("check", help="validate the configuration and test every connection")
+    c.set_defaults(func=_check)
+
+    k = sub.add_parser("classify", help="run the policy on a text (no configuration needed)")
+    k.add_argument("text", nargs="*", help="the text to classify")
+    k.add_argument("--jsonl", action="store_true",
+                   help='read {"id","text"} lines on stdin; write one JSON line per input')
+    k.add_argument("--json", action="store_true", help="print the decision as JSON")
+    k.add_argument("--policy", type=Path, default=None, help="policy file (default: bundled)")
+    k.set_defaults(func=_classify)
+
+    pol = sub.add_parser("policy", help="work with the policy file")
+    pol_sub = pol.add_subparsers(dest="policy_command", metavar="SUBCOMMAND", required=True)
+    pc = pol_sub.add_parser("check", help="validate a policy file; errors name their line")
+    pc.add_argument("file")
+    pc.set_defaults(func=_policy_check)
+
+    d = sub.add_parser("demo", help="run the bot on the built-in offline sandbox")
+    d.add_argument("--check", action="store_true",
+                   help="run headless and exit 0 only if every mention reached exactly one "
+                   "alert with the expected flags")
+    d.add_argument("--port", type=int, default=3000, help="port for the demo page")
+    d.set_defaults(func=_demo)
+
+    a = sub.add_parser("audit", help="the audit log")
+    a_sub = a.add_subparsers(dest="audit_command", metavar="SUBCOMMAND", required=True)
+    av = a_sub.add_parser("verify", help="prove the audit log's hash chain is intact")
+    av.set_defaults(func=_audit_verify)
+
+    sj = sub.add_parser("subject", help="a person's data: access and erasure requests")
+    sj_sub = sj.add_subparsers(dest="subject_command", metavar="SUBCOMMAND", required=True)
+    se = sj_sub.add_parser("export", help="everything stored about a person, as JSON")
+    se.add_argument("handle", help="X @handle, Facebook name, or platform user id")
+    se.add_argument("--out", type=Path, default=None, help="write to FILE instead of stdout")
+    se.set_defaults(func=_subject_export)
+    sx = sj_sub.add_parser("erase", help="erase a person's mentions and redact their alerts")
+    sx.add_argument("handle", help="X @handle, Facebook name, or platform user id")
+    sx.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    sx.add_argument("--keep-slack", action="store_true",
+                    help="do not redact the Slack alerts (e.g. Slack is unreachable)")
+    sx.set_defaults(func=_subject_erase)
+
+    ov = sub.add_parser("overrides", help='"Flag is wrong" decisions, as labelled cases')
+    ov_sub = ov.add_subparsers(dest="overrides_command", metavar="SUBCOMMAND", required=True)
+    oe = ov_sub.add_parser("export", help="one JSON line per override (text, what the policy "
+                           "said, what a person said and why)")
+    oe.set_defaults(func=_overrides_export)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

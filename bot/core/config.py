@@ -1,0 +1,425 @@
+"""Settings: read once from the environment (and an optional .env), validated, passed in."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.core.models import FACEBOOK, X
+
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+
+
+class XAccount(BaseModel):
+    """One X account watched, with its own OAuth 1.0a user-context credentials."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    platform: Literal["x"] = X
+    name: str = Field(description="short name used in alerts and logs, e.g. 'nsft'")
+    user_id: str = Field(pattern=r"^\d{1,20}$", description="the account's numeric X user id")
+    handle: str = Field(default="", description="@handle without the @, for display")
+    consumer_key: SecretStr
+    consumer_secret: SecretStr
+    access_token: SecretStr
+    access_token_secret: SecretStr
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not _NAME.match(v):
+            raise ValueError("use lower-case letters, digits, '-' or '_' (max 40)")
+        return v
+
+
+class FacebookPage(BaseModel):
+    """One Facebook Page watched, with its own Page access token."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    platform: Literal["facebook"] = FACEBOOK
+    name: str
+    page_id: str = Field(pattern=r"^\d{1,30}$")
+    page_token: SecretStr
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not _NAME.match(v):
+            raise ValueError("use lower-case letters, digits, '-' or '_' (max 40)")
+        return v
+
+
+Account = Annotated[XAccount | FacebookPage, Field(discriminator="platform")]
+
+# Who a mention can be escalated to (issue 5 point 6); each is configured as a channel or user.
+ESCALATION_TARGETS = {
+    "pals": "PALS (Patient Advice and Liaison Service)",
+    "complaints": "Complaints / Customer Services",
+    "safeguarding": "Safeguarding",
+    "clinical": "Crisis or clinical team",
+    "press_office": "Press office",
+    "police": "Police",
+    "comms_lead": "Comms lead",
+}
+# Moderation actions that can be limited to leads (LEAD_ONLY_ACTIONS).
+LEAD_LIMITABLE = ("delete", "block", "report_police")
+
+
+def _json_object(v: Any, example: str) -> dict[str, Any]:
+    """A mapping setting, given as JSON text (empty: none) or already parsed."""
+    if isinstance(v, str):
+        try:
+            v = json.loads(v) if v.strip() else {}
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"not valid JSON ({exc.msg} at character {exc.pos})") from None
+    if not isinstance(v, dict):
+        raise ValueError(f"expected a JSON object like {example}")
+    return v
+
+
+class Settings(BaseSettings):
+    """Everything feedwatch needs to run. Each field is one environment variable."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_ignore_empty=True,
+        extra="ignore",
+        case_sensitive=False,
+    )
+
+    # Slack
+    slack_bot_token: SecretStr = Field(description="Bot token, xoxb-...")
+    slack_app_token: SecretStr | None = Field(
+        default=None, description="App-level token xapp-... (Socket Mode); unset = HTTP mode"
+    )
+    slack_signing_secret: SecretStr | None = Field(
+        default=None, description="Signing secret; required in HTTP mode"
+    )
+    slack_alert_channel: str = Field(
+        pattern=r"^[CG][A-Z0-9]{2,}$", description="channel id for alerts"
+    )
+    slack_admin_channel: str | None = Field(
+        default=None, pattern=r"^[CG][A-Z0-9]{2,}$", description="admin alerts (default: alerts)"
+    )
+    slack_api_url: str | None = Field(
+        default=None, description="Slack Web API base URL (only for the sandbox)"
+    )
+
+    # Platforms
+    feedwatch_accounts: Annotated[list[Account], NoDecode] = Field(
+        description="JSON list of watched X accounts and Facebook Pages"
+    )
+    poll_interval_seconds: int = Field(default=120, ge=15, le=3600)
+    x_mention_reach: int = Field(
+        default=800, ge=10, description="X returns only the newest N mentions (gap warning)"
+    )
+    facebook_graph_version: str = Field(
+        default="v21.0", pattern=r"^v\d{2}\.0$", description="Graph API version, e.g. v21.0"
+    )
+    facebook_post_window_days: int = Field(
+        default=30, ge=1, le=365, description="comments are read on posts of the last N days"
+    )
+    facebook_app_secret: SecretStr | None = Field(
+        default=None, description="Meta app secret: checks webhook signatures (optional)"
+    )
+    facebook_verify_token: SecretStr | None = Field(
+        default=None, description="webhook verify token chosen in the app dashboard (optional)"
+    )
+
+    # Storage and runtime
+    database_url: str = Field(default="sqlite:///./var/feedwatch.db")
+    timezone: str = Field(default="Europe/London")
+    port: int = Field(default=3000, ge=1, le=65535)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    policy_file: Path | None = Field(
+        default=None, description="trust's policy YAML (default: the bundled policy)"
+    )
+
+    # Office hours, routing and holding (issue 6); parsed by bot/core/calendar.py and
+    # bot/office/routing.py
+    office_days: str = Field(default="Mon-Fri", description="working days, e.g. Mon-Fri")
+    office_opens: str = Field(default="09:00", description="local opening time")
+    office_closes: str = Field(default="17:00", description="local closing time")
+    office_holidays: str = Field(
+        default="GB-ENG", description="bank-holiday calendar (GB-ENG = England and Wales) or none"
+    )
+    office_closed_dates: str = Field(default="", description="extra closure days, ISO dates")
+    out_of_hours_categories: str = Field(
+        default="crisis,violence", description="categories never held out of hours"
+    )
+    out_of_hours_destination: str | None = Field(
+        default=None, pattern=r"^[CGU][A-Z0-9]{2,}$",
+        description="on-call channel or user for urgent alerts out of hours",
+    )
+    category_channels: Annotated[dict[str, str], NoDecode] = Field(
+        default_factory=dict, description='JSON {"category": "channel id"}'
+    )
+    slack_dm_channel: str | None = Field(
+        default=None, pattern=r"^[CG][A-Z0-9]{2,}$", description="restricted channel for DMs"
+    )
+    slack_report_channel: str | None = Field(
+        default=None, pattern=r"^[CG][A-Z0-9]{2,}$", description="weekly report (default: alerts)"
+    )
+    crisis_signposting: bool = Field(
+        default=False, description="opt-in: privately signpost crisis posts out of hours"
+    )
+    spike_multiple: float = Field(default=3.0, ge=1.0, le=100.0)
+    spike_min_mentions: int = Field(default=20, ge=1)
+    spike_cooldown_minutes: int = Field(default=60, ge=1, le=24 * 60)
+
+    # Storm mode (issue 8 point 1; bot/storm/fold.py): when more than STORM_THRESHOLD mentions on
+    # one
+    # thread or topic arrive within STORM_WINDOW_MINUTES, near-duplicates fold into one alert
+    storm_threshold: int = Field(default=30, ge=2, le=100_000)
+    storm_window_minutes: int = Field(default=10, ge=1, le=24 * 60)
+    storm_similarity: float = Field(
+        default=0.8, gt=0.0, le=1.0, description="Jaccard of normalised word shingles"
+    )
+    storm_update_seconds: int = Field(
+        default=10, ge=1, le=3600, description="at most one update of a storm alert this often"
+    )
+
+    # Who may moderate (issue 5 point 10; used by /feedwatch and the buttons)
+    moderator_usergroup: str | None = Field(default=None, pattern=r"^S[A-Z0-9]{2,}$")
+    moderator_user_ids: str = Field(default="", description="comma-separated Slack user ids")
+    lead_user_ids: str = Field(default="", description="comma-separated Slack user ids")
+    lead_only_actions: str = Field(
+        default="delete,block,report_police",
+        description="actions only leads may take (when LEAD_USER_IDS is set); 'none' for none",
+    )
+    escalation_targets: Annotated[dict[str, str], NoDecode] = Field(
+        default_factory=dict, description='JSON {"pals": "C0PALS", "comms_lead": "U0LEAD"}'
+    )
+    slack_evidence_channel: str | None = Field(
+        default=None, pattern=r"^[CG][A-Z0-9]{2,}$",
+        description="private channel for evidence packs (default: the alert's thread)",
+    )
+
+    # Retention (issue 6 point 10), in days; enforced nightly
+    retention_content_days: int = Field(default=90, ge=1)
+    retention_author_days: int = Field(default=365, ge=1)
+    retention_evidence_days: int = Field(default=365, ge=1)
+    retention_audit_days: int = Field(default=2190, ge=30)
+
+    @field_validator("feedwatch_accounts", mode="before")
+    @classmethod
+    def _accounts_json(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            try:
+                v = json.loads(v)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"not valid JSON ({exc.msg} at character {exc.pos})") from None
+        if isinstance(v, dict):
+            v = [v]
+        return v
+
+    @field_validator("timezone")
+    @classmethod
+    def _tz(cls, v: str) -> str:
+        try:
+            ZoneInfo(v)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {v!r}") from None
+        return v
+
+    @field_validator("office_days")
+    @classmethod
+    def _days(cls, v: str) -> str:
+        from bot.core.calendar import parse_days
+
+        parse_days(v)
+        return v
+
+    @field_validator("office_opens", "office_closes")
+    @classmethod
+    def _hhmm(cls, v: str) -> str:
+        from bot.core.calendar import parse_hhmm
+
+        return parse_hhmm(v).strftime("%H:%M")
+
+    @field_validator("office_holidays")
+    @classmethod
+    def _holidays(cls, v: str) -> str:
+        from bot.core.calendar import holiday_calendar
+
+        holiday_calendar(v)
+        return v
+
+    @field_validator("office_closed_dates")
+    @classmethod
+    def _closed_dates(cls, v: str) -> str:
+        from bot.core.calendar import parse_dates
+
+        parse_dates(v)
+        return v
+
+    @field_validator("out_of_hours_categories")
+    @classmethod
+    def _urgent(cls, v: str) -> str:
+        from bot.office.routing import parse_categories
+
+        parse_categories(v)
+        return v
+
+    @field_validator("category_channels", mode="before")
+    @classmethod
+    def _category_channels(cls, v: Any) -> Any:
+        from bot.office.routing import check_category_channels
+
+        return check_category_channels(_json_object(v, '{"crisis": "C0URGENT"}'))
+
+    @field_validator("lead_only_actions")
+    @classmethod
+    def _lead_only(cls, v: str) -> str:
+        names = [p.strip().lower() for p in v.split(",") if p.strip()]
+        if names == ["none"]:
+            return ""
+        bad = [n for n in names if n not in LEAD_LIMITABLE]
+        if bad:
+            raise ValueError(f"unknown actions {bad}; choose from {list(LEAD_LIMITABLE)}")
+        return ",".join(names)
+
+    @field_validator("escalation_targets", mode="before")
+    @classmethod
+    def _targets(cls, v: Any) -> Any:
+        v = _json_object(v, '{"pals": "C0PALS"}')
+        unknown = sorted(set(v) - set(ESCALATION_TARGETS))
+        if unknown:
+            raise ValueError(f"unknown targets {unknown}; use {sorted(ESCALATION_TARGETS)}")
+        bad = sorted(k for k, d in v.items() if not re.match(r"^[CGU][A-Z0-9]{2,}$", str(d)))
+        if bad:
+            raise ValueError(f"{bad}: each target is a Slack channel id (C…/G…) or user id (U…)")
+        return {k: str(d) for k, d in v.items()}
+
+    @field_validator("moderator_user_ids", "lead_user_ids")
+    @classmethod
+    def _user_ids(cls, v: str) -> str:
+        ids = [p.strip() for p in v.split(",") if p.strip()]
+        bad = [i for i in ids if not re.match(r"^[UW][A-Z0-9]{2,}$", i)]
+        if bad:
+            raise ValueError(f"not Slack user ids: {bad}")
+        return ",".join(ids)
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, v: Any) -> Any:
+        return v.upper() if isinstance(v, str) else v
+
+    @model_validator(mode="after")
+    def _cross_checks(self) -> Settings:
+        if not self.feedwatch_accounts:
+            raise ValueError("FEEDWATCH_ACCOUNTS: list at least one X account or Facebook Page")
+        names = [a.name for a in self.feedwatch_accounts]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"FEEDWATCH_ACCOUNTS: account names must be unique: {dupes}")
+        if not self.slack_bot_token.get_secret_value().startswith("xoxb-"):
+            raise ValueError("SLACK_BOT_TOKEN: must be a bot token starting xoxb-")
+        if self.office_opens >= self.office_closes:
+            raise ValueError("OFFICE_OPENS: must be before OFFICE_CLOSES")
+        app = self.slack_app_token
+        if app is not None and not app.get_secret_value().startswith("xapp-"):
+            raise ValueError("SLACK_APP_TOKEN: must be an app-level token starting xapp-")
+        if app is None and not self.slack_signing_secret:
+            raise ValueError(
+                "SLACK_SIGNING_SECRET: required in HTTP mode "
+                "(or set SLACK_APP_TOKEN for Socket Mode)"
+            )
+        if (self.facebook_app_secret is None) != (self.facebook_verify_token is None):
+            raise ValueError(
+                "FACEBOOK_APP_SECRET and FACEBOOK_VERIFY_TOKEN: Facebook webhooks need both "
+                "(or neither: polling alone is complete)"
+            )
+        return self
+
+    @property
+    def facebook_webhooks(self) -> bool:
+        return self.facebook_app_secret is not None and self.facebook_verify_token is not None
+
+    @property
+    def moderator_ids(self) -> frozenset[str]:
+        return frozenset(p for p in self.moderator_user_ids.split(",") if p)
+
+    @property
+    def lead_ids(self) -> frozenset[str]:
+        return frozenset(p for p in self.lead_user_ids.split(",") if p)
+
+    @property
+    def lead_only(self) -> frozenset[str]:
+        return frozenset(p for p in self.lead_only_actions.split(",") if p)
+
+    @property
+    def report_channel(self) -> str:
+        return self.slack_report_channel or self.slack_alert_channel
+
+    @property
+    def socket_mode(self) -> bool:
+        return self.slack_app_token is not None
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def admin_channel(self) -> str:
+        return self.slack_admin_channel or self.slack_alert_channel
+
+    @property
+    def x_accounts(self) -> list[XAccount]:
+        return [a for a in self.feedwatch_accounts if isinstance(a, XAccount)]
+
+    @property
+    def facebook_pages(self) -> list[FacebookPage]:
+        return [a for a in self.feedwatch_accounts if isinstance(a, FacebookPage)]
+
+    def account(self, name: str) -> XAccount | FacebookPage:
+        for a in self.feedwatch_accounts:
+            if a.name == name:
+                return a
+        raise KeyError(name)
+
+
+class ConfigError(Exception):
+    """Configuration is missing or malformed; the message names every variable at fault."""
+
+
+def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Settings:
+    """Read and validate settings once; raise ConfigError listing every problem."""
+    try:
+        return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
+    except ValidationError as exc:
+        raise ConfigError(format_validation_error(exc)) from None
+
+
+def format_validation_error(exc: ValidationError) -> str:
+    lines = ["feedwatch is not configured correctly:"]
+    for err in exc.errors(include_url=False, include_input=False):
+        loc = [str(p) for p in err["loc"]]
+        if not loc:
+            # model-level checks already start with the variable name
+            lines.append(f"  - {err['msg'].removeprefix('Value error, ')}")
+            continue
+        var = loc[0].upper()
+        where = "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in loc[1:])
+        msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "missing":
+            msg = "is not set"
+        lines.append(f"  - {var}{where}: {msg}")
+    lines.append("See .env.example for every variable with a comment.")
+    return "\n".join(lines)

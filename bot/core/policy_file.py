@@ -1,0 +1,88 @@
+"""Loads the trust's policy file for the running bot (policy/ itself does no I/O), and
+reloads it when the comms team edits it: a bad edit never replaces the last good policy."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from bot.core.config import Settings
+from policy import PolicyEngine, PolicyError, bundled_policy_path, load_policy, policy_version
+from policy.decision import Context, Decision
+from policy.lexicon.english import load_english
+
+log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    return load_english()
+
+
+@lru_cache(maxsize=4)
+def compile_policy(text: str, source: str) -> PolicyEngine:
+    """Compile policy text; cached, since an engine is immutable and takes a second to build."""
+    return PolicyEngine(load_policy(text, source), english=_english())
+
+
+def read_engine(path: Path | None = None) -> PolicyEngine:
+    """Read and compile a policy file (the bundled one by default)."""
+    path = path or bundled_policy_path()
+    return compile_policy(path.read_text(encoding="utf-8"), str(path))
+
+
+@dataclass(frozen=True)
+class ReloadResult:
+    status: str  # unchanged | reloaded | invalid | unreadable
+    version: str = ""
+    error: str = ""
+
+
+class PolicyHolder:
+    """The engine currently in force; swapped whole, so a classification never sees half
+    an edit."""
+
+    def __init__(self, engine: PolicyEngine, path: Path | None = None) -> None:
+        self._engine = engine
+        self._lock = threading.Lock()
+        self.path = path
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> PolicyHolder:
+        engine = read_engine(settings.policy_file)
+        log.info("policy %s loaded from %s", engine.version,
+                 settings.policy_file or "the bundled policy")
+        return cls(engine, settings.policy_file)
+
+    @property
+    def engine(self) -> PolicyEngine:
+        with self._lock:
+            return self._engine
+
+    def replace(self, engine: PolicyEngine) -> None:
+        with self._lock:
+            self._engine = engine
+
+    def classify(self, text: str, context: Context | None = None) -> Decision:
+        return self.engine.classify(text, context)
+
+    def reload_if_changed(self) -> ReloadResult:
+        """Re-read the trust's policy file; swap it in only if it changed and is valid."""
+        if self.path is None:
+            return ReloadResult("unchanged", self.engine.version)
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            return ReloadResult("unreadable", policy_version(""), f"{self.path}: {exc}")
+        version = policy_version(text)
+        if version == self.engine.version:
+            return ReloadResult("unchanged", version)
+        try:
+            engine = compile_policy(text, str(self.path))
+        except PolicyError as exc:
+            return ReloadResult("invalid", version, str(exc))
+        self.replace(engine)
+        return ReloadResult("reloaded", version)

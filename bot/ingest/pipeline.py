@@ -1,0 +1,212 @@
+"""Ingest: fetch pages from a source, classify, store once, queue one alert each."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+
+from bot.alerts import admin
+from bot.core.clock import Clock
+from bot.core.crashpoints import AFTER_FETCH, AFTER_STORE, crashpoint
+from bot.core.models import Mention
+from bot.ingest.prefetch import read_ahead
+from bot.office.digest import record_poll_gap
+from bot.office.holding import Placer
+from bot.office.routing import Router
+from bot.platforms.base import Page, PollWarning, RateLimited, Source, SourceError
+from bot.store import cursors
+from bot.store.db import Database
+from bot.store.mentions import existing_keys, insert_decisions, insert_mentions
+from bot.storm.fold import StormFolder
+from policy.decision import Context, Decision
+
+log = logging.getLogger(__name__)
+
+Classifier = Callable[[str, Context], Decision]
+MAX_BACKOFF = timedelta(minutes=30)
+# A feed not read successfully for longer than this is reported as a gap in the morning digest.
+DEFAULT_GAP_AFTER = timedelta(minutes=10)
+
+
+@dataclass
+class EdgeReport:
+    edge: str
+    fetched: int = 0
+    new: int = 0
+    skipped_reason: str = ""
+    error: str = ""
+
+
+@dataclass
+class PollReport:
+    edges: list[EdgeReport] = field(default_factory=list)
+
+    @property
+    def new(self) -> int:
+        return sum(e.new for e in self.edges)
+
+
+def context_for(m: Mention) -> Context:
+    return Context(
+        platform=m.platform,
+        kind=m.kind,
+        has_media=bool(m.media),
+        media_types=tuple(x.type for x in m.media),
+        links=m.links,
+    )
+
+
+class Pipeline:
+    def __init__(
+        self,
+        db: Database,
+        classify: Classifier,
+        clock: Clock,
+        alert_channel: str,
+        admin_channel: str,
+        *,
+        placer: Placer | None = None,
+        gap_after: timedelta = DEFAULT_GAP_AFTER,
+        read_media: Callable[[Mention], str] | None = None,
+        storm: StormFolder | None = None,
+    ) -> None:
+        self.db = db
+        self.classify = classify
+        # OCR of photos (bot/ingest/ocr.py); None when Tesseract is not installed.
+        self.read_media = read_media
+        self.clock = clock
+        self.alert_channel = alert_channel
+        self.admin_channel = admin_channel
+        # Where each alert goes and whether it waits (office hours, pause, routing). Without
+        # one, every alert is posted at once to the alert channel.
+        self.placer = placer or Placer(Router(alert_channel))
+        self.gap_after = gap_after
+        # Folds a pile-on's near-duplicates into one alert (bot/storm/fold.py); None: never.
+        self.storm = storm
+
+    def poll(self, source: Source) -> PollReport:
+        return PollReport([self.poll_edge(source, edge) for edge in source.edges()])
+
+    def poll_edge(self, source: Source, edge: str) -> EdgeReport:
+        report = EdgeReport(edge)
+        now = self.clock.now()
+        with self.db.session() as s:
+            state = cursors.get_state(s, edge)
+            cursor, backoff_until = state.cursor, state.backoff_until
+        if backoff_until and backoff_until > now:
+            report.skipped_reason = f"backing off until {backoff_until.isoformat()}"
+            log.info("%s: skipped, %s", edge, report.skipped_reason)
+            return report
+        try:
+            poll = source.poll(edge, cursor, self._known_ids(source))
+            for page in read_ahead(poll.pages):
+                report.fetched += len(page.mentions)
+                crashpoint(AFTER_FETCH)
+                report.new += self._store_page(edge, page)
+                crashpoint(AFTER_STORE)
+            for warning in poll.warnings:
+                self._warn(warning)
+        except RateLimited as exc:
+            report.error = str(exc)
+            self._failed(edge, str(exc), exc.until)
+            log.warning("%s: rate limited; skipping this source until %s", edge, exc.until)
+        except SourceError as exc:
+            report.error = str(exc)
+            self._source_error(edge, exc)
+        except Exception as exc:  # a bug or an unexpected answer: log it, keep other sources going
+            report.error = f"{type(exc).__name__}"
+            log.exception("%s: poll failed unexpectedly", edge)
+            self._failed(edge, f"unexpected {type(exc).__name__}", None)
+        else:
+            log.info("%s: fetched %d, %d new", edge, report.fetched, report.new)
+        return report
+
+    def _known_ids(self, source: Source) -> Callable[[list[str]], set[str]]:
+        def known(external_ids: list[str]) -> set[str]:
+            keys = [(source.platform, source.account, i) for i in external_ids]
+            with self.db.session() as s:
+                return {k[2] for k in existing_keys(s, keys)}
+
+        return known
+
+    def _store_page(self, edge: str, page: Page) -> int:
+        """One transaction per page: mentions, decisions, alerts and (last page) the cursor."""
+        with self.db.session() as s:
+            seen = existing_keys(s, (m.key for m in page.mentions))
+        fresh: list[Mention] = []
+        # Platforms page newest first; store oldest first so alerts arrive in order.
+        for m in sorted(page.mentions, key=lambda m: m.created_at):
+            if m.key not in seen:
+                seen.add(m.key)
+                fresh.append(m)
+        # Classify (and read images) before the transaction: no network inside it.
+        decided = [(m, self.classify(m.text, self._context(m))) for m in fresh]
+        now = self.clock.now()
+        with self.db.session() as s:
+            # In bulk: one statement per table per page, not three round trips a mention.
+            ids = insert_mentions(s, [m for m, _ in decided], now)
+            # A mention missing from `ids` was stored a moment ago (by a webhook).
+            stored = [(ids[m.key], m, d) for m, d in decided if m.key in ids]
+            insert_decisions(s, [(mid, d) for mid, _, d in stored], now)
+            folded = self.storm.fold(s, stored, self.placer, now) if self.storm else {}
+            self.placer.enqueue_many(s, [it for it in stored if it[0] not in folded], now)
+            new = len(stored)
+            if page.final:
+                record_poll_gap(s, edge, cursors.get_state(s, edge).last_success_at, now,
+                                self.gap_after)
+                cursors.record_success(s, edge, now, page.cursor)
+        return new
+
+    def _context(self, m: Mention) -> Context:
+        ctx = context_for(m)
+        if self.read_media is None or not m.media:
+            return ctx
+        try:
+            text = self.read_media(m)
+        except Exception:  # OCR is a help, never a reason to lose a mention
+            log.exception("reading the images of %s %s failed", m.platform, m.external_id)
+            text = ""
+        return replace(ctx, ocr_text=text)
+
+    def ingest(self, edge: str, mentions: list[Mention]) -> int:
+        """Store pushed items (webhooks) exactly as a polled page, without touching the edge's
+        cursor: the next poll reads them again and drops them by id. Returns how many were new."""
+        new = self._store_page(edge, Page(list(mentions)))
+        log.info("%s: %d pushed, %d new", edge, len(mentions), new)
+        return new
+
+    def _failed(self, edge: str, error: str, backoff_until: object) -> int:
+        with self.db.session() as s:
+            return cursors.record_failure(s, edge, self.clock.now(), error, backoff_until)  # type: ignore[arg-type]
+
+    def _source_error(self, edge: str, exc: SourceError) -> None:
+        with self.db.session() as s:
+            state = cursors.get_state(s, edge)
+            failures = (state.consecutive_failures or 0) + 1
+            delay = min(MAX_BACKOFF, timedelta(seconds=30 * 2 ** min(failures - 1, 6)))
+            streak = state.last_success_at.isoformat() if state.last_success_at else "never"
+            cursors.record_failure(s, edge, self.clock.now(), str(exc), self.clock.now() + delay)
+            if exc.needs_person:
+                # one admin alert per failure streak, not one per poll
+                self._raise_admin(
+                    s,
+                    PollWarning(
+                        key=f"source-error:{edge}:{streak}",
+                        title=f"feedwatch cannot poll {edge}",
+                        body=str(exc),
+                        fix=exc.fix,
+                    ),
+                )
+        log.error("%s: %s (failure %d in a row; retry in %s)", edge, exc, failures, delay)
+
+    def _warn(self, warning: PollWarning) -> None:
+        with self.db.session() as s:
+            self._raise_admin(s, warning)
+        log.warning("admin alert: %s", warning.title)
+
+    def _raise_admin(self, s: Session, w: PollWarning) -> None:
+        admin.raise_alert(s, w.key, w.title, w.body, w.fix, self.admin_channel, self.clock.now())

@@ -1,0 +1,171 @@
+"""The morning: one digest of the night, then the held alerts, most urgent first (point 2).
+
+`open_office` is called by the scheduler's office tick (every minute). It is idempotent: the
+digest is an outbox row with a per-day dedupe key, and release only touches rows still held,
+so a restart, a late tick or two ticks at once post one digest and each alert once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Text, func, select, type_coerce
+from sqlalchemy.orm import Session
+
+from bot.alerts.outbox import POSTED, enqueue_message
+from bot.core.calendar import OfficeHours
+from bot.core.models import Author
+from bot.office.holding import (
+    HOLD_HOURS,
+    HOLD_PAUSE,
+    RELEASE_BASE,
+    active_pause,
+    held_count,
+    release,
+)
+from bot.office.routing import DEFAULT_URGENT, Router
+from bot.reports.stats import categories_of, latest_decisions
+from bot.slack.alert_parts import author_label
+from bot.slack.digest_blocks import (
+    DigestView,
+    GapItem,
+    SignpostItem,
+    StormItem,
+    UrgentItem,
+    build_digest,
+)
+from bot.store.db import Database
+from bot.store.schema import (
+    AlertRow,
+    DecisionRow,
+    MentionRow,
+    PollGapRow,
+    SignpostRow,
+    SourceStateRow,
+    StormGroupRow,
+    StormMemberRow,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class OpeningReport:
+    digest_queued: bool
+    released: int
+
+
+def record_poll_gap(session: Session, edge: str, last_success: datetime | None, now: datetime,
+                    gap_after: timedelta) -> None:
+    """Called as a poll succeeds: note the stretch since the previous success if too long."""
+    if last_success is not None and now - last_success > gap_after:
+        session.add(PollGapRow(edge=edge, started_at=last_success, ended_at=now))
+        log.info("%s: not polled from %s to %s", edge, last_success.isoformat(), now.isoformat())
+
+
+def collect(session: Session, night_start: datetime, opening: datetime, now: datetime,
+            router: Router, gap_after: timedelta, tz: ZoneInfo, held: int,
+            paused: bool = False) -> DigestView:
+    """The night's picture, from what is stored: mentions ingested since the last closing.
+
+    One streamed pass over the night's mentions (columns with each one's latest decision, never
+    whole rows): a night can be a pile-on of a hundred thousand posts (issue 8: rss_mb)."""
+    night = (MentionRow.ingested_at >= night_start, MentionRow.ingested_at < now)
+    by_platform: Counter[str] = Counter()
+    by_kind: Counter[str] = Counter()
+    by_category: Counter[str] = Counter()
+    by_action: Counter[str] = Counter()
+    urgent_cats = router.urgent | DEFAULT_URGENT
+    urgent: list[UrgentItem] = []
+    parsed: dict[str, list[str]] = {}
+    rows = session.execute(
+        select(MentionRow.id, MentionRow.platform, MentionRow.kind, MentionRow.created_at,
+               MentionRow.permalink, MentionRow.author_id, MentionRow.author_handle,
+               MentionRow.author_name, type_coerce(DecisionRow.categories, Text),
+               DecisionRow.action, AlertRow.state, AlertRow.hold_reason, AlertRow.channel)
+        .outerjoin(DecisionRow, (DecisionRow.mention_id == MentionRow.id)
+                   & DecisionRow.id.in_(latest_decisions(*night)))
+        .outerjoin(AlertRow, (AlertRow.mention_id == MentionRow.id)
+                   & (AlertRow.kind == "mention"))
+        .where(*night)
+        .order_by(MentionRow.created_at, MentionRow.id)
+        .execution_options(yield_per=1000))
+    for (mid, platform, kind, created_at, permalink, author_id, handle, name, raw_cats,
+         action, state, hold_reason, channel) in rows:
+        cats = tuple(categories_of(raw_cats, parsed))
+        by_platform[platform] += 1
+        by_kind[kind] += 1
+        by_category.update(cats)
+        by_action[action or "none"] += 1  # stored without a decision: nothing suggested
+        if not set(cats) & urgent_cats:
+            continue
+        posted_overnight = state == POSTED and not hold_reason
+        urgent.append(UrgentItem(
+            mention_id=mid, platform=platform, kind=kind, categories=cats,
+            author=author_label(Author(id=author_id, handle=handle, name=name, url="")),
+            created_at=created_at, permalink=permalink,
+            posted_to=channel if posted_overnight else ""))
+    gaps = [GapItem(g.edge, g.started_at, g.ended_at) for g in session.execute(
+        select(PollGapRow).where(PollGapRow.ended_at > night_start,
+                                 PollGapRow.started_at < now)
+        .order_by(PollGapRow.started_at)).scalars()]
+    for st in session.execute(select(SourceStateRow).order_by(SourceStateRow.key)).scalars():
+        if st.last_success_at is not None and now - st.last_success_at > gap_after:
+            gaps.append(GapItem(st.key, st.last_success_at, None))
+    signposts = [SignpostItem(sp.mention_id, sp.platform, sp.status, sp.reason, sp.decided_at)
+                 for sp in session.execute(
+                     select(SignpostRow).where(SignpostRow.decided_at >= night_start,
+                                               SignpostRow.decided_at < now)
+                     .order_by(SignpostRow.decided_at)).scalars()]
+    storms = tuple(StormItem(gid, platform, account, label, int(n), started) for
+                   gid, platform, account, label, started, n in session.execute(
+        select(StormGroupRow.id, StormGroupRow.platform, StormGroupRow.account,
+               StormGroupRow.label, StormGroupRow.started_at, func.count())
+        .join(StormMemberRow, StormMemberRow.group_id == StormGroupRow.id)
+        .where(StormGroupRow.last_at >= night_start, StormGroupRow.started_at < now)
+        .group_by(StormGroupRow.id).order_by(StormGroupRow.id)))
+    return DigestView(
+        night_start=night_start, opening=opening, total=sum(by_platform.values()),
+        by_platform=dict(by_platform), by_kind=dict(by_kind),
+        by_category=dict(by_category), by_action=dict(by_action),
+        urgent=tuple(urgent), gaps=tuple(gaps), signposts=tuple(signposts), storms=storms,
+        held=held,
+        paused=paused, tz=tz,
+    )
+
+
+def digest_key(hours: OfficeHours, opening: datetime) -> str:
+    return f"digest:{hours.local_date(opening).isoformat()}"
+
+
+def open_office(db: Database, hours: OfficeHours, router: Router, channel: str, now: datetime,
+                gap_after: timedelta) -> OpeningReport | None:
+    """While open: the day's digest once, then release what is held. None while closed.
+
+    During a hand pause the digest still comes at opening, but nothing is released until
+    `/feedwatch resume` (or the pause's end).
+    """
+    window = hours.current_window(now)
+    if window is None:
+        return None
+    opening = window[0]
+    with db.session() as s:
+        paused = active_pause(s, now) is not None
+        reasons = (HOLD_HOURS, HOLD_PAUSE)
+        key = digest_key(hours, opening)
+        queued = False
+        if s.execute(select(AlertRow.id).where(AlertRow.dedupe_key == key)).first() is None:
+            view = collect(s, hours.last_closing(opening), opening, now, router, gap_after,
+                           hours.tz, held=held_count(s, reasons), paused=paused)
+            # due before the released alerts (see holding.RELEASE_BASE): the digest goes first
+            queued = enqueue_message(s, "digest", key, channel, build_digest(view), now,
+                                     due=now - 2 * RELEASE_BASE) is not None
+            if queued:
+                log.info("morning digest queued: %d mentions overnight, %d urgent",
+                         view.total, len(view.urgent))
+        released = 0 if paused else release(s, now, reasons, router.urgent)
+    return OpeningReport(queued, released)

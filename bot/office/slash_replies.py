@@ -1,0 +1,187 @@
+"""What `/feedwatch` answers: one function per subcommand, each returning a Slack message
+({"text", "blocks"}). The handler acks, checks who may ask, and responds; the work is here."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from typing import Any
+
+from sqlalchemy import func, select
+
+from bot.core.clock import format_local
+from bot.office.desk import Office, parse_pause
+from bot.reports.export import audit_csv
+from bot.reports.lookup import history_items, queue_items
+from bot.reports.stats import compute, parse_range
+from bot.slack.escape import safe
+from bot.slack.home_blocks import build_home, build_hours
+from bot.slack.stats_blocks import build_history, build_queue, build_stats
+from bot.store import audit
+from bot.store.schema import AlertRow, SourceStateRow
+
+log = logging.getLogger(__name__)
+
+Message = dict[str, Any]
+MODERATORS_ONLY = frozenset({"history", "export", "pause", "resume"})
+
+HELP = (
+    "*/feedwatch* — what you can ask (answers are only shown to you):\n"
+    "• `/feedwatch stats [today|week|month|2026-11-01..2026-11-30]` — the numbers\n"
+    "• `/feedwatch queue` — open alerts, oldest first\n"
+    "• `/feedwatch history @handle` (or a Facebook name or id) — an author's past mentions, "
+    "flags and actions _(moderators)_\n"
+    "• `/feedwatch export [range]` — the audit log as CSV, sent to you privately "
+    "_(moderators)_\n"
+    "• `/feedwatch hours` — office hours, pause state and held alerts\n"
+    "• `/feedwatch pause [for 2h | until 14:00]` — hold new alerts (never crisis or threats) "
+    "_(moderators)_\n"
+    "• `/feedwatch resume` — end the pause and post what it held _(moderators)_\n"
+    "• `/feedwatch status` — when each feed was last read, and alerts waiting\n"
+    "• `/feedwatch help` — this message"
+)
+
+
+def text(message: str) -> Message:
+    return {"text": message}
+
+
+def help_answer() -> Message:
+    return text(HELP)
+
+
+def status(office: Office) -> Message:
+    tz = office.hours.tz
+    lines = ["*feedwatch status*"]
+    with office.db.session() as s:
+        for row in s.execute(select(SourceStateRow).order_by(SourceStateRow.key)).scalars():
+            last = format_local(row.last_success_at, tz) if row.last_success_at else "never"
+            problem = (f" — failing ({row.consecutive_failures} in a row)"
+                       if row.consecutive_failures else "")
+            lines.append(f"• `{safe(row.key)}`: last read {last}{problem}")
+        waiting = s.execute(select(func.count()).select_from(AlertRow)
+                            .where(AlertRow.state != "posted")).scalar_one()
+    if len(lines) == 1:
+        lines.append("• no feed has been read yet")
+    lines.append(f"• alerts waiting to be posted: {waiting}")
+    return text("\n".join(lines))
+
+
+def stats(office: Office, args: str) -> Message:
+    try:
+        rng = parse_range(args or "today", office.clock.now(), office.hours.tz)
+    except ValueError as exc:
+        return text(f"`/feedwatch stats`: {exc}.")
+    with office.db.session() as s:
+        return build_stats(compute(s, rng, office.hours))
+
+
+def queue(office: Office) -> Message:
+    url = office.workspace_url()
+    with office.db.session() as s:
+        items, total = queue_items(s, url)
+    return build_queue(items, total, office.hours.tz)
+
+
+def hours(office: Office) -> Message:
+    return build_hours(office.hours_view())
+
+
+def history(office: Office, who: str, user: str) -> Message:
+    if not who.strip():
+        return text("Say whose history: `/feedwatch history @handle` (or a Facebook name or id).")
+    now = office.clock.now()
+    with office.db.session() as s:
+        items = history_items(s, who, office.hours.tz)
+        # Who looked whom up is recorded; the handle itself is kept as a digest, so the audit
+        # log (which cannot be edited) holds no name that an erasure request could not reach.
+        audit.append(s, at=now, actor=user, action="history_lookup",
+                     detail={"query_sha256": hashlib.sha256(who.strip().lower().encode())
+                             .hexdigest(), "mentions": [i.mention_id for i in items]})
+    return build_history(who.strip(), items, office.hours.tz)
+
+
+def export(office: Office, args: str, user: str) -> Message:
+    now = office.clock.now()
+    try:
+        rng = parse_range(args or "week", now, office.hours.tz)
+    except ValueError as exc:
+        return text(f"`/feedwatch export`: {exc}.")
+    with office.db.session() as s:
+        data, rows = audit_csv(s, rng, office.hours.tz)
+    name = f"feedwatch-audit-{rng.start.astimezone(office.hours.tz):%Y%m%d}.csv"
+    office.slack.files_upload_v2(
+        channels=[user], file=data, filename=name, title=f"feedwatch audit log: {rng.label}",
+        initial_comment=f"The audit log for {rng.label}: {rows} rows.",
+        request_file_info=False)
+    with office.db.session() as s:
+        audit.append(s, at=now, actor=user, action="audit_export",
+                     detail={"from": rng.start.isoformat(), "to": rng.end.isoformat(),
+                             "rows": rows})
+    return text(f"Sent you the audit log for {rng.label} ({rows} rows) as a CSV in a direct "
+                "message from feedwatch.")
+
+
+def pause(office: Office, args: str, user: str) -> Message:
+    try:
+        until = parse_pause(args, office.clock.now(), office.hours)
+    except ValueError as exc:
+        return text(f"`/feedwatch pause`: {exc}.")
+    office.pause(user, until)
+    return text(f"Paused until {format_local(until, office.hours.tz)}: new alerts are held, "
+                "except crisis and threats, which are always posted. `/feedwatch resume` "
+                "ends it sooner.")
+
+
+def resume(office: Office, user: str) -> Message:
+    was, released = office.resume(user)
+    if was is None:
+        return text(f"Alerts were not paused. {released} held alerts released."
+                    if released else "Alerts were not paused.")
+    closed = "" if office.hours.is_open(office.clock.now()) else (
+        " The office is closed, so held alerts wait for the morning digest.")
+    return text(f"Resumed: {released} held alert{'s' if released != 1 else ''} will be "
+                f"posted now, most urgent first.{closed}")
+
+
+def refused(office: Office, sub: str, user: str) -> Message:
+    with office.db.session() as s:
+        audit.append(s, at=office.clock.now(), actor=user, action="permission_denied",
+                     outcome="denied", detail={"command": sub})
+    log.info("/feedwatch %s refused for %s (not a moderator)", sub, user)
+    return text(f"Sorry, `/feedwatch {sub}` is for moderators only. A comms lead can add you "
+                "to the moderators.")
+
+
+def answer(office: Office, sub: str, args: str, user: str) -> Message:
+    """Route a subcommand; unknown input answers with help."""
+    if sub in MODERATORS_ONLY and not office.permissions.is_moderator(user):
+        return refused(office, sub, user)
+    if sub == "status":
+        return status(office)
+    if sub == "stats":
+        return stats(office, args)
+    if sub == "queue":
+        return queue(office)
+    if sub == "hours":
+        return hours(office)
+    if sub == "history":
+        return history(office, args, user)
+    if sub == "export":
+        return export(office, args, user)
+    if sub == "pause":
+        return pause(office, args, user)
+    if sub == "resume":
+        return resume(office, user)
+    return help_answer()
+
+
+def home_view(office: Office, user: str) -> dict[str, Any]:
+    """The App Home tab for one user: today's numbers, the queue (moderators), the hours."""
+    now = office.clock.now()
+    moderator = office.permissions.is_moderator(user)
+    url = office.workspace_url() if moderator else None
+    with office.db.session() as s:
+        today = compute(s, parse_range("today", now, office.hours.tz), office.hours)
+        items, total = queue_items(s, url, limit=15) if moderator else ([], today.open_alerts)
+    return build_home(today, items, total, office.hours_view(), moderator=moderator)

@@ -1,0 +1,1 @@
+"""X (Twitter) through tweepy: reading mentions and DMs, parsing its payloads, writing actions."""

@@ -1,0 +1,126 @@
+"""A person's data: find it, export it (access request), erase it (erasure request).
+
+`feedwatch subject export HANDLE` and `feedwatch subject erase HANDLE`; `/feedwatch history`
+uses the same matching. A person is matched by X handle (with or without @, any case), by
+platform user id, or by display name (any case, whole name), across platforms.
+
+Erasure deletes their mentions (decisions and the signposting ledger go with them), drops any
+of their alerts not yet posted, replaces their posted Slack alerts with a notice, and appends
+one audit row listing the mention ids. Audit rows reference mentions by id and never copy post
+text, so the hash chain stays intact.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from bot.alerts.outbox import POSTED
+from bot.store import audit
+from bot.store.db import Database
+from bot.store.schema import AlertRow, AuditRow, DecisionRow, MentionRow, SignpostRow
+
+log = logging.getLogger(__name__)
+
+ERASED_NOTICE = "This alert was removed: the person asked for their data to be erased."
+
+
+def find_mentions(session: Session, who: str) -> list[MentionRow]:
+    who = who.strip()
+    handle = who.lstrip("@").lower()
+    if not handle:
+        return []
+    conditions = [func.lower(MentionRow.author_handle) == handle,
+                  MentionRow.author_id == who.lstrip("@"),
+                  func.lower(MentionRow.author_name) == who.lower()]
+    return list(session.execute(
+        select(MentionRow).where(or_(*conditions)).order_by(MentionRow.created_at.desc(),
+                                                            MentionRow.id.desc())
+    ).scalars())
+
+
+def _iso(dt: datetime | None) -> str | None:
+    return dt.isoformat() if dt else None
+
+
+def export_subject(session: Session, who: str, now: datetime) -> dict[str, Any]:
+    """Everything stored about a person, as one JSON-able document."""
+    out = []
+    for m in find_mentions(session, who):
+        decisions = session.execute(select(DecisionRow).where(DecisionRow.mention_id == m.id)
+                                    .order_by(DecisionRow.id)).scalars()
+        alerts = session.execute(select(AlertRow).where(AlertRow.mention_id == m.id)).scalars()
+        rows = session.execute(select(AuditRow).where(AuditRow.mention_id == m.id)
+                               .order_by(AuditRow.id)).scalars()
+        signposts = session.execute(select(SignpostRow).where(SignpostRow.mention_id == m.id)
+                                    ).scalars()
+        out.append({
+            "feedwatch_id": m.id, "platform": m.platform, "account": m.account,
+            "external_id": m.external_id, "kind": m.kind,
+            "author": {"id": m.author_id, "handle": m.author_handle, "name": m.author_name,
+                       "url": m.author_url},
+            "text": m.text, "media": m.media, "links": m.links,
+            "created_at": _iso(m.created_at), "ingested_at": _iso(m.ingested_at),
+            "permalink": m.permalink, "conversation_id": m.conversation_id,
+            "parent_id": m.parent_id, "raw": m.raw,
+            "content_erased_at": _iso(m.content_erased_at),
+            "author_erased_at": _iso(m.author_erased_at),
+            "decisions": [{"policy_version": d.policy_version, "decided_at": _iso(d.decided_at),
+                           **(d.detail or {})} for d in decisions],
+            "slack_alerts": [{"channel": a.channel, "ts": a.ts, "state": a.state,
+                              "posted_at": _iso(a.posted_at)} for a in alerts],
+            "actions": [{"at": _iso(r.at), "actor": r.actor, "action": r.action,
+                         "outcome": r.outcome, "detail": r.detail} for r in rows],
+            "signposting": [{"night": sp.night, "status": sp.status, "reason": sp.reason,
+                             "decided_at": _iso(sp.decided_at)} for sp in signposts],
+        })
+    return {"subject": who, "generated_at": now.isoformat(), "mentions": out}
+
+
+@dataclass(frozen=True)
+class ErasureReport:
+    mentions: int
+    slack_alerts: int  # posted alerts about them; each redacted, or failed, or left (no client)
+    slack_redacted: int
+    slack_failed: int
+    mention_ids: tuple[int, ...]
+
+
+def erase_subject(db: Database, who: str, now: datetime, actor: str,
+                  slack: WebClient | None = None) -> ErasureReport:
+    """Delete a person's mentions and what hangs off them; redact their Slack alerts."""
+    with db.session() as s:
+        ids = [m.id for m in find_mentions(s, who)]
+        posted = [(a.channel, a.ts) for a in s.execute(select(AlertRow).where(
+            AlertRow.mention_id.in_(ids), AlertRow.state == POSTED)).scalars() if a.ts]
+        # Not yet in Slack (held or pending): never post it.
+        s.execute(delete(AlertRow).where(AlertRow.mention_id.in_(ids),
+                                         AlertRow.state != POSTED))
+        s.execute(delete(SignpostRow).where(SignpostRow.mention_id.in_(ids)))
+        s.execute(delete(DecisionRow).where(DecisionRow.mention_id.in_(ids)))
+        s.execute(delete(MentionRow).where(MentionRow.id.in_(ids)))
+        audit.append(s, at=now, actor=actor, action="subject_erased",
+                     detail={"mention_ids": ids, "mentions": len(ids),
+                             "slack_alerts": len(posted)})
+    redacted = failed = 0
+    for channel, ts in posted if slack is not None else []:
+        try:
+            assert slack is not None
+            slack.chat_update(channel=channel, ts=ts, text=ERASED_NOTICE,
+                              blocks=[{"type": "section", "text": {"type": "mrkdwn",
+                                                                    "text": ERASED_NOTICE}}])
+            redacted += 1
+        except (SlackApiError, OSError) as exc:
+            failed += 1
+            log.error("subject erase: could not redact Slack message %s in %s (%s)", ts,
+                      channel, type(exc).__name__)
+    log.info("subject erase: %d mention(s) deleted, %d Slack alert(s) redacted, %d failed",
+             len(ids), redacted, failed)
+    return ErasureReport(len(ids), len(posted), redacted, failed, tuple(ids))

@@ -1,0 +1,69 @@
+"""Read-only views for the slash commands and the Home tab: the open queue and an author's
+history, built from the store into the plain items the Slack builders take."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.core.clock import format_local
+from bot.privacy.data_subjects import find_mentions
+from bot.reports.stats import open_alert_count, open_alert_rows
+from bot.slack.alert_parts import author_label
+from bot.slack.escape import safe
+from bot.slack.masking import mask_spans
+from bot.slack.stats_blocks import HistoryItem, QueueItem
+from bot.store.closing import NOT_ACTIONS, is_person
+from bot.store.mentions import mention_from_row
+from bot.store.schema import AuditRow, DecisionRow, MentionRow
+from policy.decision import Decision
+
+
+def alert_url(workspace_url: str | None, channel: str, ts: str | None) -> str:
+    """A link to a message: https://<workspace>.slack.com/archives/<channel>/p<ts digits>."""
+    if not workspace_url or not ts:
+        return ""
+    return f"{workspace_url.rstrip('/')}/archives/{channel}/p{ts.replace('.', '')}"
+
+
+def _decision(session: Session, mention_id: int) -> Decision:
+    row = session.execute(select(DecisionRow).where(DecisionRow.mention_id == mention_id)
+                          .order_by(DecisionRow.id.desc()).limit(1)).scalar_one_or_none()
+    return Decision.from_dict(row.detail or {}) if row else Decision()
+
+
+def queue_items(session: Session, workspace_url: str | None,
+                limit: int = 30) -> tuple[list[QueueItem], int]:
+    """The oldest open alerts (and how many are open in all)."""
+    items = []
+    for a in open_alert_rows(session, limit):
+        m = session.get(MentionRow, a.mention_id)
+        if m is None:
+            continue
+        items.append(QueueItem(
+            mention_id=m.id, posted_at=a.posted_at, platform=m.platform, kind=m.kind,
+            author=author_label(mention_from_row(m).author),
+            categories=tuple(_decision(session, m.id).categories),
+            alert_url=alert_url(workspace_url, a.channel, a.ts), permalink=m.permalink))
+    return items, open_alert_count(session)
+
+
+def history_items(session: Session, who: str, tz: ZoneInfo) -> list[HistoryItem]:
+    """An author's stored mentions, newest first, with flags and what moderators did."""
+    items = []
+    for m in find_mentions(session, who):
+        decision = _decision(session, m.id)
+        actions = []
+        for r in session.execute(select(AuditRow).where(AuditRow.mention_id == m.id)
+                                 .order_by(AuditRow.id)).scalars():
+            if is_person(r.actor) and r.action not in NOT_ACTIONS:
+                actions.append(f"{safe(r.action)} by <@{r.actor}> {format_local(r.at, tz)} "
+                               f"({safe(r.outcome)})")
+        shown, _ = mask_spans(m.text, decision.flags)
+        items.append(HistoryItem(
+            mention_id=m.id, created_at=m.created_at, platform=m.platform, kind=m.kind,
+            categories=tuple(decision.categories), actions=tuple(actions),
+            permalink=m.permalink, snippet=shown))
+    return items

@@ -1,0 +1,205 @@
+"""The numbers behind `/feedwatch stats`, the queue, the Home tab and the weekly report.
+
+What counts as an *action* is read from the audit log, whose rows the moderation service
+(issue 5) writes. The conventions this module relies on:
+
+- a moderator's action is an audit row whose `actor` is a Slack user id (U… or W…) and which
+  names a mention; looking (`reveal_pi`, `evidence_pack`) is not an action (bot/store/closing.py);
+- it counts as done when `outcome` is "ok" (an intent row written before the platform call
+  carries another outcome and is not counted twice); the *first* action is the earliest row
+  by a person on the mention whatever its outcome, refused clicks ("denied") excepted;
+- replies are `reply`, `private_message` or `dm`; escalations are `escalate` with
+  `detail["target"]`; overrides are `flag_wrong`; `claim` does not close an alert, and an
+  alert's closing is recorded on it as it happens (alerts.closed_at), so the open ones are
+  counted from an index, not from the whole audit log.
+
+Time to first action is counted in office hours only: an alert posted at 16:30 on Friday and
+claimed at 09:15 on Monday took 45 minutes, not a weekend. Percentiles use the nearest-rank
+method (the 90th percentile of 10 values is the 9th smallest), so they are always a real
+observed duration.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, ScalarSelect, Text, func, select, type_coerce
+from sqlalchemy.orm import Session
+
+from bot.alerts.outbox import HELD
+from bot.core.calendar import OfficeHours
+from bot.store.closing import DONE, NOT_ACTIONS, is_person
+from bot.store.schema import ACTED_ALERT, OPEN_ALERT, AlertRow, AuditRow, DecisionRow, MentionRow
+
+REPLY_ACTIONS = frozenset({"reply", "private_message", "dm"})
+ESCALATE, FLAG_WRONG = "escalate", "flag_wrong"
+_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?$")
+
+
+@dataclass(frozen=True)
+class Range:
+    start: datetime  # UTC, inclusive
+    end: datetime  # UTC, exclusive
+    label: str
+
+
+def local_midnight(day: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
+
+
+def parse_range(text: str, now: datetime, tz: ZoneInfo) -> Range:
+    """today | week | month | YYYY-MM-DD | FROM..TO (ISO dates, local, inclusive)."""
+    word = (text or "today").strip().lower()
+    today = now.astimezone(tz).date()
+    if word == "today":
+        first, last, label = today, today, f"today ({today:%a %d %b})"
+    elif word == "week":  # weeks start on Monday
+        first = today - timedelta(days=today.weekday())
+        last, label = first + timedelta(days=6), f"week of Mon {first:%d %b %Y}"
+    elif word == "month":
+        first = today.replace(day=1)
+        nxt = (first + timedelta(days=32)).replace(day=1)
+        last, label = nxt - timedelta(days=1), f"{first:%B %Y}"
+    else:
+        m = _RANGE.match(word)
+        if not m:
+            raise ValueError("use today, week, month, a date like 2026-11-24, or "
+                             "FROM..TO like 2026-11-01..2026-11-30")
+        try:
+            first = date.fromisoformat(m.group(1))
+            last = date.fromisoformat(m.group(2) or m.group(1))
+        except ValueError:
+            raise ValueError(f"{word!r} has a date that does not exist") from None
+        if last < first:
+            raise ValueError("the range ends before it starts")
+        label = f"{first:%d %b %Y}" + (f" to {last:%d %b %Y}" if last != first else "")
+    return Range(local_midnight(first, tz), local_midnight(last + timedelta(days=1), tz), label)
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    """Nearest-rank percentile (q in 0..100); None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, math.ceil(q / 100 * len(ordered)))
+    return ordered[rank - 1]
+
+
+@dataclass
+class Stats:
+    range: Range
+    mentions: Counter[tuple[str, str]] = field(default_factory=Counter)  # (platform, kind)
+    flags: Counter[str] = field(default_factory=Counter)
+    actions: Counter[str] = field(default_factory=Counter)
+    replies_sent: int = 0
+    escalations: Counter[str] = field(default_factory=Counter)
+    overrides: int = 0
+    first_action_seconds: list[float] = field(default_factory=list)
+    open_alerts: int = 0
+    held_alerts: int = 0
+
+    @property
+    def median_first_action(self) -> float | None:
+        return percentile(self.first_action_seconds, 50)
+
+    @property
+    def p90_first_action(self) -> float | None:
+        return percentile(self.first_action_seconds, 90)
+
+
+def first_action_durations(session: Session, rng: Range, hours: OfficeHours) -> list[float]:
+    """Office-hours seconds from each alert posted in the range to its first action (both
+    on the alert: bot/store/audit.py records the first action as it happens)."""
+    rows = session.execute(
+        select(AlertRow.posted_at, AlertRow.first_action_at).where(
+            ACTED_ALERT, AlertRow.posted_at >= rng.start, AlertRow.posted_at < rng.end))
+    return [hours.working_seconds(posted_at, at) for posted_at, at in rows
+            if posted_at is not None and at is not None]
+
+
+# Open alerts are exactly the partial index's condition (schema.OPEN_ALERT: posted mention
+# alerts with closed_at unset), as literal SQL: SQLite uses a partial index only for a query
+# that states its condition, and compares fewer terms per row without bound copies of it.
+
+
+def open_alert_rows(session: Session, limit: int | None = None) -> list[AlertRow]:
+    """Posted mention alerts no moderator has closed yet (bot/store/closing.py), oldest first."""
+    query = select(AlertRow).where(OPEN_ALERT).order_by(AlertRow.posted_at, AlertRow.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.execute(query).scalars())
+
+
+def open_alert_count(session: Session) -> int:
+    return int(session.execute(
+        select(func.count()).select_from(AlertRow).where(OPEN_ALERT)).scalar_one())
+
+
+def categories_of(value: object, parsed: dict[str, list[str]]) -> list[str]:
+    """A decision's categories as stored: SQLite hands back the JSON text (decoded once per
+    distinct value: a month has few), PostgreSQL the list."""
+    if isinstance(value, str):
+        if value not in parsed:
+            loaded = json.loads(value)
+            parsed[value] = [str(c) for c in loaded] if isinstance(loaded, list) else []
+        return parsed[value]
+    return [str(c) for c in value] if isinstance(value, list) else []
+
+
+def latest_decisions(*where: ColumnElement[bool]) -> ScalarSelect[int]:
+    """Ids of the latest decision (a "flag is wrong" adds one) of each mention matching
+    `where`, for an IN: the counting then happens in the database, not in Python objects."""
+    return (select(func.max(DecisionRow.id))
+            .join(MentionRow, MentionRow.id == DecisionRow.mention_id)
+            .where(*where).group_by(DecisionRow.mention_id).scalar_subquery())
+
+
+def category_counts(session: Session, *where: ColumnElement[bool]) -> Counter[str]:
+    """Categories of the mentions matching `where`, each mention counted once by its latest
+    decision, grouped in the database: a month can be a hundred thousand mentions."""
+    counts: Counter[str] = Counter()
+    parsed: dict[str, list[str]] = {}
+    for cats, n in session.execute(
+            select(type_coerce(DecisionRow.categories, Text), func.count())
+            .where(DecisionRow.id.in_(latest_decisions(*where)))
+            .group_by(DecisionRow.categories)):
+        for cat in categories_of(cats, parsed):
+            counts[cat] += int(n)
+    return counts
+
+
+def compute(session: Session, rng: Range, hours: OfficeHours) -> Stats:
+    st = Stats(rng)
+    in_range = (MentionRow.created_at >= rng.start, MentionRow.created_at < rng.end)
+    for platform, kind, n in session.execute(
+            select(MentionRow.platform, MentionRow.kind, func.count()).where(*in_range)
+            .group_by(MentionRow.platform, MentionRow.kind)):
+        st.mentions[(platform, kind)] = int(n)
+    st.flags = category_counts(session, *in_range)
+    done = (AuditRow.at >= rng.start, AuditRow.at < rng.end, AuditRow.mention_id.is_not(None),
+            AuditRow.outcome == DONE)
+    for actor, action, n in session.execute(
+            select(AuditRow.actor, AuditRow.action, func.count()).where(*done)
+            .group_by(AuditRow.actor, AuditRow.action)):
+        if not is_person(actor) or action in NOT_ACTIONS:
+            continue
+        st.actions[action] += int(n)
+        if action in REPLY_ACTIONS:
+            st.replies_sent += int(n)
+        elif action == FLAG_WRONG:
+            st.overrides += int(n)
+    for actor, detail in session.execute(
+            select(AuditRow.actor, AuditRow.detail).where(*done, AuditRow.action == ESCALATE)):
+        if is_person(actor):
+            st.escalations[str((detail or {}).get("target") or "unspecified")] += 1
+    st.first_action_seconds = first_action_durations(session, rng, hours)
+    st.open_alerts = open_alert_count(session)
+    st.held_alerts = int(session.execute(select(func.count()).select_from(AlertRow).where(
+        AlertRow.state == HELD)).scalar_one())
+    return st

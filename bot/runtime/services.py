@@ -1,0 +1,93 @@
+"""Everything the bot runs on, built once from Settings and passed in (no globals)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+import requests
+from slack_sdk import WebClient
+
+from bot.alerts.outbox import Outbox
+from bot.core.clock import Clock
+from bot.core.config import Settings
+from bot.core.policy_file import PolicyHolder
+from bot.ingest.ocr import MediaReader
+from bot.ingest.pipeline import Pipeline
+from bot.moderation.kit import ModerationKit, build_moderation
+from bot.office.desk import Office, build_office
+from bot.platforms.base import Source
+from bot.platforms.facebook.source import FacebookSource, make_graph
+from bot.platforms.http import TimeoutSession
+from bot.platforms.x.source import XSource, make_client
+from bot.slack.client import make_slack_client
+from bot.slack.render import make_renderer
+from bot.store.coordination import Coordinator, coordinator_for
+from bot.store.db import Database
+from bot.storm.fold import StormConfig, StormFolder
+from bot.storm.groups import StormDesk
+
+log = logging.getLogger(__name__)
+
+SessionFactory = Callable[[], requests.Session]
+
+
+@dataclass
+class Services:
+    settings: Settings
+    clock: Clock
+    db: Database
+    policy: PolicyHolder
+    slack: WebClient
+    pipeline: Pipeline
+    outbox: Outbox
+    sources: list[Source]
+    office: Office  # office hours, routing, holding, pause, who may moderate
+    moderation: ModerationKit  # the buttons: bot/moderation/service.py and friends
+    # Who polls and who posts when several processes share the database (bot/store/coordination.py).
+    coordinator: Coordinator
+    storm: StormDesk  # storm groups' alerts and bulk hides (bot/storm/groups.py)
+
+
+def build_services(
+    settings: Settings,
+    clock: Clock,
+    *,
+    http_session: SessionFactory = TimeoutSession,
+    slack_client: WebClient | None = None,
+    post_interval: float = 1.0,
+) -> Services:
+    db = Database(settings.database_url)
+    coordinator = coordinator_for(db)
+    policy = PolicyHolder.from_settings(settings)
+    slack = slack_client or make_slack_client(settings)
+    office = build_office(settings, db, slack, clock)
+    storm = storm_config(settings)
+    pipeline = Pipeline(db, policy.classify, clock, settings.slack_alert_channel,
+                        settings.admin_channel, placer=office.placer, gap_after=office.gap_after,
+                        read_media=MediaReader.if_available(http_session),
+                        storm=StormFolder(storm))
+    moderation = build_moderation(settings, db, clock, slack, policy, http_session)
+    desk = StormDesk(db, clock, slack, moderation.actions, moderation.capture, storm, settings.tz)
+    outbox = Outbox(db, slack, clock, make_renderer(settings.tz), min_interval=post_interval,
+                    coordinator=coordinator, renderers={"storm": desk.render})
+    sources: list[Source] = [
+        XSource(acct, make_client(acct, http_session()), clock, reach=settings.x_mention_reach)
+        for acct in settings.x_accounts
+    ]
+    sources += [
+        FacebookSource(page, make_graph(page, settings.facebook_graph_version, http_session()),
+                       clock, window_days=settings.facebook_post_window_days)
+        for page in settings.facebook_pages
+    ]
+    return Services(settings, clock, db, policy, slack, pipeline, outbox, sources, office,
+                    moderation, coordinator, desk)
+
+
+def storm_config(settings: Settings) -> StormConfig:
+    return StormConfig(threshold=settings.storm_threshold,
+                       window=timedelta(minutes=settings.storm_window_minutes),
+                       similarity=settings.storm_similarity,
+                       update_every=timedelta(seconds=settings.storm_update_seconds))

@@ -1,0 +1,19 @@
+"""Entry point for a production WSGI server (see Procfile `web:`).
+
+Run with ONE gunicorn worker (threads are fine): the worker also runs the scheduler, and two
+schedulers would poll the same accounts twice.
+"""
+
+from __future__ import annotations
+
+from bot.runtime.runner import start_background
+
+
+def _create():  # type: ignore[no-untyped-def]
+    from bot.runtime.web import make_wsgi
+
+    services, app, _scheduler = start_background()
+    return make_wsgi(app, services)
+
+
+application = _create()
