@@ -80,7 +80,8 @@ def draw_png(series: WeekSeries) -> bytes:
 def render_png(series: WeekSeries) -> bytes:
     """In a child process, so the bot never carries matplotlib."""
     done = subprocess.run([sys.executable, "-m", "bot.reports.chart"],
-                          input=series.to_json().encode(), capture_output=True, timeout=CHILD_TIMEOUT, check=False)
+                          input=series.to_json().encode(), capture_output=True,
+                          timeout=CHILD_TIMEOUT, check=False)
     if done.returncode != 0 or not done.stdout:
         raise RuntimeError(f"drawing the weekly chart failed (exit {done.returncode}): "
                            + done.stderr.decode("utf-8", "replace")[-500:])
