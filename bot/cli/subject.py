@@ -9,9 +9,10 @@ from pathlib import Path
 
 from bot.core.clock import SystemClock
 from bot.core.config import ConfigError, Settings, load_settings
-from bot.privacy.data_subjects import erase_subject, export_subject, find_mentions
+from bot.privacy.data_subjects import erase_subject, export_subject
 from bot.slack.client import make_slack_client
 from bot.store.db import Database
+from bot.store.mentions import find_mentions
 
 
 def _db() -> tuple[Database, Settings] | None:

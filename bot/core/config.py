@@ -19,6 +19,8 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.core.calendar import holiday_calendar, parse_dates, parse_days, parse_hhmm
+from bot.core.category_settings import check_category_channels, parse_categories
 from bot.core.models import FACEBOOK, X
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
@@ -241,47 +243,35 @@ class Settings(BaseSettings):
     @field_validator("office_days")
     @classmethod
     def _days(cls, v: str) -> str:
-        from bot.core.calendar import parse_days
-
         parse_days(v)
         return v
 
     @field_validator("office_opens", "office_closes")
     @classmethod
     def _hhmm(cls, v: str) -> str:
-        from bot.core.calendar import parse_hhmm
-
         return parse_hhmm(v).strftime("%H:%M")
 
     @field_validator("office_holidays")
     @classmethod
     def _holidays(cls, v: str) -> str:
-        from bot.core.calendar import holiday_calendar
-
         holiday_calendar(v)
         return v
 
     @field_validator("office_closed_dates")
     @classmethod
     def _closed_dates(cls, v: str) -> str:
-        from bot.core.calendar import parse_dates
-
         parse_dates(v)
         return v
 
     @field_validator("out_of_hours_categories")
     @classmethod
     def _urgent(cls, v: str) -> str:
-        from bot.office.routing import parse_categories
-
         parse_categories(v)
         return v
 
     @field_validator("category_channels", mode="before")
     @classmethod
     def _category_channels(cls, v: Any) -> Any:
-        from bot.office.routing import check_category_channels
-
         return check_category_channels(_json_object(v, '{"crisis": "C0URGENT"}'))
 
     @field_validator("lead_only_actions")

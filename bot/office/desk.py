@@ -21,6 +21,7 @@ from bot.alerts.outbox import POSTED
 from bot.core.calendar import OfficeHours
 from bot.core.clock import Clock
 from bot.core.config import Settings
+from bot.core.retention_periods import RetentionPolicy
 from bot.office import spike
 from bot.office import weekly_report as report
 from bot.office.digest import OpeningReport, digest_key, open_office
@@ -39,7 +40,6 @@ from bot.office.holding import (
 )
 from bot.office.permissions import Permissions
 from bot.office.routing import Router
-from bot.privacy.retention import RetentionPolicy
 from bot.slack.home_blocks import HoursView
 from bot.store import audit
 from bot.store.db import Database

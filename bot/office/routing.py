@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from bot.core.category_settings import parse_categories
 from bot.core.models import KIND_DM
 from policy import categories as c
 from policy.categories import Severity
@@ -40,7 +41,6 @@ assert sorted(PRECEDENCE) == sorted(c.ALL_CATEGORIES), "every category needs a p
 # Crisis and threats (the policy files threats of violence under `violence`) are never held
 # silently out of hours by default.
 DEFAULT_URGENT: frozenset[str] = frozenset({c.CRISIS, c.VIOLENCE})
-CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{2,}$")
 DESTINATION_ID = re.compile(r"^[CGU][A-Z0-9]{2,}$")
 
 
@@ -56,27 +56,6 @@ def primary_category(decision: Decision) -> str | None:
         return c.CRISIS
     rank = {cat: i for i, cat in enumerate(PRECEDENCE)}
     return min(worst, key=lambda cat: (-worst[cat], rank.get(cat, len(rank))))
-
-
-def parse_categories(text: str) -> frozenset[str]:
-    """'crisis,violence' -> the category ids, refusing unknown ones."""
-    out = {p.strip().lower() for p in text.split(",") if p.strip()}
-    unknown = sorted(out - set(c.ALL_CATEGORIES))
-    if unknown:
-        raise ValueError(f"unknown categories {unknown}; known: {', '.join(c.ALL_CATEGORIES)}")
-    return frozenset(out)
-
-
-def check_category_channels(mapping: Mapping[str, str]) -> dict[str, str]:
-    out = {}
-    for cat, channel in mapping.items():
-        key = str(cat).strip().lower()
-        if key not in c.ALL_CATEGORIES:
-            raise ValueError(f"unknown category {cat!r}")
-        if not CHANNEL_ID.match(str(channel)):
-            raise ValueError(f"{cat}: {channel!r} is not a channel id (C… or G…)")
-        out[key] = str(channel)
-    return out
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,11 @@ from typing import Any
 from sqlalchemy import func, select
 
 from bot.core.clock import format_local
+from bot.core.figures import parse_range
 from bot.office.desk import Office, parse_pause
 from bot.reports.export import audit_csv
 from bot.reports.lookup import history_items, queue_items
-from bot.reports.stats import compute, parse_range
+from bot.reports.stats import compute
 from bot.slack.escape import safe
 from bot.slack.home_blocks import build_home, build_hours
 from bot.slack.stats_blocks import build_history, build_queue, build_stats

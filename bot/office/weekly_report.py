@@ -22,15 +22,10 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy import delete, func, select
 
 from bot.core.calendar import OfficeHours
+from bot.core.figures import Range, local_midnight, percentile
 from bot.office.routing import PRECEDENCE, primary_category
 from bot.reports.chart import WeekSeries, render_png
-from bot.reports.stats import (
-    Range,
-    first_action_durations,
-    latest_decisions,
-    local_midnight,
-    percentile,
-)
+from bot.reports.stats import first_action_durations, latest_decisions
 from bot.store.db import Database
 from bot.store.inserts import insert_ignore
 from bot.store.schema import DecisionRow, JobRunRow, MentionRow

@@ -19,31 +19,18 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bot.alerts.outbox import POSTED
 from bot.store import audit
 from bot.store.db import Database
+from bot.store.mentions import find_mentions
 from bot.store.schema import AlertRow, AuditRow, DecisionRow, MentionRow, SignpostRow
 
 log = logging.getLogger(__name__)
 
 ERASED_NOTICE = "This alert was removed: the person asked for their data to be erased."
-
-
-def find_mentions(session: Session, who: str) -> list[MentionRow]:
-    who = who.strip()
-    handle = who.lstrip("@").lower()
-    if not handle:
-        return []
-    conditions = [func.lower(MentionRow.author_handle) == handle,
-                  MentionRow.author_id == who.lstrip("@"),
-                  func.lower(MentionRow.author_name) == who.lower()]
-    return list(session.execute(
-        select(MentionRow).where(or_(*conditions)).order_by(MentionRow.created_at.desc(),
-                                                            MentionRow.id.desc())
-    ).scalars())
 
 
 def _iso(dt: datetime | None) -> str | None:

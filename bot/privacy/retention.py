@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from bot.core.retention_periods import RetentionPolicy
 from bot.store import audit
 from bot.store.db import Database
 from bot.store.schema import (
@@ -38,25 +39,10 @@ from bot.store.schema import (
 from bot.storm.fold import prune_marks
 
 if TYPE_CHECKING:
-    from bot.core.config import Settings
+    pass
 
 log = logging.getLogger(__name__)
 ERASED_LINK_LABEL = "posts sharing one link"
-
-
-@dataclass(frozen=True)
-class RetentionPolicy:
-    content: timedelta = timedelta(days=90)
-    authors: timedelta = timedelta(days=365)
-    evidence: timedelta = timedelta(days=365)
-    audit_log: timedelta = timedelta(days=2190)
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> RetentionPolicy:
-        return cls(timedelta(days=settings.retention_content_days),
-                   timedelta(days=settings.retention_author_days),
-                   timedelta(days=settings.retention_evidence_days),
-                   timedelta(days=settings.retention_audit_days))
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.reports.stats import Range
+from bot.core.figures import Range
 from bot.store.schema import AuditRow
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

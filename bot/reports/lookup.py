@@ -9,14 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.core.clock import format_local
-from bot.privacy.data_subjects import find_mentions
 from bot.reports.stats import open_alert_count, open_alert_rows
 from bot.slack.alert_parts import author_label
 from bot.slack.escape import safe
 from bot.slack.masking import mask_spans
 from bot.slack.stats_blocks import HistoryItem, QueueItem
 from bot.store.closing import NOT_ACTIONS, is_person
-from bot.store.mentions import mention_from_row
+from bot.store.mentions import find_mentions, mention_from_row
 from bot.store.schema import AuditRow, DecisionRow, MentionRow
 from policy.decision import Decision
 

@@ -21,7 +21,6 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.ingest.pipeline import PollReport
 from bot.moderation import complaints
-from bot.office import signpost_sender
 from bot.office.desk import Office
 from bot.platforms.base import Source
 from bot.privacy import retention
@@ -123,8 +122,7 @@ def build_scheduler(services: Services, office: Office | None = None) -> Backgro
         sched.add_job(reload_policy, "interval", args=[services],
                       seconds=POLICY_RELOAD_SECONDS, id="policy_reload", **common)
     if services.settings.crisis_signposting:  # the leader only: one sender per message
-        sched.add_job(if_leading, "interval", args=[lead, signpost_sender.send_pending,
-                                                    services],
+        sched.add_job(if_leading, "interval", args=[lead, services.signpost_sender.send_pending],
                       seconds=SIGNPOST_SECONDS, id="signposting", **common)
     sched.add_job(if_leading, "interval", args=[lead, office_tick, office],
                   seconds=OFFICE_TICK_SECONDS, id="office", next_run_time=datetime.now(UTC),

@@ -11,6 +11,7 @@ import requests
 from slack_sdk import WebClient
 
 from bot.alerts.outbox import Outbox
+from bot.alerts.render import make_renderer
 from bot.core.clock import Clock
 from bot.core.config import Settings
 from bot.core.policy_file import PolicyHolder
@@ -18,12 +19,12 @@ from bot.ingest.ocr import MediaReader
 from bot.ingest.pipeline import Pipeline
 from bot.moderation.kit import ModerationKit, build_moderation
 from bot.office.desk import Office, build_office
+from bot.office.signpost_sender import SignpostSender
 from bot.platforms.base import Source
 from bot.platforms.facebook.source import FacebookSource, make_graph
 from bot.platforms.http import TimeoutSession
 from bot.platforms.x.source import XSource, make_client
 from bot.slack.client import make_slack_client
-from bot.slack.render import make_renderer
 from bot.store.coordination import Coordinator, coordinator_for
 from bot.store.db import Database
 from bot.storm.fold import StormConfig, StormFolder
@@ -49,6 +50,10 @@ class Services:
     # Who polls and who posts when several processes share the database (bot/store/coordination.py).
     coordinator: Coordinator
     storm: StormDesk  # storm groups' alerts and bulk hides (bot/storm/groups.py)
+
+    @property
+    def signpost_sender(self) -> SignpostSender:
+        return SignpostSender(self.db, self.clock, self.moderation.actions.writers, self.policy)
 
 
 def build_services(

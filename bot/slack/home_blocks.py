@@ -11,7 +11,7 @@ from slack_sdk.models.blocks import Block, ContextBlock, DividerBlock, HeaderBlo
 
 from bot.core.calendar import DAY_WORDS
 from bot.core.clock import LONDON, format_local
-from bot.reports.stats import Stats
+from bot.core.figures import Stats
 from bot.slack.alert_parts import mrkdwn, section
 from bot.slack.escape import plain, safe, truncate
 from bot.slack.limits import HEADER_TEXT

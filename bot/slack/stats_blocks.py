@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import Block, ContextBlock, HeaderBlock, SectionBlock
 
 from bot.core.clock import LONDON, format_local
+from bot.core.figures import Stats
 from bot.core.models import KIND_NAMES, PLATFORM_NAMES
-from bot.reports.stats import Stats
 from bot.slack.alert_parts import mrkdwn, section
 from bot.slack.escape import link, plain, safe, truncate
 from bot.slack.limits import HEADER_TEXT, SECTION_TEXT

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, tuple_
+from sqlalchemy import func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from bot.core.models import Author, Media, Mention
@@ -129,3 +129,18 @@ def load_mention(session: Session, mention_id: int) -> tuple[Mention, Decision] 
     ).scalar_one_or_none()
     decision = Decision.from_dict(drow.detail) if drow else Decision()
     return mention_from_row(row), decision
+
+
+def find_mentions(session: Session, who: str) -> list[MentionRow]:
+    """A person's mentions, newest first, by @handle, user id or display name."""
+    who = who.strip()
+    handle = who.lstrip("@").lower()
+    if not handle:
+        return []
+    conditions = [func.lower(MentionRow.author_handle) == handle,
+                  MentionRow.author_id == who.lstrip("@"),
+                  func.lower(MentionRow.author_name) == who.lower()]
+    return list(session.execute(
+        select(MentionRow).where(or_(*conditions)).order_by(MentionRow.created_at.desc(),
+                                                            MentionRow.id.desc())
+    ).scalars())

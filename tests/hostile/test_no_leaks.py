@@ -10,14 +10,14 @@ from pathlib import Path
 
 from bot.runtime.logging_setup import setup_logging
 from bot.runtime.runner import secrets_of
-from bot.sandbox import demo
+from bot.sandbox import demo, world
 from bot.sandbox.scenario import load_scenario
 
 
 def test_secrets_and_post_text_stay_out_of_logs_and_slack(tmp_path: Path) -> None:
     debug_log = io.StringIO()
     info_log = io.StringIO()
-    sb = demo.start_sandbox(tmp_path, signing_secret="sandbox-signing-SECRET-7f3a9c")
+    sb = world.start_sandbox(tmp_path, signing_secret="sandbox-signing-SECRET-7f3a9c")
     try:
         secrets = secrets_of(sb.services.settings)
         assert len(secrets) >= 6

@@ -11,13 +11,13 @@ import pytest
 from sqlalchemy import select, text
 
 from bot.alerts.outbox import Outbox
+from bot.alerts.render import make_renderer
 from bot.core.clock import LONDON, FixedClock
 from bot.core.models import KIND_MENTION, Author, Mention, X
 from bot.office.desk import Office, build_office
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.slack.client import make_slack_client
 from bot.slack.limits import validate_blocks
-from bot.slack.render import make_renderer
 from bot.store import audit
 from bot.store.db import Database
 from bot.store.mentions import insert_decision, insert_mention

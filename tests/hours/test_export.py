@@ -8,8 +8,8 @@ import io
 import pytest
 
 from bot.core.clock import LONDON
+from bot.core.figures import parse_range
 from bot.reports.export import COLUMNS, audit_csv, escape_cell
-from bot.reports.stats import parse_range
 from bot.store import audit
 from tests.hours.conftest import Desk, local
 

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
+from bot.core.retention_periods import RetentionPolicy
 from bot.privacy import retention
-from bot.privacy.retention import RetentionPolicy
 from bot.store import audit
 from bot.store.audit import verify as verify_chain
 from bot.store.schema import AuditAnchorRow, AuditRow, DecisionRow, MentionRow

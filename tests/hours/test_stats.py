@@ -7,8 +7,9 @@ from datetime import timedelta
 import pytest
 
 from bot.core.clock import LONDON
+from bot.core.figures import parse_range, percentile
 from bot.reports.lookup import queue_items
-from bot.reports.stats import compute, parse_range, percentile
+from bot.reports.stats import compute
 from bot.slack.limits import validate_blocks
 from bot.slack.stats_blocks import build_queue, build_stats, fmt_duration
 from policy.categories import ABUSE, COMPLAINT, PRAISE

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from bot.alerts.outbox import Outbox, enqueue_mention_alert
+from bot.alerts.render import make_renderer
 from bot.core.clock import FixedClock
 from bot.core.models import Author, Mention, X
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.slack.client import make_slack_client
-from bot.slack.render import make_renderer
 from bot.store.db import Database
 from bot.store.mentions import insert_decision, insert_mention
 from bot.store.schema import AlertRow

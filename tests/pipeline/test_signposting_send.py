@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 
-from bot.office import signpost_sender
 from bot.store.schema import SignpostRow
 from tests.harness import services_for
 from tests.pipeline.conftest import World
@@ -25,8 +24,8 @@ def test_crisis_out_of_hours_gets_one_private_message(world: World) -> None:
         world.clock.advance(60)
         world.fake_x.add_tweet("kim", CRISIS + " really")  # same author, same night
         services.pipeline.poll_edge(world.source("nsft"), "x:nsft:mentions")
-        assert signpost_sender.send_pending(services) == 1
-        assert signpost_sender.send_pending(services) == 0  # once only
+        assert services.signpost_sender.send_pending() == 1
+        assert services.signpost_sender.send_pending() == 0  # once only
         kim = world.fake_x.user_id("kim")
         dms = [e for e in world.fake_x.dms() if kim in str(e.get("dm_conversation_id", ""))
                and e.get("sender_id") == world.user_id("nsft")]
@@ -49,7 +48,7 @@ def test_a_send_interrupted_by_a_crash_is_never_repeated(world: World) -> None:
         services.pipeline.poll_edge(world.source("nsft"), "x:nsft:mentions")
         with services.db.session() as s:  # as if the process died mid-send
             s.execute(update(SignpostRow).values(status="sending"))
-        assert signpost_sender.send_pending(services) == 0
+        assert services.signpost_sender.send_pending() == 0
         with services.db.session() as s:
             [row] = s.execute(select(SignpostRow)).scalars().all()
         assert row.status == "outcome_unknown"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from bot.core.retention_periods import RetentionPolicy
 from bot.privacy import retention
-from bot.privacy.retention import RetentionPolicy
 from bot.slack.storm_blocks import STORM_HIDE, STORM_LIST
 from bot.store.schema import (
     CapturedMediaRow,

@@ -21,13 +21,13 @@ from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from bot.runtime.app import build_app
 from bot.runtime.web import make_wsgi
-from bot.sandbox.demo import Sandbox, start_sandbox
 from bot.sandbox.http_fake import LOOPBACK
 from bot.sandbox.standin.bridge import Bridge
 from bot.sandbox.standin.controls import Controls, Poller
 from bot.sandbox.standin.present import Presenter
 from bot.sandbox.standin.public import PublicSide
 from bot.sandbox.standin.server import PageServer, bind
+from bot.sandbox.world import Sandbox, start_sandbox
 
 log = logging.getLogger(__name__)
 
