@@ -1,4 +1,4 @@
-"""Office hours: when the comms team is at its desks (issue 6 point 1).
+"""Office hours: when the comms team is at its desks.
 
 Default Monday to Friday 09:00-17:00 Europe/London, closed on England and Wales bank holidays.
 Every question takes the time to ask about (from the injected clock): nothing here reads the

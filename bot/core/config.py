@@ -68,7 +68,7 @@ class FacebookPage(BaseModel):
 
 Account = Annotated[XAccount | FacebookPage, Field(discriminator="platform")]
 
-# Who a mention can be escalated to (issue 5 point 6); each is configured as a channel or user.
+# Who a mention can be escalated to; each is configured as a channel or user.
 ESCALATION_TARGETS = {
     "pals": "PALS (Patient Advice and Liaison Service)",
     "complaints": "Complaints / Customer Services",
@@ -153,7 +153,7 @@ class Settings(BaseSettings):
         default=None, description="trust's policy YAML (default: the bundled policy)"
     )
 
-    # Office hours, routing and holding (issue 6); parsed by bot/core/calendar.py and
+    # Office hours, routing and holding; parsed by bot/core/calendar.py and
     # bot/office/routing.py
     office_days: str = Field(default="Mon-Fri", description="working days, e.g. Mon-Fri")
     office_opens: str = Field(default="09:00", description="local opening time")
@@ -185,7 +185,7 @@ class Settings(BaseSettings):
     spike_min_mentions: int = Field(default=20, ge=1)
     spike_cooldown_minutes: int = Field(default=60, ge=1, le=24 * 60)
 
-    # Storm mode (issue 8 point 1; bot/storm/fold.py): when more than STORM_THRESHOLD mentions on
+    # Storm mode (bot/storm/fold.py): when more than STORM_THRESHOLD mentions on
     # one
     # thread or topic arrive within STORM_WINDOW_MINUTES, near-duplicates fold into one alert
     storm_threshold: int = Field(default=30, ge=2, le=100_000)
@@ -197,7 +197,7 @@ class Settings(BaseSettings):
         default=10, ge=1, le=3600, description="at most one update of a storm alert this often"
     )
 
-    # Who may moderate (issue 5 point 10; used by /feedwatch and the buttons)
+    # Who may moderate (used by /feedwatch and the buttons)
     moderator_usergroup: str | None = Field(default=None, pattern=r"^S[A-Z0-9]{2,}$")
     moderator_user_ids: str = Field(default="", description="comma-separated Slack user ids")
     lead_user_ids: str = Field(default="", description="comma-separated Slack user ids")
@@ -213,7 +213,7 @@ class Settings(BaseSettings):
         description="private channel for evidence packs (default: the alert's thread)",
     )
 
-    # Retention (issue 6 point 10), in days; enforced nightly
+    # Retention, in days; enforced nightly
     retention_content_days: int = Field(default=90, ge=1)
     retention_author_days: int = Field(default=365, ge=1)
     retention_evidence_days: int = Field(default=365, ge=1)

@@ -73,7 +73,8 @@ def collect(session: Session, night_start: datetime, opening: datetime, now: dat
     """The night's picture, from what is stored: mentions ingested since the last closing.
 
     One streamed pass over the night's mentions (columns with each one's latest decision, never
-    whole rows): a night can be a pile-on of a hundred thousand posts (issue 8: rss_mb)."""
+    whole rows): a night can be a pile-on of a hundred thousand posts (the memory
+    target in `make bench`)."""
     night = (MentionRow.ingested_at >= night_start, MentionRow.ingested_at < now)
     by_platform: Counter[str] = Counter()
     by_kind: Counter[str] = Counter()

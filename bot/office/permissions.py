@@ -1,4 +1,4 @@
-"""Who may moderate (issue 5 point 10), for the slash commands now and the buttons later.
+"""Who may moderate, for the slash commands now and the buttons later.
 
 Moderators are, in order of preference:
 1. the members of the Slack user group MODERATOR_USERGROUP (usergroups.users.list; paid plans);

@@ -1,4 +1,4 @@
-"""Which Slack channel an alert goes to (issue 6 points 1 and 5).
+"""Which Slack channel an alert goes to.
 
 Precedence, for a mention with several categories (it is posted once):
 

@@ -1,4 +1,4 @@
-"""Opt-in out-of-hours crisis signposting (issue 6 point 4): the decision and the ledger.
+"""Opt-in out-of-hours crisis signposting: the decision and the ledger.
 
 When CRISIS_SIGNPOSTING is on and a mention flagged crisis arrives while the office is closed,
 its author should get the policy's crisis-signposting template as a *private* message where the

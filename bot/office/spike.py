@@ -1,4 +1,4 @@
-"""Spike alert (issue 6 point 6): far more mentions than usual in the last hour.
+"""Spike alert: far more mentions than usual in the last hour.
 
 A spike is the last hour's mentions exceeding SPIKE_MULTIPLE times the hourly average of the
 seven days before that hour, and at least SPIKE_MIN_MENTIONS. Then one alert (never held)
@@ -62,7 +62,7 @@ def is_spike(last_hour: int, average: float, cfg: SpikeConfig) -> bool:
 
 def build_view(session: Session, now: datetime, last_hour: int, average: float) -> SpikeView:
     """Counted in the database and streamed: a spike can be a hundred thousand posts, and
-    this runs in the bot's own process (issue 8: rss_mb)."""
+    this runs in the bot's own process (the memory target in `make bench`)."""
     in_hour = (MentionRow.created_at >= now - HOUR, MentionRow.created_at < now)
     authors = session.execute(
         select(MentionRow.author_id, MentionRow.author_handle, MentionRow.author_name,

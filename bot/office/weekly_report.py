@@ -1,4 +1,4 @@
-"""The weekly report (issue 6 point 9): last week in numbers, as a chart and a text table.
+"""The weekly report: last week in numbers, as a chart and a text table.
 
 Sent at the week's first opening (Monday 09:00, or Tuesday after a bank-holiday Monday) to the
 report channel: a PNG (mentions per day stacked by category; median time to first action per

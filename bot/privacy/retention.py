@@ -1,11 +1,11 @@
-"""Retention (issue 6 point 10), enforced by a nightly job that logs and audits its counts.
+"""Retention, enforced by a nightly job that logs and audits its counts.
 
 - Mention content (text, media, links, raw payload, and the flags' evidence quoting it) is
   erased after RETENTION_CONTENT_DAYS (default 90); the row stays, so the numbers still add up.
 - Author identity (id, handle, name, profile link, permalink, signposting ledger) is erased
   after RETENTION_AUTHOR_DAYS (default 365).
 - Evidence packs: RETENTION_EVIDENCE_DAYS, held while a report is open. Packs are stored by the
-  moderation service (issue 5); this job has nothing to prune until they exist.
+  moderation service; this job has nothing to prune until they exist.
 - The audit log is pruned after RETENTION_AUDIT_DAYS (default 6 years) from its oldest end. An
   anchor records the hash of the last pruned row; the database refuses to delete audit rows
   beyond the newest anchor, and `audit.verify` checks the chain from the anchor onwards.

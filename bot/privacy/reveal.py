@@ -1,4 +1,4 @@
-"""Revealing masked personal information to a moderator (issue 6 point 10), audited.
+"""Revealing masked personal information to a moderator, audited.
 
 Alerts show "[phone number hidden]" where the policy found personal information. A moderator
 may ask to see it: the values are shown to them alone (an ephemeral answer) and the audit log

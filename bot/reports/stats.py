@@ -1,7 +1,7 @@
 """The numbers behind `/feedwatch stats`, the queue, the Home tab and the weekly report.
 
 What counts as an *action* is read from the audit log, whose rows the moderation service
-(issue 5) writes. The conventions this module relies on:
+writes. The conventions this module relies on:
 
 - a moderator's action is an audit row whose `actor` is a Slack user id (U… or W…) and which
   names a mention; looking (`reveal_pi`, `evidence_pack`) is not an action (bot/store/closing.py);

@@ -1,4 +1,4 @@
-"""Which moderation buttons an alert offers, per platform, kind and state (issue 5 point 1).
+"""Which moderation buttons an alert offers, per platform, kind and state.
 
 The table is data so it reads like the issue and tests can check it row by row. Rules that shape
 it: nobody can delete someone else's tweet, so X never gets Delete; X hides replies only in

@@ -1,6 +1,6 @@
 """Mask detected personal information (NHS numbers, phone numbers, emails) in what Slack shows.
 
-Issue 6 point 10: the alert channel is wider than the people who need to see a caller's phone
+The alert channel is wider than the people who need to see a caller's phone
 number. The policy's personal_info flags carry character spans into the original text; we replace
 those characters with a label saying what was hidden, and a moderator can reveal it (audited).
 """

@@ -1,4 +1,4 @@
-"""The flows of issue 7 point 6, in Chromium, as a comms officer would do them: hide an
+"""The everyday flows, in Chromium, as a comms officer would do them: hide an
 abusive comment, reply from a template, a slash command, and a night out of hours."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Real bot processes sharing one database (issue 8 point 7).
+"""Real bot processes sharing one database.
 
 PostgreSQL: one leader polls, every process delivers, nothing is posted or done twice, and a
 survivor takes over within two of its ticks (poll intervals) when the leader is SIGKILLed.

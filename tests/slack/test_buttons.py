@@ -1,4 +1,4 @@
-"""The buttons each alert offers (issue 5 point 1), their confirms, values and limits."""
+"""The buttons each alert offers, their confirms, values and limits."""
 
 from __future__ import annotations
 

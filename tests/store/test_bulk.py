@@ -1,4 +1,4 @@
-"""Storing a page in bulk (issue 8, burst_per_s): the same rows as one at a time, on both
+"""Storing a page in bulk (the burst benchmark): the same rows as one at a time, on both
 engines: new mentions get ids, duplicates are skipped, alerts keep the page's order."""
 
 from __future__ import annotations

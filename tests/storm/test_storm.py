@@ -1,4 +1,4 @@
-"""Storm mode (issue 8 point 1), end to end against the fakes, on both engines."""
+"""Storm mode, end to end against the fakes, on both engines."""
 
 from __future__ import annotations
 

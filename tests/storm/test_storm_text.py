@@ -72,7 +72,7 @@ def _mention(text: str, links: tuple[str, ...], conversation: str) -> Mention:
 @given(long_text, st.lists(urls, max_size=8), odd_text)
 def test_any_text_gives_bounded_keys_and_never_raises(text: str, links: list[str],
                                                       conversation: str) -> None:
-    """Hostile input (issue 8 point 4): lone surrogates, RTL, zero-width, huge texts, odd URLs."""
+    """Hostile input: lone surrogates, RTL, zero-width, huge texts, odd URLs."""
     sh = shingles(text)
     assert len(bands(sh)) in (0, BANDS)
     assert 0.0 <= jaccard(sh, shingles(text[::-1])) <= 1.0

@@ -1,4 +1,4 @@
-"""Indexes for a year of history (issue 8: benchmarks): the stats range queries, the alert of a
+"""Indexes for a year of history (the benchmarks): the stats range queries, the alert of a
 mention, and the last post per channel that pacing reads when several processes post.
 
 Revision ID: 0004

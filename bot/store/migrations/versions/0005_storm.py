@@ -1,5 +1,5 @@
 """Storm mode: groups of near-duplicate mentions, their members, and the marks that count a
-pile-on (issue 8 point 1).
+pile-on.
 
 Revision ID: 0005
 Revises: 0004

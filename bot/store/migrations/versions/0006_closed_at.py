@@ -1,6 +1,6 @@
 """alerts.first_action_at and alerts.closed_at: when a moderator first acted on the alert, and
 first dealt with it (bot/store/closing.py), so the time to first action and the open alerts are read
-from small partial indexes instead of a year of the audit log (issue 8: stats_ms). Existing
+from small partial indexes instead of a year of the audit log (the stats benchmark). Existing
 alerts are filled in from the audit log.
 
 Revision ID: 0006
