@@ -36,16 +36,13 @@ class ModerationKit:
 
 
 def build_moderation(settings: Settings, db: Database, clock: Clock, slack: WebClient,
-                     policy: PolicyHolder,
+                     policy: PolicyHolder, permissions: Permissions,
                      http_session: Callable[[], requests.Session]) -> ModerationKit:
     writers: dict[str, PlatformWriter] = {
         a.name: make_x_writer(a, http_session()) for a in settings.x_accounts}
     writers.update({p.name: make_facebook_writer(p, settings.facebook_graph_version,
                                                  http_session())
                     for p in settings.facebook_pages})
-    permissions = Permissions(slack, clock, alert_channel=settings.slack_alert_channel,
-                              usergroup=settings.moderator_usergroup,
-                              user_ids=settings.moderator_ids, lead_ids=settings.lead_ids)
     alerts = AlertUpdater(db, slack, settings.tz)
     config = ModerationConfig(tz=settings.tz, lead_only=settings.lead_only,
                               escalation_targets=dict(settings.escalation_targets),

@@ -195,9 +195,7 @@ def build_office(settings: Settings, db: Database, slack: WebClient, clock: Cloc
     return Office(
         settings=settings, db=db, clock=clock, slack=slack, hours=hours, router=router,
         placer=Placer(router, hours, signposting=settings.crisis_signposting),
-        permissions=Permissions(slack, clock, alert_channel=settings.slack_alert_channel,
-                                usergroup=settings.moderator_usergroup,
-                                user_ids=settings.moderator_ids, lead_ids=settings.lead_ids),
+        permissions=Permissions.from_settings(settings, slack, clock),
         spike=spike.SpikeConfig(settings.spike_multiple, settings.spike_min_mentions,
                                 timedelta(minutes=settings.spike_cooldown_minutes)),
         retention=RetentionPolicy.from_settings(settings),

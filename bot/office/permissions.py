@@ -17,6 +17,7 @@ import logging
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -35,6 +36,10 @@ class Moderators:
     at: datetime
 
 
+if TYPE_CHECKING:
+    from bot.core.config import Settings
+
+
 class Permissions:
     def __init__(self, client: WebClient, clock: Clock, *, alert_channel: str,
                  usergroup: str | None = None, user_ids: frozenset[str] = frozenset(),
@@ -47,6 +52,14 @@ class Permissions:
         self.lead_ids = lead_ids
         self._cached: Moderators | None = None
         self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, client: WebClient, clock: Clock) -> Permissions:
+        """Built once per process: the office and the moderation service share it, so a
+        moderator list read from Slack is cached in one place."""
+        return cls(client, clock, alert_channel=settings.slack_alert_channel,
+                   usergroup=settings.moderator_usergroup, user_ids=settings.moderator_ids,
+                   lead_ids=settings.lead_ids)
 
     def is_lead(self, user: str) -> bool:
         return user in self.lead_ids

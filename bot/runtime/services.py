@@ -74,7 +74,8 @@ def build_services(
                         settings.admin_channel, placer=office.placer, gap_after=office.gap_after,
                         read_media=MediaReader.if_available(http_session),
                         storm=StormFolder(storm))
-    moderation = build_moderation(settings, db, clock, slack, policy, http_session)
+    moderation = build_moderation(settings, db, clock, slack, policy, office.permissions,
+                                  http_session)
     desk = StormDesk(db, clock, slack, moderation.actions, moderation.capture, storm, settings.tz)
     outbox = Outbox(db, slack, clock, make_renderer(settings.tz), min_interval=post_interval,
                     coordinator=coordinator, renderers={"storm": desk.render})

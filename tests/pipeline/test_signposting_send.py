@@ -55,3 +55,14 @@ def test_a_send_interrupted_by_a_crash_is_never_repeated(world: World) -> None:
         assert not world.fake_x.requests_to("/2/dm_conversations/with/:id/messages")
     finally:
         services.db.dispose()
+
+
+def test_one_permissions_serves_the_office_and_the_buttons(world: World) -> None:
+    """Who may moderate is read from Slack and cached once per process, not once per user of it."""
+    services = services_for(world.settings, world.clock, world.fake_x)
+    try:
+        assert services.moderation.actions.permissions is services.office.permissions
+        sender = services.signpost_sender
+        assert sender.writers is services.moderation.actions.writers
+    finally:
+        services.db.dispose()
