@@ -8,7 +8,7 @@ voice (I, me, my, or a sentence with no subject: "can't go on"); advice to someo
 from __future__ import annotations
 
 from policy.detectors.base import FIRST_PERSON, SECOND_PERSON, Analysis, Hit
-from policy.detectors.hate import negated
+from policy.detectors.scope import negated
 from policy.lexicon import crisis_cues, harm
 
 RULES = ("crisis.suicidal", "crisis.self_harm", "crisis.indirect", "crisis.risk_to_others")

@@ -5,7 +5,7 @@ being negative; it is routed to the complaints process.
 from __future__ import annotations
 
 from policy.detectors.base import Analysis, Hit
-from policy.detectors.hate import negated
+from policy.detectors.scope import negated
 from policy.lexicon import feedback as lex
 
 RULES = ("complaint.explicit", "complaint.negative_experience", "complaint.suggestion",

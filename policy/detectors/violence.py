@@ -7,7 +7,7 @@ person or a group ("kill myself" has none), and the engine drops violence whenev
 from __future__ import annotations
 
 from policy.detectors.base import Analysis, Hit
-from policy.detectors.hate import counter_speech, negated
+from policy.detectors.scope import counter_speech, negated
 from policy.detectors.targets import is_target, place_after, target_after, target_before
 from policy.lexicon import harm
 
