@@ -142,9 +142,28 @@ def detect(a: Analysis) -> list[Hit]:
             hits.append(Hit(rule, s, e, conf, note=tgt[2]))
     named = [g for g in groups if g[2] != UNNAMED]
     hits.extend(_negated_positive(a, named))
+    hits.extend(_as_violence(a, hits))
     if not hits:
         hits.extend(_hostile_mention(a, named) if named else _unnamed_mention(a))
     return hits
+
+
+_FIRST = frozenset({"i", "we"})
+
+
+def _as_violence(a: Analysis, hits: list[Hit]) -> list[Hit]:
+    """A threat to a group is violence as well as hate: a lead is asked to report it."""
+    out: list[Hit] = []
+    if len(a.doc.tokens) >= 40 and distress_context(a):
+        return out  # a loose match in a story of distress; the engine quiets hate.threat too
+    for h in hits:
+        if h.rule_id != "hate.threat":
+            continue
+        lo = a.sentence_range(a.doc.sents[h.start])[0]
+        rule = ("violence.threat" if _FIRST.intersection(a.doc.tokens[lo : h.end])
+                else "violence.incitement")
+        out.append(Hit(rule, h.start, h.end, h.confidence, note=h.note))
+    return out
 
 
 def _unnamed_mention(a: Analysis) -> list[Hit]:
