@@ -71,6 +71,9 @@ class Decision:
     report_suggested: bool = False  # threats: a lead confirms or rejects
     policy_version: str = ""
     explanation: str = ""  # one line for the alert: why this action
+    # Categories the rules found but the decision does not act on (crisis comes first; loose
+    # words in a story of distress), so a moderator can see what was set aside.
+    suppressed: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -96,6 +99,7 @@ class Decision:
             "report_suggested": self.report_suggested,
             "policy_version": self.policy_version,
             "explanation": self.explanation,
+            "suppressed": list(self.suppressed),
         }
 
     @classmethod
@@ -108,4 +112,5 @@ class Decision:
             report_suggested=bool(data.get("report_suggested", False)),
             policy_version=data.get("policy_version", ""),
             explanation=data.get("explanation", ""),
+            suppressed=tuple(str(c) for c in data.get("suppressed", ())),
         )

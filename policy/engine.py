@@ -40,6 +40,14 @@ _QUIET_IN_DISTRESS = frozenset({
 })
 
 
+# Removal categories a crisis post keeps: personal information (so Slack masks it) and hate
+# about a group (for a lead's decision once the person is looked after).
+_KEPT_IN_CRISIS = frozenset({C.PERSONAL_INFO, C.HATE})
+# A group named near a hostile word, with nothing tying them: too loose to keep beside crisis.
+_LOOSE_HATE = frozenset({"hate.hostile_mention"})
+_HATE_HELD = (" The post is also hateful about a group: a lead decides whether to hide it,"
+              " after the person is looked after.")
+
 _DM_NOTE = (" In a private message: shown masked in Slack; there is nothing to hide, since a"
             " private message cannot be hidden.")
 
@@ -48,6 +56,13 @@ def _in_private(flag: Flag) -> Flag:
     """Personal information sent privately to the trust: still flagged, so the bot masks it
     in Slack (data protection), but low severity and never a reason to remove."""
     return replace(flag, severity=Severity.LOW, explanation=flag.explanation + _DM_NOTE)
+
+
+def _suppressed(extra: dict[str, object]) -> tuple[str, ...]:
+    found = list(extra.get("suppressed") or [])  # type: ignore[call-overload]
+    if extra.get("suppressed_profanity") and "profanity" not in found:
+        found.append("profanity")  # swearing about one's own feelings, not flagged
+    return tuple(sorted(found))
 
 
 def _rank(flag: Flag, dm: bool) -> int:
@@ -145,13 +160,15 @@ class PolicyEngine:
             # Safety: a person in crisis is never treated as a threat or a post to remove.
             # Personal information stays flagged (low, never removal): it is what masks a phone
             # or NHS number in Slack, and the data is no less someone's for being in crisis.
-            dropped = sorted({f.category for f in flags if f.category in C.REMOVAL_CATEGORIES
-                              and f.category != C.PERSONAL_INFO})
+            # Hate about a group stays flagged too, behind crisis, for a lead to decide on:
+            # distress does not make a post's hate invisible.
+            kept = [f for f in flags if f.category not in C.REMOVAL_CATEGORIES
+                    or (f.category in _KEPT_IN_CRISIS and f.rule_id not in _LOOSE_HATE)]
+            dropped = sorted({f.category for f in flags if f not in kept})
             if dropped:
                 extra["suppressed"] = dropped
             flags = [replace(f, severity=Severity.LOW) if f.category == C.PERSONAL_INFO else f
-                     for f in flags
-                     if f.category not in C.REMOVAL_CATEGORIES or f.category == C.PERSONAL_INFO]
+                     for f in kept]
         if len(a.doc.tokens) >= 40 and distress_context(a):
             # Someone telling of their own distress (or supporting someone who is): incidental
             # words are not reasons to hide the post. Attacks on others still count.
@@ -174,7 +191,7 @@ class PolicyEngine:
         version = self.version
         if not flags:
             return Decision(policy_version=version, explanation="Nothing in the policy applies.",
-                            extra=extra)
+                            suppressed=_suppressed(extra), extra=extra)
         top = flags[0]
         cat = self.policy.categories[top.category]
         rule = self._rules[top.rule_id]
@@ -185,6 +202,7 @@ class PolicyEngine:
             escalate_to = escalate_override
         if top.category == C.CRISIS:
             action, template = C.ACTION_ESCALATE, "crisis"
+
         elif top.category == C.DEFAMATION:
             action = C.ACTION_LEAD_DECISION  # never removed automatically
         elif top.category == C.PERSONAL_INFO and dm:
@@ -194,8 +212,10 @@ class PolicyEngine:
             action = C.ACTION_LEAD_DECISION if top.category == C.VIOLENCE else C.ACTION_NONE
         report = any(f.category == C.VIOLENCE for f in flags)
         explanation = f"{cat.title}: {top.explanation}"
+        if top.category == C.CRISIS and any(f.category == C.HATE for f in flags):
+            explanation += _HATE_HELD
         if report:
             explanation += " A lead should confirm or reject reporting it."
         return Decision(flags=flags, action=action, template=template, escalate_to=escalate_to,
                         report_suggested=report, policy_version=version,
-                        explanation=explanation, extra=extra)
+                        explanation=explanation, suppressed=_suppressed(extra), extra=extra)

@@ -65,10 +65,21 @@ def test_classify_jsonl_one_line_out_per_line_in_in_order(tmp_path: Path) -> Non
     assert [o.get("id") for o in out] == [0, None, 1, "no-text", 2]
     assert "error" in out[1] and "error" in out[3]
     for o in (out[0], out[2], out[4]):
-        assert set(o) == {"id", "categories", "flags", "action"}
+        assert set(o) == {"id", "categories", "flags", "action", "suppressed"}
         for f in o["flags"]:
             assert set(f) == {"category", "severity", "rule_id", "evidence"}
     assert "personal_info" in out[2]["categories"]
+
+
+def test_classify_jsonl_shows_what_crisis_set_aside(tmp_path: Path) -> None:
+    text = "I can't go on any more. Fucking hell, all immigrants are vermin."
+    result = run(["classify", "--jsonl"], tmp_path,
+                 stdin=json.dumps({"id": "c", "text": text}) + "\n")
+    assert result.returncode == 0, result.stderr
+    (out,) = [json.loads(x) for x in result.stdout.splitlines()]
+    assert out["categories"][0] == "crisis" and out["action"] == "escalate"
+    assert "hate" in out["categories"]  # kept, behind crisis, for a lead
+    assert out["suppressed"] == ["profanity"]
 
 
 def test_policy_check_accepts_the_bundled_policy(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ def decision_line(item_id: object, d: Decision) -> dict[str, object]:
             for f in d.flags
         ],
         "action": d.action,
+        "suppressed": list(d.suppressed),
     }
 
 
@@ -77,6 +78,8 @@ def classify_text(text: str, policy_path: Path | None = None, as_json: bool = Fa
     if d.report_suggested:
         action += " — report suggested, for a lead to confirm"
     print(f"suggested action: {action}")
+    if d.suppressed:
+        print(f"also found, not acted on: {', '.join(d.suppressed)}")
     if d.explanation:
         print(f"because: {d.explanation}")
     return 0

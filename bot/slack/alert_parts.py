@@ -151,10 +151,12 @@ def links_section(mention: Mention) -> SectionBlock | None:
 
 
 def flags_section(decision: Decision, hidden_pi: list[str]) -> SectionBlock:
+    set_aside = ("*Also found, not acted on:* " + safe(", ".join(decision.suppressed))
+                 if decision.suppressed else "")
     if not decision.flags:
-        return section("*Policy flags:* none", "fw_flags")
+        return section("\n".join(["*Policy flags:* none", set_aside]).strip(), "fw_flags")
     ordered = sorted(decision.flags, key=lambda f: -f.severity)
-    lines = ["*Policy flags:*"]
+    lines = ["*Policy flags:*", *([set_aside] if set_aside else [])]
     if decision.report_suggested:
         lines.append("*Report suggested* — a lead decides: report it, or close it with "
                      "Flag is wrong.")

@@ -6,7 +6,7 @@ public). Criticism of a service, or of how a named member of staff behaved, is a
 from __future__ import annotations
 
 from policy.detectors.base import Analysis, Hit
-from policy.detectors.hate import counter_speech, negated
+from policy.detectors.scope import counter_speech, negated
 from policy.lexicon import cues
 
 RULES = ("abuse.insult", "abuse.harassment")

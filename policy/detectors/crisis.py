@@ -8,7 +8,7 @@ voice (I, me, my, or a sentence with no subject: "can't go on"); advice to someo
 from __future__ import annotations
 
 from policy.detectors.base import FIRST_PERSON, SECOND_PERSON, Analysis, Hit
-from policy.detectors.hate import negated
+from policy.detectors.scope import negated
 from policy.lexicon import crisis_cues, harm
 
 RULES = ("crisis.suicidal", "crisis.self_harm", "crisis.indirect", "crisis.risk_to_others")
@@ -136,7 +136,7 @@ def detect(a: Analysis) -> list[Hit]:
         # Quoted words still count: a person quoting themselves, or someone else, in crisis.
         if toks[s] == "suicidal" and s > 0 and toks[s - 1] in ("not", "never"):
             continue
-        if e < len(toks) and toks[e] in _DESCRIBED:
+        if e < len(toks) and toks[e] in _DESCRIBED and doc.sents[e] == doc.sents[s]:
             continue  # "my suicidal friend": someone else, judged by CRISIS_OTHER
         voice = _voice(a, s, e)
         if voice != "self" or _recovered(a, s) or _denied(a, s):
@@ -164,6 +164,7 @@ def detect(a: Analysis) -> list[Hit]:
         hits.extend(_strong_indirect(a))
     if not hits:
         hits.extend(_indirect(a))
+    a.notes["crisis"] = bool(hits)  # read by feedback: distress is not a complaint
     return hits
 
 
@@ -185,25 +186,72 @@ def _strong_indirect(a: Analysis) -> list[Hit]:
     return []
 
 
+_VOCABULARY = frozenset(crisis_cues.VOCABULARY)
+_STATES = frozenset(crisis_cues.STATE_WORDS)
+
+
+# Before a condition word, these make it a topic or someone else's ("a talk on depression",
+# "her anxiety"), not the writer's own state ("my depression").
+_TOPIC_BEFORE = frozenset({"on", "about", "regarding", "re", "around", "into", "his", "her",
+                           "their"})
+# After it, a service, place or event named by the condition ("pain clinic", "depression
+# and anxiety service", "anxiety workshop").
+_TOPIC_AFTER = frozenset({"service", "services", "clinic", "clinics", "team", "teams", "ward",
+                          "unit", "group", "groups", "talk", "talks", "course", "courses",
+                          "awareness", "charity", "week", "month", "day", "nurse", "nurses",
+                          "management", "workshop", "workshops", "relief", "research",
+                          "leaflet", "app", "line", "helpline", "help", "specialist", "specialists",
+                          "doctor", "doctors", "consultant", "hip", "leg", "arm", "bone",
+                          "wrist", "ankle", "tooth", "clock", "phone", "screen", "window"})
+
+
+def _as_topic(toks: list[str], lo: int, hi: int, s: int, e: int) -> bool:
+    """The word names a subject, a service or a thing, not the writer's state."""
+    if s > lo and toks[s - 1] in _TOPIC_BEFORE:
+        return True
+    after = toks[e : min(hi, e + 4)]
+    if after[:1] and after[0] in _TOPIC_AFTER:
+        return True
+    # "depression and anxiety service": a second condition word, then the service noun
+    return len(after) >= 3 and after[0] in ("and", "&") and after[2] in _TOPIC_AFTER
+
+
 def _indirect(a: Analysis) -> list[Hit]:
-    """Several weaker signs in the speaker's own voice ("hopeless", "a burden", "no way out")."""
+    """Several weaker signs of the writer's own risk ("hopeless", "a burden", "no way out").
+
+    A person's own risk, not vocabulary: the names of conditions, treatments, services and
+    plain words ("depression", "therapist", "pain", "broken") count only in a sentence where
+    the writer speaks of themselves ("I am so depressed", "my depression"), and at least one
+    sign must be a risk (in the writer's voice) or a state the writer says they are in, so
+    topic words alone ("my therapist changed my meds") never make crisis.
+    """
     doc = a.doc
+    toks = doc.tokens
     cues: dict[str, tuple[int, int]] = {}
     used: set[int] = set()
-    no_you = not SECOND_PERSON & set(doc.tokens)
+    no_you = not SECOND_PERSON & set(toks)
     people = {s for s, _ in a.get("TARGET")} | {s for s, _, _ in a.prefixed("G:")}
+    risk = state = False
     for s, e in sorted(a.get("CRISIS_WEAK"), key=lambda sp: sp[0] - sp[1]):  # longest first
         if doc.quoted[s] or negated(a, s, window=2) or _recovered(a, s):
             continue
         if used & set(range(s, e)):
             continue  # "a gun" and "gun" are one sign, not two
+        words = " ".join(toks[s:e])
         voice = _voice(a, s, e)
         lo, hi = a.sentence_range(doc.sents[s])
-        if voice == "self" or (voice == "none" and no_you
-                               and not any(lo <= p < hi for p in people)):
-            used.update(range(s, e))
-            cues.setdefault(" ".join(doc.tokens[s:e]), (s, e))
-    if len(cues) >= 2:
+        if words in _VOCABULARY:
+            if voice != "self" or _as_topic(toks, lo, hi, s, e):
+                continue  # "a talk on depression", "the pain clinic": nobody's own risk
+            state = state or words in _STATES
+        elif not (voice == "self" or (voice == "none" and no_you
+                                      and not any(lo <= p < hi for p in people))):
+            continue
+        else:
+            risk = True
+        used.update(range(s, e))
+        cues.setdefault(words, (s, e))
+    if (risk or state) and len(cues) >= 2:
         spans = sorted(cues.values())
         return [Hit("crisis.indirect", spans[0][0], spans[0][1], 0.6,
                     note=", ".join(sorted(cues)))]

@@ -5,7 +5,7 @@ being negative; it is routed to the complaints process.
 from __future__ import annotations
 
 from policy.detectors.base import Analysis, Hit
-from policy.detectors.hate import negated
+from policy.detectors.scope import negated
 from policy.lexicon import feedback as lex
 
 RULES = ("complaint.explicit", "complaint.negative_experience", "complaint.suggestion",
@@ -93,9 +93,14 @@ def detect(a: Analysis) -> list[Hit]:
     contrast = [s for s, _ in a.get("CONTRAST")]
     turned = bool(contrast) and any(s > contrast[0] for s, _ in bad_sp + suggest)
     explicit = [(s, e) for s, e in a.get("COMPLAIN") if not negated(a, s, window=2)]
+    # A person in crisis describing their pain is not complaining about a service: only an
+    # explicit complaint ("I want to complain about ...") is routed as one beside crisis.
+    in_crisis = bool(a.notes.get("crisis"))
     if explicit and not a.near("GOOD", explicit[0][0], explicit[0][1], 2, 0):
         s, e = explicit[0]
         hits.append(Hit("complaint.explicit", s, e, 0.9))
+    elif in_crisis:
+        pass
     elif bad >= 0.5 and (bad >= good or turned):
         s, e = bad_sp[0] if bad_sp else (0, min(len(toks), 1))
         hits.append(Hit("complaint.negative_experience", s, e, min(0.95, 0.5 + 0.1 * bad)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from policy.detectors.base import FIRST_PERSON, Analysis, Hit
+from policy.detectors.scope import counter_speech, negated
 from policy.lexicon.groups import HOMONYM_CONTEXT, HOMONYM_SLURS, PEOPLE_NOUNS, SLURS
 
 PHRASES: dict[str, tuple[str, ...]] = {
@@ -85,11 +86,6 @@ def _said_of_one_or_a_thing(toks: list[str], lo: int, s: int) -> bool:
 def slur_status(a: Analysis, s: int, e: int) -> str:
     """'hostile', 'counter', 'reclaimed', 'homonym' or 'insult' (one person, or an idiom) for
     the slur at tokens [s, e)."""
-    from policy.detectors.hate import (  # shared rules; imported here to avoid a cycle
-        counter_speech,
-        negated,
-    )
-
     doc = a.doc
     toks = doc.tokens
     word = " ".join(toks[s:e])

@@ -6,8 +6,9 @@ person or a group ("kill myself" has none), and the engine drops violence whenev
 
 from __future__ import annotations
 
-from policy.detectors.base import Analysis, Hit
-from policy.detectors.hate import counter_speech, negated
+from policy.detectors.base import Analysis, Hit, distress_context
+from policy.detectors.intent import reader_warned, writer_intends
+from policy.detectors.scope import counter_speech, negated
 from policy.detectors.targets import is_target, place_after, target_after, target_before
 from policy.lexicon import harm
 
@@ -23,7 +24,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
               "asthma attack", "heart attack", "panic attack", "panic attacks",
               "anxiety attack", "anxiety attacks", "attack of", "kill time", "killing time",
               "dressed to kill", "killing it", "killed it", "shot of", "flu shot",
-              "booster shot", "photo shoot", "shoot me an email", "shoot me a message"),
+              "booster shot", "photo shoot", "shoot me an email", "shoot me a message",
+              "shoot you an", "shoot you a", "burn out", "burnt out", "burned out",
+              "burning out", "bomb site", "kill for a", "smash it", "smashed it"),
+    # Acts that are violent only when done to a body ("break her neck", not "break the news").
+    "VBODY": ("break", "snap", "crack", "bust", "smash in", "cave in", "rip off", "gouge"),
+    "ARMED": harm.ARMED,
     "VNOUN": ("execution", "executions", "extermination", "eradication", "genocide",
               "annihilation", "lynching", "lynchings", "final solution", "firing squad",
               "gas chamber", "gas chambers"),
@@ -66,6 +72,21 @@ _SELF_INTENT = frozenset({"want", "wanted", "wanting", "thinking", "thought", "t
                           "trying", "urge", "urges", "about", "if", "feel", "feeling", "felt",
                           "not", "never", "going", "planning", "plan", "attempt", "considered",
                           "considering", "when", "i"})
+
+
+# "You will die waiting for a bed": a complaint about waiting, not a threat.
+_WAITING = frozenset({"waiting", "wait", "queue", "list", "lists", "before", "because"})
+
+
+def _armed(a: Analysis) -> list[Hit]:
+    """"I'm coming to the ward with a knife": the writer means to come armed."""
+    for s, e in a.get("ARMED"):
+        if counter_speech(a, s) or negated(a, s) or not writer_intends(a, s):
+            continue
+        lo, hi = a.sentence_range(a.doc.sents[s])
+        if any(lo <= ps < hi for ps, _ in a.get("PLACE") + a.get("TARGET")):
+            return [Hit("violence.threat", s, e, 0.8)]
+    return []
 
 
 def _conditional(toks: list[str], lo: int, s: int) -> bool:
@@ -111,7 +132,8 @@ def detect(a: Analysis) -> list[Hit]:
             continue  # talk about self-harm ("enough to kill yourself"), not an order
         if phrase[-1] in ("of", "to") and not target_after(a, e):
             continue  # "kick the shit out of everything"
-        if not set(phrase) & _IN_PHRASE_TARGETS and _self_subject(a, s):
+        if (not set(phrase) & _IN_PHRASE_TARGETS and _self_subject(a, s)
+                and not (target_after(a, e) or place_after(a, e))):
             continue  # "I deserve to die": crisis, never violence
         lo = a.sentence_range(doc.sents[s])[0]
         if _conditional(toks, max(lo, s - 3), s):
@@ -126,7 +148,8 @@ def detect(a: Analysis) -> list[Hit]:
             rule = "violence.incitement"
         hits.append(Hit(rule, s, e, 0.85))
     denied = [(ts, te) for ts, te in a.get("THREAT") if negated(a, ts)]
-    for s, e in a.get("VIOL") + a.get("VNOUN"):
+    hits.extend(_armed(a))
+    for s, e in a.get("VIOL") + a.get("VNOUN") + a.get("VBODY"):
         if counter_speech(a, s) or negated(a, s):
             continue
         if any(ts <= s < te for ts, te in denied):
@@ -140,11 +163,17 @@ def detect(a: Analysis) -> list[Hit]:
         word = toks[s]
         # "I will ...", "we are going to ...": the writer is the subject of the act.
         subj = [t for t in before if t in _SUBJECTS]
-        has_first = bool(subj) and subj[-1] in _FIRST and bool(_FUTURE & set(before))
+        has_first = ((bool(subj) and subj[-1] in _FIRST and bool(_FUTURE & set(before)))
+                     or writer_intends(a, s))
+        # Told to the reader: only outside a story of distress ("you will die one day too").
+        warned = (reader_warned(a, s) and not a.has_token(_WAITING, lo, s + 8)
+                  and not distress_context(a))
         normative = bool(_NORMATIVE & set(before)) or any(
             toks[i] == "if" and toks[i + 1] == "only" for i in range(lo, s - 1)
         )  # "if only someone would ...": a wish
-        passive = bool(_PASSIVE & set(toks[max(lo, s - 2) : s]))
+        # "should be shot", "get hurt"; not "there will be a bomb".
+        passive = s > lo and (toks[s - 1] in _PASSIVE or (
+            s - 2 >= lo and toks[s - 2] in _PASSIVE and toks[s - 1] not in ("a", "an", "the")))
         imperative = s == lo or (s - lo <= 2 and set(before) <= {"just", "go", "please", "and"})
         present = word in _PRESENT_TOO and s > lo and toks[s - 1] in _INFINITIVE
         if word in _PAST and not passive and not present and " ".join(toks[s:e]) in _PAST:
@@ -166,10 +195,10 @@ def detect(a: Analysis) -> list[Hit]:
             if _self_subject(a, s):
                 continue  # "I should die": the writer, so crisis, never violence
             target = target_before(a, s, 6)
-            if not (target and (has_first or normative)):
+            if not ((target and (has_first or normative)) or warned):
                 continue
         elif passive:
-            if not (target_before(a, s) and (normative or has_first)):
+            if not ((target_before(a, s) and (normative or has_first)) or warned):
                 continue
         elif toks[s] in ("execution", "extermination", "eradication", "genocide",
                          "annihilation", "final", "gas", "firing"):
@@ -182,7 +211,7 @@ def detect(a: Analysis) -> list[Hit]:
             continue
         if bool(_WISH & set(before)):
             rule = "violence.wish_harm"
-        elif has_first and not normative:
+        elif (has_first or warned) and not normative:
             rule = "violence.threat"
         else:
             rule = "violence.incitement"

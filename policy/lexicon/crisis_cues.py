@@ -110,3 +110,29 @@ SELF_LOATHING = (
 
 CRISIS_INDIRECT = (SLANG + FINALITY + MEANS + PAST_ATTEMPT + BURDEN_HOPELESS + SELF_LOATHING
                    + STAYING_SAFE)
+
+# Weak cues that name a condition, a treatment, a service, a means or a plain word rather than
+# a person's own risk: "the Depression and Anxiety Service", "a talk on depression", "a
+# broken hip at the pain clinic", "dead tired". They count only when the writer says them of
+# themselves ("I am so depressed"), and two of them make crisis only when at least one is a
+# state of the writer (STATE_WORDS), never from topic words alone ("my therapist changed my
+# meds").
+STATE_WORDS = (
+    "depressed", "depression", "anxiety", "panic", "crying", "sad", "so sad", "scared",
+    "miserable", "alone", "lonely", "so lonely", "lonely as", "no friends", "empty", "numb",
+    "broken", "failure", "a failure", "useless", "pathetic", "exhausted", "exhaustion",
+    "drained", "no energy", "can't sleep", "tired", "a mess", "mess", "ruined", "fucked up",
+    "screwed up", "freaking out", "not okay", "getting worse", "worse every day",
+    "only getting worse", "can't handle", "can not handle", "hurting", "suffering",
+    "regret", "can't stop thinking", "hate my", "tired of being", "die", "dying", "dead",
+    "death",
+)
+TOPIC_WORDS = (
+    "therapist", "meds", "medication", "psych ward", "hospitalized", "hospitalised",
+    "checking myself in", "check myself in", "pain", "painful", "hurts", "torture", "goodbye",
+    "pills", "rope", "razor", "blades", "bridge", "gun",
+    "a gun", "my gun", "the gun", "oxy", "do it", "end it", "keep going", "keep on going",
+    "give up", "dead tired", "dying to", "bored to death", "scared to death", "died laughing",
+    "disappear", "anything out there", "no longer want", "not worth it", "reason to stay",
+)
+VOCABULARY = STATE_WORDS + TOPIC_WORDS

@@ -59,14 +59,26 @@ THREAT_PHRASES = (
     "deserve to be abused", "deserve to be beaten",
     "deserve to be hit", "deserves to be abused", "deserves to be beaten",
     "ass whooping", "good hiding", "a slap", "a good slap", "deserve a beating",
-    "needs a beating",
+    "needs a beating", "brick through", "bricks through", "rock through your",
+    "petrol through", "through your letterbox", "hunt down", "hunted down", "hunt them",
+    "be hunted", "knock him out", "knock her out", "knock you out", "knock them out",
+    "knock his block off", "knock your block off", "knock seven bells out of",
 )
+
+# Carrying a weapon to a place or a person ("coming to the ward with a knife"): a threat
+# when the writer says they will.
+_WEAPONS = ("knife", "blade", "machete", "gun", "shotgun", "rifle", "bat", "baseball bat",
+            "hammer", "axe", "crowbar", "acid", "petrol can", "bomb")
+ARMED = tuple(f"{lead} {w}" for w in _WEAPONS
+              for lead in ("with a", "with my", "with an", "carrying a", "bring a",
+                           "bringing a", "armed with a"))
 
 # Places: burning, bombing or blowing one up threatens the people in it.
 PLACE_TARGETS = (
     "place", "ward", "wards", "hospital", "clinic", "unit", "building", "office", "offices",
     "house", "home", "school", "mosque", "church", "synagogue", "temple", "centre", "surgery",
-    "reception", "station", "shop", "hq", "headquarters", "site", "block", "flat",
+    "reception", "station", "shop", "hq", "headquarters", "site", "block", "flat", "window",
+    "windows", "door", "front door", "letterbox", "car",
 )
 
 # Targets that make a violent act a threat to people.

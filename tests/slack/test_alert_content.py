@@ -177,3 +177,17 @@ def test_status_shows_state_claimant_and_hidden() -> None:
     assert status == "Hidden by Priya · Claimed by Priya &amp; co · Hidden on Facebook"
     assert "fw_status" not in [b.get("block_id") for b in
                                build_mention_alert(view(fb_item()))["blocks"]]
+
+
+def test_categories_set_aside_are_shown_on_the_alert() -> None:
+    flags = (Flag("crisis", Severity.CRITICAL, "crisis.suicidal", "can't go on", "Crisis"),
+             Flag("hate", Severity.HIGH, "hate.derogatory", "scum", "Hate"))
+    decision = Decision(flags=flags, suppressed=("profanity", "<!channel>"))
+    lines = section_text(build_mention_alert(view(x_mention(), decision)),
+                         "fw_flags").splitlines()
+    assert lines[1] == "*Also found, not acted on:* profanity, &lt;!channel&gt;"
+    plain = build_mention_alert(view(x_mention(), Decision(flags=flags)))
+    assert "not acted on" not in section_text(plain, "fw_flags")
+    none = build_mention_alert(view(x_mention(), Decision(suppressed=("profanity",))))
+    assert section_text(none, "fw_flags").splitlines() == [
+        "*Policy flags:* none", "*Also found, not acted on:* profanity"]

@@ -1,0 +1,71 @@
+"""Who means to do a harmful act: the grammar of a threat, not its words.
+
+A threat is a future act by the writer (first person, or a sentence with no subject that
+starts with the intention: "going to bomb your headquarters") or an announced event ("there
+will be a bomb at your clinic"), against a person, a body or a place. Or it tells the reader
+what will happen to them ("you will die for this").
+"""
+
+from __future__ import annotations
+
+from policy.detectors.base import Analysis
+
+_FIRST = frozenset({"i", "we"})
+# The intention, between the subject and the act ("I am going to", "we will", "I swear I'll").
+INTENT = frozenset({"will", "going", "shall", "gon", "about", "coming", "planning", "plan",
+                    "want", "swear", "intend", "gotta", "gonna"})
+# Other people who may be the subject of the act; the writer's intention ends at them.
+_OTHER_SUBJECTS = frozenset({"he", "she", "they", "you", "it", "people", "someone", "everyone",
+                             "nobody"})
+# Clause openers after which an earlier subject no longer governs the verb.
+_NEW_CLAUSE = frozenset({"if", "when", "whenever", "because", "but", "so", "although",
+                         "unless", "until", "before", "after", "once"})
+_SKIPPABLE_START = frozenset({"just", "really", "honestly", "seriously", "literally", "and",
+                              "then", "so", "now", "next", "soon"})
+
+
+def _clause_start(toks: list[str], lo: int, s: int) -> int:
+    for i in range(s - 1, lo - 1, -1):
+        if toks[i] in _NEW_CLAUSE or toks[i] == ",":
+            return i + 1
+    return lo
+
+
+def writer_intends(a: Analysis, s: int) -> bool:
+    """The act at token `s` is one the writer says they will do: a first-person subject with
+    an intention before it in the same clause, no other subject between ("I will find the
+    nurse who did this and break her neck"), or a clause that starts with the intention
+    itself ("going to stab that receptionist"), or "there will be ..."."""
+    toks = a.doc.tokens
+    lo = a.sentence_range(a.doc.sents[s])[0]
+    start = _clause_start(toks, lo, s)
+    span = toks[start:s]
+    if not INTENT.intersection(span):
+        return False
+    first = [i for i, t in enumerate(span) if t in _FIRST]
+    if first:
+        after_subject = span[first[-1] + 1 :]
+        if _OTHER_SUBJECTS.intersection(after_subject[:1]):
+            return False
+        return bool(INTENT.intersection(after_subject))
+    i = 0
+    while i < len(span) and span[i] in _SKIPPABLE_START:
+        i += 1
+    head = span[i : i + 2]
+    return bool(head) and (head[0] in INTENT or head == ["there", "will"])
+
+
+_YOU = frozenset({"you", "ya"})
+
+
+def reader_warned(a: Analysis, s: int) -> bool:
+    """"You will die for this", "you are going to get hurt": the reader is told what will
+    happen to them (the act at `s` has "you" as its subject and an intention before it)."""
+    toks = a.doc.tokens
+    lo = a.sentence_range(a.doc.sents[s])[0]
+    span = toks[_clause_start(toks, lo, s) : s]
+    subjects = [i for i, t in enumerate(span) if t in _YOU or t in _FIRST
+                or t in _OTHER_SUBJECTS]
+    if not subjects or span[subjects[-1]] not in _YOU:
+        return False
+    return bool({"will", "going", "gonna"}.intersection(span[subjects[-1] + 1 :]))
