@@ -139,12 +139,16 @@ class PolicyEngine:
         seen: set[str] = set()
         escalate_override: str | None = None
         for hit in hits:
-            if hit.rule_id in seen:
+            # One flag per rule, except personal details: each one found is its own flag,
+            # because each flag's span is what masks that detail in Slack.
+            key = (f"{hit.rule_id}@{hit.chars}" if hit.rule_id.startswith("personal_info.")
+                   else hit.rule_id)
+            if key in seen:
                 continue
             flag = self._flag(a, hit)
             if flag is None:
                 continue
-            seen.add(hit.rule_id)
+            seen.add(key)
             flags.append(flag)
             if hit.escalate_to and escalate_override is None:
                 escalate_override = hit.escalate_to

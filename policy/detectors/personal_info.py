@@ -71,18 +71,16 @@ def detect(a: Analysis) -> list[Hit]:
         hits += _numbers(a, text, taken)
     if "@" in text:
         own = {v.lower() for v in a.policy.contacts.values() if "@" in v}
-        for m in _EMAIL.finditer(text):
-            if m.group(0).lower() not in own:
-                hits.append(Hit("personal_info.email", chars=m.span(), confidence=0.9))
-                break
+        # Every one, not only the first: each span is what masks it in Slack.
+        hits += [Hit("personal_info.email", chars=m.span(), confidence=0.9)
+                 for m in _EMAIL.finditer(text) if m.group(0).lower() not in own]
     if digits:
         hits += _addresses(text)
-        m = _DOB.search(text)
-        if m:
-            hits.append(Hit("personal_info.date_of_birth", chars=m.span(), confidence=0.85))
-        m = _HOSPITAL.search(text)
-        if m and not any(s <= m.start(1) < e for s, e in taken):
-            hits.append(Hit("personal_info.hospital_number", chars=m.span(), confidence=0.8))
+        hits += [Hit("personal_info.date_of_birth", chars=m.span(), confidence=0.85)
+                 for m in _DOB.finditer(text)]
+        hits += [Hit("personal_info.hospital_number", chars=m.span(), confidence=0.8)
+                 for m in _HOSPITAL.finditer(text)
+                 if not any(s <= m.start(1) < e for s, e in taken)]
     if hits and a.context.kind == "dm":
         a.notes["personal_info_in_dm"] = True  # asked for: "please DM us your details"
     return hits
@@ -97,7 +95,6 @@ def _numbers(a: Analysis, text: str, taken: list[tuple[int, int]]) -> list[Hit]:
         if nhs_number.is_valid(d) and (said_nhs or not d.startswith("0")):
             hits.append(Hit("personal_info.nhs_number", chars=m.span(), confidence=0.9))
             taken.append(m.span())
-            break
     # POSSIBLE, not VALID: a number shaped like a UK mobile or landline is personal even if
     # its range is unassigned (people mistype, and fictional-looking numbers still expose).
     for pm in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
@@ -106,8 +103,10 @@ def _numbers(a: Analysis, text: str, taken: list[tuple[int, int]]) -> list[Hit]:
         nat = str(pm.number.national_number)
         if "0" + nat in service or nat in service or len(_DIGIT.findall(pm.raw_string)) < 10:
             continue
-        if pm.raw_string.lstrip()[:1] not in "0+":
-            continue  # UK phone numbers are written with a leading 0 or +44
+        if pm.raw_string.lstrip().lstrip("(")[:1] not in "0+":
+            # UK phone numbers are written with a leading 0 or +44; the area code may be
+            # bracketed, as in "(01473) 555123" or "(0161) 234 5678".
+            continue
         if phonenumbers.is_valid_number(pm.number):
             personal = phonenumbers.number_type(pm.number) in _PERSONAL_TYPES
         else:
@@ -116,20 +115,22 @@ def _numbers(a: Analysis, text: str, taken: list[tuple[int, int]]) -> list[Hit]:
         if personal:
             hits.append(Hit("personal_info.phone", chars=(pm.start, pm.end), confidence=0.9))
             taken.append((pm.start, pm.end))
-            break
     return hits
 
 
 def _addresses(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    said_address = bool(_ADDRESS_WORDS.search(text))
     for m in _STREET.finditer(text):
         raw = m.group(0).replace(",", " ").split()
         words = [w.lower() for w in raw]
         if len(words) < 3 or _NOT_STREET_WORDS.intersection(words[1:-1]):
             continue
         # "14 Elm Road" is an address; "5 very close friends" needs "I live at" to be one.
-        if raw[1][:1].isupper() or _ADDRESS_WORDS.search(text):
-            return [Hit("personal_info.address", chars=m.span(), confidence=0.8)]
-    pc = _POSTCODE.search(text)
-    if pc and _ADDRESS_WORDS.search(text):
-        return [Hit("personal_info.address", chars=pc.span(), confidence=0.75)]
-    return []
+        if raw[1][:1].isupper() or said_address:
+            hits.append(Hit("personal_info.address", chars=m.span(), confidence=0.8))
+    if said_address:
+        hits += [Hit("personal_info.address", chars=pc.span(), confidence=0.75)
+                 for pc in _POSTCODE.finditer(text)
+                 if not any(s <= pc.start() < e for s, e in (h.chars or (0, 0) for h in hits))]
+    return hits
