@@ -22,6 +22,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.core.calendar import holiday_calendar, parse_dates, parse_days, parse_hhmm
 from bot.core.category_settings import check_category_channels, parse_categories
 from bot.core.models import FACEBOOK, X
+from bot.core.moderation_actions import LEAD_LIMITABLE
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 
@@ -79,7 +80,6 @@ ESCALATION_TARGETS = {
     "comms_lead": "Comms lead",
 }
 # Moderation actions that can be limited to leads (LEAD_ONLY_ACTIONS).
-LEAD_LIMITABLE = ("delete", "block", "report_police")
 
 
 def _json_object(v: Any, example: str) -> dict[str, Any]:

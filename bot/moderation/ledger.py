@@ -20,11 +20,9 @@ from bot.store.schema import LedgerRow, ModerationStateRow
 
 INTENT, DONE, FAILED, REFUSED, UNKNOWN = "intent", "done", "failed", "refused", "unknown"
 # Safe to repeat: after a crash these are made so (their effect read back where possible).
-IDEMPOTENT = frozenset({"hide", "unhide", "delete", "block", "mute"})
 # Sends cannot be checked or repeated safely: after a crash they are "outcome unknown".
-SENDS = frozenset({"reply", "private_message"})
-# Before these, the author is told why privately (the policy's promise).
-TELL_FIRST = frozenset({"hide", "delete", "block"})
+# Before TELL_FIRST actions, the author is told why privately (the policy's promise).
+# All three come from the one catalogue of actions.
 
 
 def key(mention_id: int, action: str, generation: int) -> str:

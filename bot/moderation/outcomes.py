@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.core.models import PLATFORM_NAMES, X
+from bot.core.moderation_actions import DONE_LINE, SENDS
 from bot.moderation import ledger
 from bot.platforms import writes as W
 from bot.platforms.writes import ActionError
@@ -16,13 +17,6 @@ from bot.store.schema import LedgerRow
 
 DONE, REFUSED, DENIED, CONFLICT, FAILED, UNKNOWN = (
     "done", "refused", "denied", "conflict", "failed", "unknown")
-VERBS = {"hide": "hide", "unhide": "unhide", "delete": "delete", "block": "block the author of",
-         "mute": "mute the author of", "reply": "reply to", "private_message": "message",
-         "claim": "claim", "no_action": "close", "flag_wrong": "change the flags of",
-         "escalate": "escalate", "report": "report", "report_police": "report to the police"}
-DONE_LINE = {"hide": "Hidden on {p}", "unhide": "Unhidden on {p}", "delete": "Deleted from {p}",
-             "block": "Author blocked on {p}", "mute": "Author muted on {p}",
-             "reply": "Replied on {p}", "private_message": "Private message sent on {p}"}
 AUDIT_OUTCOME = {ledger.DONE: "ok", ledger.FAILED: "failed", ledger.REFUSED: "refused",
                  ledger.UNKNOWN: "unknown"}
 
@@ -97,7 +91,7 @@ def audit_detail(row: LedgerRow, resumed: bool) -> dict[str, Any]:
         value = getattr(row, name)
         if value:
             detail[name] = value
-    if row.text and row.action in ledger.SENDS:
+    if row.text and row.action in SENDS:
         # The words we sent are in the ledger (erasable); the audit keeps their fingerprint.
         detail["text_sha256"] = hashlib.sha256(row.text.encode()).hexdigest()
     if resumed:

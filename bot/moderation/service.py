@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from bot.alerts.update import AlertUpdater
+from bot.core import moderation_actions as catalogue
 from bot.core.clock import Clock
 from bot.core.crashpoints import AFTER_PLATFORM_CALL, crashpoint
 from bot.core.models import PLATFORM_NAMES, Author, Mention, X
@@ -36,7 +37,6 @@ from bot.moderation.outcomes import (
     FAILED,
     REFUSED,
     UNKNOWN,
-    VERBS,
     Actor,
     Outcome,
 )
@@ -94,7 +94,7 @@ class Moderation:
     def authorise(self, actor: Actor, action: str, mention_id: int,
                   decision: Decision) -> Outcome | None:
         """None when the actor may; otherwise the refusal, answered privately and audited."""
-        verb = VERBS.get(action, action)
+        verb = catalogue.VERBS.get(action, action)
         lead_needed = action in self.config.lead_only or (
             decision.report_suggested and action in ("report", "report_police", "flag_wrong"))
         if not self.permissions.is_moderator(actor.id):
@@ -124,7 +124,7 @@ class Moderation:
     def perform(self, action: str, mention_id: int, actor: Actor, *, reason: str = "",
                 tell: bool = True, no_tell_reason: str = "",
                 generation: int | None = None) -> Outcome:
-        if action not in ledger.IDEMPOTENT:
+        if action not in catalogue.IDEMPOTENT:
             raise ValueError(f"not a platform action: {action}")
         got = self.load_authorised(action, mention_id, actor)
         if isinstance(got, Outcome):
@@ -133,8 +133,8 @@ class Moderation:
         writer = self.writer(mention)
         if writer is None:
             return Outcome(REFUSED, f"The account {mention.account} is no longer configured.")
-        telling = action in ledger.TELL_FIRST and tell
-        if action in ledger.TELL_FIRST and not tell and not no_tell_reason.strip():
+        telling = action in catalogue.TELL_FIRST and tell
+        if action in catalogue.TELL_FIRST and not tell and not no_tell_reason.strip():
             return Outcome(REFUSED, "Say why the author is not told first.")
         now = self.clock.now()
         with self.db.session() as s:
@@ -153,7 +153,7 @@ class Moderation:
                 s, mention_id=mention_id, action=action, generation=gen, actor=actor.id,
                 actor_name=actor.name, now=now, reason=reason, text=why if telling else "",
                 template=template if telling else "",
-                told="" if telling else ("not_sent" if action in ledger.TELL_FIRST else ""),
+                told="" if telling else ("not_sent" if action in catalogue.TELL_FIRST else ""),
                 told_note="" if telling else no_tell_reason.strip(),
                 policy_version=decision.policy_version)
             if row is None:
@@ -234,7 +234,7 @@ class Moderation:
 
     def send(self, action: str, mention_id: int, actor: Actor, text: str, *,
              template: str = "", generation: int | None = None) -> Outcome:
-        if action not in ledger.SENDS:
+        if action not in catalogue.SENDS:
             raise ValueError(f"not a send: {action}")
         got = self.load_authorised(action, mention_id, actor)
         if isinstance(got, Outcome):
@@ -279,7 +279,7 @@ class Moderation:
             actions = {i: s.get(LedgerRow, i).action for i in ids}  # type: ignore[union-attr]
         for row_id in ids:
             try:
-                if actions[row_id] in ledger.IDEMPOTENT:
+                if actions[row_id] in catalogue.IDEMPOTENT:
                     self._run(row_id, resumed=True)
                 else:
                     self._finish(row_id, ledger.UNKNOWN, resumed=True, error=ActionError(
@@ -337,7 +337,7 @@ class Moderation:
         when = (f" at {prev.completed_at.astimezone(self.config.tz):%H:%M}"
                 if prev and prev.completed_at else "")
         return Outcome(CONFLICT, f"Already done{who}{when}: "
-                       f"{T.DONE_LINE[action].format(p=PLATFORM_NAMES.get(mention.platform))}.")
+                       f"{catalogue.DONE_LINE[action].format(p=PLATFORM_NAMES.get(mention.platform))}.")
 
     def _taken(self, s: Session, mention_id: int, action: str, gen: int) -> Outcome:
         row = ledger.by_key(s, mention_id, action, gen)
