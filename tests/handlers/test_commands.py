@@ -21,7 +21,7 @@ from bot.store.db import Database
 from bot.store.schema import AuditRow
 from policy.categories import ABUSE, COMPLAINT, CRISIS, PERSONAL_INFO
 from tests.harness import services_for
-from tests.hours.conftest import MODERATOR, OUTSIDER, Desk, flag, local
+from tests.office.conftest import MODERATOR, OUTSIDER, Desk, flag, local
 from tests.slack_http import block_action_body, call_wsgi, command_body, signed_headers
 
 SECRET = "sandbox-signing-secret"

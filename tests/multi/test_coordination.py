@@ -28,9 +28,9 @@ from bot.store.coordination import (
 )
 from bot.store.db import Database
 from bot.store.schema import AlertRow
+from tests.alerts.conftest import Desk, fake_slack  # noqa: F401  (fixture)
 from tests.conftest import _fresh_postgres
 from tests.harness import make_settings, services_for, x_account_entry
-from tests.outbox.conftest import Desk, fake_slack  # noqa: F401  (fixture)
 
 
 @pytest.fixture
