@@ -138,4 +138,6 @@ def detect(a: Analysis) -> list[Hit]:
         if not (counter_speech(a, s) or negated(a, s, window=2)):
             hits.append(Hit("abuse.harassment", s, e, 0.8))
             break
+    # Read by feedback: the words of an insult are not a complaint.
+    a.notes["abuse"] = [(h.start, h.end) for h in hits]
     return hits
