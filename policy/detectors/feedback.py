@@ -31,7 +31,7 @@ _TOLD = frozenset({"was", "were", "had", "been", "did", "got", "went", "took", "
 # A sentence that opens with these asks a question ("Is it safe to stop ...?").
 _ASKING = frozenset({"is", "are", "can", "could", "do", "does", "did", "should", "will",
                      "would", "what", "how", "why", "when", "where", "who", "has", "have",
-                     "am", "may", "anyone", "does"})
+                     "am", "may", "anyone"})
 # "Please call me", "please can someone look at ...": a request for one's own care.
 _REQUEST = frozenset({"call", "ring", "contact", "can", "could", "let", "help", "look",
                       "check", "get", "phone", "email", "send", "advise", "tell", "someone"})
