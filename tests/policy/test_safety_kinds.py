@@ -131,3 +131,23 @@ def test_a_threat_to_a_group_is_hate_and_violence(engine: PolicyEngine, text: st
 ])
 def test_harm_words_that_are_not_threats(engine: PolicyEngine, text: str) -> None:
     assert "violence" not in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "I was this close to suicide last winter",
+    "Suicide is all I think about lately and I'm scared",
+    "I keep coming back to suicide as my way out",
+])
+def test_suicide_named_of_oneself_is_crisis(engine: PolicyEngine, text: str) -> None:
+    assert engine.classify(text).categories[0] == "crisis"
+
+
+@pytest.mark.parametrize("text", [
+    "My mum committed suicide when I was ten",  # someone else's
+    "I'm doing a sponsored walk for suicide prevention",  # awareness
+    "I have never been suicidal, but I know people who have",  # denied
+    "Immigrants should all commit suicide, I would laugh",  # contempt for a group
+])
+def test_suicide_named_of_someone_else_or_denied_is_not_the_writers_crisis(
+        engine: PolicyEngine, text: str) -> None:
+    assert "crisis" not in engine.classify(text).categories
