@@ -151,3 +151,26 @@ def test_suicide_named_of_oneself_is_crisis(engine: PolicyEngine, text: str) -> 
 def test_suicide_named_of_someone_else_or_denied_is_not_the_writers_crisis(
         engine: PolicyEngine, text: str) -> None:
     assert "crisis" not in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly, I detest her",
+    "We loathe you and everything about you",
+    "I just can't stand him any more",
+    "Honestly I despise you",
+    "All I have left is contempt for you",
+])
+def test_the_writers_hostility_aimed_at_one_person_is_abuse(engine: PolicyEngine,
+                                                           text: str) -> None:
+    assert "abuse" in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "I can't stand her attitude on reception, she never listens",  # about a service
+    "I hate it when the bus to the hospital is late",
+    "I don't hate him, I just miss him",  # negated
+    "Nobody should say 'I despise you' to a nurse",  # quoted to oppose it
+])
+def test_hostile_words_not_aimed_at_a_person_are_not_abuse(engine: PolicyEngine,
+                                                           text: str) -> None:
+    assert "abuse" not in engine.classify(text).categories
