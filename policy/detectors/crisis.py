@@ -164,6 +164,8 @@ def detect(a: Analysis) -> list[Hit]:
     if not hits:
         hits.extend(_suicide_of_oneself(a))
     if not hits:
+        hits.extend(_harm_to_oneself(a))
+    if not hits:
         hits.extend(_strong_indirect(a))
     if not hits:
         hits.extend(_indirect(a))
@@ -192,6 +194,36 @@ def _suicide_of_oneself(a: Analysis) -> list[Hit]:
         if FIRST_PERSON & words and not _OTHER_PEOPLE & words and not group and not a.in_sent(
                 "AWARENESS", doc.sents[i]):
             return [Hit("crisis.suicidal", i, i + 1, 0.7)]
+    return []
+
+
+_OWN_BODY = frozenset({"wrists", "wrist", "arms", "arm", "legs", "thighs", "throat", "brains",
+                       "head", "skin", "veins", "neck", "stomach"})
+_WEAPON = frozenset({"gun", "pistol", "rifle", "shotgun", "bullet", "knife", "blade", "razor",
+                     "barrel", "rope", "noose", "pills", "tablets"})
+_IN_ME = frozenset({"mouth", "head", "brain", "temple", "neck", "hand", "lap", "throat",
+                    "wrist", "wrists", "chest", "skin"})
+
+
+def _harm_to_oneself(a: Analysis) -> list[Hit]:
+    """A harmful act the writer does to themselves ("shoot myself", "slash my wrists",
+    "strangle myself"), or a weapon at their own body ("the barrel in my mouth"), in the
+    writer's voice, not negated, not a recovery story."""
+    doc = a.doc
+    toks = doc.tokens
+    for s, e in a.get("VIOL"):
+        nxt = toks[e : e + 3]
+        own = nxt[:1] == ["myself"] or (nxt[:1] == ["my"] and len(nxt) > 1
+                                         and nxt[1] in _OWN_BODY)
+        if not own or negated(a, s, window=3) or _recovered(a, s) or _denied(a, s):
+            continue
+        if _voice(a, s, e) == "self":
+            return [Hit("crisis.self_harm", s, min(len(toks), e + 2), 0.75)]
+    for i, t in enumerate(toks):
+        if t in _WEAPON and toks[i + 1 : i + 3] and toks[i + 1] in ("in", "to", "against") \
+                and toks[i + 2 : i + 3] == ["my"] and toks[i + 3 : i + 4] \
+                and toks[i + 3] in _IN_ME and not _recovered(a, i):
+            return [Hit("crisis.suicidal", i, i + 4, 0.75)]
     return []
 
 

@@ -174,3 +174,25 @@ def test_the_writers_hostility_aimed_at_one_person_is_abuse(engine: PolicyEngine
 def test_hostile_words_not_aimed_at_a_person_are_not_abuse(engine: PolicyEngine,
                                                            text: str) -> None:
     assert "abuse" not in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "sometimes I want to stab myself in the leg",
+    "I'm going to slash my wrists tonight",
+    "held the knife to my throat for an hour last night",
+    "I keep thinking I should strangle myself with the cable",
+])
+def test_a_harmful_act_on_oneself_is_crisis_never_violence(engine: PolicyEngine,
+                                                           text: str) -> None:
+    d = engine.classify(text)
+    assert d.categories[0] == "crisis"
+    assert "violence" not in d.categories and not d.report_suggested
+
+
+@pytest.mark.parametrize("text", [
+    "I used to cut myself but I'm in recovery now and doing well",
+    "I would never poison myself",
+    "they slashed the prices at the hospital shop",
+])
+def test_harm_words_near_oneself_that_are_not_crisis(engine: PolicyEngine, text: str) -> None:
+    assert "crisis" not in engine.classify(text).categories
