@@ -104,16 +104,30 @@ class PolicyEngine:
         self._canon = Canon(interest, mask, short, english)
         self._mask_words = frozenset(mask)
 
-    def classify(self, text: str, context: Context | None = None) -> Decision:
+    def classify(self, text: str, context: Context | None = None,
+                 without: frozenset[str] = frozenset()) -> Decision:
+        """`without`: phrases (canonical words joined by spaces) to treat as if no word list
+        held them; the evaluation's cross-validation uses it, the bot never does."""
         ctx = context or Context()
         full = f"{text}\n{ctx.ocr_text}" if ctx.ocr_text.strip() else text
         doc = make_doc(full, self._canon)
-        a = Analysis(doc, self._matcher.find(doc.tokens), ctx, self.policy, full)
+        found = self._matcher.find(doc.tokens)
+        if without:
+            found = {tag: kept for tag, spans in found.items()
+                     if (kept := [(s, e) for s, e in spans
+                                  if " ".join(doc.tokens[s:e]) not in without])}
+        a = Analysis(doc, found, ctx, self.policy, full)
         hits: list[Hit] = []
         for det in DETECTORS:
             hits.extend(det.detect(a))
         hits.extend(terms.detect(a))
         return self._decide(a, hits)
+
+    def phrases(self, text: str) -> set[str]:
+        """The listed phrases found in a text (canonical words joined by spaces)."""
+        doc = make_doc(text, self._canon)
+        return {" ".join(doc.tokens[s:e]) for spans in self._matcher.find(doc.tokens).values()
+                for s, e in spans}
 
     def _flag(self, a: Analysis, hit: Hit) -> Flag | None:
         rule = self._rules.get(hit.rule_id)

@@ -5,7 +5,7 @@ public). Criticism of a service, or of how a named member of staff behaved, is a
 
 from __future__ import annotations
 
-from policy.detectors.base import Analysis, Hit
+from policy.detectors.base import Analysis, Hit, distress_context
 from policy.detectors.scope import counter_speech, negated
 from policy.lexicon import cues
 
@@ -108,6 +108,47 @@ def _menacing_knowledge(a: Analysis, e: int) -> bool:
                                          "their") or doc.caps[i] for i in range(e, verb))
 
 
+# Hostility strong enough to be abuse when the writer aims it at one person.
+_HOSTILITY = frozenset({"hate", "hatred", "despise", "loathe", "loathing", "detest",
+                        "can't stand", "cannot stand", "can not stand", "contempt", "disdain",
+                        "disgust", "abhor", "repulse", "can't bear", "makes me sick",
+                        "make me sick", "fill me with", "fills me with", "disgusted by",
+                        "repulsed by", "revolted by"})
+_ONE_PERSON = frozenset({"you", "him", "her"})
+# After "her" these show it is the object ("I can't stand her."), not "her attitude".
+_OBJECT_ENDS = frozenset({"so", "for", "and", "any", "because", "more", "now", "anymore", "too",
+                          "already", "then", "at", "with", "right", "enough", "lol"})
+_WRITER = frozenset({"i", "we", "me"})
+_LOOSE_SERVICE = frozenset({"you", "your", "they", "them"})
+
+
+def _hostility_to_person(a: Analysis) -> list[Hit]:
+    """"I detest him", "I have so much hatred for you", "you make me sick": the writer's
+    hostility aimed at one person. Not when the post names a service (that is a complaint,
+    however angry) and not when negated or opposed."""
+    doc = a.doc
+    toks = doc.tokens
+    if any(" ".join(toks[s:e]) not in _LOOSE_SERVICE for s, e in a.get("SERVICE")):
+        return []
+    if distress_context(a):
+        return []  # "I hate him for what he did to me": a story of one's own pain
+    for s, e in a.get("EMO"):
+        if " ".join(toks[s:e]) not in _HOSTILITY or counter_speech(a, s) or negated(a, s):
+            continue
+        lo, hi = a.sentence_range(doc.sents[s])
+        before = toks[lo:s]
+        for i in range(e, min(hi, e + 5)):
+            if toks[i] not in _ONE_PERSON:
+                continue
+            ends = i + 1 >= hi or toks[i + 1] in _OBJECT_ENDS
+            story = toks[i] != "you" and len(toks) > 40  # "... and I hate him": a story
+            if _WRITER & set(before) and ends and not story:
+                return [Hit("abuse.insult", s, i + 1, 0.75)]
+        if "you" in before[-3:] and toks[s:e] and toks[e - 1] in ("sick", "with"):
+            return [Hit("abuse.insult", lo, e, 0.75)]  # "you make me sick"
+    return []
+
+
 def detect(a: Analysis) -> list[Hit]:
     doc = a.doc
     toks = doc.tokens
@@ -130,6 +171,8 @@ def detect(a: Analysis) -> list[Hit]:
         if not (counter_speech(a, s) or negated(a, s, window=2) or reported):
             hits.append(Hit("abuse.insult", s, e, 0.8))
             break
+    if not hits:
+        hits.extend(_hostility_to_person(a))
     for s, e in a.get("KNOW_WHERE"):
         if _menacing_knowledge(a, e) and not negated(a, s, window=2):
             hits.append(Hit("abuse.harassment", s, e, 0.75))
@@ -138,4 +181,6 @@ def detect(a: Analysis) -> list[Hit]:
         if not (counter_speech(a, s) or negated(a, s, window=2)):
             hits.append(Hit("abuse.harassment", s, e, 0.8))
             break
+    # Read by feedback: the words of an insult are not a complaint.
+    a.notes["abuse"] = [(h.start, h.end) for h in hits]
     return hits

@@ -134,8 +134,9 @@ def detect(a: Analysis) -> list[Hit]:
     for s, e in a.get("CRISIS"):
         # Only "not suicidal" is a denial; "I didn't kill myself tonight" is still crisis.
         # Quoted words still count: a person quoting themselves, or someone else, in crisis.
-        if toks[s] == "suicidal" and s > 0 and toks[s - 1] in ("not", "never"):
-            continue
+        if toks[s] == "suicidal" and s > 0 and (toks[s - 1] in ("not", "never")
+                                                or negated(a, s, window=3)):
+            continue  # "I have never been suicidal"
         if e < len(toks) and toks[e] in _DESCRIBED and doc.sents[e] == doc.sents[s]:
             continue  # "my suicidal friend": someone else, judged by CRISIS_OTHER
         voice = _voice(a, s, e)
@@ -161,11 +162,69 @@ def detect(a: Analysis) -> list[Hit]:
             hits.append(Hit("crisis.risk_to_others", s, e, 0.8))
             break
     if not hits:
+        hits.extend(_suicide_of_oneself(a))
+    if not hits:
+        hits.extend(_harm_to_oneself(a))
+    if not hits:
         hits.extend(_strong_indirect(a))
     if not hits:
         hits.extend(_indirect(a))
     a.notes["crisis"] = bool(hits)  # read by feedback: distress is not a complaint
     return hits
+
+
+_SUICIDE = frozenset({"suicide", "suicidal", "overdose", "overdosing"})
+# Someone else whose suicide a sentence may be about ("my mum committed suicide").
+_OTHER_PEOPLE = _SPECIFIC | _PRONOUNS_OTHER | SECOND_PERSON | _GENERIC_SUBJECTS | {
+    "friends", "family", "parents", "cousin", "grandma", "grandpa", "ex", "classmate"}
+
+
+def _suicide_of_oneself(a: Analysis) -> list[Hit]:
+    """"I was this close to suicide", "suicide is all I think about": suicide named in a
+    sentence whose only person is the writer (nobody else whose suicide it could be), not
+    negated, not a recovery or awareness story."""
+    doc = a.doc
+    toks = doc.tokens
+    for i, t in enumerate(toks):
+        if t not in _SUICIDE or doc.quoted[i] or negated(a, i, window=3) or _recovered(a, i):
+            continue
+        lo, hi = a.sentence_range(doc.sents[i])
+        words = set(toks[lo:hi])
+        group = any(lo <= g < hi for g, _, _ in a.prefixed("G:"))  # "... should all ..."
+        if FIRST_PERSON & words and not _OTHER_PEOPLE & words and not group and not a.in_sent(
+                "AWARENESS", doc.sents[i]):
+            return [Hit("crisis.suicidal", i, i + 1, 0.7)]
+    return []
+
+
+_OWN_BODY = frozenset({"wrists", "wrist", "arms", "arm", "legs", "thighs", "throat", "brains",
+                       "head", "skin", "veins", "neck", "stomach"})
+_WEAPON = frozenset({"gun", "pistol", "rifle", "shotgun", "bullet", "knife", "blade", "razor",
+                     "barrel", "rope", "noose", "pills", "tablets"})
+_IN_ME = frozenset({"mouth", "head", "brain", "temple", "neck", "hand", "lap", "throat",
+                    "wrist", "wrists", "chest", "skin"})
+
+
+def _harm_to_oneself(a: Analysis) -> list[Hit]:
+    """A harmful act the writer does to themselves ("shoot myself", "slash my wrists",
+    "strangle myself"), or a weapon at their own body ("the barrel in my mouth"), in the
+    writer's voice, not negated, not a recovery story."""
+    doc = a.doc
+    toks = doc.tokens
+    for s, e in a.get("VIOL"):
+        nxt = toks[e : e + 3]
+        own = nxt[:1] == ["myself"] or (nxt[:1] == ["my"] and len(nxt) > 1
+                                         and nxt[1] in _OWN_BODY)
+        if not own or negated(a, s, window=3) or _recovered(a, s) or _denied(a, s):
+            continue
+        if _voice(a, s, e) == "self":
+            return [Hit("crisis.self_harm", s, min(len(toks), e + 2), 0.75)]
+    for i, t in enumerate(toks):
+        if t in _WEAPON and toks[i + 1 : i + 3] and toks[i + 1] in ("in", "to", "against") \
+                and toks[i + 2 : i + 3] == ["my"] and toks[i + 3 : i + 4] \
+                and toks[i + 3] in _IN_ME and not _recovered(a, i):
+            return [Hit("crisis.suicidal", i, i + 4, 0.75)]
+    return []
 
 
 def _strong_indirect(a: Analysis) -> list[Hit]:

@@ -17,7 +17,73 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "SUGGEST": lex.SUGGESTION,
     "GOOD": lex.PRAISE_STRONG,
     "CONTRAST": lex.CONTRAST,
+    "SERVICE": lex.SERVICE,
 }
+_GENERIC = frozenset(lex.GENERIC_NEGATIVE)
+# Service words too loose to show, beside crisis, that a service is being complained about.
+_LOOSE_SERVICE = frozenset({"you", "your", "they", "them", "place", "room", "stay", "letter",
+                            "letters", "group", "groups", "visit", "experience", "phone",
+                            "called", "care"})
+# Someone telling what happened to them or theirs: an experience, even with no service named.
+_NARRATOR = frozenset({"i", "me", "my", "we", "us", "our", "im"})
+_TOLD = frozenset({"was", "were", "had", "been", "did", "got", "went", "took", "told", "said",
+                   "asked", "left", "came", "saw", "felt", "waited", "tried", "spent"})
+# A sentence that opens with these asks a question ("Is it safe to stop ...?").
+_ASKING = frozenset({"is", "are", "can", "could", "do", "does", "did", "should", "will",
+                     "would", "what", "how", "why", "when", "where", "who", "has", "have",
+                     "am", "may", "anyone"})
+# "Please call me", "please can someone look at ...": a request for one's own care.
+_REQUEST = frozenset({"call", "ring", "contact", "can", "could", "let", "help", "look",
+                      "check", "get", "phone", "email", "send", "advise", "tell", "someone"})
+# Orders that are advice to a reader ("Ring the switchboard and ask for PALS") unless a
+# problem is described beside them ("Call people back when you say you will!").
+_ADVICE = frozenset({"ring", "call", "ask", "contact", "try", "phone", "email", "check",
+                     "get"})
+
+
+_COMPARATIVES = frozenset({"more", "less", "fewer", "better", "quicker", "faster", "sooner",
+                           "shorter", "longer", "later", "earlier", "greater", "clearer"})
+
+
+_DOING = frozenset({"listen", "communicate", "help", "explain", "care", "talk", "visit",
+                    "engage", "interact", "things", "it", "them", "us", "patients", "people",
+                    "staff", "often", "quickly", "time", "information", "support"})
+
+
+_READ = frozenset({"read", "learn", "find", "see", "know", "hear", "watch", "discover"})
+
+
+def _question(a: Analysis, lo: int, hi: int) -> bool:
+    """The sentence ends in a question mark ("Could I stop taking it?"), not a survey answer
+    that opens with a modal ("Could have more staff")."""
+    start, end = a.doc.original_span(lo, hi)
+    return "?" in a.text[start : end + 2]
+
+
+def _signposts(a: Analysis, s: int) -> bool:
+    lo = a.sentence_range(a.doc.sents[s])[0]
+    return a.doc.tokens[lo] in _ADVICE
+
+
+def _asks_for_change(a: Analysis, s: int, e: int, bad: float) -> bool:
+    """A suggestion for the service: not a question, not a request for one's own care, and
+    an order counts only beside a problem."""
+    toks = a.doc.tokens
+    lo = a.sentence_range(a.doc.sents[s])[0]
+    hi = a.sentence_range(a.doc.sents[s])[1]
+    if toks[lo] in _ASKING and _question(a, lo, hi):
+        return False
+    if toks[s] == "please" and toks[s + 1 : s + 2] and toks[s + 1] in _REQUEST:
+        return False
+    if s == lo and e - s == 1 and toks[s] in _ADVICE and bad < 0.5:
+        return False
+    if toks[s] == "more" and s > lo and toks[s - 1] in _READ:
+        return False  # "read more at the link"
+    if toks[s] in _COMPARATIVES and e - s == 1 and e == hi and hi - lo > 3:
+        # At the end of a sentence, "listen more", "explain things better" ask for change;
+        # "... and more" after a list or a link does not.
+        return toks[s - 1] in _IMPERATIVE or toks[s - 1] in _DOING
+    return True
 _IMPERATIVE = frozenset(lex.IMPERATIVES)
 _COPULAS = frozenset({"was", "were", "is", "are", "been", "be"})
 _INTENSIFIERS = frozenset({"very", "so", "really", "extremely", "absolutely", "incredibly",
@@ -77,10 +143,26 @@ def detect(a: Analysis) -> list[Hit]:
     # negates nothing after it.
     nots = a.found.get("NOT", [])
     a.found["NOT"] = [(s, e) for s, e in nots if s not in inside_good]
+    # An insult of a person is abuse, not a described experience ("she is a useless cow").
+    insults: list[tuple[int, int]] = a.notes.get("abuse") or []  # type: ignore[assignment]
+    if insults:
+        # "a useless stupid cow": the adjectives before the insult belong to it.
+        inside = {i for s, e in insults for i in range(max(0, s - 5), e)
+                  if doc.sents[i] == doc.sents[s]}
+        a.found["BAD"] = [(s, e) for s, e in a.get("BAD") if s not in inside]
+    experience = bool(a.get("SERVICE")) or (bool(_NARRATOR.intersection(toks))
+                                            and bool(_TOLD.intersection(toks)))
+    if not experience:
+        # A single negative word is not a complaint: without a service, a member of staff or
+        # a step of care in the post, only clearly evaluative words count.
+        a.found["BAD"] = [(s, e) for s, e in a.get("BAD")
+                          if " ".join(toks[s:e]) not in _GENERIC]
+    # "Can't wait for the fete": eagerness, not inability.
+    a.found["BAD"] = [(s, e) for s, e in a.get("BAD") if toks[e : e + 1] != ["wait"]]
     bad, bad_neg, bad_sp = _weighted(a, "BAD", _WEAK_BAD)
     good, good_neg, good_sp = _weighted(a, "GOOD", _WEAK_GOOD)
     a.found["NOT"] = nots
-    bad += good_neg  # "not kind", "wasn't helpful"
+    bad += good_neg if experience else 0.0  # "not kind", "wasn't helpful" (of a service)
     good += 0.5 * bad_neg  # "never rude"
     # "you'd better ..." is a warning, not a suggestion for the service.
     suggest = [(s, e) for s, e in a.get("SUGGEST")
@@ -89,18 +171,24 @@ def detect(a: Analysis) -> list[Hit]:
     lo_of = {a.sentence_range(st)[0] for st in set(doc.sents)}
     suggest += [(s, s + 1) for s in sorted(lo_of) if s < len(toks) and toks[s] in _IMPERATIVE
                 and not _COPULAS.intersection(toks[s + 1 : s + 4])]  # not "Call handler was"
+    # A suggestion asks the service to change ("more staff on the ward", "quicker
+    # appointments"); a question, a request for one's own care or advice to a reader does not.
+    suggest = [(s, e) for s, e in suggest if _asks_for_change(a, s, e, bad)]
     # "Care excellent but nurses are always rushing": what follows "but" is the point.
     contrast = [s for s, _ in a.get("CONTRAST")]
     turned = bool(contrast) and any(s > contrast[0] for s, _ in bad_sp + suggest)
     explicit = [(s, e) for s, e in a.get("COMPLAIN") if not negated(a, s, window=2)]
-    # A person in crisis describing their pain is not complaining about a service: only an
-    # explicit complaint ("I want to complain about ...") is routed as one beside crisis.
-    in_crisis = bool(a.notes.get("crisis"))
+    # A person in crisis describing their pain is not complaining about a service: beside
+    # crisis, a complaint needs the service named ("nobody from the crisis team called").
+    in_crisis = bool(a.notes.get("crisis")) and not any(
+        " ".join(toks[s:e]) not in _LOOSE_SERVICE for s, e in a.get("SERVICE"))
+    # "Ring the switchboard and ask for PALS": signposting a reader, not a complaint.
+    explicit = [(s, e) for s, e in explicit if not _signposts(a, s)]
     if explicit and not a.near("GOOD", explicit[0][0], explicit[0][1], 2, 0):
         s, e = explicit[0]
         hits.append(Hit("complaint.explicit", s, e, 0.9))
-    elif in_crisis:
-        pass
+    elif in_crisis or a.notes.get("hate"):
+        pass  # distress, or hate about a group, is not fair criticism of a service
     elif bad >= 0.5 and (bad >= good or turned):
         s, e = bad_sp[0] if bad_sp else (0, min(len(toks), 1))
         hits.append(Hit("complaint.negative_experience", s, e, min(0.95, 0.5 + 0.1 * bad)))

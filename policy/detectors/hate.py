@@ -99,6 +99,12 @@ def _group_negated(a: Analysis, gs: int) -> bool:
 
 
 def detect(a: Analysis) -> list[Hit]:
+    hits = _detect(a)
+    a.notes["hate"] = bool(hits)  # read by feedback: hate about a group is not a complaint
+    return hits
+
+
+def _detect(a: Analysis) -> list[Hit]:
     hits = slur_hits(a)
     doc = a.doc
     groups = [g for g in a.prefixed("G:") if not doc.quoted[g[0]]]

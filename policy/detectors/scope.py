@@ -18,6 +18,15 @@ _PROTECT = frozenset({"let", "allow", "permit", "want", "tolerate", "accept", "s
 _NOBODY = frozenset({"nobody", "noone"})
 
 
+def _scope_ends(negator: str, between: list[str]) -> bool:
+    """"No plan and no follow-up": a determiner "no" covers its own noun phrase, so a
+    conjunction after it ends its scope; "not" carries over "or" ("not rude or dismissive")
+    but ends at "and"/"but" ("not the doctor but the receptionist")."""
+    if negator == "no":
+        return bool({"and", "or", "but"}.intersection(between))
+    return bool({"and", "but"}.intersection(between))
+
+
 def counter_speech(a: Analysis, start: int) -> bool:
     """Quoted, reported or condemned: the post opposes the hostile words it contains."""
     doc = a.doc
@@ -52,7 +61,9 @@ def negated(a: Analysis, start: int, window: int = 4) -> bool:
             s <= lo + 1 and nxt in ("it", "this", "that")
         ):
             continue  # "why don't we just ...", "isn't it clear ...": rhetorical
-        if start - window <= e and "," not in doc.tokens[e:start]:
+        between = doc.tokens[e:start]
+        if start - window <= e and "," not in between and not _scope_ends(
+                doc.tokens[s], between):
             return True
         if _PROTECT.intersection(doc.tokens[e : e + 2]):
             return True

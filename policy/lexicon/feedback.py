@@ -236,3 +236,36 @@ DIAGNOSIS_ASK = (
     "is this normal", "are these signs", "symptoms of", "signs of", "a symptom of",
     "symptom of", "a sign of",
 )
+
+# What a complaint is about: the trust, a service, its staff, or a step of someone's care. A
+# complaint is a described experience of one of these, not a negative word on its own.
+SERVICE = (
+    "service", "services", "trust", "nhs", "hospital", "ward", "wards", "clinic", "unit",
+    "team", "teams", "staff", "nurse", "nurses", "doctor", "doctors", "dr", "gp", "gps",
+    "receptionist", "receptionists", "reception", "consultant", "psychiatrist", "therapist",
+    "therapy", "counsellor", "counselling", "care coordinator", "cpn", "crisis line",
+    "crisis team", "helpline", "help line", "switchboard", "phone line", "appointment",
+    "appointments", "referral", "referrals", "assessment", "waiting list", "waiting lists",
+    "discharge", "discharged", "admitted", "admission", "call back", "callback", "letter",
+    "letters", "parking", "car park", "cafe", "food", "meals", "treatment", "care", "carers",
+    "ambulance", "paramedic", "paramedics", "a and e", "a&e", "triage", "manager", "managers",
+    "department", "system", "surgery", "you", "your", "they", "them", "midwife", "porter",
+    "matron", "social worker", "support worker", "psychologist", "complaints", "pals",
+    "community team", "home treatment", "prescription", "medication", "visiting", "visit",
+    "phone", "phoned", "rang", "called", "emails", "email", "website", "online", "booking",
+    "booked", "session", "sessions", "group", "groups", "course", "room", "building",
+    "toilets", "beds", "bed", "place", "experience", "process", "procedure", "test",
+    "tests", "results", "scan", "operation", "stay", "feedback", "survey", "questions",
+)
+# Single words that are negative only inside a described experience ("nobody picked up when
+# I rang", not "nobody's perfect"; "never explained", not "never give up").
+GENERIC_NEGATIVE = (
+    "never", "nobody", "no one", "more", "cannot", "could not", "not able", "unable", "left",
+    "lost", "again", "twice", "third time", "hours", "weeks", "months", "long time",
+    "a long time", "ages", "all day", "not like", "do not like", "did not like", "wrong",
+    "lack", "struggle", "struggled", "struggling", "difficult", "hard to", "no point",
+    "not very", "overly", "pain", "agony", "suffering", "scared", "anxious", "lonely",
+    "stressed", "stressful", "upset", "bad", "worse", "cold", "late", "too many", "far too",
+    "so long", "too long", "not enough", "no help", "bored", "boring", "isolated",
+    "depressing", "hungry", "thirsty", "not good", "not great", "not happy", "unhappy",
+)

@@ -131,3 +131,68 @@ def test_a_threat_to_a_group_is_hate_and_violence(engine: PolicyEngine, text: st
 ])
 def test_harm_words_that_are_not_threats(engine: PolicyEngine, text: str) -> None:
     assert "violence" not in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "I was this close to suicide last winter",
+    "Suicide is all I think about lately and I'm scared",
+    "I keep coming back to suicide as my way out",
+])
+def test_suicide_named_of_oneself_is_crisis(engine: PolicyEngine, text: str) -> None:
+    assert engine.classify(text).categories[0] == "crisis"
+
+
+@pytest.mark.parametrize("text", [
+    "My mum committed suicide when I was ten",  # someone else's
+    "I'm doing a sponsored walk for suicide prevention",  # awareness
+    "I have never been suicidal, but I know people who have",  # denied
+    "Immigrants should all commit suicide, I would laugh",  # contempt for a group
+])
+def test_suicide_named_of_someone_else_or_denied_is_not_the_writers_crisis(
+        engine: PolicyEngine, text: str) -> None:
+    assert "crisis" not in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly, I detest her",
+    "We loathe you and everything about you",
+    "I just can't stand him any more",
+    "Honestly I despise you",
+    "All I have left is contempt for you",
+])
+def test_the_writers_hostility_aimed_at_one_person_is_abuse(engine: PolicyEngine,
+                                                           text: str) -> None:
+    assert "abuse" in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "I can't stand her attitude on reception, she never listens",  # about a service
+    "I hate it when the bus to the hospital is late",
+    "I don't hate him, I just miss him",  # negated
+    "Nobody should say 'I despise you' to a nurse",  # quoted to oppose it
+])
+def test_hostile_words_not_aimed_at_a_person_are_not_abuse(engine: PolicyEngine,
+                                                           text: str) -> None:
+    assert "abuse" not in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "sometimes I want to stab myself in the leg",
+    "I'm going to slash my wrists tonight",
+    "held the knife to my throat for an hour last night",
+    "I keep thinking I should strangle myself with the cable",
+])
+def test_a_harmful_act_on_oneself_is_crisis_never_violence(engine: PolicyEngine,
+                                                           text: str) -> None:
+    d = engine.classify(text)
+    assert d.categories[0] == "crisis"
+    assert "violence" not in d.categories and not d.report_suggested
+
+
+@pytest.mark.parametrize("text", [
+    "I used to cut myself but I'm in recovery now and doing well",
+    "I would never poison myself",
+    "they slashed the prices at the hospital shop",
+])
+def test_harm_words_near_oneself_that_are_not_crisis(engine: PolicyEngine, text: str) -> None:
+    assert "crisis" not in engine.classify(text).categories
