@@ -62,6 +62,9 @@ class FacebookWriter:
             return "Messenger messages cannot be hidden or deleted by the Page."
         return None
 
+    def probe(self, action: str) -> tuple[bool, str] | None:
+        return None  # a Page token with the permissions `feedwatch check` confirms may do all
+
     # -- writes -----------------------------------------------------------------------------
 
     def hide(self, m: Mention) -> None:
