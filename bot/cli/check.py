@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import tweepy
 
+from bot.cli import check_x as cx
 from bot.core.config import ConfigError, Settings, load_settings
 from bot.platforms.facebook.source import TOKEN_FIX, GraphAPIError, make_graph
 from bot.platforms.http import TimeoutSession
-from bot.platforms.x.source import make_client
 from bot.slack.client import make_slack_client
 from bot.store.db import Database
 
@@ -56,14 +57,14 @@ def check_slack(settings: Settings) -> CheckResult:
     return CheckResult("slack", True, f"connected to {resp.get('team')} as {resp.get('user')}")
 
 
-def check_x(settings: Settings, session_factory: Callable[[], object] = TimeoutSession
-            ) -> list[CheckResult]:
+def check_x(settings: Settings, session_factory: Callable[[], object] = TimeoutSession,
+            db: Database | None = None) -> list[CheckResult]:
     results = []
     for acct in settings.x_accounts:
         name = f"x:{acct.name}"
-        client = make_client(acct, session_factory())  # type: ignore[arg-type]
+        writer = cx.make_writer(acct, session_factory())
         try:
-            me = client.get_me(user_auth=True)
+            me = cx.whoami(writer)
         except tweepy.Unauthorized:
             results.append(CheckResult(name, False, "credentials refused (401)",
                                        "Regenerate the access token and secret for this account "
@@ -73,14 +74,20 @@ def check_x(settings: Settings, session_factory: Callable[[], object] = TimeoutS
             results.append(CheckResult(name, False, f"get_me failed ({type(exc).__name__})",
                                        "Check the network and the X app's access level."))
             continue
-        user = (me or {}).get("data") or {}
+        user = me.user
         if str(user.get("id")) != acct.user_id:
             results.append(CheckResult(
                 name, False, f"tokens belong to @{user.get('username')} (id {user.get('id')}), "
                 f"not user_id {acct.user_id}", "Set user_id to the id of the account whose "
                 "tokens these are, or use that account's tokens."))
             continue
-        results.append(CheckResult(name, True, f"authenticated as @{user.get('username')}"))
+        denied = cx.permission_problem(me.access_level)
+        if denied:
+            results.append(CheckResult(name, False, denied, cx.PERMISSION_FIX))
+            continue
+        block = cx.learn_block(writer, acct, db, datetime.now(UTC))
+        results.append(CheckResult(name, True, f"authenticated as @{user.get('username')}, "
+                                   f"permission {me.access_level}; {block}"))
     return results
 
 
@@ -158,8 +165,13 @@ def run_checks(
             print(exc, file=sys.stderr)
             return 2
     out("PASS  configuration: every variable present and well-formed")
-    results = [check_database(settings), check_slack(settings),
-               *check_x(settings, session_factory), *check_facebook(settings, session_factory)]
+    db = Database(settings.database_url)
+    try:
+        results = [check_database(settings), check_slack(settings),
+                   *check_x(settings, session_factory, db),
+                   *check_facebook(settings, session_factory)]
+    finally:
+        db.dispose()
     for r in results:
         out(r.line())
     failed = [r for r in results if not r.ok]
