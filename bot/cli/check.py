@@ -109,7 +109,8 @@ def check_facebook(settings: Settings, session_factory: Callable[[], object] = T
     for page in settings.facebook_pages:
         name = f"facebook:{page.name}"
         graph = make_graph(page, settings.facebook_graph_version,
-                           session_factory())  # type: ignore[arg-type]
+                           session_factory(),  # type: ignore[arg-type]
+                           settings.facebook_app_secret_value)
         step = "token"
         try:
             me = graph.get_object("me", fields="id,name")

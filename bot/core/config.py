@@ -130,7 +130,7 @@ class Settings(BaseSettings):
         default=800, ge=10, description="X returns only the newest N mentions (gap warning)"
     )
     facebook_graph_version: str = Field(
-        default="v21.0", pattern=r"^v\d{2}\.0$", description="Graph API version, e.g. v21.0"
+        default="v26.0", pattern=r"^v\d{2}\.0$", description="Graph API version, e.g. v26.0"
     )
     facebook_post_window_days: int = Field(
         default=30, ge=1, le=365, description="comments are read on posts of the last N days"
@@ -341,12 +341,18 @@ class Settings(BaseSettings):
                 "SLACK_SIGNING_SECRET: required in HTTP mode "
                 "(or set SLACK_APP_TOKEN for Socket Mode)"
             )
-        if (self.facebook_app_secret is None) != (self.facebook_verify_token is None):
+        if self.facebook_verify_token is not None and self.facebook_app_secret is None:
+            # The secret alone is fine: it also signs every Graph call (appsecret_proof).
             raise ValueError(
                 "FACEBOOK_APP_SECRET and FACEBOOK_VERIFY_TOKEN: Facebook webhooks need both "
                 "(or neither: polling alone is complete)"
             )
         return self
+
+    @property
+    def facebook_app_secret_value(self) -> str | None:
+        """The app secret for appsecret_proof on every Graph call, when set."""
+        return self.facebook_app_secret.get_secret_value() if self.facebook_app_secret else None
 
     @property
     def facebook_webhooks(self) -> bool:

@@ -35,9 +35,9 @@ _CHECK_FIX = ("Open the conversation on Facebook and check whether it was sent b
               "anything again: feedwatch will not resend it.")
 
 
-def make_facebook_writer(page: FacebookPage, version: str,
-                         session: requests.Session) -> FacebookWriter:
-    return FacebookWriter(page, make_graph(page, version, session))
+def make_facebook_writer(page: FacebookPage, version: str, session: requests.Session,
+                         app_secret: str | None = None) -> FacebookWriter:
+    return FacebookWriter(page, make_graph(page, version, session, app_secret))
 
 
 def window_closed_message(created_at: datetime, now: datetime) -> str:
