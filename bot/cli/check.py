@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import tweepy
 
 from bot.cli import check_x as cx
 from bot.core.config import ConfigError, Settings, load_settings
+from bot.platforms.facebook import versions as graph_versions
 from bot.platforms.facebook.source import TOKEN_FIX, GraphAPIError, make_graph
 from bot.platforms.http import TimeoutSession
 from bot.slack.client import make_slack_client
@@ -23,11 +24,12 @@ class CheckResult:
     ok: bool
     detail: str
     fix: str = ""
+    warn: bool = False  # passes, but a person should act soon
 
     def line(self) -> str:
-        mark = "PASS" if self.ok else "FAIL"
+        mark = "FAIL" if not self.ok else "WARN" if self.warn else "PASS"
         text = f"{mark}  {self.name}: {self.detail}"
-        if not self.ok and self.fix:
+        if (not self.ok or self.warn) and self.fix:
             text += f"\n      fix: {self.fix}"
         return text
 
@@ -97,6 +99,19 @@ FACEBOOK_PERMISSIONS = {
     "pages_manage_engagement": "hide, delete and reply to comments",
     "pages_messaging": "read Messenger and send private replies",
 }
+
+
+def check_graph_version(settings: Settings, today: date | None = None) -> list[CheckResult]:
+    """Warn 90 days before Meta retires the configured Graph version; fail once it has."""
+    if not settings.facebook_pages:
+        return []
+    version = settings.facebook_graph_version
+    problem = graph_versions.version_problem(version, today or datetime.now(UTC).date())
+    if problem is None:
+        return [CheckResult("facebook:graph-version", True, f"{version} is served by Meta")]
+    expired, words = problem
+    return [CheckResult("facebook:graph-version", not expired, words, graph_versions.FIX,
+                        warn=not expired)]
 
 
 def check_facebook(settings: Settings, session_factory: Callable[[], object] = TimeoutSession
@@ -170,6 +185,7 @@ def run_checks(
     try:
         results = [check_database(settings), check_slack(settings),
                    *check_x(settings, session_factory, db),
+                   *check_graph_version(settings),
                    *check_facebook(settings, session_factory)]
     finally:
         db.dispose()

@@ -21,6 +21,9 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.core.models import FACEBOOK, X
 
+# The current Graph API version (bot/platforms/facebook/versions.py has Meta's dates).
+DEFAULT_GRAPH_VERSION = "v26.0"
+
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 
 
@@ -130,7 +133,8 @@ class Settings(BaseSettings):
         default=800, ge=10, description="X returns only the newest N mentions (gap warning)"
     )
     facebook_graph_version: str = Field(
-        default="v26.0", pattern=r"^v\d{2}\.0$", description="Graph API version, e.g. v26.0"
+        default=DEFAULT_GRAPH_VERSION, pattern=r"^v\d{2}\.0$",
+        description="Graph API version, e.g. v26.0"
     )
     facebook_post_window_days: int = Field(
         default=30, ge=1, le=365, description="comments are read on posts of the last N days"
