@@ -90,3 +90,18 @@ def test_refusal_after_telling_is_recorded_with_a_follow_up(bot: Bot) -> None:
     with bot.db.session() as s:
         assert access.allowed(s, "nsft", access.X_BLOCK) is False
     assert A.BLOCK not in bot.buttons(mid)
+
+
+def test_facebook_368_on_hide_names_the_block_and_offers_the_follow_up(bot: Bot) -> None:
+    mid, cid = fb_comment(bot, ABUSE)
+    # The private reply goes first (POST /{page}/messages), then the hide is refused.
+    bot.graph.inject(f"/:version/{cid}", 400, {"error": {
+        "message": "The action attempted has been deemed abusive or is otherwise disallowed",
+        "type": "OAuthException", "code": 368}}, method="POST")
+    assert bot.click(A.HIDE, mid) == 200
+    [row] = bot.settled(mid)
+    assert (row.state, row.told, row.error_code) == ("refused", "sent", "368")
+    assert "temporarily blocked the Page" in row.error
+    assert bot.audit(mid)[-1].detail["told_outcome"] == "told, but the action failed"
+    assert "they were told their post was hidden" in bot.answers()[-1]
+    assert bot.graph.comment(cid)["is_hidden"] is False
