@@ -105,3 +105,16 @@ def test_facebook_368_on_hide_names_the_block_and_offers_the_follow_up(bot: Bot)
     assert bot.audit(mid)[-1].detail["told_outcome"] == "told, but the action failed"
     assert "they were told their post was hidden" in bot.answers()[-1]
     assert bot.graph.comment(cid)["is_hidden"] is False
+
+
+def test_x_453_names_the_action_it_refused(bot: Bot) -> None:
+    mid = x_reply_in_own_thread(bot, ABUSE)
+    bot.x.inject("/2/users/:id/muting", 403,
+                 {"errors": [{"message": "You currently have access to a subset of X API V2 "
+                              "endpoints", "code": 453}]}, method="POST")
+    assert bot.click(A.MUTE, mid) == 200
+    [row] = bot.settled(mid)
+    assert (row.state, row.error_code) == ("refused", "453")
+    assert row.error.startswith("X refused Mute: this app's X API access level does not "
+                                "include it (error 453)")
+    assert "Block" not in row.error
