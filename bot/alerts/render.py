@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from bot.alerts.outbox import Renderer
 from bot.slack.admin_blocks import build_admin_alert
 from bot.slack.blocks import AlertView, build_mention_alert
+from bot.store import access
 from bot.store.mentions import load_mention
 from bot.store.schema import AlertRow
 
@@ -26,7 +27,8 @@ def make_renderer(tz: ZoneInfo) -> Renderer:
                                      f"Mention {row.mention_id} no longer exists.", None)
         mention, decision = loaded
         return build_mention_alert(
-            AlertView(mention=mention, decision=decision, mention_db_id=row.mention_id, tz=tz)
+            AlertView(mention=mention, decision=decision, mention_db_id=row.mention_id, tz=tz,
+                      unavailable=access.unavailable(session, mention.platform, mention.account))
         )
 
     return render

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from bot.alerts.outbox import POSTED
 from bot.slack.blocks import AlertView, build_mention_alert
+from bot.store import access
 from bot.store.db import Database
 from bot.store.mentions import load_mention
 from bot.store.schema import AlertRow, ModerationStateRow
@@ -59,6 +60,7 @@ class AlertUpdater:
                 claimed_by=(st.claimed_by or None) if st else None,
                 hidden=bool(st and st.hidden),
                 closed=bool(st and (st.closed or st.deleted)),
+                unavailable=access.unavailable(s, mention.platform, mention.account),
             )
         return build_mention_alert(view)
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
 import tweepy
 
+from bot.cli.main import check_x as cx
 from bot.core.config import ConfigError, Settings, load_settings
+from bot.platforms.facebook import versions as graph_versions
 from bot.platforms.facebook.source import TOKEN_FIX, GraphAPIError, make_graph
 from bot.platforms.http import TimeoutSession
-from bot.platforms.x.source import make_client
 from bot.slack.client import make_slack_client
 from bot.store.db import Database
 
@@ -22,11 +24,12 @@ class CheckResult:
     ok: bool
     detail: str
     fix: str = ""
+    warn: bool = False  # passes, but a person should act soon
 
     def line(self) -> str:
-        mark = "PASS" if self.ok else "FAIL"
+        mark = "FAIL" if not self.ok else "WARN" if self.warn else "PASS"
         text = f"{mark}  {self.name}: {self.detail}"
-        if not self.ok and self.fix:
+        if (not self.ok or self.warn) and self.fix:
             text += f"\n      fix: {self.fix}"
         return text
 
@@ -56,14 +59,14 @@ def check_slack(settings: Settings) -> CheckResult:
     return CheckResult("slack", True, f"connected to {resp.get('team')} as {resp.get('user')}")
 
 
-def check_x(settings: Settings, session_factory: Callable[[], object] = TimeoutSession
-            ) -> list[CheckResult]:
+def check_x(settings: Settings, session_factory: Callable[[], object] = TimeoutSession,
+            db: Database | None = None) -> list[CheckResult]:
     results = []
     for acct in settings.x_accounts:
         name = f"x:{acct.name}"
-        client = make_client(acct, session_factory())  # type: ignore[arg-type]
+        writer = cx.make_writer(acct, session_factory())
         try:
-            me = client.get_me(user_auth=True)
+            me = cx.whoami(writer)
         except tweepy.Unauthorized:
             results.append(CheckResult(name, False, "credentials refused (401)",
                                        "Regenerate the access token and secret for this account "
@@ -73,14 +76,20 @@ def check_x(settings: Settings, session_factory: Callable[[], object] = TimeoutS
             results.append(CheckResult(name, False, f"get_me failed ({type(exc).__name__})",
                                        "Check the network and the X app's access level."))
             continue
-        user = (me or {}).get("data") or {}
+        user = me.user
         if str(user.get("id")) != acct.user_id:
             results.append(CheckResult(
                 name, False, f"tokens belong to @{user.get('username')} (id {user.get('id')}), "
                 f"not user_id {acct.user_id}", "Set user_id to the id of the account whose "
                 "tokens these are, or use that account's tokens."))
             continue
-        results.append(CheckResult(name, True, f"authenticated as @{user.get('username')}"))
+        denied = cx.permission_problem(me.access_level)
+        if denied:
+            results.append(CheckResult(name, False, denied, cx.PERMISSION_FIX))
+            continue
+        block = cx.learn_block(writer, acct, db, datetime.now(UTC))
+        results.append(CheckResult(name, True, f"authenticated as @{user.get('username')}, "
+                                   f"permission {me.access_level}; {block}"))
     return results
 
 
@@ -90,6 +99,19 @@ FACEBOOK_PERMISSIONS = {
     "pages_manage_engagement": "hide, delete and reply to comments",
     "pages_messaging": "read Messenger and send private replies",
 }
+
+
+def check_graph_version(settings: Settings, today: date | None = None) -> list[CheckResult]:
+    """Warn 90 days before Meta retires the configured Graph version; fail once it has."""
+    if not settings.facebook_pages:
+        return []
+    version = settings.facebook_graph_version
+    problem = graph_versions.version_problem(version, today or datetime.now(UTC).date())
+    if problem is None:
+        return [CheckResult("facebook:graph-version", True, f"{version} is served by Meta")]
+    expired, words = problem
+    return [CheckResult("facebook:graph-version", not expired, words, graph_versions.FIX,
+                        warn=not expired)]
 
 
 def check_facebook(settings: Settings, session_factory: Callable[[], object] = TimeoutSession
@@ -102,7 +124,8 @@ def check_facebook(settings: Settings, session_factory: Callable[[], object] = T
     for page in settings.facebook_pages:
         name = f"facebook:{page.name}"
         graph = make_graph(page, settings.facebook_graph_version,
-                           session_factory())  # type: ignore[arg-type]
+                           session_factory(),  # type: ignore[arg-type]
+                           settings.facebook_app_secret_value)
         step = "token"
         try:
             me = graph.get_object("me", fields="id,name")
@@ -158,8 +181,14 @@ def run_checks(
             print(exc, file=sys.stderr)
             return 2
     out("PASS  configuration: every variable present and well-formed")
-    results = [check_database(settings), check_slack(settings),
-               *check_x(settings, session_factory), *check_facebook(settings, session_factory)]
+    db = Database(settings.database_url)
+    try:
+        results = [check_database(settings), check_slack(settings),
+                   *check_x(settings, session_factory, db),
+                   *check_graph_version(settings),
+                   *check_facebook(settings, session_factory)]
+    finally:
+        db.dispose()
     for r in results:
         out(r.line())
     failed = [r for r in results if not r.ok]

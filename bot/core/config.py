@@ -24,6 +24,9 @@ from bot.core.category_settings import check_category_channels, parse_categories
 from bot.core.models import FACEBOOK, X
 from bot.core.moderation_actions import LEAD_LIMITABLE
 
+# The current Graph API version (bot/platforms/facebook/versions.py has Meta's dates).
+DEFAULT_GRAPH_VERSION = "v26.0"
+
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 
 
@@ -132,7 +135,8 @@ class Settings(BaseSettings):
         default=800, ge=10, description="X returns only the newest N mentions (gap warning)"
     )
     facebook_graph_version: str = Field(
-        default="v21.0", pattern=r"^v\d{2}\.0$", description="Graph API version, e.g. v21.0"
+        default=DEFAULT_GRAPH_VERSION, pattern=r"^v\d{2}\.0$",
+        description="Graph API version, e.g. v26.0"
     )
     facebook_post_window_days: int = Field(
         default=30, ge=1, le=365, description="comments are read on posts of the last N days"
@@ -331,12 +335,18 @@ class Settings(BaseSettings):
                 "SLACK_SIGNING_SECRET: required in HTTP mode "
                 "(or set SLACK_APP_TOKEN for Socket Mode)"
             )
-        if (self.facebook_app_secret is None) != (self.facebook_verify_token is None):
+        if self.facebook_verify_token is not None and self.facebook_app_secret is None:
+            # The secret alone is fine: it also signs every Graph call (appsecret_proof).
             raise ValueError(
                 "FACEBOOK_APP_SECRET and FACEBOOK_VERIFY_TOKEN: Facebook webhooks need both "
                 "(or neither: polling alone is complete)"
             )
         return self
+
+    @property
+    def facebook_app_secret_value(self) -> str | None:
+        """The app secret for appsecret_proof on every Graph call, when set."""
+        return self.facebook_app_secret.get_secret_value() if self.facebook_app_secret else None
 
     @property
     def facebook_webhooks(self) -> bool:

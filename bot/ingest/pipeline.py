@@ -114,6 +114,8 @@ class Pipeline:
             report.error = str(exc)
             self._failed(edge, str(exc), exc.until)
             log.warning("%s: rate limited; skipping this source until %s", edge, exc.until)
+            if exc.warning is not None:
+                self._warn(exc.warning)
         except SourceError as exc:
             report.error = str(exc)
             self._source_error(edge, exc)

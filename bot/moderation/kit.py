@@ -41,7 +41,8 @@ def build_moderation(settings: Settings, db: Database, clock: Clock, slack: WebC
     writers: dict[str, PlatformWriter] = {
         a.name: make_x_writer(a, http_session()) for a in settings.x_accounts}
     writers.update({p.name: make_facebook_writer(p, settings.facebook_graph_version,
-                                                 http_session())
+                                                 http_session(),
+                                                 settings.facebook_app_secret_value)
                     for p in settings.facebook_pages})
     alerts = AlertUpdater(db, slack, settings.tz)
     config = ModerationConfig(tz=settings.tz, lead_only=settings.lead_only,

@@ -17,6 +17,7 @@ from bot.core.models import (
 )
 from bot.moderation import ledger
 from bot.moderation import outgoing as out
+from bot.moderation.kit.capabilities import known_refusal
 from bot.moderation.service import CONFLICT, REFUSED, Actor, Moderation, Outcome
 from bot.platforms.facebook.actions import PRIVATE_REPLY_WINDOW, window_closed_message
 from bot.slack import modal_blocks as mb
@@ -55,10 +56,11 @@ class ModalPrep:
             if already:
                 return Outcome(CONFLICT, "That has been done already.")
             writer = mod.writer(mention)
-            refusal = writer.refusal(mention, action) if writer else "the account is gone"
+            refusal = (writer.refusal(mention, action) or known_refusal(mod.db, mention, action)
+                       if writer else "the account is gone")
             if refusal:
                 return Outcome(REFUSED, refusal)
-            _, why = out.why_text(mod.policy.engine.policy, mention, decision)
+            _, why = out.why_text(mod.policy.engine.policy, mention, decision, action)
             return mb.build_reason_modal(meta, what=KIND_NAMES.get(mention.kind, "post"),
                                          where=where, tell_text=why,
                                          tell_blocked=self._tell_blocked(mention, told))

@@ -46,6 +46,25 @@ FINAL_KINDS = frozenset({W.REFUSED, W.NOT_OWN_CONVERSATION, W.TIER, W.WINDOW_CLO
                          W.ALREADY, W.NOT_FOUND})
 
 
+TOLD_BUT_FAILED = "told, but the action failed"
+_CORRECTION = {"block": "they were told they are blocked",
+               "delete": "they were told their post was deleted",
+               "hide": "they were told their post was hidden"}
+
+
+def told_but_failed(row: LedgerRow, state: str) -> bool:
+    """The author was told we acted, and then the platform did not do it."""
+    return row.told == "sent" and state in (ledger.FAILED, ledger.REFUSED)
+
+
+def follow_up(row: LedgerRow) -> str:
+    """What to do when the author was told something that did not happen."""
+    said = _CORRECTION.get(row.action, "they were told why")
+    extra = " Mute them instead if that helps." if row.action == "block" else ""
+    return (f"The author was told, but the action failed: {said}. Send them a short "
+            f"correction (DM / Private message on this alert), or try again.{extra}")
+
+
 def told_part(told: str, note: str) -> str:
     return {"sent": ", author told why",
             "not_sent": f", author not told ({note})" if note else ", author not told",
@@ -64,7 +83,10 @@ def state_line(row: LedgerRow, state: str, platform: str, hhmm: str,
     verb = row.action.replace("_", " ").capitalize()
     if state == ledger.UNKNOWN:
         return f"{verb} on {platform} by {who} at {hhmm}: outcome unknown, please check"
-    return f"{verb} on {platform} not done at {hhmm}: {error.message if error else state}"
+    line = f"{verb} on {platform} not done at {hhmm}: {error.message if error else state}"
+    if told_but_failed(row, state):
+        line += f" ({TOLD_BUT_FAILED})"
+    return line
 
 
 def thread_line(line: str, actor: str, error: ActionError | None, resumed: bool) -> str:
@@ -96,4 +118,11 @@ def audit_detail(row: LedgerRow, resumed: bool) -> dict[str, Any]:
         detail["text_sha256"] = hashlib.sha256(row.text.encode()).hexdigest()
     if resumed:
         detail["reconciled"] = True
+    return detail
+
+
+def failed_detail(row: LedgerRow, state: str, resumed: bool) -> dict[str, Any]:
+    detail = audit_detail(row, resumed)
+    if told_but_failed(row, state):
+        detail["told_outcome"] = TOLD_BUT_FAILED
     return detail

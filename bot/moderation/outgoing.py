@@ -57,17 +57,33 @@ def templates_for(policy: Policy, author: Author) -> dict[str, str]:
     return {tid: policy.render(tid, name=first_name(author)) for tid in policy.templates}
 
 
-def why_text(policy: Policy, mention: Mention, decision: Decision) -> tuple[str, str]:
-    """(template id, text) telling the author why we act: the template of the most severe
-    removal category flagged, else the house rules in general."""
-    for cat in decision.categories:
-        category = policy.categories.get(cat)
-        if cat in C.REMOVAL_CATEGORIES and category and category.template in policy.templates:
-            return category.template, policy.render(category.template,
-                                                    name=first_name(mention.author))
+# What each action does, in the words sent to the author when the policy has no template for it.
+_DONE_TO_THEM = {"hide": "hidden your post", "delete": "deleted your post",
+                 "block": "blocked you from our account"}
+
+
+def why_text(policy: Policy, mention: Mention, decision: Decision,
+             action: str = "hide") -> tuple[str, str]:
+    """(template id, text) telling the author why we act, saying what we do: before Hide the
+    template of the most severe removal category flagged; before Delete or Block the policy's
+    `removal_delete` / `removal_block` template naming that category (a hide template says
+    "hidden", which would not be true). Without a template, the house rules in general."""
+    name = first_name(mention.author)
+    category = next((policy.categories[c] for c in decision.categories
+                     if c in C.REMOVAL_CATEGORIES and c in policy.categories), None)
+    if action == "hide" and category and category.template in policy.templates:
+        return category.template, policy.render(category.template, name=name)
+    per_action = f"removal_{action}"
+    reason = category.title[:1].lower() + category.title[1:] if category else "our house rules"
+    if action in ("delete", "block") and per_action in policy.templates:
+        return per_action, policy.render(per_action, name=name, reason=reason)
     rules = policy.contacts.get("house_rules_url", "")
-    text = (f"Hi {first_name(mention.author)}, we have acted on your post because it does not "
-            f"follow our social media house rules{': ' + rules if rules else '.'}")
+    done = _DONE_TO_THEM.get(action, "acted on your post")
+    text = (f"Hi {name}, we have {done} because it does not follow our social media house "
+            f"rules{': ' + rules if rules else '.'}")
+    if action == "block":
+        text = (f"Hi {name}, we have {done} because your posts do not follow our social media "
+                f"house rules{': ' + rules if rules else '.'}")
     return "", text
 
 

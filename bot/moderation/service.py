@@ -30,6 +30,7 @@ from bot.core.policy_file import PolicyHolder
 from bot.moderation import ledger
 from bot.moderation import outcomes as T
 from bot.moderation import outgoing as out
+from bot.moderation.kit.capabilities import access_refusal, learn_refusal
 from bot.moderation.outcomes import (
     CONFLICT,
     DENIED,
@@ -136,18 +137,20 @@ class Moderation:
         telling = action in catalogue.TELL_FIRST and tell
         if action in catalogue.TELL_FIRST and not tell and not no_tell_reason.strip():
             return Outcome(REFUSED, "Say why the author is not told first.")
+        # Asked before anything is sent (and outside the transaction: it may ask the platform).
+        denied_by_access = access_refusal(self.db, self.clock, writer, mention, action)
         now = self.clock.now()
         with self.db.session() as s:
             st = ledger.state_for(s, mention_id, now)
             if ledger.already(st, action):
                 return self._already(s, mention_id, action, mention)
-            refusal = writer.refusal(mention, action)
+            refusal = writer.refusal(mention, action) or denied_by_access
             if refusal:
                 audit.append(s, at=now, actor=actor.id, action=action, mention_id=mention_id,
                              outcome="refused", detail={"error": refusal, "reason": reason},
                              policy_version=decision.policy_version)
                 return Outcome(REFUSED, refusal)
-            template, why = out.why_text(self.policy.engine.policy, mention, decision)
+            template, why = out.why_text(self.policy.engine.policy, mention, decision, action)
             gen = st.generation if generation is None else generation
             row = ledger.begin(
                 s, mention_id=mention_id, action=action, generation=gen, actor=actor.id,
@@ -190,6 +193,7 @@ class Moderation:
             if not (resumed and writer.is_done(mention, action)):
                 getattr(writer, action)(mention)
         except ActionError as exc:
+            learn_refusal(self.db, self.clock, mention, action, exc)
             state = ledger.REFUSED if exc.kind in T.FINAL_KINDS else ledger.FAILED
             return self._finish(row_id, state, error=exc, resumed=resumed)
         crashpoint(AFTER_PLATFORM_CALL)
@@ -316,18 +320,22 @@ class Moderation:
             line = T.state_line(row, state, platform, self.hhmm(), error)
             st.state_line = line[:500]
             audit.append(s, at=now, actor=row.actor, action=action, mention_id=mention_id,
-                         outcome=T.AUDIT_OUTCOME[state], detail=T.audit_detail(row, resumed),
+                         outcome=T.AUDIT_OUTCOME[state],
+                         detail=T.failed_detail(row, state, resumed),
                          policy_version=row.policy_version)
-            actor, told = row.actor, row.told
+            actor = row.actor
+            correction = T.follow_up(row) if T.told_but_failed(row, state) else ""
         self.alerts.refresh(mention_id)
         self.alerts.note(mention_id, T.thread_line(line, actor, error, resumed))
+        if correction:
+            self.alerts.note(mention_id, safe(correction))
         # Answers are mrkdwn and carry the platform's words: escaped.
         if state == ledger.DONE:
             return Outcome(DONE, f"Done: {safe(line)}.")
         fix = f" {safe(error.fix)}" if error and error.fix else ""
         if state == ledger.UNKNOWN:
             return Outcome(UNKNOWN, f"{safe(line)}.{fix}")
-        told_part = " The author had already been told why." if told == "sent" else ""
+        told_part = f" {safe(correction)}" if correction else ""
         why = safe(error.message) if error else "It did not work."
         return Outcome(REFUSED if state == ledger.REFUSED else FAILED, f"{why}{fix}{told_part}")
 

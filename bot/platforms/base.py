@@ -43,11 +43,17 @@ class EdgePoll:
 
 
 class RateLimited(Exception):
-    """The platform said slow down; skip this source until `until`."""
+    """The platform said slow down; skip this source until `until`.
 
-    def __init__(self, until: datetime, detail: str = "") -> None:
+    `warning`, when set, is something a person must know (a plan's usage cap is reached, not
+    a passing rate limit): raised once as an admin alert under its key.
+    """
+
+    def __init__(self, until: datetime, detail: str = "",
+                 warning: PollWarning | None = None) -> None:
         super().__init__(f"rate limited until {until.isoformat()} {detail}".strip())
         self.until = until
+        self.warning = warning
 
 
 class SourceError(Exception):

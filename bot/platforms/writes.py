@@ -79,3 +79,8 @@ class PlatformWriter(Protocol):
     def refusal(self, m: Mention, action: str) -> str | None:
         """Why this action cannot be done on this item at all (no call is made), or None."""
         ...
+
+    def probe(self, action: str) -> tuple[bool, str] | None:
+        """Whether the account's API access allows `action`, asked without side effects:
+        (allowed, why not); None when there is nothing to ask or no answer."""
+        ...

@@ -84,8 +84,9 @@ def build_services(
         for acct in settings.x_accounts
     ]
     sources += [
-        FacebookSource(page, make_graph(page, settings.facebook_graph_version, http_session()),
-                       clock, window_days=settings.facebook_post_window_days)
+        FacebookSource(page, make_graph(page, settings.facebook_graph_version, http_session(),
+                                        settings.facebook_app_secret_value), clock,
+                       window_days=settings.facebook_post_window_days)
         for page in settings.facebook_pages
     ]
     return Services(settings, clock, db, policy, slack, pipeline, outbox, sources, office,

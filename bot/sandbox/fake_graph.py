@@ -16,6 +16,8 @@ Instagram, batch requests, `fields` expansion inside `from`.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import re
 from datetime import UTC, datetime, timedelta
@@ -48,10 +50,19 @@ class FakeGraph(FakeServer):
 
     name = "fake-graph"
 
-    def __init__(self, clock: Clock | None = None, port: int = 0) -> None:
+    def __init__(self, clock: Clock | None = None, port: int = 0,
+                 app_secret: str | None = None, require_proof: bool = False) -> None:
         super().__init__(clock, port)
         self.store = wire.GraphStore()
         self.versions: set[str] = set()  # Graph versions the clients asked for
+        # The app's secret: a request carrying appsecret_proof must carry the right one, and
+        # with "Require App Secret" on (require_proof) every request must carry it
+        # (developers.facebook.com/docs/graph-api/securing-requests).
+        self.app_secret, self.require_proof = app_secret, require_proof
+        # Percent of the limits used, sent in the usage headers of every answer; Graph adds
+        # estimated_time_to_regain_access (minutes) once a Page is throttled
+        # (developers.facebook.com/docs/graph-api/overview/rate-limiting).
+        self.usage_percent, self.regain_minutes = 1, 0
         r = self.route
         r("GET", "/:version/debug_token", self._debug_token)
         r("GET", "/:version/:id", self._get_node)
@@ -149,10 +160,43 @@ class FakeGraph(FakeServer):
         with self.lock:
             self.store.page(page)["_perms"] = set(permissions)
 
-    def rate_limit_next(self, path: str, code: int = 32, times: int = 1) -> None:
-        """The next `times` requests to `path` (a route pattern) get a Graph rate-limit error."""
+    def rate_limit_next(self, path: str, code: int = 32, times: int = 1,
+                        regain_minutes: int | None = None) -> None:
+        """The next `times` requests to `path` (a route pattern) get a Graph rate-limit error.
+        With `regain_minutes`, the usage headers say the Page is at 100 % and when it may
+        call again, as Graph's X-Business-Use-Case-Usage does."""
         resp = wire.rate_limited(code)
+        headers = {}
+        if regain_minutes is not None:
+            headers = self.usage_headers(None, 100, regain_minutes)
+        self.inject(path, resp.status, resp.body, headers, times=times)
+
+    def person_error_next(self, path: str, code: int, times: int = 1) -> None:
+        """Graph's 102 (new token needed) or 368 (Page temporarily blocked)."""
+        resp = wire.person_error(code)
         self.inject(path, resp.status, resp.body, times=times)
+
+    def set_usage(self, percent: int, regain_minutes: int = 0) -> None:
+        with self.lock:
+            self.usage_percent, self.regain_minutes = percent, regain_minutes
+
+    def usage_headers(self, page_id: str | None, percent: int,
+                      regain_minutes: int) -> dict[str, str]:
+        """X-App-Usage and X-Page-Usage: one object of percentages; X-Business-Use-Case-Usage:
+        per business object, a list of per-type entries with the time to regain access."""
+        flat = {"call_count": percent, "total_cputime": max(1, percent // 2),
+                "total_time": max(1, percent // 2)}
+        buc = [{"type": "pages", **flat, "estimated_time_to_regain_access": regain_minutes}]
+        return {"x-app-usage": json.dumps(flat), "x-page-usage": json.dumps(flat),
+                "x-business-use-case-usage": json.dumps({page_id or "0": buc})}
+
+    def handle(self, req: Request) -> Response:
+        resp = super().handle(req)
+        with self.lock:
+            percent, regain = self.usage_percent, self.regain_minutes
+        for name, value in self.usage_headers(req.identity, percent, regain).items():
+            resp.headers.setdefault(name, value)
+        return resp
 
     def inject_non_json(self, path: str, times: int = 1) -> None:
         """An HTML error page, as a proxy or load balancer in front of Graph sends."""
@@ -222,9 +266,9 @@ class FakeGraph(FakeServer):
             return [self._public(m) for m in reversed(self.store.messages_of(conv))]
 
     def tokens_used(self, path: str) -> list[str | None]:
-        """The access_token of every request to `path` (a route pattern), in order."""
-        return [r.arg("access_token") or r.form().get("access_token")
-                for r in self.requests_to(path)]
+        """The token of every request to `path` (a route pattern), in order, wherever it was
+        sent (the Authorization header, or the query string or form as facebook-sdk does)."""
+        return [self._token(r) or None for r in self.requests_to(path)]
 
     # -- webhook payloads (what Graph would POST to the bot's callback) ---------------------------
 
@@ -297,6 +341,17 @@ class FakeGraph(FakeServer):
         token = self._token(req)
         if not token:
             return wire.graph_error(104, "An access token is required to request this resource.")
+        proof = req.arg("appsecret_proof") or (
+            req.form().get("appsecret_proof")
+            if req.content_type == "application/x-www-form-urlencoded" else None)
+        if self.app_secret and proof is not None and not hmac.compare_digest(
+                proof, hmac.new(self.app_secret.encode(), token.encode(),
+                                hashlib.sha256).hexdigest()):
+            return wire.graph_error(100, "Invalid appsecret_proof provided in the API argument",
+                                    kind="GraphMethodException")
+        if self.require_proof and proof is None:
+            return wire.graph_error(100, "API calls from the server require an appsecret_proof "
+                                         "argument", kind="GraphMethodException")
         if not token.startswith(SANDBOX_PREFIX):
             return wire.invalid_token()  # a real token never gets further than this
         with self.lock:

@@ -13,6 +13,7 @@ CJK-weighted tweet length, polls, places.
 from __future__ import annotations
 
 import base64
+import html
 import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
@@ -36,6 +37,10 @@ MEDIA_BASE = "https://pbs.twimg.com/"  # photo URLs; the fake serves them so cap
 # A 1x1 PNG for media added without bytes of their own.
 TINY_PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+# A Post's `text` holds at most 280 characters; a longer one (a "note tweet") carries its full
+# text in the `note_tweet` field, returned only when asked for in tweet.fields:
+# https://docs.x.com/x-api/fundamentals/data-dictionary#tweet (note_tweet).
+TEXT_LIMIT = 280
 MENTIONS_REACHABLE = 800  # GET /2/users/:id/mentions: "up to the most recent 800 Tweets"
 TWITTER_EPOCH_MS = 1288834974657
 
@@ -60,6 +65,14 @@ def _untoken(token: str, kind: str) -> str | None:
 
 def _oauth_params(header: str) -> dict[str, str]:
     return {k: unquote(v) for k, v in re.findall(r'(\w+)="([^"]*)"', header)}
+
+
+def x_escape(text: str) -> str:
+    """X sends Post and DM text HTML-escaped: "&" as "&amp;", "<" as "&lt;", ">" as "&gt;"
+    (quotes are left alone). Long-standing X behaviour, confirmed by its own developers
+    (tweepy issue #1080, "This is how Twitter's API represents it"; twittercommunity
+    "ampersands are translated to &amp;"), so the fake does it too."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _names(text: str) -> frozenset[str]:
@@ -254,7 +267,7 @@ class XStore:
     def add_tweet(self, tweet_id: str, author_id: str, text: str, when: datetime, *,
                   reply_to: str | None = None, quote_of: str | None = None,
                   media: list[dict[str, Any]] | None = None,
-                  urls: list[str] | None = None) -> dict[str, Any]:
+                  urls: list[str] | None = None, lang: str = "en") -> dict[str, Any]:
         # Tweet object: https://docs.x.com/x-api/fundamentals/data-dictionary#tweet
         author = self.users[author_id]
         tweet: dict[str, Any] = {"id": tweet_id, "edit_history_tweet_ids": [tweet_id],
@@ -300,13 +313,22 @@ class XStore:
                                               f"{tweet_id}/photo/{n + 1}"}
                              for n, key in enumerate(keys)]
             tweet["attachments"] = {"media_keys": keys}
-        tweet["text"] = text
+        tweet["_text"] = text  # as the author wrote it; the wire text is escaped
         entities = self._entities(text, url_entities)
+        if len(text) > TEXT_LIMIT:
+            note: dict[str, Any] = {"text": x_escape(text)}
+            if entities:
+                note["entities"] = entities
+            tweet["note_tweet"] = note
+            text = text[:TEXT_LIMIT]
+            entities = self._entities(text, [u for u in url_entities
+                                             if u["url"] in text])
+        tweet["text"] = x_escape(text)
         if entities:
             tweet["entities"] = entities
         if refs:
             tweet["referenced_tweets"] = refs
-        tweet.update({"display_text_range": [start, end], "lang": "en",
+        tweet.update({"display_text_range": [start, end], "lang": lang,
                       "possibly_sensitive": False, "reply_settings": "everyone",
                       "public_metrics": {"retweet_count": 0, "reply_count": 0, "like_count": 0,
                                          "quote_count": 0, "bookmark_count": 0,
@@ -345,7 +367,9 @@ class XStore:
 
     def snapshot(self, tweet_id: str) -> dict[str, Any]:
         state = self.state[tweet_id]
-        return {**self.tweets[tweet_id], "hidden": state["hidden"], "deleted": state["deleted"]}
+        # As people see it on X: the author's own characters, not the wire's escapes.
+        return {**self.tweets[tweet_id], "text": self.tweets[tweet_id]["_text"],
+                "hidden": state["hidden"], "deleted": state["deleted"]}
 
     def check_new_tweet(self, author_id: str, text: str, reply_to: str | None) -> Response | None:
         if not text:
@@ -359,7 +383,7 @@ class XStore:
         # X refuses an identical repeat: a retried reply must not be sent twice blindly.
         for t in self.tweets.values():
             if t["author_id"] == author_id and not self.state[t["id"]]["deleted"] and (
-                t["text"] == text or t["text"].endswith(" " + text)
+                t["_text"] == text or t["_text"].endswith(" " + text)
             ):
                 detail = "You are not allowed to create a Tweet with duplicate content."
                 return json_response(403, problem(403, detail=detail), {}, PROBLEM_TYPE)
@@ -407,7 +431,7 @@ class XStore:
         # participant_ids is documented for ParticipantsJoin/Leave events, so a one-to-one
         # MessageCreate carries the pair only in dm_conversation_id ("lower-higher").
         low, high = sorted((sender, recipient), key=int)
-        event = {"id": event_id, "event_type": "MessageCreate", "text": text,
+        event = {"id": event_id, "event_type": "MessageCreate", "text": x_escape(text),
                  "sender_id": sender, "dm_conversation_id": f"{low}-{high}",
                  "created_at": iso(when), "_participants": {sender, recipient}}
         self.dms.append(event)
@@ -463,6 +487,7 @@ class FakeX(FakeServer):
         r("POST", "/2/dm_conversations/with/:participant_id/messages", self._send_dm)
         r("POST", "/1.1/blocks/create.json", self._v11_block)
         r("POST", "/1.1/blocks/destroy.json", self._v11_block)
+        r("GET", "/1.1/blocks/ids.json", self._v11_blocked_ids)
         r("GET", "/media/:file", self._media_file, auth=False)  # public, as pbs.twimg.com
 
     # -- scenario set-up (Python side) ----------------------------------------------------------
@@ -509,14 +534,16 @@ class FakeX(FakeServer):
         media: Iterable[dict[str, Any]] = (),
         urls: Iterable[str] = (),
         created_at: datetime | None = None,
+        lang: str = "en",
     ) -> dict[str, Any]:
-        """Post as `author` (username or id). Replies get the "@parent " prefix X adds."""
+        """Post as `author` (username or id). Replies get the "@parent " prefix X adds.
+        `lang` is X's BCP 47 guess at the language ("und" when it cannot tell)."""
         when = (created_at or self.clock.now()).astimezone(UTC)
         with self.lock:
             tweet_id = self._new_id(when)
             return self.store.add_tweet(
                 tweet_id, self.store.user(author)["id"], text, when, reply_to=reply_to,
-                quote_of=quote_of, media=list(media), urls=list(urls),
+                quote_of=quote_of, media=list(media), urls=list(urls), lang=lang,
             )
 
     def add_dm(
@@ -541,6 +568,40 @@ class FakeX(FakeServer):
                    "x-rate-limit-reset": str(reset)}
         self.inject(path, 429, problem(429), headers, times, content_type=PROBLEM_TYPE)
 
+    def usage_cap_next(self, path: str, period: str = "Monthly", times: int = 1) -> None:
+        """The plan's Post-read cap is used up: X's 429 "usage-capped" problem, as recorded from
+        the API (xdevplatform/xdk issue #25). Unlike a rate limit, the x-rate-limit headers
+        still show plenty remaining; waiting 15 minutes does not help."""
+        body = {"account_id": "1", "product_name": "standard-basic", "title": "UsageCapExceeded",
+                "period": period, "scope": "Product",
+                "detail": f"Usage cap exceeded: {period} product cap",
+                "type": PROBLEMS + "usage-capped"}
+        reset = int(self.clock.now().timestamp()) + 900
+        headers = {"x-rate-limit-limit": "40000", "x-rate-limit-remaining": "39999",
+                   "x-rate-limit-reset": str(reset)}
+        self.inject(path, 429, body, headers, times, content_type=PROBLEM_TYPE)
+
+    def suspend(self, ref: str) -> None:
+        """X suspends the account: reads about it answer 200 with only `errors` (no data,
+        no meta), the shape of a v2 partial error (fundamentals/response-codes-and-errors)."""
+        with self.lock:
+            self.store.user(ref)["_suspended"] = True
+
+    def set_access_level(self, ref: str, level: str) -> None:
+        """The app permission X reports in the `x-access-level` header of every user-context
+        answer: "read", "read-write" or "read-write-directmessages"."""
+        with self.lock:
+            self.store.user(ref)["_access_level"] = level
+
+    def handle(self, req: Request) -> Response:
+        resp = super().handle(req)
+        if req.identity is not None:
+            with self.lock:
+                user = self.store.users.get(req.identity, {})
+                resp.headers.setdefault("x-access-level",
+                                        user.get("_access_level", "read-write-directmessages"))
+        return resp
+
     def mount(self, session: requests.Session) -> list[FakeHostAdapter]:
         """Point a tweepy.Client/API session (api.twitter.com and api.x.com) at this fake."""
         return [mount_fake(session, base, self.url) for base in (*REAL_BASES, MEDIA_BASE)]
@@ -553,8 +614,9 @@ class FakeX(FakeServer):
             return self.store.snapshot(tweet_id)
 
     def dms(self) -> list[dict[str, Any]]:
+        """Every DM event, with its text as people read it (the wire's escapes undone)."""
         with self.lock:
-            return [dict(e) for e in self.store.dms]
+            return [{**e, "text": html.unescape(e["text"])} for e in self.store.dms]
 
     def timeline(self) -> list[dict[str, Any]]:
         """Every tweet ever posted, oldest first, with hidden/deleted flags (deleted kept)."""
@@ -644,6 +706,11 @@ class FakeX(FakeServer):
         with self.lock:
             if p["id"] not in self.store.users:
                 return json_response(200, {"errors": [not_found("user", "id", p["id"])]})
+            if self.store.users[p["id"]].get("_suspended"):
+                return json_response(200, {"errors": [{
+                    "value": p["id"], "detail": f"User has been suspended: [{p['id']}].",
+                    "title": "Forbidden", "resource_type": "user", "parameter": "id",
+                    "resource_id": p["id"], "type": PROBLEMS + "resource-not-found"}]})
             pool = sorted(self.store.mentions_of(p["id"]), key=lambda t: -int(t["id"]))
             pool = pool[:MENTIONS_REACHABLE]
             return self._page(req, pool, size, "mentions",
@@ -832,6 +899,15 @@ class FakeX(FakeServer):
             return Response(404, b"", content_type="text/plain")
         kind = "image/png" if p["file"].endswith(".png") else "image/jpeg"
         return Response(200, media["_data"], content_type=kind)
+
+    def _v11_blocked_ids(self, req: Request, p: dict[str, str]) -> Response:
+        # GET /1.1/blocks/ids.json: the same v1.1 family as blocks/create, refused alike (453)
+        if not self.v11_blocks_allowed:
+            return json_response(403, v11_error(453))
+        with self.lock:
+            ids = sorted(self.store.blocks.get(req.identity or "", set()), key=int)
+        return json_response(200, {"ids": ids, "next_cursor": 0, "next_cursor_str": "0",
+                                   "previous_cursor": 0, "previous_cursor_str": "0"})
 
     def _v11_block(self, req: Request, p: dict[str, str]) -> Response:
         # POST /1.1/blocks/create.json (v1.1; standard tiers get code 453)

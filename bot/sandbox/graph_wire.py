@@ -86,7 +86,20 @@ RATE_LIMITS = {
     17: ("(#17) User request limit reached", 2446079),
     32: ("(#32) Page request limit reached", None),
     613: ("(#613) Calls to this api have exceeded the rate limit.", None),
+    341: ("(#341) Application limit reached", None),
 }
+# Errors that need a person (Graph API error-handling reference): 102, the session or token is
+# no longer valid; 368, the Page is temporarily blocked from the action.
+PERSON_ERRORS = {
+    102: ("Session key invalid or no longer valid", "OAuthException"),
+    368: ("The action attempted has been deemed abusive or is otherwise disallowed",
+          "OAuthException"),
+}
+
+
+def person_error(code: int) -> Response:
+    message, kind = PERSON_ERRORS[code]
+    return graph_error(code, message, kind=kind)
 
 
 def rate_limited(code: int) -> Response:

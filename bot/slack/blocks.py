@@ -54,6 +54,8 @@ class AlertView:
     claimed_by: str | None = None  # a Slack user id (shown as a mention) or a name
     hidden: bool = False
     closed: bool = False
+    # Platform actions ("block") this account's API access does not allow: not offered.
+    unavailable: frozenset[str] = frozenset()
 
 
 def build_mention_alert(view: AlertView) -> dict[str, Any]:
@@ -87,6 +89,7 @@ def build_mention_alert(view: AlertView) -> dict[str, Any]:
             masked=masked,
             original_url=original,
             crisis=CRISIS in decision.categories,
+            unavailable=view.unavailable,
         )
     )
     return {"text": _fallback(view), "blocks": [b.to_dict() for b in blocks]}

@@ -69,12 +69,14 @@ def _can_hide(mention: Mention) -> bool:
 
 
 def platform_actions(mention: Mention, *, hidden: bool, closed: bool,
-                     crisis: bool = False) -> list[str]:
+                     crisis: bool = False, unavailable: frozenset[str] = frozenset()
+                     ) -> list[str]:
     """Action ids for the platform row (hide/unhide, delete, block, mute, report).
 
     A post flagged crisis is never hidden, removed, blocked or reported: a person in crisis
     gets help, not moderation. Only undoing an earlier hide stays possible. If the flag is
-    wrong, "Flag is wrong" removes it and the buttons come back.
+    wrong, "Flag is wrong" removes it and the buttons come back. `unavailable` names actions
+    ("block") the account's API access does not allow: a button is never offered for them.
     """
     ids: set[str] = set()
     if hidden and _hide_exists(mention):
@@ -93,6 +95,8 @@ def platform_actions(mention: Mention, *, hidden: bool, closed: bool,
             ids |= {A.BLOCK, A.MUTE}
         elif mention.platform == X:
             ids |= {A.BLOCK, A.MUTE, A.REPORT}
+    if "block" in unavailable:
+        ids.discard(A.BLOCK)
     return [a for a in _PLATFORM_ROW if a in ids]
 
 
@@ -166,11 +170,12 @@ def action_rows(
     masked: bool,
     original_url: str | None,
     crisis: bool = False,
+    unavailable: frozenset[str] = frozenset(),
 ) -> list[ActionsBlock]:
     """Up to two rows of buttons; values carry the mention's database id and nothing else."""
     value = str(mention_db_id)
-    first = [_button(a, mention, value) for a in platform_actions(mention, hidden=hidden,
-                                                                  closed=closed, crisis=crisis)]
+    first = [_button(a, mention, value) for a in platform_actions(
+        mention, hidden=hidden, closed=closed, crisis=crisis, unavailable=unavailable)]
     second = [_button(a, mention, value)
               for a in workflow_actions(mention, closed=closed, masked=masked)]
     if original_url:

@@ -67,6 +67,7 @@ def mention_values(m: Mention, now: datetime) -> dict[str, Any]:
         "conversation_id": m.conversation_id,
         "parent_id": m.parent_id,
         "in_own_conversation": m.in_own_conversation,
+        "lang": m.lang[:16],
         "raw": m.raw,
         "ingested_at": now,
     }
@@ -113,6 +114,7 @@ def mention_from_row(row: MentionRow) -> Mention:
         links=tuple(row.links or []),
         raw=row.raw or {},
         in_own_conversation=row.in_own_conversation,
+        lang=row.lang or "",
     )
 
 

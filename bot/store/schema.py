@@ -51,6 +51,7 @@ class MentionRow(Base):
     conversation_id: Mapped[str] = mapped_column(String(255), default="")
     parent_id: Mapped[str] = mapped_column(String(255), default="")
     in_own_conversation: Mapped[bool] = mapped_column(default=False)
+    lang: Mapped[str] = mapped_column(String(16), default="")  # 0007: the platform's language
     raw: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Retention (0002): when the text/media/raw payload and the author identity were erased.
@@ -422,3 +423,20 @@ class StormMarkRow(Base):
     key: Mapped[str] = mapped_column(String(300))
     mention_id: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+# -- platform access (0007) -------------------------------------------------------------------
+
+
+class PlatformAccessRow(Base):
+    """What a watched account's API access allows (e.g. X Block through v1.1), as learnt by
+    `feedwatch check` or from the platform refusing it. Kept in the database so every process
+    and every restart offers only the buttons the platform will honour."""
+
+    __tablename__ = "platform_access"
+
+    account: Mapped[str] = mapped_column(String(40), primary_key=True)
+    capability: Mapped[str] = mapped_column(String(32), primary_key=True)
+    allowed: Mapped[bool] = mapped_column(default=False)
+    detail: Mapped[str] = mapped_column(String(300), default="")
+    checked_at: Mapped[datetime] = mapped_column(UTCDateTime)

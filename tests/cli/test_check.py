@@ -52,3 +52,39 @@ def test_each_failure_has_a_line_and_a_fix(sqlite_db: Database, fakes) -> None: 
     assert "FAIL  x:jobs: tokens belong to @NSFTjobs" in text
     assert text.count("fix:") == 3
     assert lines[-1] == "1 passed, 3 failed"
+
+
+def test_x_permission_without_dms_fails(sqlite_db: Database, fakes) -> None:  # type: ignore[no-untyped-def]
+    x, slack = fakes
+    settings = make_settings(sqlite_db, [x_account_config(x, "NSFTtweets", "nsft")],
+                             slack_url=f"{slack.url}/api/", slack_bot_token=SANDBOX_TOKEN)
+    x.set_access_level("NSFTtweets", "read-write")
+    lines: list[str] = []
+    assert run_checks(settings, session_factory(x), lines.append) == 1
+    text = "\n".join(lines)
+    assert "FAIL  x:nsft: the app's permission is 'read-write': direct messages are not " \
+           "permitted" in text
+    assert "Read and write and Direct message" in text and "regenerate" in text
+    # The header is read from X's own answer to GET /2/users/me.
+    assert x.requests_to("/2/users/me")
+
+
+def test_check_learns_whether_x_allows_block_and_remembers_it(sqlite_db: Database, fakes) -> None:  # type: ignore[no-untyped-def]
+    from bot.store import access
+
+    x, slack = fakes
+    settings = make_settings(sqlite_db, [x_account_config(x, "NSFTtweets", "nsft")],
+                             slack_url=f"{slack.url}/api/", slack_bot_token=SANDBOX_TOKEN)
+    lines: list[str] = []
+    assert run_checks(settings, session_factory(x), lines.append) == 0
+    assert any("Block: not included in this access level (error 453)" in line
+               for line in lines)
+    with sqlite_db.session() as s:
+        assert access.allowed(s, "nsft", access.X_BLOCK) is False
+    x.v11_blocks_allowed = True  # the trust moved to a tier that includes it
+    lines.clear()
+    assert run_checks(settings, session_factory(x), lines.append) == 0
+    assert any("Block: allowed" in line for line in lines)
+    with sqlite_db.session() as s:
+        assert access.allowed(s, "nsft", access.X_BLOCK) is True
+    assert x.blocked(x.user_id("NSFTtweets")) == set()  # asked read-only: nobody blocked

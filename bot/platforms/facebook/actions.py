@@ -35,9 +35,9 @@ _CHECK_FIX = ("Open the conversation on Facebook and check whether it was sent b
               "anything again: feedwatch will not resend it.")
 
 
-def make_facebook_writer(page: FacebookPage, version: str,
-                         session: requests.Session) -> FacebookWriter:
-    return FacebookWriter(page, make_graph(page, version, session))
+def make_facebook_writer(page: FacebookPage, version: str, session: requests.Session,
+                         app_secret: str | None = None) -> FacebookWriter:
+    return FacebookWriter(page, make_graph(page, version, session, app_secret))
 
 
 def window_closed_message(created_at: datetime, now: datetime) -> str:
@@ -61,6 +61,9 @@ class FacebookWriter:
         if action in ("hide", "unhide", "delete") and m.kind == KIND_DM:
             return "Messenger messages cannot be hidden or deleted by the Page."
         return None
+
+    def probe(self, action: str) -> tuple[bool, str] | None:
+        return None  # a Page token with the permissions `feedwatch check` confirms may do all
 
     # -- writes -----------------------------------------------------------------------------
 
@@ -168,9 +171,14 @@ class FacebookWriter:
                                "person's last message, and that has passed.",
                                kind=W.WINDOW_CLOSED, code=tag,
                                fix="Reply on their post instead, or wait for them to write.")
-        if code == 190:
+        if code in (190, 102):  # 102: the session is no longer valid, a new token is needed
             return ActionError(f"Facebook refused the Page token of {self.account}.",
                                kind=W.AUTH, code=tag, fix=_PERMISSION_FIX)
+        if code == 368:
+            return ActionError("Facebook has temporarily blocked the Page from doing this "
+                               "(code 368).", kind=W.REFUSED, code=tag,
+                               fix="Do it in Meta Business Suite later, and check the Page's "
+                                   "account status there.")
         if code in RATE_CODES:
             return ActionError("Facebook is rate-limiting the Page.", kind=W.RATE_LIMITED,
                                code=tag, fix="Wait a few minutes and try again.")

@@ -4,7 +4,6 @@ facebook-sdk's GraphAPI (one client per Page, each with its own Page token)."""
 from __future__ import annotations
 
 import logging
-import warnings
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 from typing import Any
@@ -17,14 +16,8 @@ from bot.core.config import FacebookPage
 from bot.core.models import FACEBOOK, KIND_TAG, KIND_VISITOR_POST, Mention
 from bot.platforms.base import EdgePoll, KnownIds, Page, PollWarning, RateLimited, SourceError
 from bot.platforms.facebook import parse as fp
+from bot.platforms.facebook.graph import FALLBACK_PAUSE, PageGraph, Usage, facebook
 from bot.platforms.http import TimeoutSession
-
-with warnings.catch_warnings():
-    # facebook-sdk 3.1.0 has an invalid "\d" escape: compiling it (no cached bytecode yet)
-    # warns, and under -W error that would be an import failure.
-    warnings.simplefilter("ignore", DeprecationWarning)
-    warnings.simplefilter("ignore", SyntaxWarning)
-    import facebook
 
 GraphAPIError = facebook.GraphAPIError
 log = logging.getLogger(__name__)
@@ -33,13 +26,20 @@ COMMENTS, VISITOR_POSTS, TAGGED, DMS = "comments", "visitor_posts", "tagged", "d
 # Re-read this far behind the cursor: Graph can list an item a little after its created_time.
 # Re-read items are dropped by id when stored, so the overlap costs requests, never duplicates.
 OVERLAP = timedelta(minutes=10)
-RATE_LIMIT_CODES = frozenset({4, 17, 32, 613, 80001})  # 80001: the Pages business-use-case limit
-RATE_LIMIT_PAUSE = timedelta(minutes=15)
+# 80001: the Pages business-use-case limit; 341: "application limit reached" (a temporary
+# limit on the app's calls: back off, a person need not act).
+RATE_LIMIT_CODES = frozenset({4, 17, 32, 341, 613, 80001})
 MAX_PAGES = 50  # per listing per poll: a loop guard, far above what a poll normally reads
 TOKEN_FIX = (
     "Generate a new long-lived Page access token for Page {page} (from a long-lived user token "
     "of a Page admin, with the permissions in the README), put it in page_token for {page} in "
     "FEEDWATCH_ACCOUNTS, restart feedwatch and run `feedwatch check`."
+)
+BLOCKED_FIX = (
+    "Meta has temporarily blocked Page {page} from this (Graph code 368: an action deemed "
+    "abusive or against its policies). Check the Page's Account Status / Support Inbox in Meta "
+    "Business Suite, and read the Page's comments there until it is lifted; feedwatch keeps "
+    "trying and says nothing more until it works."
 )
 PERMISSION_FIX = (
     "Grant the permission named above to the Meta app (App Review: Advanced Access for a live "
@@ -48,12 +48,13 @@ PERMISSION_FIX = (
 )
 
 
-def make_graph(page: FacebookPage, version: str,
-               session: requests.Session | None = None) -> facebook.GraphAPI:
-    """The one place a GraphAPI is built. facebook-sdk 3.1.0 defaults to Graph v2.8 and its
-    constructor rejects two-digit versions ("21.0"), so construct without one and set it."""
-    graph = facebook.GraphAPI(access_token=page.page_token.get_secret_value(),
-                              session=session or TimeoutSession())
+def make_graph(page: FacebookPage, version: str, session: requests.Session | None = None,
+               app_secret: str | None = None) -> PageGraph:
+    """The one place a GraphAPI is built (bot/platforms/facebook/graph.py: timeout, token in a
+    header, appsecret_proof). facebook-sdk 3.1.0 defaults to Graph v2.8 and its constructor
+    rejects two-digit versions ("21.0"), so construct without one and set it."""
+    graph = PageGraph(page.page_token.get_secret_value(), session or TimeoutSession(),
+                      app_secret=app_secret)
     graph.version = version
     return graph
 
@@ -262,7 +263,18 @@ class FacebookSource:
         if not isinstance(result, dict):
             raise SourceError(f"Facebook answered {what} for Page {self.account} with "
                               f"{type(result).__name__}, not an object")
+        # Nearly at a limit: leave this Page alone from the next poll, for as long as the
+        # usage headers say, before Graph starts refusing.
+        pause = self._usage().pause(refused=False)
+        if pause is not None:
+            self._paused_until = self.clock.now() + pause
+            log.info("Facebook Page %s: usage at %d%%; pausing polls for %s", self.account,
+                     self._usage().percent, pause)
         return result
+
+    def _usage(self) -> Usage:
+        usage = getattr(self.graph, "usage", None)
+        return usage if isinstance(usage, Usage) else Usage()
 
     def _graph_error(self, edge: str, what: str, exc: facebook.GraphAPIError) -> Exception:
         result = exc.result if isinstance(exc.result, dict) else {}
@@ -282,8 +294,15 @@ class FacebookSource:
                     error.get("type"), error.get("fbtrace_id"), message)
         detail = f"code {code}" + (f", subcode {subcode}" if subcode else "") + f": {message}"
         if code in RATE_LIMIT_CODES:
-            self._paused_until = self.clock.now() + RATE_LIMIT_PAUSE
+            pause = self._usage().pause(refused=True) or FALLBACK_PAUSE
+            self._paused_until = self.clock.now() + pause
             return RateLimited(self._paused_until, f"(Facebook Page {self.account}, {detail})")
+        if code == 102:  # the session (token) is no longer valid: a new token is needed
+            return self._needs_person(edge, "token", f"Facebook says the Page token of "
+                                      f"{self.account} needs renewing ({detail})", TOKEN_FIX)
+        if code == 368:
+            return self._needs_person(edge, "blocked", f"Facebook has temporarily blocked Page "
+                                      f"{self.account} ({detail})", BLOCKED_FIX)
         if code == 190:
             return self._needs_person(edge, "token", f"Facebook refused the Page token of "
                                       f"{self.account} ({detail})", TOKEN_FIX)

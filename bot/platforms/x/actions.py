@@ -1,9 +1,11 @@
 """X write calls for one watched account, with that account's own user-context credentials.
 
 Hide/unhide (PUT /2/tweets/:id/hidden) works only on replies in conversations the account
-started. Block has no v2 endpoint below Enterprise, so it is tried through v1.1
-blocks/create; a tier that refuses it (error 453) is remembered, and the team is told to mute
-instead. Nobody can delete someone else's post, and X has no report API.
+started. Block has no v2 endpoint below Enterprise, so it goes through v1.1 blocks/create; whether
+the app's access level includes it is probed with the read-only v1.1 blocks/ids (the same
+family of endpoints, refused with error 453 alike) before anyone is told they are blocked, and
+the answer is kept in the database (bot/store/access.py). Nobody can delete someone else's post,
+and X has no report API.
 """
 
 from __future__ import annotations
@@ -27,6 +29,17 @@ T = TypeVar("T")
 
 TIER_MESSAGE = ("X refused Block: this app's X API access level does not include blocking "
                 "(error 453). Mute the author instead; to block, use the X app itself.")
+_ACTION_NAMES = {"hide": "Hide", "unhide": "Unhide", "mute": "Mute", "block": "Block",
+                 "reply": "the reply", "dm": "the direct message", "read": "reading the post"}
+
+
+def tier_message(what: str) -> str:
+    """X's 453, naming the action it refused."""
+    if what == "block":
+        return TIER_MESSAGE
+    name = _ACTION_NAMES.get(what, what)
+    return (f"X refused {name}: this app's X API access level does not include it "
+            "(error 453). Do it in the X app, or move the app to an access level that does.")
 NOT_OWN = ("X lets an account hide only replies in conversations it started; this reply is in "
            "someone else's conversation, so it cannot be hidden from here.")
 
@@ -49,7 +62,6 @@ class XWriter:
         self.account = account.name
         self.client = client
         self.api = api
-        self.block_refused_by_tier = False  # learnt from X's 453; kept for this process
 
     # -- what cannot be done at all ---------------------------------------------------------
 
@@ -62,9 +74,20 @@ class XWriter:
         if action == "delete":
             return ("X does not let an account delete someone else's post. Hide it (a reply in "
                     "the account's own thread), or mute or block the author.")
-        if action == "block" and self.block_refused_by_tier:
-            return TIER_MESSAGE
         return None
+
+    def probe(self, action: str) -> tuple[bool, str] | None:
+        """Whether the app's X access level allows `action`, asked without side effects:
+        (allowed, why not), or None when it cannot be told (X did not answer)."""
+        if action != "block":
+            return None
+        try:
+            self._call("block", lambda: self.api.get_blocked_ids(stringify_ids=True))
+        except ActionError as exc:
+            if exc.kind == W.TIER:
+                return False, exc.message
+            return None
+        return True, ""
 
     # -- writes -----------------------------------------------------------------------------
 
@@ -81,12 +104,7 @@ class XWriter:
         self._call("mute", lambda: self.client.mute(m.author.id, user_auth=True))
 
     def block(self, m: Mention) -> None:
-        try:
-            self._call("block", lambda: self.api.create_block(user_id=m.author.id))
-        except ActionError as exc:
-            if exc.kind == W.TIER:
-                self.block_refused_by_tier = True
-            raise
+        self._call("block", lambda: self.api.create_block(user_id=m.author.id))
 
     def reply(self, m: Mention, text: str) -> str:
         if m.kind == KIND_DM:
@@ -157,7 +175,7 @@ class XWriter:
         log.warning("X %s for %s: HTTP %s %s", what, self.account, status, detail or codes)
         code = str(codes[0]) if codes else str(status)
         if 453 in codes:
-            return ActionError(TIER_MESSAGE, kind=W.TIER, code="453")
+            return ActionError(tier_message(what), kind=W.TIER, code="453")
         if isinstance(exc, tweepy.TwitterServerError):
             return ActionError(f"X failed with a server error ({status}).", kind=W.SERVER,
                                code=code, uncertain=True,

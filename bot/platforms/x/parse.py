@@ -3,6 +3,7 @@ a malformed field degrades to empty, it never raises (a poison item must not blo
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,6 +27,8 @@ TWEET_FIELDS = [
     "entities",
     "attachments",
     "edit_history_tweet_ids",
+    "note_tweet",  # the full text of a post longer than 280 characters
+    "lang",
 ]
 EXPANSIONS = ["author_id", "attachments.media_keys", "referenced_tweets.id"]
 USER_FIELDS = ["username", "name", "profile_image_url"]
@@ -52,6 +55,22 @@ def as_str(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return ""
+
+
+_X_ESCAPE = re.compile(r"&(amp|lt|gt);")
+_X_UNESCAPED = {"amp": "&", "lt": "<", "gt": ">"}
+
+
+def x_text(value: Any) -> str:
+    """X sends text with "&", "<" and ">" HTML-escaped; undo exactly that, exactly once, in one
+    pass (so a post that says "&amp;lt;" reads "&lt;", as its author typed it)."""
+    return _X_ESCAPE.sub(lambda m: _X_UNESCAPED[m.group(1)], as_str(value))
+
+
+def full_text(tweet: Obj) -> str:
+    """A long post's `text` is cut at 280 characters; its whole text is in `note_tweet`."""
+    note = as_str(as_dict(tweet.get("note_tweet")).get("text"))
+    return x_text(note) if note else x_text(tweet.get("text"))
 
 
 def parse_time(value: Any, fallback: datetime) -> datetime:
@@ -134,15 +153,17 @@ def tweet_to_mention(tweet: Obj, account: str, own_user_id: str, users: Index, m
         external_id=tweet_id,
         kind=tweet_kind(tweet),
         author=author,
-        text=as_str(tweet.get("text")),
+        text=full_text(tweet),
         created_at=parse_time(tweet.get("created_at"), received_at),
         permalink=f"https://x.com/{author.handle or 'i'}/status/{tweet_id}",
         conversation_id=conv,
         parent_id=parent,
         media=_media(as_dict(tweet.get("attachments")).get("media_keys"), media),
-        links=_links(tweet.get("entities")),
+        # A long post's links beyond the first 280 characters are in note_tweet's entities.
+        links=_links(as_dict(tweet.get("note_tweet")).get("entities") or tweet.get("entities")),
         raw={"tweet": tweet, "author": as_dict(users.get(author.id))},
         in_own_conversation=own_conv,
+        lang=as_str(tweet.get("lang"))[:16],
     )
 
 
@@ -156,7 +177,7 @@ def dm_to_mention(event: Obj, account: str, users: Index, media: Index,
         external_id=f"dm:{as_str(event.get('id'))}",
         kind=KIND_DM,
         author=_author(sender, users),
-        text=as_str(event.get("text")),
+        text=x_text(event.get("text")),
         created_at=parse_time(event.get("created_at"), received_at),
         permalink=f"https://x.com/messages/{conv}" if conv else "",
         conversation_id=conv,

@@ -16,6 +16,7 @@ from bot.core.models import Mention, X
 from bot.platforms.base import EdgePoll, KnownIds, Page, PollWarning, RateLimited, SourceError
 from bot.platforms.http import TimeoutSession
 from bot.platforms.x import parse as x_parse
+from bot.platforms.x.limits import errors_only, usage_cap
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,9 @@ class XSource:
         try:
             result = fn(**kwargs, user_auth=True)
         except tweepy.TooManyRequests as exc:
+            capped = usage_cap(exc.response, self.account, fn.__name__, self.clock.now())
+            if capped is not None:
+                raise capped from None
             reset = exc.reset_time
             until = (
                 datetime.fromtimestamp(reset, UTC)
@@ -102,6 +106,9 @@ class XSource:
             raise SourceError(f"X {fn.__name__} failed: {type(exc).__name__}") from None
         if not isinstance(result, dict):
             raise SourceError(f"X {fn.__name__} returned {type(result).__name__}, not an object")
+        failed = errors_only(result, self.account, fn.__name__)
+        if failed is not None:
+            raise failed
         return result
 
     # -- mentions ----------------------------------------------------------------------

@@ -35,7 +35,7 @@ def test_every_page_passes_with_good_tokens(sqlite_db: Database, fake_graph: Fak
     assert "PASS  facebook:nsft: token valid for 'NSFT Mental Health', Page reachable" in text
     assert "PASS  facebook:recovery: token valid for 'NSFT Recovery'" in text
     assert "pages_messaging" in text and "pages_manage_metadata" not in text
-    assert lines[-1] == "4 passed, 0 failed"
+    assert lines[-1] == "5 passed, 0 failed"  # with the Graph version line
     assert fake_graph.tokens_used("/:version/me") == [p["page_token"] for p in pages]
 
 
@@ -73,3 +73,32 @@ def test_each_failing_page_gets_a_line_and_each_failure_a_fix(sqlite_db: Databas
     assert part.count("fix:") == 2
     assert "the token is for 'Theirs'" in results["facebook:swapped"].detail
     assert "code 190" in results["facebook:real"].detail
+
+
+def test_graph_version_warns_90_days_before_meta_retires_it(db) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from bot.cli.check import check_graph_version
+    from bot.core.config import DEFAULT_GRAPH_VERSION
+    from bot.platforms.facebook.versions import EXPIRES
+
+    page = {"platform": "facebook", "name": "nsft", "page_id": "1",
+            "page_token": "sandbox-page-1"}
+    settings = make_settings(db, [page], facebook_graph_version="v21.0")
+    # v21.0 ends on 21 January 2027 (Meta's changelog).
+    assert check_graph_version(settings, date(2026, 10, 1))[0].line().startswith(
+        "PASS  facebook:graph-version: v21.0 is served")
+    [soon] = check_graph_version(settings, date(2026, 12, 2))
+    assert soon.ok and soon.line().startswith(
+        "WARN  facebook:graph-version: Graph v21.0 will be retired by Meta on 21 January 2027 "
+        "(50 days)")
+    assert "FACEBOOK_GRAPH_VERSION" in soon.line()
+    [gone] = check_graph_version(settings, date(2027, 1, 21))
+    assert not gone.ok and "was retired" in gone.detail
+    old = make_settings(db, [page], facebook_graph_version="v12.0")
+    assert not check_graph_version(old, date(2026, 12, 2))[0].ok
+    # The default is current: no warning for years.
+    assert EXPIRES[DEFAULT_GRAPH_VERSION] is None
+    assert make_settings(db, [page]).facebook_graph_version == DEFAULT_GRAPH_VERSION
+    assert check_graph_version(make_settings(db, [page]), date(2026, 12, 2))[0].line().startswith(
+        "PASS")
