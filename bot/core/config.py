@@ -182,6 +182,8 @@ class Settings(BaseSettings):
     spike_multiple: float = Field(default=3.0, ge=1.0, le=100.0)
     spike_min_mentions: int = Field(default=20, ge=1)
     spike_cooldown_minutes: int = Field(default=60, ge=1, le=24 * 60)
+    # The usual mentions an hour, used until a week of history exists (else no spike alert then).
+    spike_baseline_per_hour: float | None = Field(default=None, ge=0.0)
 
     # Storm mode (issue 8 point 1; bot/storm/fold.py): when more than STORM_THRESHOLD mentions on
     # one
