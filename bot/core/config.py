@@ -160,6 +160,9 @@ class Settings(BaseSettings):
         default="GB-ENG", description="bank-holiday calendar (GB-ENG = England and Wales) or none"
     )
     office_closed_dates: str = Field(default="", description="extra closure days, ISO dates")
+    # Unclaimed crisis and threat alerts are raised again after this many office-hours minutes
+    # (0: never).
+    reping_minutes: int = Field(default=15, ge=0, le=24 * 60)
     out_of_hours_categories: str = Field(
         default="crisis,violence", description="categories never held out of hours"
     )

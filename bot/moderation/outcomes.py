@@ -18,7 +18,8 @@ DONE, REFUSED, DENIED, CONFLICT, FAILED, UNKNOWN = (
     "done", "refused", "denied", "conflict", "failed", "unknown")
 VERBS = {"hide": "hide", "unhide": "unhide", "delete": "delete", "block": "block the author of",
          "mute": "mute the author of", "reply": "reply to", "private_message": "message",
-         "claim": "claim", "no_action": "close", "flag_wrong": "change the flags of",
+         "claim": "claim", "assign": "assign", "no_action": "close",
+         "flag_wrong": "change the flags of",
          "escalate": "escalate", "report": "report", "report_police": "report to the police"}
 DONE_LINE = {"hide": "Hidden on {p}", "unhide": "Unhidden on {p}", "delete": "Deleted from {p}",
              "block": "Author blocked on {p}", "mute": "Author muted on {p}",
