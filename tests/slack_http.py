@@ -66,6 +66,24 @@ def select_user_body(action_id: str, block_id: str, selected_user: str, response
     return urlencode({"payload": json.dumps(payload)})
 
 
+def message_shortcut_body(callback_id: str, text: str, response_url: str,
+                          user: str = "U0MOD1", channel: str = "C0ALERTS") -> str:
+    """A message shortcut as Slack sends it (type message_action): the message it was used on,
+    and a response_url for the answer."""
+    payload = {
+        "type": "message_action", "callback_id": callback_id, "token": "unused",
+        "action_ts": "1700000002.000300", "trigger_id": "13345224609.738474920.8088930838d88f0",
+        "team": {"id": "T0SANDBOX", "domain": "sandbox"},
+        "user": {"id": user, "username": "mod", "team_id": "T0SANDBOX", "name": "mod"},
+        "channel": {"id": channel, "name": "comms-team"},
+        "is_enterprise_install": False, "enterprise": None,
+        "message": {"type": "message", "user": "U0OTHER", "ts": "1700000000.000900",
+                    "text": text},
+        "response_url": response_url,
+    }
+    return urlencode({"payload": json.dumps(payload)})
+
+
 def call_wsgi(app: Callable[..., Any], method: str, path: str, body: str = "",
               headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     raw = body.encode()

@@ -38,6 +38,8 @@ HELP = (
     "• `/feedwatch pause [for 2h | until 14:00]` — hold new alerts (never crisis or threats) "
     "_(moderators)_\n"
     "• `/feedwatch resume` — end the pause and post what it held _(moderators)_\n"
+    "• `/feedwatch check TEXT` — what the policy makes of any text (also: the message "
+    "shortcut *Check with feedwatch* on any message)\n"
     "• `/feedwatch status` — when each feed was last read, and alerts waiting\n"
     "• `/feedwatch help` — this message"
 )

@@ -267,6 +267,16 @@ class FakeSlack(FakeServer):
         with self.lock:
             return [dict(self.views[v]) for v in self.open_views.get(user, []) if v in self.views]
 
+    def add_user_message(self, channel: str, user: str, text: str) -> str:
+        """A message a person wrote in the channel (e.g. a post a colleague pasted); its ts."""
+        with self.changed:
+            ch = self._channel(channel)
+            ts = self._next_ts()
+            ch["messages"].append({"type": "message", "user": user, "team": self.team_id,
+                                   "ts": ts, "text": text})
+            self.changed.notify_all()
+        return ts
+
     def add_ephemeral(self, channel: str, user: str, text: str,
                       blocks: list[dict[str, Any]] | None = None) -> None:
         """A message only `user` sees (e.g. a slash command's immediate answer)."""
