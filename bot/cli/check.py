@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import tweepy
+from slack_sdk.errors import SlackApiError
 
 from bot.core.config import ConfigError, Settings, load_settings
 from bot.platforms.facebook.source import TOKEN_FIX, GraphAPIError, make_graph
@@ -44,15 +45,30 @@ def check_database(settings: Settings) -> CheckResult:
         db.dispose()
 
 
+# Slack's answers that mean the token itself is wrong; anything else it says is not about
+# reinstalling (https://docs.slack.dev/reference/methods/auth.test, Errors).
+TOKEN_ERRORS = frozenset({"invalid_auth", "not_authed", "account_inactive", "token_revoked",
+                          "token_expired", "no_permission", "missing_scope"})
+
+
 def check_slack(settings: Settings) -> CheckResult:
     client = make_slack_client(settings)
     try:
         resp = client.auth_test()
-    except Exception as exc:
-        error = getattr(getattr(exc, "response", None), "get", lambda *_: None)("error")
-        return CheckResult("slack", False, f"auth.test failed ({error or type(exc).__name__})",
-                           "Reinstall the app to the workspace and copy the Bot User OAuth "
-                           "Token (xoxb-) into SLACK_BOT_TOKEN.")
+    except SlackApiError as exc:
+        error = str(exc.response.get("error") or exc.response.status_code)
+        if error in TOKEN_ERRORS:
+            return CheckResult("slack", False, f"auth.test failed ({error})",
+                               "Reinstall the app to the workspace and copy the Bot User OAuth "
+                               "Token (xoxb-) into SLACK_BOT_TOKEN.")
+        return CheckResult("slack", False, f"Slack answered with an error ({error})",
+                           "Try again in a minute; if it persists, see "
+                           "https://slack-status.com.")
+    except Exception as exc:  # no answer at all: the network, a proxy, DNS, a firewall
+        return CheckResult("slack", False, f"could not reach Slack ({type(exc).__name__})",
+                           "Check this machine's network: DNS, proxy and firewall must allow "
+                           "HTTPS to slack.com (and SLACK_API_URL, if set, must be right). The "
+                           "token was not tried.")
     return CheckResult("slack", True, f"connected to {resp.get('team')} as {resp.get('user')}")
 
 
