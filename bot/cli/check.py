@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import tweepy
 from slack_sdk.errors import SlackApiError
 
-from bot.core.config import ConfigError, Settings, load_settings
+from bot.core.config import ConfigError, Settings, load_database_url, load_settings
 from bot.platforms.facebook.source import TOKEN_FIX, GraphAPIError, make_graph
 from bot.platforms.http import TimeoutSession
 from bot.platforms.x.source import make_client
@@ -186,12 +186,7 @@ def run_checks(
 def verify_audit() -> int:
     from bot.store import audit
 
-    try:
-        settings = load_settings()
-    except ConfigError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    db = Database(settings.database_url)
+    db = Database(load_database_url())  # the database alone: no Slack or platform secrets
     with db.session() as s:
         count, problems = audit.verify(s)
     for p in problems:
@@ -207,12 +202,7 @@ def export_overrides(out: Callable[[str], None] = print) -> int:
 
     from bot.moderation.workflow import labelled_cases
 
-    try:
-        settings = load_settings()
-    except ConfigError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    db = Database(settings.database_url)
+    db = Database(load_database_url())
     try:
         for case in labelled_cases(db):
             out(json.dumps(case, ensure_ascii=False))

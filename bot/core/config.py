@@ -508,6 +508,22 @@ def _problem(err: Any) -> str:
     return _TYPE_WORDS.get(err["type"], msg)
 
 
+class DatabaseOnly(BaseSettings):
+    """Only DATABASE_URL, read the same way (environment, then .env): for the commands that
+    just read the database (`audit verify`, `subject export`, `overrides export`), which must
+    work on a machine holding no Slack or platform secrets."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8",
+                                      env_ignore_empty=True, extra="ignore",
+                                      case_sensitive=False)
+
+    database_url: str = Field(default=Settings.model_fields["database_url"].default)
+
+
+def load_database_url(env_file: str | Path | None = ".env") -> str:
+    return DatabaseOnly(_env_file=env_file).database_url  # type: ignore[call-arg]
+
+
 def format_validation_error(exc: ValidationError) -> str:
     lines = ["feedwatch is not configured correctly:"]
     for err in exc.errors(include_url=False, include_input=False):

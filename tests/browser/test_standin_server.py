@@ -221,3 +221,25 @@ def test_a_pile_on_becomes_one_storm_alert_that_counts(s: StandIn) -> None:
     about = [json.dumps(m) for m in state(s)["channel"]["messages"]
              if "Pile On" in json.dumps(m) or "idiots" in json.dumps(m)]
     assert [a for a in about if "Storm: 40" not in a] == []
+
+
+def test_a_closed_browser_tab_prints_no_traceback(capfd: pytest.CaptureFixture[str],
+                                                  caplog: pytest.LogCaptureFixture) -> None:
+    server = bind(0)
+    try:
+        for gone in (BrokenPipeError(32, "Broken pipe"),
+                     ConnectionResetError(104, "Connection reset by peer")):
+            try:
+                raise gone
+            except OSError:
+                server.handle_error(None, ("127.0.0.1", 50000))
+        assert capfd.readouterr().err == ""
+        assert not [r for r in caplog.records if r.levelname != "DEBUG"]
+        try:
+            raise ValueError("a real bug")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 50000))
+        [record] = [r for r in caplog.records if r.levelname == "ERROR"]
+        assert record.exc_info and "a request failed" in record.getMessage()
+    finally:
+        server.server_close()
