@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from handlers import actions, commands, home, modals, reveal, storm
+from handlers import actions, assign, check_message, commands, home, modals, reveal, storm
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -20,3 +20,5 @@ def register_all(app: App, services: Services) -> None:
     home.register(app, services, office)
     reveal.register(app, services, office)
     storm.register(app, services)
+    assign.register(app, services)
+    check_message.register(app, services)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from bot.office.policy_check import check_text
 from bot.office.slash_replies import answer
 
 if TYPE_CHECKING:
@@ -35,7 +36,9 @@ def register(app: App, services: Services, office: Office) -> None:
         sub, args = split(command.get("text") or "")
         user = str(command.get("user_id") or "")
         try:
-            message = answer(office, sub, args, user)
+            # The check needs the policy, not the office.
+            message = (check_text(services.policy, args) if sub == "check"
+                       else answer(office, sub, args, user))
         except Exception:
             log.exception("/feedwatch %s failed", sub)
             message = {"text": "Sorry, that did not work; the error is in feedwatch's log."}

@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, inspect, text
 
 from bot.core.clock import FixedClock
 from bot.store.db import Database, normalise_url
+from tests.skip_summary import pytest_terminal_summary  # noqa: F401  (one line of skips)
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 TUESDAY_10AM = datetime(2026, 11, 24, 10, 0, tzinfo=UTC)

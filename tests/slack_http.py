@@ -46,6 +46,44 @@ def block_action_body(action_id: str, value: str, response_url: str, user: str =
     return urlencode({"payload": json.dumps(payload)})
 
 
+def select_user_body(action_id: str, block_id: str, selected_user: str, response_url: str,
+                     user: str = "U0MOD1", channel: str = "C0ALERTS",
+                     message_ts: str = "1700000000.000100") -> str:
+    """A users_select choice as Slack sends it: the person chosen, no value of ours."""
+    payload = {
+        "type": "block_actions",
+        "user": {"id": user, "username": "mod", "team_id": "T0SANDBOX"},
+        "api_app_id": "A0FEEDWATCH",
+        "team": {"id": "T0SANDBOX", "domain": "sandbox"},
+        "container": {"type": "message", "message_ts": message_ts, "channel_id": channel},
+        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "channel": {"id": channel, "name": "alerts"},
+        "message": {"ts": message_ts, "text": "alert", "blocks": []},
+        "response_url": response_url,
+        "actions": [{"action_id": action_id, "block_id": block_id, "type": "users_select",
+                     "selected_user": selected_user, "action_ts": "1700000001.000200"}],
+    }
+    return urlencode({"payload": json.dumps(payload)})
+
+
+def message_shortcut_body(callback_id: str, text: str, response_url: str,
+                          user: str = "U0MOD1", channel: str = "C0ALERTS") -> str:
+    """A message shortcut as Slack sends it (type message_action): the message it was used on,
+    and a response_url for the answer."""
+    payload = {
+        "type": "message_action", "callback_id": callback_id, "token": "unused",
+        "action_ts": "1700000002.000300", "trigger_id": "13345224609.738474920.8088930838d88f0",
+        "team": {"id": "T0SANDBOX", "domain": "sandbox"},
+        "user": {"id": user, "username": "mod", "team_id": "T0SANDBOX", "name": "mod"},
+        "channel": {"id": channel, "name": "comms-team"},
+        "is_enterprise_install": False, "enterprise": None,
+        "message": {"type": "message", "user": "U0OTHER", "ts": "1700000000.000900",
+                    "text": text},
+        "response_url": response_url,
+    }
+    return urlencode({"payload": json.dumps(payload)})
+
+
 def call_wsgi(app: Callable[..., Any], method: str, path: str, body: str = "",
               headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
     raw = body.encode()

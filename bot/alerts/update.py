@@ -14,13 +14,14 @@ from zoneinfo import ZoneInfo
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot.alerts.outbox import POSTED
 from bot.slack.blocks import AlertView, build_mention_alert
 from bot.store import access
 from bot.store.db import Database
 from bot.store.mentions import load_mention
-from bot.store.schema import AlertRow, ModerationStateRow
+from bot.store.schema import AlertRow, AuditRow, ModerationStateRow
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ class AlertUpdater:
                 mention=mention, decision=decision, mention_db_id=mention_id, tz=self.tz,
                 state_line=(st.state_line or None) if st else None,
                 claimed_by=(st.claimed_by or None) if st else None,
+                assigned=bool(st and st.claimed_by and _assigned(s, mention_id, st.claimed_by)),
                 hidden=bool(st and st.hidden),
                 closed=bool(st and (st.closed or st.deleted)),
                 unavailable=access.unavailable(s, mention.platform, mention.account),
@@ -101,6 +103,19 @@ class AlertUpdater:
             log.warning("no permalink for the alert of mention %d (%s)", mention_id, _why(exc))
             return None
         return str(resp.get("permalink") or "") or None
+
+
+def _assigned(session: Session, mention_id: int, holder: str) -> bool:
+    """Was the holder given the alert by a colleague ("Assigned to"), rather than claiming it
+    ("Claimed by")? The latest of the audit rows that set who handles it says."""
+    row = session.execute(select(AuditRow.actor, AuditRow.action, AuditRow.detail)
+                          .where(AuditRow.mention_id == mention_id,
+                                 AuditRow.action.in_(("claim", "unclaim", "assign")))
+                          .order_by(AuditRow.id.desc()).limit(1)).first()
+    if row is None:
+        return False
+    actor, action, detail = row
+    return action == "assign" and (detail or {}).get("to") == holder and actor != holder
 
 
 def _why(exc: Exception) -> str:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import tweepy
+from slack_sdk.errors import SlackApiError
 
-from bot.cli.main import check_x as cx
-from bot.core.config import ConfigError, Settings, load_settings
+from bot.cli import check_x as cx
+from bot.core.config import ConfigError, Settings, load_database_url, load_settings
 from bot.platforms.facebook import versions as graph_versions
 from bot.platforms.facebook.source import TOKEN_FIX, GraphAPIError, make_graph
 from bot.platforms.http import TimeoutSession
@@ -47,15 +48,30 @@ def check_database(settings: Settings) -> CheckResult:
         db.dispose()
 
 
+# Slack's answers that mean the token itself is wrong; anything else it says is not about
+# reinstalling (https://docs.slack.dev/reference/methods/auth.test, Errors).
+TOKEN_ERRORS = frozenset({"invalid_auth", "not_authed", "account_inactive", "token_revoked",
+                          "token_expired", "no_permission", "missing_scope"})
+
+
 def check_slack(settings: Settings) -> CheckResult:
     client = make_slack_client(settings)
     try:
         resp = client.auth_test()
-    except Exception as exc:
-        error = getattr(getattr(exc, "response", None), "get", lambda *_: None)("error")
-        return CheckResult("slack", False, f"auth.test failed ({error or type(exc).__name__})",
-                           "Reinstall the app to the workspace and copy the Bot User OAuth "
-                           "Token (xoxb-) into SLACK_BOT_TOKEN.")
+    except SlackApiError as exc:
+        error = str(exc.response.get("error") or exc.response.status_code)
+        if error in TOKEN_ERRORS:
+            return CheckResult("slack", False, f"auth.test failed ({error})",
+                               "Reinstall the app to the workspace and copy the Bot User OAuth "
+                               "Token (xoxb-) into SLACK_BOT_TOKEN.")
+        return CheckResult("slack", False, f"Slack answered with an error ({error})",
+                           "Try again in a minute; if it persists, see "
+                           "https://slack-status.com.")
+    except Exception as exc:  # no answer at all: the network, a proxy, DNS, a firewall
+        return CheckResult("slack", False, f"could not reach Slack ({type(exc).__name__})",
+                           "Check this machine's network: DNS, proxy and firewall must allow "
+                           "HTTPS to slack.com (and SLACK_API_URL, if set, must be right). The "
+                           "token was not tried.")
     return CheckResult("slack", True, f"connected to {resp.get('team')} as {resp.get('user')}")
 
 
@@ -199,12 +215,7 @@ def run_checks(
 def verify_audit() -> int:
     from bot.store import audit
 
-    try:
-        settings = load_settings()
-    except ConfigError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    db = Database(settings.database_url)
+    db = Database(load_database_url())  # the database alone: no Slack or platform secrets
     with db.session() as s:
         count, problems = audit.verify(s)
     for p in problems:
@@ -220,12 +231,7 @@ def export_overrides(out: Callable[[str], None] = print) -> int:
 
     from bot.moderation.workflow import labelled_cases
 
-    try:
-        settings = load_settings()
-    except ConfigError as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    db = Database(settings.database_url)
+    db = Database(load_database_url())
     try:
         for case in labelled_cases(db):
             out(json.dumps(case, ensure_ascii=False))

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from bot.core.clock import SystemClock
-from bot.core.config import ConfigError, Settings, load_settings
+from bot.core.config import ConfigError, Settings, load_database_url, load_settings
 from bot.privacy.data_subjects import erase_subject, export_subject
 from bot.slack.client import make_slack_client
 from bot.store.db import Database
@@ -27,10 +27,8 @@ def _db() -> tuple[Database, Settings] | None:
 
 
 def export_command(who: str, out: Path | None) -> int:
-    loaded = _db()
-    if loaded is None:
-        return 2
-    db, _ = loaded
+    db = Database(load_database_url())  # reading needs the database alone
+    db.migrate()
     with db.session() as s:
         doc = export_subject(s, who, SystemClock().now())
     text = json.dumps(doc, indent=2, ensure_ascii=False, default=str)

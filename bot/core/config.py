@@ -14,8 +14,8 @@ from pydantic import (
     Field,
     SecretStr,
     ValidationError,
+    ValidationInfo,
     field_validator,
-    model_validator,
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -28,6 +28,22 @@ from bot.core.moderation_actions import LEAD_LIMITABLE
 DEFAULT_GRAPH_VERSION = "v26.0"
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
+# The example values in .env.example (and the README): copied unchanged, they would only fail
+# later, at Slack or X, with a puzzling error. Refused here, in words.
+PLACEHOLDERS = frozenset({"...", "…", "xoxb-your-bot-token", "xapp-your-app-token",
+                          "EAA...", "C0123456789", "123456789"})
+PLACEHOLDER = "is the example value from .env.example: put in the real one"
+
+
+def _not_placeholder(value: str) -> str:
+    if value.strip() in PLACEHOLDERS:
+        raise ValueError(PLACEHOLDER)
+    return value
+
+
+def _secret_not_placeholder(v: SecretStr) -> SecretStr:
+    _not_placeholder(v.get_secret_value())
+    return v
 
 
 class XAccount(BaseModel):
@@ -51,6 +67,16 @@ class XAccount(BaseModel):
             raise ValueError("use lower-case letters, digits, '-' or '_' (max 40)")
         return v
 
+    @field_validator("user_id")
+    @classmethod
+    def _real_id(cls, v: str) -> str:
+        return _not_placeholder(v)
+
+    @field_validator("consumer_key", "consumer_secret", "access_token", "access_token_secret")
+    @classmethod
+    def _real_secret(cls, v: SecretStr) -> SecretStr:
+        return _secret_not_placeholder(v)
+
 
 class FacebookPage(BaseModel):
     """One Facebook Page watched, with its own Page access token."""
@@ -68,6 +94,11 @@ class FacebookPage(BaseModel):
         if not _NAME.match(v):
             raise ValueError("use lower-case letters, digits, '-' or '_' (max 40)")
         return v
+
+    @field_validator("page_token")
+    @classmethod
+    def _real_token(cls, v: SecretStr) -> SecretStr:
+        return _secret_not_placeholder(v)
 
 
 Account = Annotated[XAccount | FacebookPage, Field(discriminator="platform")]
@@ -114,7 +145,8 @@ class Settings(BaseSettings):
         default=None, description="App-level token xapp-... (Socket Mode); unset = HTTP mode"
     )
     slack_signing_secret: SecretStr | None = Field(
-        default=None, description="Signing secret; required in HTTP mode"
+        default=None, description="Signing secret; required in HTTP mode",
+        validate_default=True,  # so its absence is checked with every other problem
     )
     slack_alert_channel: str = Field(
         pattern=r"^[CG][A-Z0-9]{2,}$", description="channel id for alerts"
@@ -145,7 +177,8 @@ class Settings(BaseSettings):
         default=None, description="Meta app secret: checks webhook signatures (optional)"
     )
     facebook_verify_token: SecretStr | None = Field(
-        default=None, description="webhook verify token chosen in the app dashboard (optional)"
+        default=None, description="webhook verify token chosen in the app dashboard (optional)",
+        validate_default=True,
     )
 
     # Storage and runtime
@@ -161,11 +194,15 @@ class Settings(BaseSettings):
     # bot/office/routing.py
     office_days: str = Field(default="Mon-Fri", description="working days, e.g. Mon-Fri")
     office_opens: str = Field(default="09:00", description="local opening time")
-    office_closes: str = Field(default="17:00", description="local closing time")
+    office_closes: str = Field(default="17:00", description="local closing time",
+                               validate_default=True)
     office_holidays: str = Field(
         default="GB-ENG", description="bank-holiday calendar (GB-ENG = England and Wales) or none"
     )
     office_closed_dates: str = Field(default="", description="extra closure days, ISO dates")
+    # Unclaimed crisis and threat alerts are raised again after this many office-hours minutes
+    # (0: never).
+    reping_minutes: int = Field(default=15, ge=0, le=24 * 60)
     out_of_hours_categories: str = Field(
         default="crisis,violence", description="categories never held out of hours"
     )
@@ -188,6 +225,8 @@ class Settings(BaseSettings):
     spike_multiple: float = Field(default=3.0, ge=1.0, le=100.0)
     spike_min_mentions: int = Field(default=20, ge=1)
     spike_cooldown_minutes: int = Field(default=60, ge=1, le=24 * 60)
+    # The usual mentions an hour, used until a week of history exists (else no spike alert then).
+    spike_baseline_per_hour: float | None = Field(default=None, ge=0.0)
 
     # Storm mode (bot/storm/fold.py): when more than STORM_THRESHOLD mentions on
     # one
@@ -234,6 +273,41 @@ class Settings(BaseSettings):
         if isinstance(v, dict):
             v = [v]
         return v
+
+    @field_validator("feedwatch_accounts")
+    @classmethod
+    def _accounts(cls, v: list[XAccount | FacebookPage]) -> list[XAccount | FacebookPage]:
+        if not v:
+            raise ValueError("list at least one X account or Facebook Page")
+        names = [a.name for a in v]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"account names must be unique: {dupes}")
+        return v
+
+    @field_validator("slack_bot_token")
+    @classmethod
+    def _bot_token(cls, v: SecretStr) -> SecretStr:
+        _secret_not_placeholder(v)
+        if not v.get_secret_value().startswith("xoxb-"):
+            raise ValueError("must be a bot token starting xoxb- (the Bot User OAuth Token on "
+                             "the app's OAuth & Permissions page)")
+        return v
+
+    @field_validator("slack_app_token")
+    @classmethod
+    def _app_token(cls, v: SecretStr | None) -> SecretStr | None:
+        if v is not None:
+            _secret_not_placeholder(v)
+            if not v.get_secret_value().startswith("xapp-"):
+                raise ValueError("must be an app-level token starting xapp- (Basic Information "
+                                 "→ App-Level Tokens)")
+        return v
+
+    @field_validator("slack_alert_channel")
+    @classmethod
+    def _real_channel(cls, v: str) -> str:
+        return _not_placeholder(v)
 
     @field_validator("timezone")
     @classmethod
@@ -315,33 +389,35 @@ class Settings(BaseSettings):
     def _upper(cls, v: Any) -> Any:
         return v.upper() if isinstance(v, str) else v
 
-    @model_validator(mode="after")
-    def _cross_checks(self) -> Settings:
-        if not self.feedwatch_accounts:
-            raise ValueError("FEEDWATCH_ACCOUNTS: list at least one X account or Facebook Page")
-        names = [a.name for a in self.feedwatch_accounts]
-        dupes = sorted({n for n in names if names.count(n) > 1})
-        if dupes:
-            raise ValueError(f"FEEDWATCH_ACCOUNTS: account names must be unique: {dupes}")
-        if not self.slack_bot_token.get_secret_value().startswith("xoxb-"):
-            raise ValueError("SLACK_BOT_TOKEN: must be a bot token starting xoxb-")
-        if self.office_opens >= self.office_closes:
-            raise ValueError("OFFICE_OPENS: must be before OFFICE_CLOSES")
-        app = self.slack_app_token
-        if app is not None and not app.get_secret_value().startswith("xapp-"):
-            raise ValueError("SLACK_APP_TOKEN: must be an app-level token starting xapp-")
-        if app is None and not self.slack_signing_secret:
-            raise ValueError(
-                "SLACK_SIGNING_SECRET: required in HTTP mode "
-                "(or set SLACK_APP_TOKEN for Socket Mode)"
-            )
-        if self.facebook_verify_token is not None and self.facebook_app_secret is None:
-            # The secret alone is fine: it also signs every Graph call (appsecret_proof).
-            raise ValueError(
-                "FACEBOOK_APP_SECRET and FACEBOOK_VERIFY_TOKEN: Facebook webhooks need both "
-                "(or neither: polling alone is complete)"
-            )
-        return self
+    # Checks between two variables are field validators reading the one validated before
+    # (info.data), not a model validator: pydantic runs those only when every field is valid,
+    # which would hide them until the next run. Each names its variables in its message.
+
+    @field_validator("slack_signing_secret")
+    @classmethod
+    def _http_mode(cls, v: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        if v is None and "slack_app_token" in info.data and info.data["slack_app_token"] is None:
+            raise ValueError("required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)")
+        return v
+
+    @field_validator("facebook_verify_token")
+    @classmethod
+    def _webhook_pair(cls, v: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        # The secret alone is fine: it also signs every Graph call (appsecret_proof).
+        if "facebook_app_secret" in info.data and v is not None \
+                and info.data["facebook_app_secret"] is None:
+            raise ValueError("Facebook webhooks need FACEBOOK_APP_SECRET and "
+                             "FACEBOOK_VERIFY_TOKEN both (or neither: polling alone is "
+                             "complete)")
+        return v
+
+    @field_validator("office_closes")
+    @classmethod
+    def _after_opening(cls, v: str, info: ValidationInfo) -> str:
+        opens = info.data.get("office_opens")
+        if opens is not None and opens >= v:
+            raise ValueError("must be after OFFICE_OPENS")
+        return v
 
     @property
     def facebook_app_secret_value(self) -> str | None:
@@ -407,19 +483,57 @@ def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Set
         raise ConfigError(format_validation_error(exc)) from None
 
 
+# What a malformed id should look like, in words (pydantic alone says "should match pattern").
+_CHANNEL = "must be a channel id like C0123ABCD, not a name (channel details → About → at the end)"
+PATTERN_HINTS = {
+    "slack_alert_channel": _CHANNEL, "slack_admin_channel": _CHANNEL,
+    "slack_dm_channel": _CHANNEL, "slack_report_channel": _CHANNEL,
+    "slack_evidence_channel": _CHANNEL,
+    "moderator_usergroup": "must be a user group id like S0123ABCD, not its @handle",
+    "facebook_graph_version": "must be a Graph API version like v21.0",
+    "user_id": "must be the account's numeric X user id, like 1234567890 (not the @handle)",
+    "page_id": "must be the Page's numeric id (the Page's About → Page transparency)",
+}
+_TYPE_WORDS = {"int_parsing": "must be a whole number", "float_parsing": "must be a number",
+               "bool_parsing": "must be true or false"}
+
+
+def _problem(err: Any) -> str:
+    msg = str(err["msg"]).removeprefix("Value error, ")
+    field = str(err["loc"][-1]) if err["loc"] else ""
+    if err["type"] == "missing":
+        return "is not set"
+    if err["type"] == "string_pattern_mismatch" and field in PATTERN_HINTS:
+        return PATTERN_HINTS[field]
+    return _TYPE_WORDS.get(err["type"], msg)
+
+
+class DatabaseOnly(BaseSettings):
+    """Only DATABASE_URL, read the same way (environment, then .env): for the commands that
+    just read the database (`audit verify`, `subject export`, `overrides export`), which must
+    work on a machine holding no Slack or platform secrets."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8",
+                                      env_ignore_empty=True, extra="ignore",
+                                      case_sensitive=False)
+
+    database_url: str = Field(default=Settings.model_fields["database_url"].default)
+
+
+def load_database_url(env_file: str | Path | None = ".env") -> str:
+    return DatabaseOnly(_env_file=env_file).database_url  # type: ignore[call-arg]
+
+
 def format_validation_error(exc: ValidationError) -> str:
     lines = ["feedwatch is not configured correctly:"]
     for err in exc.errors(include_url=False, include_input=False):
         loc = [str(p) for p in err["loc"]]
         if not loc:
-            # model-level checks already start with the variable name
-            lines.append(f"  - {err['msg'].removeprefix('Value error, ')}")
+            # model-level checks already start with the variable name, one per line
+            lines += [f"  - {m}" for m in err["msg"].removeprefix("Value error, ").splitlines()]
             continue
         var = loc[0].upper()
         where = "".join(f"[{p}]" if p.isdigit() else f".{p}" for p in loc[1:])
-        msg = err["msg"].removeprefix("Value error, ")
-        if err["type"] == "missing":
-            msg = "is not set"
-        lines.append(f"  - {var}{where}: {msg}")
+        lines.append(f"  - {var}{where}: {_problem(err)}")
     lines.append("See .env.example for every variable with a comment.")
     return "\n".join(lines)

@@ -61,13 +61,15 @@ PRIVATE_MESSAGE = ModerationAction("private_message", "Private message", "messag
                                    sends=True, opens_modal=True)
 ESCALATE = ModerationAction("escalate", "Escalate", "escalate", "fw.escalate", opens_modal=True)
 CLAIM = ModerationAction("claim", "Claim", "claim", "fw.claim")
+# Give the alert to a colleague (a users_select on the alert): shown on it and in the queue.
+ASSIGN = ModerationAction("assign", "Assign", "assign", "fw.assign")
 NO_ACTION = ModerationAction("no_action", "No action", "close", "fw.no_action", opens_modal=True)
 FLAG_WRONG = ModerationAction("flag_wrong", "Flag is wrong", "change the flags of",
                               "fw.flag_wrong", opens_modal=True)
 
 CATALOGUE: tuple[ModerationAction, ...] = (
     HIDE, UNHIDE, DELETE, BLOCK, MUTE, REPORT, REPORT_POLICE, REPLY, PRIVATE_MESSAGE, ESCALATE,
-    CLAIM, NO_ACTION, FLAG_WRONG)
+    CLAIM, ASSIGN, NO_ACTION, FLAG_WRONG)
 BY_ID: dict[str, ModerationAction] = {a.id: a for a in CATALOGUE}
 BY_ACTION_ID: dict[str, ModerationAction] = {a.action_id: a for a in CATALOGUE if a.action_id}
 

@@ -40,8 +40,10 @@ def acknowledge_by(hours: OfficeHours, received: datetime, days: int = WORKING_D
     raise ValueError("no working days within a year: check OFFICE_DAYS")
 
 
-def flag_overdue(db: Database, hours: OfficeHours, alerts: AlertUpdater, now: datetime) -> int:
-    """Flag each overdue, unacknowledged complaint alert; returns how many were flagged."""
+def flag_overdue(db: Database, hours: OfficeHours, alerts: AlertUpdater, now: datetime,
+                 ping: str = "") -> int:
+    """Flag each overdue, unacknowledged complaint alert; returns how many were flagged.
+    `ping` (the moderators, bot/moderation/reping.py) is called in the thread note."""
     with db.session() as s:
         posted = {mid: received for mid, received in s.execute(
             select(AlertRow.mention_id, MentionRow.created_at)
@@ -68,9 +70,10 @@ def flag_overdue(db: Database, hours: OfficeHours, alerts: AlertUpdater, now: da
             audit.append(s, at=now, actor=audit.SYSTEM_ACTOR, action="complaint_overdue",
                          mention_id=mention_id, detail={"due": due.isoformat()})
         alerts.refresh(mention_id)
-        alerts.note(mention_id, f":warning: {line}. NHS complaints must be acknowledged within "
-                    f"{WORKING_DAYS} working days: claim it, escalate it to Complaints or reply "
-                    "with the complaints template.")
+        call = f"{ping} " if ping else ""
+        alerts.note(mention_id, f":warning: {call}{line}. NHS complaints must be acknowledged "
+                    f"within {WORKING_DAYS} working days: claim it, escalate it to Complaints or "
+                    "reply with the complaints template.")
         flagged += 1
     if flagged:
         logging.getLogger(__name__).info("%d complaint alert(s) flagged overdue", flagged)

@@ -17,7 +17,7 @@ from bot.core.models import (
 )
 from bot.moderation import ledger
 from bot.moderation import outgoing as out
-from bot.moderation.kit.capabilities import known_refusal
+from bot.moderation.capabilities import known_refusal
 from bot.moderation.service import CONFLICT, REFUSED, Actor, Moderation, Outcome
 from bot.platforms.facebook.actions import PRIVATE_REPLY_WINDOW, window_closed_message
 from bot.slack import modal_blocks as mb

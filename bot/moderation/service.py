@@ -30,7 +30,7 @@ from bot.core.policy_file import PolicyHolder
 from bot.moderation import ledger
 from bot.moderation import outcomes as T
 from bot.moderation import outgoing as out
-from bot.moderation.kit.capabilities import access_refusal, learn_refusal
+from bot.moderation.capabilities import access_refusal, learn_refusal
 from bot.moderation.outcomes import (
     CONFLICT,
     DENIED,

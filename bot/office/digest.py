@@ -27,12 +27,12 @@ from bot.office.holding import (
     held_count,
     release,
 )
+from bot.office.outages import Failing, Stretch, outage_lines
 from bot.office.routing import DEFAULT_URGENT, Router
 from bot.reports.stats import categories_of, latest_decisions
 from bot.slack.alert_parts import author_label
 from bot.slack.digest_blocks import (
     DigestView,
-    GapItem,
     SignpostItem,
     StormItem,
     UrgentItem,
@@ -110,13 +110,17 @@ def collect(session: Session, night_start: datetime, opening: datetime, now: dat
             author=author_label(Author(id=author_id, handle=handle, name=name, url="")),
             created_at=created_at, permalink=permalink,
             posted_to=channel if posted_overnight else ""))
-    gaps = [GapItem(g.edge, g.started_at, g.ended_at) for g in session.execute(
+    stretches = [Stretch(g.edge, g.started_at, g.ended_at) for g in session.execute(
         select(PollGapRow).where(PollGapRow.ended_at > night_start,
                                  PollGapRow.started_at < now)
         .order_by(PollGapRow.started_at)).scalars()]
-    for st in session.execute(select(SourceStateRow).order_by(SourceStateRow.key)).scalars():
-        if st.last_success_at is not None and now - st.last_success_at > gap_after:
-            gaps.append(GapItem(st.key, st.last_success_at, None))
+    # Only a feed whose last poll failed is "still failing": one merely not read yet since a
+    # restart (or, in the demo, a clock jump) is healthy and gets its gap line once read.
+    failing = [Failing(st.key, st.last_success_at) for st in session.execute(
+        select(SourceStateRow).where(SourceStateRow.consecutive_failures > 0)
+        .order_by(SourceStateRow.key)).scalars()
+        if st.last_success_at is not None and now - st.last_success_at > gap_after]
+    gaps = outage_lines(stretches, failing, gap_after)
     signposts = [SignpostItem(sp.mention_id, sp.platform, sp.status, sp.reason, sp.decided_at)
                  for sp in session.execute(
                      select(SignpostRow).where(SignpostRow.decided_at >= night_start,

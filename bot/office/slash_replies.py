@@ -29,7 +29,8 @@ MODERATORS_ONLY = frozenset({"history", "export", "pause", "resume"})
 HELP = (
     "*/feedwatch* — what you can ask (answers are only shown to you):\n"
     "• `/feedwatch stats [today|week|month|2026-11-01..2026-11-30]` — the numbers\n"
-    "• `/feedwatch queue` — open alerts, oldest first\n"
+    "• `/feedwatch queue [mine]` — open alerts, oldest first, and who has each; `mine`: "
+    "those assigned to you\n"
     "• `/feedwatch history @handle` (or a Facebook name or id) — an author's past mentions, "
     "flags and actions _(moderators)_\n"
     "• `/feedwatch export [range]` — the audit log as CSV, sent to you privately "
@@ -38,6 +39,8 @@ HELP = (
     "• `/feedwatch pause [for 2h | until 14:00]` — hold new alerts (never crisis or threats) "
     "_(moderators)_\n"
     "• `/feedwatch resume` — end the pause and post what it held _(moderators)_\n"
+    "• `/feedwatch check TEXT` — what the policy makes of any text (also: the message "
+    "shortcut *Check with feedwatch* on any message)\n"
     "• `/feedwatch status` — when each feed was last read, and alerts waiting\n"
     "• `/feedwatch help` — this message"
 )
@@ -77,11 +80,15 @@ def stats(office: Office, args: str) -> Message:
         return build_stats(compute(s, rng, office.hours))
 
 
-def queue(office: Office) -> Message:
+def queue(office: Office, args: str, user: str) -> Message:
+    words = args.strip().lower()
+    if words not in ("", "mine"):
+        return text("Say `/feedwatch queue` for every open alert, or `/feedwatch queue mine` "
+                    "for those assigned to you.")
     url = office.workspace_url()
     with office.db.session() as s:
-        items, total = queue_items(s, url)
-    return build_queue(items, total, office.hours.tz)
+        items, total = queue_items(s, url, holder=user if words == "mine" else None)
+    return build_queue(items, total, office.hours.tz, mine=words == "mine")
 
 
 def hours(office: Office) -> Message:
@@ -163,7 +170,7 @@ def answer(office: Office, sub: str, args: str, user: str) -> Message:
     if sub == "stats":
         return stats(office, args)
     if sub == "queue":
-        return queue(office)
+        return queue(office, args, user)
     if sub == "hours":
         return hours(office)
     if sub == "history":

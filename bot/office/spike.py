@@ -4,6 +4,10 @@ A spike is the last hour's mentions exceeding SPIKE_MULTIPLE times the hourly av
 seven days before that hour, and at least SPIKE_MIN_MENTIONS. Then one alert (never held)
 with the top categories, authors and a sample, and no other for SPIKE_COOLDOWN_MINUTES; the
 cool-down is stored, so a restart does not repeat the alert.
+
+Until feedwatch has read the feeds for a week there is no usual to compare with (a new
+install's first busy hour is not a spike): no spike alert then, unless SPIKE_BASELINE_PER_HOUR
+gives the usual hourly count to use meanwhile.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ class SpikeConfig:
     multiple: float = 3.0
     min_mentions: int = 20
     cooldown: timedelta = timedelta(minutes=60)
+    baseline: float | None = None  # mentions an hour to assume until a week of history exists
 
 
 def _count(session: Session, start: datetime, end: datetime) -> int:
@@ -54,6 +59,12 @@ def measure(session: Session, now: datetime) -> tuple[int, float]:
     last_hour = _count(session, now - HOUR, now)
     week = _count(session, now - HOUR - WEEK, now - HOUR)
     return last_hour, week / (WEEK / HOUR)
+
+
+def has_week_of_history(session: Session, now: datetime) -> bool:
+    """Has feedwatch been reading for a week (a mention stored more than 7 days ago)?"""
+    return session.execute(select(MentionRow.id).where(
+        MentionRow.ingested_at <= now - HOUR - WEEK).limit(1)).first() is not None
 
 
 def is_spike(last_hour: int, average: float, cfg: SpikeConfig) -> bool:
@@ -103,6 +114,10 @@ def check(db: Database, now: datetime, cfg: SpikeConfig, channel: str) -> bool:
         if state.last_spike_at is not None and now - state.last_spike_at < cfg.cooldown:
             return False
         last_hour, average = measure(s, now)
+        if not has_week_of_history(s, now):
+            if cfg.baseline is None:
+                return False
+            average = cfg.baseline
         if not is_spike(last_hour, average, cfg):
             return False
         view = build_view(s, now, last_hour, average)

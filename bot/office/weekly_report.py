@@ -110,6 +110,15 @@ def send_weekly(db: Database, slack: WebClient, hours: OfficeHours, channel: str
     if claimed is None:
         return False  # sent already, or being sent by another tick
     series = week_series(db, monday, hours)
+    if not sum(series.totals):
+        # A week with no mentions (before feedwatch was installed, or a feed not yet set up) is
+        # a chart of zeros: nothing to read, so nothing is sent. The claim stays, marked so.
+        with db.session() as s:
+            row = s.execute(select(JobRunRow).where(JobRunRow.key == key)).scalar_one_or_none()
+            if row is not None:
+                row.finished_at, row.detail = now, {"mentions": 0, "sent": False}
+        log.info("weekly report for the week of %s: no mentions, not sent", monday)
+        return False
     heading = f"*Week of {monday:%d %b %Y} in numbers*\n{table_text(series)}"
     try:
         png = render_png(series)

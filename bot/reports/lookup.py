@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from bot.core.clock import format_local
@@ -16,7 +16,14 @@ from bot.slack.masking import mask_spans
 from bot.slack.stats_blocks import HistoryItem, QueueItem
 from bot.store.closing import NOT_ACTIONS, is_person
 from bot.store.mentions import find_mentions, mention_from_row
-from bot.store.schema import AuditRow, DecisionRow, MentionRow
+from bot.store.schema import (
+    OPEN_ALERT,
+    AlertRow,
+    AuditRow,
+    DecisionRow,
+    MentionRow,
+    ModerationStateRow,
+)
 from policy.decision import Decision
 
 
@@ -33,20 +40,40 @@ def _decision(session: Session, mention_id: int) -> Decision:
     return Decision.from_dict(row.detail or {}) if row else Decision()
 
 
-def queue_items(session: Session, workspace_url: str | None,
-                limit: int = 30) -> tuple[list[QueueItem], int]:
-    """The oldest open alerts (and how many are open in all)."""
+def _held_by(holder: str) -> ColumnElement[bool]:
+    return AlertRow.mention_id.in_(select(ModerationStateRow.mention_id).where(
+        ModerationStateRow.claimed_by == holder))
+
+
+def _open_of(session: Session, holder: str, limit: int) -> tuple[list[AlertRow], int]:
+    rows = session.execute(select(AlertRow).where(OPEN_ALERT, _held_by(holder))
+                           .order_by(AlertRow.posted_at, AlertRow.id).limit(limit)).scalars()
+    total = session.execute(select(func.count()).select_from(AlertRow)
+                            .where(OPEN_ALERT, _held_by(holder))).scalar_one()
+    return list(rows), int(total)
+
+
+def queue_items(session: Session, workspace_url: str | None, limit: int = 30,
+                holder: str | None = None) -> tuple[list[QueueItem], int]:
+    """The oldest open alerts (and how many are open in all); with `holder`, only those
+    that person is handling (claimed, or assigned to them)."""
+    if holder is None:
+        rows, total = open_alert_rows(session, limit), open_alert_count(session)
+    else:
+        rows, total = _open_of(session, holder, limit)
     items = []
-    for a in open_alert_rows(session, limit):
+    for a in rows:
         m = session.get(MentionRow, a.mention_id)
         if m is None:
             continue
+        st = session.get(ModerationStateRow, m.id)
         items.append(QueueItem(
             mention_id=m.id, posted_at=a.posted_at, platform=m.platform, kind=m.kind,
             author=author_label(mention_from_row(m).author),
             categories=tuple(_decision(session, m.id).categories),
-            alert_url=alert_url(workspace_url, a.channel, a.ts), permalink=m.permalink))
-    return items, open_alert_count(session)
+            alert_url=alert_url(workspace_url, a.channel, a.ts), permalink=m.permalink,
+            assignee=st.claimed_by if st else ""))
+    return items, total
 
 
 def history_items(session: Session, who: str, tz: ZoneInfo) -> list[HistoryItem]:

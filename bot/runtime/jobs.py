@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot.ingest.pipeline import PollReport
-from bot.moderation import complaints
+from bot.moderation import complaints, reping
 from bot.office.desk import Office
 from bot.platforms.base import Source
 from bot.privacy import retention
@@ -37,6 +37,7 @@ SIGNPOST_SECONDS = 30
 POLICY_RELOAD_SECONDS = 60
 MEDIA_CAPTURE_SECONDS = 60
 COMPLAINT_CHECK_SECONDS = 15 * 60
+REPING_SECONDS = 60
 # Storm alerts' updates (one a second at most, Slack's pace) and the bulk hide queue.
 STORM_TICK_SECONDS = 1
 # Nightly retention at 03:15 local: outside 01:00-02:00, the hour the clock changes repeat or skip.
@@ -97,7 +98,14 @@ def storm_tick(services: Services) -> None:
 
 def check_complaints(services: Services, office: Office) -> None:
     complaints.flag_overdue(services.db, office.hours, services.moderation.alerts,
-                            services.clock.now())
+                            services.clock.now(), ping=reping.ping_for(services.settings))
+
+
+def reping_unclaimed(services: Services, office: Office) -> None:
+    reping.reping_unclaimed(services.db, office.hours, services.moderation.alerts,
+                            services.slack, services.clock.now(),
+                            timedelta(minutes=services.settings.reping_minutes),
+                            office.router.urgent, reping.ping_for(services.settings))
 
 
 def build_scheduler(services: Services, office: Office | None = None) -> BackgroundScheduler:
@@ -138,6 +146,9 @@ def build_scheduler(services: Services, office: Office | None = None) -> Backgro
                   seconds=MEDIA_CAPTURE_SECONDS, id="media_capture", **common)
     sched.add_job(if_leading, "interval", args=[lead, check_complaints, services, office],
                   seconds=COMPLAINT_CHECK_SECONDS, id="complaints", **common)
+    if services.settings.reping_minutes:
+        sched.add_job(if_leading, "interval", args=[lead, reping_unclaimed, services, office],
+                      seconds=REPING_SECONDS, id="reping", **common)
     sched.add_job(if_leading, "interval", args=[lead, storm_tick, services],
                   seconds=STORM_TICK_SECONDS, id="storm", **common)
     return sched

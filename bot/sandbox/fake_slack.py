@@ -53,6 +53,12 @@ def _jsonish(value: Any) -> Any:
     return value
 
 
+def _in_channel(message: dict[str, Any]) -> bool:
+    """A top-level message, or a thread reply also sent to the channel."""
+    return (message.get("thread_ts", message["ts"]) == message["ts"]
+            or message.get("subtype") == "thread_broadcast")
+
+
 def _truthy(value: Any) -> bool:
     return value in (True, 1, "1", "true", "True")
 
@@ -207,7 +213,7 @@ class FakeSlack(FakeServer):
         """Messages as they now stand (updates applied), oldest first, metadata included."""
         with self.lock:
             return [_public(m, True) for m in self._channel(channel)["messages"]
-                    if include_replies or m.get("thread_ts", m["ts"]) == m["ts"]]
+                    if include_replies or _in_channel(m)]
 
     def thread(self, channel: str, ts: str) -> list[dict[str, Any]]:
         with self.lock:
@@ -260,6 +266,16 @@ class FakeSlack(FakeServer):
         """The modals open for `user`, bottom first (views opened with a minted trigger)."""
         with self.lock:
             return [dict(self.views[v]) for v in self.open_views.get(user, []) if v in self.views]
+
+    def add_user_message(self, channel: str, user: str, text: str) -> str:
+        """A message a person wrote in the channel (e.g. a post a colleague pasted); its ts."""
+        with self.changed:
+            ch = self._channel(channel)
+            ts = self._next_ts()
+            ch["messages"].append({"type": "message", "user": user, "team": self.team_id,
+                                   "ts": ts, "text": text})
+            self.changed.notify_all()
+        return ts
 
     def add_ephemeral(self, channel: str, user: str, text: str,
                       blocks: list[dict[str, Any]] | None = None) -> None:
@@ -481,6 +497,10 @@ class FakeSlack(FakeServer):
         if thread_ts:
             parent = self._find(channel, str(thread_ts))
             message["thread_ts"] = parent["ts"]
+            if _truthy(a.get("reply_broadcast")):
+                # Shown in the channel as well as the thread, as subtype thread_broadcast:
+                # https://docs.slack.dev/reference/events/message/thread_broadcast
+                message["subtype"] = "thread_broadcast"
             parent["thread_ts"] = parent["ts"]
             parent["reply_count"] = parent.get("reply_count", 0) + 1
             parent["reply_users"] = sorted({*parent.get("reply_users", []), BOT_USER})
@@ -549,7 +569,7 @@ class FakeSlack(FakeServer):
         channel = self._readable(a)
         oldest, latest = float(a.get("oldest") or 0), float(a.get("latest") or 9e12)
         inclusive = _truthy(a.get("inclusive"))
-        top = [m for m in channel["messages"] if m.get("thread_ts", m["ts"]) == m["ts"]
+        top = [m for m in channel["messages"] if _in_channel(m)
                and (oldest <= float(m["ts"]) <= latest if inclusive
                     else oldest < float(m["ts"]) < latest)]
         top.sort(key=lambda m: m["ts"], reverse=True)

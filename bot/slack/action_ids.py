@@ -18,11 +18,15 @@ REPLY = "fw.reply"
 PRIVATE_MESSAGE = "fw.private_message"
 ESCALATE = "fw.escalate"
 CLAIM = "fw.claim"
+# The people picker on an alert: hands it to a colleague (its block id carries the mention).
+ASSIGN = "fw.assign"
 NO_ACTION = "fw.no_action"
 FLAG_WRONG = "fw.flag_wrong"
 REVEAL_PI = "fw.reveal_pi"
 # A link button: Slack opens the URL itself but still sends an action that must be acked.
 OPEN_ORIGINAL = "fw.open_original"
+# The message shortcut "Check with feedwatch" (a callback id, not an action id).
+CHECK_MESSAGE = "fw.check_message"
 
 ALL: tuple[str, ...] = (
     HIDE,
@@ -35,6 +39,7 @@ ALL: tuple[str, ...] = (
     PRIVATE_MESSAGE,
     ESCALATE,
     CLAIM,
+    ASSIGN,
     NO_ACTION,
     FLAG_WRONG,
     REVEAL_PI,

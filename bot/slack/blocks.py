@@ -29,6 +29,7 @@ from bot.slack.alert_parts import (
     suggestion_section,
     text_section,
 )
+from bot.slack.assign_blocks import assign_row
 from bot.slack.buttons import action_rows
 from bot.slack.escape import clean_url, link, plain, safe, truncate
 from bot.slack.limits import HEADER_TEXT, validate_blocks
@@ -52,6 +53,7 @@ class AlertView:
     tz: ZoneInfo = LONDON
     state_line: str | None = None  # plain text, e.g. "Hidden on Facebook by Sam at 10:32"
     claimed_by: str | None = None  # a Slack user id (shown as a mention) or a name
+    assigned: bool = False  # claimed_by was given it by a colleague, not claimed it
     hidden: bool = False
     closed: bool = False
     # Platform actions ("block") this account's API access does not allow: not offered.
@@ -92,6 +94,7 @@ def build_mention_alert(view: AlertView) -> dict[str, Any]:
             unavailable=view.unavailable,
         )
     )
+    blocks.extend(assign_row(view.mention_db_id, view.claimed_by, closed=view.closed))
     return {"text": _fallback(view), "blocks": [b.to_dict() for b in blocks]}
 
 
@@ -114,7 +117,8 @@ def _status_line(view: AlertView) -> str:
     if view.state_line:
         parts.append(truncate(safe(view.state_line), 1000))
     if view.claimed_by:
-        parts.append(f"Claimed by {_claimant(view.claimed_by)}")
+        parts.append(f"{'Assigned to' if view.assigned else 'Claimed by'} "
+                     f"{_claimant(view.claimed_by)}")
     if view.hidden:
         parts.append(f"Hidden on {safe(platform_name(view.mention))}")
     if view.closed:

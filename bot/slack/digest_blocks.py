@@ -35,7 +35,8 @@ class UrgentItem:
 class GapItem:
     edge: str  # e.g. "x:nsft:mentions"
     started_at: datetime
-    ended_at: datetime | None  # None: still not read at opening
+    ended_at: datetime | None  # None: still failing at opening
+    pieces: int = 1  # stretches merged into this one outage (good polls came in between)
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,9 @@ def gap_line(gap: GapItem, tz: ZoneInfo) -> str:
         return f"{name} not polled since {_day_hm(gap.started_at, tz)} (still failing)"
     same_day = gap.started_at.astimezone(tz).date() == gap.ended_at.astimezone(tz).date()
     start = _hm(gap.started_at, tz) if same_day else _day_hm(gap.started_at, tz)
+    if gap.pieces > 1:
+        return (f"{name} polled only now and then {start}–{_hm(gap.ended_at, tz)} "
+                f"({gap.pieces} gaps)")
     return f"{name} not polled {start}–{_hm(gap.ended_at, tz)}"
 
 

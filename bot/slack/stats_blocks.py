@@ -16,6 +16,7 @@ from bot.core.clock import LONDON, format_local
 from bot.core.figures import Stats
 from bot.core.models import KIND_NAMES, PLATFORM_NAMES
 from bot.slack.alert_parts import mrkdwn, section
+from bot.slack.assign_blocks import SLACK_USER as _USER_ID
 from bot.slack.escape import link, plain, safe, truncate
 from bot.slack.limits import HEADER_TEXT, SECTION_TEXT
 
@@ -93,6 +94,7 @@ class QueueItem:
     categories: tuple[str, ...]
     alert_url: str  # the alert in Slack ("" if unknown)
     permalink: str  # the original post
+    assignee: str = ""  # who handles it (a Slack user id, or a name), "" if nobody
 
 
 def queue_line(item: QueueItem, tz: ZoneInfo) -> str:
@@ -103,19 +105,28 @@ def queue_line(item: QueueItem, tz: ZoneInfo) -> str:
     head = link(item.alert_url, label) if item.alert_url else safe(label)
     cats = safe(", ".join(item.categories) or "no flags")
     original = f" · {link(item.permalink, 'original')}" if item.permalink else ""
-    return f"• {head} from {truncate(safe(item.author), 80)} — {cats} — {when}{original}"
+    who = ""
+    if item.assignee:
+        who = (f" — assigned to <@{item.assignee}>" if _USER_ID.match(item.assignee)
+               else f" — assigned to {truncate(safe(item.assignee), 60)}")
+    return (f"• {head} from {truncate(safe(item.author), 80)} — {cats} — {when}{who}"
+            f"{original}")
 
 
-def build_queue(items: list[QueueItem], total: int, tz: ZoneInfo = LONDON) -> dict[str, Any]:
+def build_queue(items: list[QueueItem], total: int, tz: ZoneInfo = LONDON, *,
+                mine: bool = False) -> dict[str, Any]:
+    title = f"Open alerts assigned to you: {total}" if mine else f"Open alerts: {total}"
     blocks: list[Block] = [HeaderBlock(block_id="fw_queue_header",
-                                       text=plain(f"Open alerts: {total}", HEADER_TEXT))]
+                                       text=plain(title, HEADER_TEXT))]
     if not items:
-        blocks.append(section("Nothing open. :tada:", "fw_queue_empty"))
+        blocks.append(section("Nothing assigned to you is open." if mine
+                              else "Nothing open. :tada:", "fw_queue_empty"))
     blocks += chunk_sections([queue_line(i, tz) for i in items[:MAX_ITEMS]], "fw_queue")
     if total > min(len(items), MAX_ITEMS):
         blocks.append(ContextBlock(elements=[mrkdwn(
             f"Showing the oldest {min(len(items), MAX_ITEMS)} of {total}.")]))
-    return _message(f"{total} open alert{'s' if total != 1 else ''}", blocks)
+    noun = f"{total} open alert{'s' if total != 1 else ''}"
+    return _message(f"{noun} assigned to you" if mine else noun, blocks)
 
 
 @dataclass(frozen=True)

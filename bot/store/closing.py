@@ -5,8 +5,8 @@ share, and that bot/store/audit.py applies as each action is recorded (alerts.cl
   names a mention; looking (`reveal_pi`, `evidence_pack`) is not acting;
 - the *first action* on an alert is a person's earliest, whatever its outcome, refused clicks
   ("denied") excepted;
-- an alert is closed by a person's action that succeeded (outcome "ok"), except claiming or
-  unclaiming it.
+- an alert is closed by a person's action that succeeded (outcome "ok"), except claiming,
+  unclaiming or assigning it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 
 SLACK_USER = re.compile(r"^[UW][A-Z0-9]{2,}$")
 NOT_ACTIONS = frozenset({"reveal_pi", "evidence_pack"})  # looking, not acting
-NOT_CLOSING = frozenset({"claim", "unclaim", "reveal_pi"})
+NOT_CLOSING = frozenset({"claim", "unclaim", "assign", "reveal_pi"})
 DONE, DENIED = "ok", "denied"
 
 

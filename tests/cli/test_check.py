@@ -88,3 +88,34 @@ def test_check_learns_whether_x_allows_block_and_remembers_it(sqlite_db: Databas
     with sqlite_db.session() as s:
         assert access.allowed(s, "nsft", access.X_BLOCK) is True
     assert x.blocked(x.user_id("NSFTtweets")) == set()  # asked read-only: nobody blocked
+
+
+def test_a_network_error_says_could_not_reach_slack_not_reinstall(  # type: ignore[no-untyped-def]
+        sqlite_db: Database, fakes) -> None:
+    import socket
+
+    x, _ = fakes
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    port = closed.getsockname()[1]
+    closed.close()  # nothing listens there now: the connection is refused
+    settings = make_settings(sqlite_db, [x_account_config(x, "NSFTtweets", "nsft")],
+                             slack_url=f"http://127.0.0.1:{port}/api/",
+                             slack_bot_token=SANDBOX_TOKEN)
+    lines: list[str] = []
+    assert run_checks(settings, session_factory(x), lines.append) == 1
+    [slack] = [line for line in lines if "slack:" in line]
+    assert slack.startswith("FAIL  slack: could not reach Slack (URLError)")
+    assert "Reinstall" not in slack and "network" in slack
+
+
+def test_a_slack_outage_is_not_a_token_problem(sqlite_db: Database, fakes) -> None:  # type: ignore[no-untyped-def]
+    x, slack = fakes
+    slack.fail_next("auth.test", "internal_error")
+    settings = make_settings(sqlite_db, [x_account_config(x, "NSFTtweets", "nsft")],
+                             slack_url=f"{slack.url}/api/", slack_bot_token=SANDBOX_TOKEN)
+    lines: list[str] = []
+    run_checks(settings, session_factory(x), lines.append)
+    [line] = [line for line in lines if "slack:" in line]
+    assert line.startswith("FAIL  slack: Slack answered with an error (internal_error)")
+    assert "Reinstall" not in line

@@ -109,3 +109,18 @@ def test_python_dash_m_bot_is_run(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "bot"], cwd=tmp_path, capture_output=True,
                             text=True, timeout=60, env=clean)
     assert result.returncode == 2 and "SLACK_BOT_TOKEN" in result.stderr
+
+
+def test_commands_that_only_read_the_database_need_only_database_url(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/fw.db"
+    export = run(["subject", "export", "@nobody"], tmp_path, DATABASE_URL=url)
+    assert export.returncode == 0, export.stderr
+    assert json.loads(export.stdout)["mentions"] == []
+    verify = run(["audit", "verify"], tmp_path, DATABASE_URL=url)
+    assert verify.returncode == 0, verify.stderr
+    assert "audit log: 0 rows checked, chain intact" in verify.stdout
+    overrides = run(["overrides", "export"], tmp_path, DATABASE_URL=url)
+    assert overrides.returncode == 0 and overrides.stdout == ""
+    # Erasing still redacts Slack alerts, so it still needs the whole configuration.
+    erase = run(["subject", "erase", "@nobody", "--yes"], tmp_path, DATABASE_URL=url)
+    assert erase.returncode == 2 and "SLACK_BOT_TOKEN: is not set" in erase.stderr

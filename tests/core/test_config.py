@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import logging
+from pathlib import Path
 
 import pytest
 
@@ -32,9 +33,59 @@ def test_malformed_values_are_named(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ConfigError) as err:
         load_settings(env_file=None)
     msg = str(err.value)
-    assert "SLACK_ALERT_CHANNEL: String should match pattern" in msg
+    assert ("SLACK_ALERT_CHANNEL: must be a channel id like C0123ABCD, not a name "
+            "(channel details → About → at the end)") in msg
     assert "FEEDWATCH_ACCOUNTS: not valid JSON" in msg
     assert "POLL_INTERVAL_SECONDS: Input should be greater than or equal to 15" in msg
+
+
+def test_every_problem_is_reported_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Field errors and the checks between variables together: a newcomer fixes them all at
+    once instead of meeting one more at every run."""
+    env(monkeypatch, SLACK_BOT_TOKEN="xoxp-user-token", SLACK_ALERT_CHANNEL="social-alerts",
+        FEEDWATCH_ACCOUNTS=json.dumps([X_ACCOUNT, X_ACCOUNT]), OFFICE_OPENS="18:00",
+        FACEBOOK_VERIFY_TOKEN="only-half", POLL_INTERVAL_SECONDS="often",
+        MODERATOR_USERGROUP="@comms")
+    with pytest.raises(ConfigError) as err:
+        load_settings(env_file=None)
+    lines = str(err.value).splitlines()
+    assert lines[0] == "feedwatch is not configured correctly:"
+    assert lines[-1] == "See .env.example for every variable with a comment."
+    assert lines[1:-1] == [
+        "  - SLACK_BOT_TOKEN: must be a bot token starting xoxb- (the Bot User OAuth Token on "
+        "the app's OAuth & Permissions page)",
+        "  - SLACK_SIGNING_SECRET: required in HTTP mode (or set SLACK_APP_TOKEN for Socket "
+        "Mode)",
+        "  - SLACK_ALERT_CHANNEL: must be a channel id like C0123ABCD, not a name (channel "
+        "details → About → at the end)",
+        "  - FEEDWATCH_ACCOUNTS: account names must be unique: ['nsft']",
+        "  - POLL_INTERVAL_SECONDS: must be a whole number",
+        "  - FACEBOOK_VERIFY_TOKEN: Facebook webhooks need FACEBOOK_APP_SECRET and "
+        "FACEBOOK_VERIFY_TOKEN both (or neither: polling alone is complete)",
+        "  - OFFICE_CLOSES: must be after OFFICE_OPENS",
+        "  - MODERATOR_USERGROUP: must be a user group id like S0123ABCD, not its @handle"]
+
+
+def test_placeholders_from_env_example_are_refused_as_placeholders(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    example = {k: v for k, v in (line.split("=", 1) for line in (
+        Path(__file__).parents[2] / ".env.example").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#"))}
+    for name in ("SLACK_BOT_TOKEN", "SLACK_ALERT_CHANNEL", "FEEDWATCH_ACCOUNTS"):
+        monkeypatch.setenv(name, example[name])
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", "a-real-secret")
+    with pytest.raises(ConfigError) as err:
+        load_settings(env_file=None)
+    msg = str(err.value)
+    said = "is the example value from .env.example: put in the real one"
+    for where in ("SLACK_BOT_TOKEN", "SLACK_ALERT_CHANNEL", "FEEDWATCH_ACCOUNTS[0].x.user_id",
+                  "FEEDWATCH_ACCOUNTS[0].x.consumer_key",
+                  "FEEDWATCH_ACCOUNTS[0].x.access_token_secret"):
+        assert f"  - {where}: {said}" in msg
+    page = {"platform": "facebook", "name": "fb", "page_id": "1", "page_token": "EAA..."}
+    monkeypatch.setenv("FEEDWATCH_ACCOUNTS", json.dumps([page]))
+    with pytest.raises(ConfigError, match=r"page_token: is the example value"):
+        load_settings(env_file=None)
 
 
 def test_account_errors_point_inside_the_json(monkeypatch: pytest.MonkeyPatch) -> None:

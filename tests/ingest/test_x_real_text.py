@@ -11,7 +11,7 @@ from bot.moderation.evidence_pack import build_pack
 from bot.slack.blocks import AlertView, build_mention_alert
 from bot.store.mentions import load_mention
 from bot.store.schema import AlertRow, MentionRow, SourceStateRow
-from tests.pipeline.conftest import World
+from tests.ingest.conftest import World
 
 MENTIONS = "/2/users/:id/mentions"
 

@@ -222,7 +222,8 @@ class Bot:
 
     def buttons(self, mention_id: int) -> list[str]:
         return [el["action_id"] for b in self.alert(mention_id).get("blocks") or []
-                if b.get("type") == "actions" for el in b["elements"]]
+                if b.get("type") == "actions" for el in b["elements"]
+                if el.get("type") == "button"]
 
     def thread(self, mention_id: int) -> list[str]:
         return [m.get("text", "") for m in self.slack.thread(self.channel,

@@ -76,20 +76,26 @@ def test_polling_gap_is_recorded_by_the_pipeline_and_shown(
         assert [tuple(g) for g in gaps] == [
             ("x:nsft:dms", fri, sat_0210), ("x:nsft:dms", sat_0210, sat_0430),
             ("x:nsft:mentions", fri, sat_0210), ("x:nsft:mentions", sat_0210, sat_0430)]
-        # A feed that has not been read since Sunday evening is still failing at opening.
+        # A feed whose polls have failed since Sunday evening is still failing at opening; one
+        # merely not read since then, with no failure, is healthy and gets no line.
         clock.set(local(2026, 11, 29, 20, 0))
         with hours_db.session() as s:
             cursors.record_success(s, "x:other:mentions", clock.now(), None)
+            cursors.record_success(s, "x:quiet:mentions", clock.now(), None)
+        clock.set(local(2026, 11, 29, 20, 2))
+        with hours_db.session() as s:
+            cursors.record_failure(s, "x:other:mentions", clock.now(), "503", None)
         clock.set(local(2026, 11, 30, 9, 0))
         with hours_db.session() as s:
             for edge in ("x:nsft:mentions", "x:nsft:dms"):
                 cursors.record_success(s, edge, clock.now() - timedelta(minutes=1), None)
         desk.office.tick()
         text = desk.digest_text()
-        assert "X nsft mentions not polled 02:10–04:30" in text
-        assert "X nsft dms not polled 02:10–04:30" in text
-        assert "X other mentions not polled since Sun 20:00 (still failing)" in text
-        # The gap between Friday 18:00 and Saturday 02:10 is in the digest too.
-        assert "X nsft mentions not polled Fri 18:00–02:10" in text
+        # One line for the feed (mentions and DMs together), not one per edge and missed poll:
+        # Friday 18:00 to 02:10 and 02:10 to 04:30 are one outage with one good poll inside.
+        assert text.count("X nsft") == 1
+        assert "X nsft polled only now and then Fri 18:00–04:30 (2 gaps)" in text
+        assert "X other not polled since Sun 20:00 (still failing)" in text
+        assert "quiet" not in text
     finally:
         fake_x.stop()

@@ -7,9 +7,11 @@ from datetime import date, timedelta
 
 import pytest
 from PIL import Image
+from sqlalchemy import select
 
 from bot.office.weekly_report import NO_FLAGS, table_text, week_series
 from bot.reports.chart import build_figure, render_png
+from bot.store.schema import JobRunRow
 from policy.categories import ABUSE, COMPLAINT, CRISIS, PRAISE, Severity
 from tests.office.conftest import Desk, flag, local
 
@@ -106,6 +108,8 @@ def test_sent_once_after_the_first_digest_of_the_week(desk: Desk) -> None:
 
 
 def test_bank_holiday_monday_sends_on_tuesday(desk: Desk) -> None:
+    desk.clock.set(local(2026, 5, 20, 10, 0))
+    desk.ingest("a quiet week, but not an empty one")
     desk.clock.set(local(2026, 5, 25, 10, 0))  # Spring Bank Holiday
     desk.office.tick()
     assert desk.slack.files == {}
@@ -119,6 +123,7 @@ def test_bank_holiday_monday_sends_on_tuesday(desk: Desk) -> None:
 
 
 def test_failed_upload_is_retried_next_tick(desk: Desk) -> None:
+    seed_week(desk)
     desk.clock.set(local(2026, 11, 30, 9, 0))
     desk.office.tick()
     desk.deliver()
@@ -129,6 +134,22 @@ def test_failed_upload_is_retried_next_tick(desk: Desk) -> None:
     desk.clock.set(local(2026, 11, 30, 9, 2))
     desk.office.tick()
     assert len(desk.slack.files) == 1
+
+
+def test_no_report_for_a_week_with_no_data(desk: Desk) -> None:
+    """A new install's first Monday (or the demo's first morning) has no last week to show."""
+    desk.clock.set(local(2026, 11, 30, 9, 0))
+    desk.ingest("this week, not last week")
+    desk.office.tick()
+    desk.deliver()
+    for minute in (1, 2):
+        desk.clock.set(local(2026, 11, 30, 9, minute))
+        desk.office.tick()
+    assert desk.slack.files == {}
+    assert desk.slack.messages(desk.reports) == []
+    with desk.db.session() as s:
+        [run] = s.execute(select(JobRunRow)).scalars().all()
+    assert run.key == "weekly-report:2026-11-23" and run.detail == {"mentions": 0, "sent": False}
 
 
 def test_the_chart_is_drawn_in_a_child_whose_failure_is_reported() -> None:

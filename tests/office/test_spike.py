@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.core.models import Author, Mention, X
@@ -59,6 +60,7 @@ def test_threshold_needs_both_the_multiple_and_the_minimum(desk: Desk) -> None:
 
 def test_alert_content_and_cool_down_survive_a_restart(desk: Desk) -> None:
     desk.clock.set(NOW)
+    seed(desk, [NOW - timedelta(days=8)])  # feedwatch has been reading for over a week
     seed(desk, last_hour(15), handle="angry")
     seed(desk, last_hour(4), handle="calm",
          decision=Decision(flags=(flag(COMPLAINT),)))
@@ -83,3 +85,33 @@ def test_alert_content_and_cool_down_survive_a_restart(desk: Desk) -> None:
     seed(desk, [NOW + timedelta(minutes=60, seconds=i) for i in range(25)])
     desk.office.tick()
     assert len(spike_messages(desk)) == 2
+
+
+def test_no_spike_until_a_week_of_history_exists(desk: Desk) -> None:
+    """A new install's first busy hour (the demo's first wave) has nothing to compare with."""
+    desk.clock.set(NOW)
+    seed(desk, [NOW - timedelta(days=6)])
+    seed(desk, last_hour(40))
+    assert not spike.check(desk.db, NOW, CFG, desk.alerts)
+    assert spike_messages(desk) == []
+    seed(desk, [NOW - timedelta(days=7, hours=2)])  # now a week of history: 40 > 3 x 1/168
+    assert spike.check(desk.db, NOW, CFG, desk.alerts)
+    assert len(spike_messages(desk)) == 1
+
+
+def test_a_configured_baseline_stands_in_for_the_missing_week(desk: Desk) -> None:
+    desk.clock.set(NOW)
+    seed(desk, last_hour(40))
+    assert not spike.check(desk.db, NOW, replace(CFG, baseline=15.0), desk.alerts)  # 40 < 45
+    assert spike.check(desk.db, NOW, replace(CFG, baseline=10.0), desk.alerts)  # 40 > 30
+    [message] = spike_messages(desk)
+    assert "hourly average over the past week is 10.0" in message["text"]
+
+
+def test_the_baseline_setting_reaches_the_office(desk: Desk) -> None:
+    from bot.office.desk import build_office
+    from tests.harness import make_settings
+    from tests.office.conftest import UNUSED_X
+
+    settings = make_settings(desk.db, [UNUSED_X], spike_baseline_per_hour=4.5)
+    assert build_office(settings, desk.db, desk.client, desk.clock).spike.baseline == 4.5

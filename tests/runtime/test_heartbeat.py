@@ -8,9 +8,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 
 from bot.core.clock import FixedClock
-from bot.office.digest import GapItem
 from bot.runtime import heartbeat
-from bot.slack.digest_blocks import gap_line
+from bot.slack.digest_blocks import GapItem, gap_line
 from bot.store.db import Database
 from bot.store.schema import PollGapRow
 

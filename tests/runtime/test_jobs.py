@@ -29,3 +29,14 @@ def test_office_tick_and_nightly_retention_are_scheduled(sqlite_db: Database,
     # 03:15 local: clear of the hour the clocks skip in March and repeat in October.
     assert (fields["hour"], fields["minute"]) == ("3", "15")
     assert str(retention.timezone) == "Europe/London"
+
+
+def test_the_re_ping_runs_every_minute_unless_turned_off(sqlite_db: Database,
+                                                          clock: FixedClock) -> None:
+    with FakeX(clock=clock) as fake_x:
+        on = build_scheduler(services_for(make_settings(sqlite_db, [UNUSED_X]), clock, fake_x))
+        off = build_scheduler(services_for(make_settings(sqlite_db, [UNUSED_X],
+                                                         reping_minutes=0), clock, fake_x))
+        jobs = {j.id: j for j in on.get_jobs()}
+        assert "reping" not in {j.id for j in off.get_jobs()}
+    assert jobs["reping"].trigger.interval.total_seconds() == 60

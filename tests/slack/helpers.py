@@ -31,7 +31,8 @@ def section_text(message: dict[str, Any], block_id: str) -> str:
 
 
 def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
-    return [el for b in message["blocks"] if b["type"] == "actions" for el in b["elements"]]
+    return [el for b in message["blocks"] if b["type"] == "actions" for el in b["elements"]
+            if el.get("type") == "button"]
 
 
 def action_ids(message: dict[str, Any]) -> list[str]:

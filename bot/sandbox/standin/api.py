@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.runtime.web import health
 from bot.sandbox.standin.public import PublicError
+from bot.slack.action_ids import CHECK_MESSAGE
 
 if TYPE_CHECKING:
     from bot.sandbox.standin.runtime import StandIn
@@ -81,6 +82,10 @@ def _route(standin: StandIn, path: str, body: dict[str, Any]) -> Answer:
             message_ts=str(body.get("ts") or ""), ephemeral=bool(body.get("ephemeral")),
             view_id=str(body.get("view_id") or ""), values=_values(body))
         return _sent_note(f"block_actions {action['action_id']} sent, signed", sent)
+    if path == "/api/shortcut":
+        sent = bridge.message_shortcut(user, str(body.get("channel") or standin.sandbox.channel),
+                                       str(body.get("ts") or ""), CHECK_MESSAGE)
+        return _sent_note("message shortcut Check with feedwatch sent, signed", sent)
     if path == "/api/view/submit":
         sent = bridge.view_submission(user, str(body.get("view_id") or ""), _values(body))
         return _sent_note("view_submission sent, signed", sent)

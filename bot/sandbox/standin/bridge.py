@@ -137,6 +137,21 @@ class Bridge:
         payload["is_cleared"] = False
         return self._post("view_closed", urlencode({"payload": json.dumps(payload)}))
 
+    def message_shortcut(self, user: str, channel: str, message_ts: str,
+                         callback_id: str) -> Sent:
+        """A message shortcut chosen from a message's "More actions" menu (message_action):
+        https://docs.slack.dev/interactivity/implementing-shortcuts (payload: callback_id,
+        the message, the channel, a response_url and a trigger_id)."""
+        payload = self._common("message_action", user)
+        payload.update({
+            "callback_id": callback_id, "trigger_id": self.slack.mint_trigger(user),
+            "action_ts": f"{time.time():.6f}", "message_ts": message_ts,
+            "channel": {"id": channel, "name": self._channel_name(channel)},
+            "message": self._message(channel, message_ts),
+            "response_url": self.slack.response_url(channel, user),
+        })
+        return self._post("message_action", urlencode({"payload": json.dumps(payload)}))
+
     # -- commands and events --------------------------------------------------------------------
 
     def command(self, user: str, channel: str, text: str) -> Sent:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import errno
 import json
+import logging
+import sys
 import threading
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,6 +22,8 @@ from urllib.parse import parse_qs, urlsplit
 
 from bot.sandbox.http_fake import LOOPBACK
 from bot.sandbox.standin.api import handle_post, state
+
+log = logging.getLogger(__name__)
 
 STATIC = Path(__file__).with_name("static")
 TYPES = {".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8",
@@ -33,10 +37,23 @@ class PortBusy(OSError):
     """The page's port is taken; the message says what to do."""
 
 
+# A browser tab closed, reloaded or navigated away mid-answer: normal, nothing to report.
+GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
+
+
+class _PageHTTPServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # socketserver's default prints a traceback to the demo's terminal for every one.
+        if isinstance(sys.exc_info()[1], GONE):
+            log.debug("stand-in page: the browser went away mid-answer")
+            return
+        log.exception("stand-in page: a request failed")
+
+
 def bind(port: int) -> ThreadingHTTPServer:
     """Bind the page's socket on loopback (port 0: any free port)."""
     try:
-        server = ThreadingHTTPServer((LOOPBACK, port), _Handler)
+        server = _PageHTTPServer((LOOPBACK, port), _Handler)
     except OSError as exc:
         if exc.errno in (errno.EADDRINUSE, errno.EACCES):
             raise PortBusy(

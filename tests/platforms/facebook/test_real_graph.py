@@ -17,7 +17,7 @@ from bot.platforms.facebook.source import make_graph
 from bot.platforms.http import DEFAULT_TIMEOUT, TimeoutSession
 from bot.sandbox.fake_graph import FakeGraph
 from bot.store.schema import SourceStateRow
-from tests.facebook.conftest import FbWorld
+from tests.platforms.facebook.conftest import FbWorld
 
 PAGE = "NSFT Mental Health"
 EDGES = "/:version/:id/:edge"

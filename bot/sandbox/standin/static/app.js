@@ -37,6 +37,7 @@ async function post(path, body) {
 
 const api = {
   action: (body) => post("/api/action", body),
+  shortcut: (channel, ts) => post("/api/shortcut", {channel, ts}),
   submitView: (viewId, values) => post("/api/view/submit", {view_id: viewId, values}),
   closeView: (viewId) => post("/api/view/close", {view_id: viewId}),
 };
@@ -66,6 +67,12 @@ function messageEl(m, state, channel) {
         alt: f.alt || f.title || f.name}) : null,
       h("a", {href: f.url, target: "_blank", rel: "noopener"},
         `${f.title || f.name} (${f.size || 0} bytes)`)))));
+  }
+  if (!m.ephemeral) {
+    // Slack's message shortcut, from the message's "More actions" menu.
+    art.append(h("button", {type: "button", class: "bk-btn small",
+      "data-focus-key": `shortcut/${m.ts}`, "aria-label": `Check with feedwatch: ${m.label}`,
+      on: {click: () => api.shortcut(channel, m.ts)}}, "Check with feedwatch"));
   }
   if (m.ephemeral) {
     art.append(h("button", {type: "button", class: "bk-btn small", on: {click: () => {
