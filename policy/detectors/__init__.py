@@ -9,23 +9,29 @@ from policy.detectors import (
     abuse,
     care,
     commerce,
-    content,
+    context,
     crisis,
     defamation,
     feedback,
     hate,
+    illegal,
     links,
     media,
+    pairing,
     personal_info,
+    profanity,
+    sexual,
     slurs,
+    terrorism,
     violence,
+    weapons,
 )
 
 DETECTORS: tuple[ModuleType, ...] = (
-    hate, violence, abuse, defamation, content, commerce, personal_info, links, crisis,
-    feedback, care, media,
+    hate, violence, abuse, defamation, profanity, sexual, weapons, terrorism, illegal,
+    commerce, personal_info, links, crisis, feedback, care, media,
 )
 # Modules that contribute phrases without a detect() of their own in DETECTORS.
-PHRASE_SOURCES: tuple[ModuleType, ...] = (*DETECTORS, slurs)
+PHRASE_SOURCES: tuple[ModuleType, ...] = (*DETECTORS, slurs, context, pairing)
 
 BUILTIN_RULES: frozenset[str] = frozenset(r for d in DETECTORS for r in d.RULES)

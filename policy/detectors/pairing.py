@@ -1,0 +1,47 @@
+"""What the content categories share: a word counts only when it is not quoted, negated or
+in a sentence that reports, warns or supports (news, awareness, recovery), and some words
+count only beside a partner (a weapon beside selling or carrying)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from policy.detectors.base import Analysis
+from policy.detectors.hate import negated
+from policy.wordlists import words
+
+PHRASES: dict[str, tuple[str, ...]] = {
+    "REPORT": words("reporting"),
+}
+Span = tuple[int, int]
+
+
+def blocked(a: Analysis, s: int, safe: Iterable[str] = (), window: int = 3) -> bool:
+    """Quoted, negated, or in a sentence with one of the `safe` tags."""
+    if a.doc.quoted[s] or negated(a, s, window=window):
+        return True
+    sent = a.doc.sents[s]
+    return any(a.in_sent(tag, sent) for tag in safe)
+
+
+def first_free(a: Analysis, tag: str, safe: Iterable[str] = ()) -> Span | None:
+    safe = tuple(safe)
+    for s, e in a.get(tag):
+        if not blocked(a, s, safe):
+            return s, e
+    return None
+
+
+def paired(a: Analysis, tag: str, partners: Iterable[str], safe: Iterable[str],
+           window: int) -> Span | None:
+    """The first `tag` span, not blocked, with a span of a partner tag within `window` tokens
+    in the same sentence: the span covering both."""
+    safe = tuple(safe)
+    partners = tuple(partners)
+    for s, e in a.get(tag):
+        if blocked(a, s, safe):
+            continue
+        for partner in partners:
+            for ps, pe in a.near(partner, s, e, window, window):
+                return min(s, ps), max(e, pe)
+    return None
