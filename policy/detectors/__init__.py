@@ -8,11 +8,12 @@ from types import ModuleType
 from policy.detectors import (
     abuse,
     care,
-    commerce,
+    advertising,
     context,
     crisis,
     defamation,
     feedback,
+    financial_gain,
     hate,
     illegal,
     links,
@@ -29,7 +30,7 @@ from policy.detectors import (
 
 DETECTORS: tuple[ModuleType, ...] = (
     hate, violence, abuse, defamation, profanity, sexual, weapons, terrorism, illegal,
-    commerce, personal_info, links, crisis, feedback, care, media,
+    advertising, financial_gain, personal_info, links, crisis, feedback, care, media,
 )
 # Modules that contribute phrases without a detect() of their own in DETECTORS.
 PHRASE_SOURCES: tuple[ModuleType, ...] = (*DETECTORS, slurs, context, pairing)
