@@ -7,8 +7,8 @@ from types import ModuleType
 
 from policy.detectors import (
     abuse,
-    care,
     advertising,
+    care,
     context,
     crisis,
     defamation,
@@ -27,6 +27,7 @@ from policy.detectors import (
     violence,
     weapons,
 )
+from policy.wordlists import WordList
 
 DETECTORS: tuple[ModuleType, ...] = (
     hate, violence, abuse, defamation, profanity, sexual, weapons, terrorism, illegal,
@@ -36,3 +37,8 @@ DETECTORS: tuple[ModuleType, ...] = (
 PHRASE_SOURCES: tuple[ModuleType, ...] = (*DETECTORS, slurs, context, pairing)
 
 BUILTIN_RULES: frozenset[str] = frozenset(r for d in DETECTORS for r in d.RULES)
+
+# Every packaged word list the detectors read through the phrase matcher, by name.
+WORD_LISTS: dict[str, WordList] = {
+    wl.name: wl for m in PHRASE_SOURCES for wl in m.PHRASES.values() if isinstance(wl, WordList)
+}

@@ -30,11 +30,7 @@ _ROLE = (r"dr|doctor|nurse|mr|mrs|ms|miss|sister|matron|prof|professor|consultan
          r"estates\s+manager|care\s+coordinator|psychologist|psychiatrist|director\s+of\s+\w+|"
          r"chief\s+executive|healthcare\s+assistant|ward\s+sister|volunteer|neighbour|my\s+ex|"
          r"brother-in-law|mp")
-# Words that follow a role but are not a name ("the nurse was", "a doctor said").
-_NOT_NAME = frozenset("""on at the was is said and who in of has had to for from with that this
-my your a an never did didn't i we were are be been told gave asked says called came kept
-would will should could can just also always then there here it they he she his her their
-our you me us them if but or so as not no yes ward team unit""".split())
+_NOT_NAME = frozenset(w.lower() for w in words("not_a_name", extendable=False))
 _TITLED = regex.compile(r"(?i)\b(?:" + _ROLE + r")\.?\s+([a-z][a-z'\-]*)")
 _HANDLE = regex.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,15}\b")
 _FULL_NAME = regex.compile(r"\b[A-Z][a-z]{2,}\s+[A-Z][a-z']{2,}\b")
@@ -51,7 +47,7 @@ _NOT_NAMES = frozenset({"The", "This", "That", "Thank", "Thanks", "Dear", "Pleas
                         "What", "Who", "Where", "Then", "And", "But", "Not", "All", "Good",
                         "Great", "Happy", "Well", "Very", "Just", "Accident", "Emergency",
                         "Royal", "General", "Queen", "King", "Street", "Road", "Lane", "News",
-                        "Police", "Court", "Former", "Report", "Watching", "Just"})
+                        "Police", "Court", "Former", "Report", "Watching"})
 _SAFEGUARDING = frozenset({"raped", "rapes", "molested", "molests", "groomed", "grooms",
                            "grooming", "assaulted", "assaults", "abused", "abuses", "abusing",
                            "beats", "hit", "hits", "punched", "paedophile", "pedophile",

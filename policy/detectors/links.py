@@ -1,5 +1,6 @@
-"""Upsetting links: found in the text (incl. disguised: "bit dot ly/x", "hxxp", "example[.]com") and in
-the platform's expanded URLs, checked against the policy's editable domain lists.
+"""Upsetting links: found in the text (incl. disguised: "bit dot ly/x", "hxxp",
+"example[.]com") and in the platform's expanded URLs, checked against the policy's editable
+domain lists.
 
 The bot never fetches a link or expands a shortener: a shortener is flagged because its
 destination cannot be seen. Words around a link can make it upsetting too ("graphic
