@@ -72,6 +72,10 @@ def parse_list(name: str, text: str, extendable: bool = True) -> WordList:
         toks = phrase_tokens(entry)
         if not toks:
             raise WordListError(f"{path}:{number}: {entry!r} has no words to match")
+        lost = [w for w in entry.split() if not any(ch.isalnum() for ch in w)]
+        if lost:
+            raise WordListError(f"{path}:{number}: {entry!r}: {lost[0]!r} is not a word and "
+                                "would be ignored; write the entry without it")
         if toks in seen:
             raise WordListError(f"{path}:{number}: {entry!r} repeats line {seen[toks]}")
         seen[toks] = number

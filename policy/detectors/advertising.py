@@ -64,6 +64,9 @@ def promotion(a: Analysis) -> Hit | None:
     if (deal or terms) and shop:
         s, e = shop[0]
         return Hit("advertising.promotion", s, e, 0.7)
+    if deal and terms:
+        s, e = terms[0]
+        return Hit("advertising.promotion", s, e, 0.7)
     return None
 
 
