@@ -25,6 +25,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "SMUGGLE": words("smuggle"),
     "CONTRABAND": words("contraband"),
     "OFFER": words("offer"),
+    "SERVICE_FAIL": words("service_failing"),
 }
 _SAFE = ("DRUG_SAFE", "RECOVERY", "REPORT")
 # A dealer's menu in emoji: leaf, snow, pill, mushroom, plug.
@@ -107,4 +108,8 @@ RULES = rulekit.rule_ids(CATEGORY, RULE_FUNCTIONS)
 
 
 def detect(a: Analysis) -> list[Hit]:
+    if a.get("SERVICE_FAIL"):
+        # A complaint that drugs or stolen goods reach patients is fair criticism to be
+        # answered, never a post to hide.
+        return []
     return rulekit.run(a, RULE_FUNCTIONS)

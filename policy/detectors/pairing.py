@@ -45,3 +45,21 @@ def paired(a: Analysis, tag: str, partners: Iterable[str], safe: Iterable[str],
             for ps, pe in a.near(partner, s, e, window, window):
                 return min(s, ps), max(e, pe)
     return None
+
+
+def in_post(a: Analysis, tag: str, partner: str, safe: Iterable[str]) -> Span | None:
+    """`tag` and `partner` anywhere in a short post (up to `SHORT_POST` tokens) with none of
+    the `safe` tags anywhere in it: an offer often comes a sentence after the thing offered."""
+    safe = tuple(safe)
+    if len(a.doc.tokens) > SHORT_POST or any(a.get(t) for t in safe):
+        return None
+    for s, e in a.get(tag):
+        if a.doc.quoted[s] or negated(a, s, window=3):
+            continue
+        for ps, _pe in a.get(partner):
+            if not a.doc.quoted[ps] and not negated(a, ps, window=3):
+                return s, e
+    return None
+
+
+SHORT_POST = 60

@@ -35,7 +35,7 @@ def support(a: Analysis) -> Hit | None:
     for s, e in a.get("TERROR_STRONG"):
         if not blocked(a, s, _SAFE) and not counter_speech(a, s):
             return Hit("terrorism.support", s, e, 0.85)
-    found = paired(a, "TERROR_ORG", ("TERROR_SUPPORT",), _SAFE, 8)
+    found = paired(a, "TERROR_ORG", ("TERROR_SUPPORT",), _SAFE, 14)
     if found and not counter_speech(a, found[0]):
         return Hit("terrorism.support", *found, 0.8)
     return None
