@@ -70,6 +70,7 @@ def promotion(a: Analysis) -> Hit | None:
     return None
 
 
+@rulekit.memo
 def income_offer(a: Analysis) -> Hit | None:
     """Offers a way to make money (a sum per day or week, working from home, trading signals)
     and calls people to act on it (DM me, join my Telegram, a link, "limited places").

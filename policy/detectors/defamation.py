@@ -96,6 +96,7 @@ def _allegation(a: Analysis, tag: str, rule: str) -> Hit | None:
     return None
 
 
+@rulekit.memo
 def criminal_accusation(a: Analysis) -> Hit | None:
     """Says a named or identifiable person committed a crime (theft, fraud, assault, abuse).
 

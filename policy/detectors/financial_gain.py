@@ -29,6 +29,7 @@ def _live(a: Analysis, tag: str) -> list[tuple[int, int]]:
             if not doc.quoted[s] and not negated(a, s, 2) and doc.sents[s] not in warned]
 
 
+@rulekit.memo
 def scam(a: Analysis) -> Hit | None:
     """Scam patterns: investment and crypto schemes, prizes and fees, fake grants and refunds,
     loans, money mules, gift cards and requests for bank details; also a sum per day or week

@@ -19,6 +19,21 @@ class RuleModule(Protocol):
     RULE_FUNCTIONS: tuple[RuleFunction, ...]
 
 
+def memo(fn: RuleFunction) -> RuleFunction:
+    """Run a rule at most once per post: some rules ask whether another fired."""
+    key = f"rule:{fn.__module__}.{fn.__name__}"
+
+    def once(a: Analysis) -> Hit | None:
+        if key not in a.notes:
+            a.notes[key] = fn(a)
+        return a.notes[key]  # type: ignore[return-value]
+
+    once.__name__ = fn.__name__
+    once.__doc__ = fn.__doc__
+    once.__module__ = fn.__module__
+    return once
+
+
 def rule_id(category: str, fn: RuleFunction) -> str:
     return f"{category}.{fn.__name__}"
 

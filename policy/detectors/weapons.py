@@ -24,6 +24,7 @@ _WEAPON_EMOJI = regex.compile("[\U0001F52A\U0001F52B\U0001F5E1]")
 _PRICE = regex.compile(r"[£$€]\s?\d")
 
 
+@rulekit.memo
 def trade(a: Analysis) -> Hit | None:
     """Selling, buying, seeking or making weapons.
 
