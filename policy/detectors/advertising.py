@@ -32,7 +32,7 @@ _RATE = regex.compile(r"(?:[£$€]\s?\d[\d,.]*\s?k?|\d[\d,.]*\s?k?\s?(?:pounds|
                       regex.IGNORECASE)
 _MONEY = regex.compile(r"[£$€]\s?\d|\d+\s?(?:k|x)\b|\d+\s?%", regex.IGNORECASE)
 # "20% off", "code SAVE20": the terms of a sale.
-_DEAL = regex.compile(r"\d+\s?%\s?off|\bcode\s+[A-Z0-9]{3,}\b|[£$€]\s?\d+(?:\.\d\d)?\b")
+_DEAL = regex.compile(r"\d+\s?%\s?off|\bcode\s+[A-Z0-9]{3,}\b")
 
 
 def _free(a: Analysis, s: int) -> bool:

@@ -16,6 +16,7 @@ CATEGORY = "illegal"
 PHRASES: dict[str, tuple[str, ...]] = {
     "DRUG": words("drugs"),
     "DRUG_SAFE": words("drug_safe"),
+    "MEDS": words("meds"),
     "ILLEGAL": words("illegal_goods"),
     "FAKE": words("fake_marker"),
     "FAKE_GOODS": words("fake_goods"),
@@ -40,12 +41,16 @@ def drug_supply(a: Analysis) -> Hit | None:
 
     Bad: Selling xanax and weed, dm me
     Bad: ❄️❄️ available tonight, Norwich, DM for menu
+    Bad: My mum's oxycodone is going spare, anyone want to buy?
     Good: I used to sell weed, three years clean now
     Good: My pharmacy hasn't got any pregabalin in stock, where else can I try?
     """
     found = paired(a, "DRUG", ("TRADE",), _SAFE, 7)
     if found:
         return Hit("illegal.drug_supply", *found, 0.8)
+    found = paired(a, "MEDS", ("SALE_STRONG",), _SAFE, 10)
+    if found:
+        return Hit("illegal.drug_supply", *found, 0.75)
     marks = list(_DRUG_EMOJI.finditer(a.text))
     if marks and _EMOJI_TRADE.search(a.text) and not a.get("DRUG_SAFE"):
         return Hit("illegal.drug_supply", chars=marks[0].span(), confidence=0.7)

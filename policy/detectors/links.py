@@ -180,6 +180,11 @@ _LOOKALIKE = regex.compile(r"(?:^|[.\-])(nhs|gov|govuk|hmrc|dwp)(?:[.\-]|$)|^(nh
                            regex.IGNORECASE)
 
 
+# Government and health-service endings of other countries and nations are real, not lookalikes.
+_OFFICIAL = regex.compile(
+    r"\.(?:gov|nhs|hscni|nhs\.scot|nhs\.wales)(?:\.[a-z]{2,3})?$|\.gov\.", regex.IGNORECASE)
+
+
 def lookalike(a: Analysis) -> Hit | None:
     """A domain dressed up as the NHS or the government that is not on the trusted list
     (nhs.uk, nhs.net and gov.uk cover their subdomains).
@@ -188,7 +193,7 @@ def lookalike(a: Analysis) -> Hit | None:
     Good: Book your vaccine at https://www.nhs.uk/book-vaccine
     """
     for host, url, span, _ in _links(a):
-        if _LOOKALIKE.search(host) and _real(url, host):
+        if _LOOKALIKE.search(host) and _real(url, host) and not _OFFICIAL.search(host):
             return Hit("upsetting_link.lookalike", chars=span, note=host, confidence=0.85)
     return None
 

@@ -12,6 +12,7 @@ from policy.wordlists import words
 
 PHRASES: dict[str, tuple[str, ...]] = {
     "REPORT": words("reporting"),
+    "SALE_STRONG": words("sale_strong"),
 }
 Span = tuple[int, int]
 

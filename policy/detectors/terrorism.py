@@ -19,6 +19,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "TERROR_CONDEMN": words("terror_condemn"),
     "ATTACK_CALL": words("attack_call"),
     "ATTACK_TARGET": words("attack_target"),
+    "TERROR_CAUSE": words("terror_cause"),
 }
 _SAFE = ("AWARENESS", "REPORT", "TERROR_CONDEMN")
 
@@ -49,7 +50,7 @@ def recruitment(a: Analysis) -> Hit | None:
     Good: Join our recovery college course
     Good: The documentary about the caliphate was chilling
     """
-    found = paired(a, "TERROR_RECRUIT", ("TERROR_ORG", "ATTACK_TARGET"),
+    found = paired(a, "TERROR_RECRUIT", ("TERROR_ORG", "TERROR_CAUSE"),
                    _SAFE, 10)
     return Hit("terrorism.recruitment", *found, 0.8) if found else None
 
@@ -62,7 +63,8 @@ def attack_call(a: Analysis) -> Hit | None:
     Good: The exam bombed but I'm proud I sat it
     Good: Guy Fawkes night at the ward, the fireworks were lovely
     """
-    found = paired(a, "ATTACK_CALL", ("ATTACK_TARGET", "TERROR_ORG", "TERROR_STRONG"),
+    found = paired(a, "ATTACK_CALL", ("ATTACK_TARGET", "TERROR_CAUSE", "TERROR_ORG",
+                                     "TERROR_STRONG"),
                    _SAFE, 12)
     return Hit("terrorism.attack_call", *found, 0.8) if found else None
 

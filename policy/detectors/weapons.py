@@ -16,7 +16,6 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "WEAPON_SAFE": words("weapon_safe"),
     "TRADE": words("trade"),
     "CARRY": words("carry"),
-    "SALE_STRONG": words("sale_strong"),
 }
 _SAFE = ("WEAPON_SAFE", "RECOVERY", "REPORT")
 # Knife, pistol and dagger emoji stand for the word in short sales posts ("🔪 for sale dm").

@@ -21,12 +21,12 @@ MINE = ("defamation", "illegal", "weapons", "terrorism", "sexual", "advertising"
         "financial_gain", "upsetting_link")
 # category: (held-out recall, held-out false-positive rate, all-fold recall, all-fold fp rate)
 FLOORS = {
-    "advertising": (0.58, 0.03, 0.80, 0.03),
+    "advertising": (0.55, 0.03, 0.77, 0.03),
     "defamation": (0.58, 0.07, 0.78, 0.03),
-    "financial_gain": (0.86, 0.03, 0.93, 0.02),
-    "illegal": (0.78, 0.17, 0.89, 0.07),
+    "financial_gain": (0.86, 0.03, 0.90, 0.02),
+    "illegal": (0.78, 0.14, 0.86, 0.06),
     "sexual": (0.86, 0.22, 0.88, 0.08),
-    "terrorism": (0.54, 0.07, 0.78, 0.03),
+    "terrorism": (0.54, 0.07, 0.77, 0.03),
     "upsetting_link": (0.97, 0.03, 0.94, 0.02),
     "weapons": (0.69, 0.11, 0.80, 0.06),
 }
