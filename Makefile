@@ -45,6 +45,7 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,eval]'
 	$(BIN)/python scripts/eval_policy.py
+	$(BIN)/python scripts/eval_categories.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

@@ -22,6 +22,7 @@ from policy.lexicon.english import english_checker, load_english
 from policy.lexicon.groups import GROUP_ADJECTIVES, GROUP_NOUNS, SLURS
 from policy.model import Policy
 from policy.text import Canon, PhraseMatcher, make_doc, phrase_tokens
+from policy.wordlists import WordList
 
 # Which category decides the action when several fire (most urgent first).
 PRIORITY: tuple[str, ...] = (
@@ -86,6 +87,8 @@ class PolicyEngine:
         interest: set[str] = set()
         for module in PHRASE_SOURCES:
             for tag, phrases in module.PHRASES.items():
+                if isinstance(phrases, WordList) and phrases.name in policy.word_lists:
+                    phrases = phrases.edited(*policy.word_lists[phrases.name])
                 for p in phrases:
                     toks = phrase_tokens(p)
                     self._matcher.add(toks, tag)

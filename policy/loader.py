@@ -28,7 +28,7 @@ LINK_LISTS = ("shorteners", "adult", "shock", "scam", "crypto", "trusted")
 # Filled in by the bot at reply time, on top of service numbers and contacts.
 RUNTIME_PLACEHOLDERS = frozenset({"name", "handle", "reason", "category", "team"})
 _TOP_KEYS = {"name", "contacts", "service_numbers", "escalation_targets", "link_lists",
-             "templates", "categories"}
+             "word_lists", "templates", "categories"}
 _CATEGORY_KEYS = {"title", "clause", "severity", "action", "template", "escalate_to",
                   "explanation", "rules"}
 _RULE_KEYS = {"id", "description", "examples", "severity", "action", "terms"}
@@ -116,13 +116,15 @@ def _build(text: str) -> tuple[Policy | None, list[PolicyProblem]]:
     targets = _flat_texts(c, top.get("escalation_targets"), "escalation_targets")
     numbers = _service_numbers(c, top.get("service_numbers"))
     links = _link_lists(c, top.get("link_lists"))
+    edits = _word_lists(c, top.get("word_lists"))
     templates = _templates(c, top.get("templates"), numbers, contacts)
     categories = _categories(c, top.get("categories"), templates, targets)
     if c.problems:
         return None, c.problems
     return Policy(name=name, version=policy_version(text), source="<policy>",
                   categories=categories, templates=templates, service_numbers=numbers,
-                  contacts=contacts, escalation_targets=targets, link_lists=links), []
+                  contacts=contacts, escalation_targets=targets, link_lists=links,
+                  word_lists=edits), []
 
 
 def _flat_texts(c: _Checker, pair: tuple[Node, Node] | None, what: str) -> dict[str, str]:
@@ -160,6 +162,45 @@ def _link_lists(c: _Checker, pair: tuple[Node, Node] | None) -> dict[str, tuple[
             c.add(knode, f"link_lists: unknown list {lid!r}; expected one of "
                          + ", ".join(LINK_LISTS))
         out[lid] = tuple(d.lower().strip(".") for d in c.texts(v, f"link_lists.{lid}"))
+    return out
+
+
+def _word_lists(
+    c: _Checker, pair: tuple[Node, Node] | None,
+) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The trust's additions to and removals from the packaged word lists. Only extendable
+    lists may be edited: those that decide what counts as distress or crisis may not."""
+    from policy.detectors import WORD_LISTS  # late: detectors import the model
+    from policy.text import phrase_tokens
+
+    if pair is None:
+        return {}
+    out: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for name, (knode, v) in c.mapping(pair[1], "word_lists").items():
+        wl = WORD_LISTS.get(name)
+        if wl is None or not wl.extendable:
+            why = "is not extendable (safety)" if wl is not None else "is not a word list"
+            c.add(knode, f"word_lists: {name!r} {why}; extendable lists: "
+                         + ", ".join(sorted(n for n, w in WORD_LISTS.items() if w.extendable)))
+            continue
+        fields = c.mapping(v, f"word_lists.{name}")
+        for key, (kn, _) in fields.items():
+            if key not in ("add", "remove"):
+                c.add(kn, f"word_lists.{name}: unknown field {key!r}; use add and remove")
+        add = c.texts(fields["add"][1], f"word_lists.{name}.add") if "add" in fields else ()
+        remove = (c.texts(fields["remove"][1], f"word_lists.{name}.remove")
+                  if "remove" in fields else ())
+        for what, entries in (("add", add), ("remove", remove)):
+            for i, entry in enumerate(entries):
+                node = fields[what][1].value[i]
+                if entry and not phrase_tokens(entry):
+                    c.add(node, f"word_lists.{name}.{what}: {entry!r} has no words to match")
+        known = {phrase_tokens(p) for p in wl}
+        for i, entry in enumerate(remove):
+            if entry and phrase_tokens(entry) not in known:
+                c.add(fields["remove"][1].value[i],
+                      f"word_lists.{name}.remove: {entry!r} is not in {wl.path}")
+        out[name] = (add, remove)
     return out
 
 

@@ -82,6 +82,8 @@ class Policy:
     contacts: dict[str, str] = field(default_factory=dict)
     escalation_targets: dict[str, str] = field(default_factory=dict)
     link_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # The trust's edits of packaged word lists: name -> (added, removed).
+    word_lists: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def rules(self) -> dict[str, Rule]:

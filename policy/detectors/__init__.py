@@ -7,25 +7,38 @@ from types import ModuleType
 
 from policy.detectors import (
     abuse,
+    advertising,
     care,
-    commerce,
-    content,
+    context,
     crisis,
     defamation,
     feedback,
+    financial_gain,
     hate,
+    illegal,
     links,
     media,
+    pairing,
     personal_info,
+    profanity,
+    sexual,
     slurs,
+    terrorism,
     violence,
+    weapons,
 )
+from policy.wordlists import WordList
 
 DETECTORS: tuple[ModuleType, ...] = (
-    hate, violence, abuse, defamation, content, commerce, personal_info, links, crisis,
-    feedback, care, media,
+    hate, violence, abuse, defamation, profanity, sexual, weapons, terrorism, illegal,
+    advertising, financial_gain, personal_info, links, crisis, feedback, care, media,
 )
 # Modules that contribute phrases without a detect() of their own in DETECTORS.
-PHRASE_SOURCES: tuple[ModuleType, ...] = (*DETECTORS, slurs)
+PHRASE_SOURCES: tuple[ModuleType, ...] = (*DETECTORS, slurs, context, pairing)
 
 BUILTIN_RULES: frozenset[str] = frozenset(r for d in DETECTORS for r in d.RULES)
+
+# Every packaged word list the detectors read through the phrase matcher, by name.
+WORD_LISTS: dict[str, WordList] = {
+    wl.name: wl for m in PHRASE_SOURCES for wl in m.PHRASES.values() if isinstance(wl, WordList)
+}

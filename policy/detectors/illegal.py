@@ -1,0 +1,120 @@
+"""Illegal activity: drugs supplied or sought, forged or stolen goods, fraud taught, hacking
+for hire, and smuggling into a unit. A recovery story, a question about one's own
+prescription, the news, harm reduction and a complaint about dealing are not."""
+
+from __future__ import annotations
+
+import regex
+
+from policy.detectors import rulekit
+from policy.detectors.base import Analysis, Hit
+from policy.detectors.hate import counter_speech
+from policy.detectors.pairing import blocked, paired
+from policy.wordlists import words
+
+CATEGORY = "illegal"
+PHRASES: dict[str, tuple[str, ...]] = {
+    "DRUG": words("drugs"),
+    "DRUG_SAFE": words("drug_safe"),
+    "MEDS": words("meds"),
+    "ILLEGAL": words("illegal_goods"),
+    "FAKE": words("fake_marker"),
+    "FAKE_GOODS": words("fake_goods"),
+    "FRAUD_TARGET": words("fraud_target"),
+    "DECEIT": words("deceit"),
+    "HACK": words("hacking"),
+    "SMUGGLE": words("smuggle"),
+    "CONTRABAND": words("contraband"),
+    "OFFER": words("offer"),
+    "SERVICE_FAIL": words("service_failing"),
+}
+_SAFE = ("DRUG_SAFE", "RECOVERY", "REPORT")
+# A dealer's menu in emoji: leaf, snow, pill, mushroom, plug.
+_DRUG_EMOJI = regex.compile("[\U0001F343\u2744\U0001F48A\U0001F344\U0001F341\U0001F50C]")
+_EMOJI_TRADE = regex.compile(r"menu|deliver|available|dm|message|snap|hmu|hit me up|plug|"
+                             r"in stock|pure|cash", regex.IGNORECASE)
+
+
+def drug_supply(a: Analysis) -> Hit | None:
+    """Selling, offering or seeking illegal drugs or diverted prescription drugs, in words or
+    as a dealer's emoji menu.
+
+    Bad: Selling xanax and weed, dm me
+    Bad: ❄️❄️ available tonight, Norwich, DM for menu
+    Bad: My mum's oxycodone is going spare, anyone want to buy?
+    Good: I used to sell weed, three years clean now
+    Good: My pharmacy hasn't got any pregabalin in stock, where else can I try?
+    """
+    found = paired(a, "DRUG", ("TRADE",), _SAFE, 7)
+    if found:
+        return Hit("illegal.drug_supply", *found, 0.8)
+    found = paired(a, "MEDS", ("SALE_STRONG",), _SAFE, 10)
+    if found:
+        return Hit("illegal.drug_supply", *found, 0.75)
+    marks = list(_DRUG_EMOJI.finditer(a.text))
+    if marks and _EMOJI_TRADE.search(a.text) and not a.get("DRUG_SAFE"):
+        return Hit("illegal.drug_supply", chars=marks[0].span(), confidence=0.7)
+    return None
+
+
+def solicitation(a: Analysis) -> Hit | None:
+    """Offering or seeking forged documents, counterfeit money or stolen goods.
+
+    Bad: I can do you a fake sick note for a tenner
+    Bad: I sell stolen phones, unlocked, no IMEI problems
+    Good: How do I get a fit note from my GP?
+    Good: Two men jailed for selling fake fit notes, court hears
+    """
+    for s, e in a.get("ILLEGAL"):
+        if not blocked(a, s, _SAFE) and not counter_speech(a, s):
+            return Hit("illegal.solicitation", s, e, 0.8)
+    found = paired(a, "FAKE", ("FAKE_GOODS",), _SAFE, 3)
+    if found and paired(a, "FAKE", ("TRADE", "OFFER"), _SAFE, 10):
+        return Hit("illegal.solicitation", *found, 0.75)
+    return None
+
+
+def fraud_advice(a: Analysis) -> Hit | None:
+    """Showing people how to claim benefits, badges or exemptions falsely.
+
+    Bad: Here's how to get free prescriptions by lying on the form, works every time
+    Good: Someone used my details to claim benefits, I'm in bits about it
+    """
+    found = paired(a, "FRAUD_TARGET", ("DECEIT",), _SAFE, 10)
+    return Hit("illegal.fraud_advice", *found, 0.75) if found else None
+
+
+def hacking(a: Analysis) -> Hit | None:
+    """Hacking into accounts, phones or systems offered or sought as a service.
+
+    Bad: I can hack any Instagram or Facebook account, message me
+    Good: My Facebook was hacked and someone messaged my friends asking for money
+    """
+    for s, e in a.get("HACK"):
+        if not blocked(a, s, _SAFE):
+            return Hit("illegal.hacking", s, e, 0.75)
+    return None
+
+
+def smuggling(a: Analysis) -> Hit | None:
+    """Offering to get drugs, phones or alcohol into a ward or secure unit past staff.
+
+    Bad: I can get phones and weed into the secure unit for you, just tell me what you need
+    Good: Drugs are getting into the unit and staff must know, this is a serious complaint
+    """
+    found = paired(a, "SMUGGLE", ("CONTRABAND", "DRUG"), _SAFE, 12)
+    if found and a.get("OFFER"):
+        return Hit("illegal.smuggling", *found, 0.75)
+    return None
+
+
+RULE_FUNCTIONS = (drug_supply, solicitation, fraud_advice, hacking, smuggling)
+RULES = rulekit.rule_ids(CATEGORY, RULE_FUNCTIONS)
+
+
+def detect(a: Analysis) -> list[Hit]:
+    if a.get("SERVICE_FAIL"):
+        # A complaint that drugs or stolen goods reach patients is fair criticism to be
+        # answered, never a post to hide.
+        return []
+    return rulekit.run(a, RULE_FUNCTIONS)

@@ -1,0 +1,77 @@
+"""Terrorism: support for terrorist groups, attackers or attacks, drawing people in, and calls
+for attacks. Reporting, condemning, remembering victims, Prevent work and a worried relative
+asking for help are not support."""
+
+from __future__ import annotations
+
+from policy.detectors import rulekit
+from policy.detectors.base import Analysis, Hit
+from policy.detectors.hate import counter_speech
+from policy.detectors.pairing import blocked, paired
+from policy.wordlists import words
+
+CATEGORY = "terrorism"
+PHRASES: dict[str, tuple[str, ...]] = {
+    "TERROR_ORG": words("terror_orgs"),
+    "TERROR_SUPPORT": words("terror_support"),
+    "TERROR_STRONG": words("terror_strong"),
+    "TERROR_RECRUIT": words("terror_recruit"),
+    "TERROR_CONDEMN": words("terror_condemn"),
+    "ATTACK_CALL": words("attack_call"),
+    "ATTACK_TARGET": words("attack_target"),
+    "TERROR_CAUSE": words("terror_cause"),
+}
+_SAFE = ("AWARENESS", "REPORT", "TERROR_CONDEMN")
+
+
+def support(a: Analysis) -> Hit | None:
+    """Praise or support for terrorist groups, attackers or attacks, extremist slogans, and
+    attacks called deserved or justified.
+
+    Bad: Long live ISIS
+    Bad: The 7/7 bombers were brave men who died for the cause
+    Good: ISIS claimed the attack, the news says
+    Good: Tarrant is a murderer, not a saint, and anyone who says otherwise is sick
+    """
+    for s, e in a.get("TERROR_STRONG"):
+        if not blocked(a, s, _SAFE) and not counter_speech(a, s):
+            return Hit("terrorism.support", s, e, 0.85)
+    found = paired(a, "TERROR_ORG", ("TERROR_SUPPORT",), _SAFE, 14)
+    if found and not counter_speech(a, found[0]):
+        return Hit("terrorism.support", *found, 0.8)
+    return None
+
+
+def recruitment(a: Analysis) -> Hit | None:
+    """Drawing people into a terrorist group, a cause or an attack.
+
+    Bad: Brothers, join the caliphate and travel to Syria
+    Bad: Sign up for the race war, join us on Telegram
+    Good: Join our recovery college course
+    Good: The documentary about the caliphate was chilling
+    """
+    found = paired(a, "TERROR_RECRUIT", ("TERROR_ORG", "TERROR_CAUSE"),
+                   _SAFE, 10)
+    return Hit("terrorism.recruitment", *found, 0.8) if found else None
+
+
+def attack_call(a: Analysis) -> Hit | None:
+    """A call for, or a plan of, an attack on a place, a group or for a cause.
+
+    Bad: Next target should be the refugee hotel in Norwich, bring petrol
+    Bad: I'm going to blow up the Julian Hospital for the cause
+    Good: The exam bombed but I'm proud I sat it
+    Good: Guy Fawkes night at the ward, the fireworks were lovely
+    """
+    found = paired(a, "ATTACK_CALL", ("ATTACK_TARGET", "TERROR_CAUSE", "TERROR_ORG",
+                                     "TERROR_STRONG"),
+                   _SAFE, 12)
+    return Hit("terrorism.attack_call", *found, 0.8) if found else None
+
+
+RULE_FUNCTIONS = (support, recruitment, attack_call)
+RULES = rulekit.rule_ids(CATEGORY, RULE_FUNCTIONS)
+
+
+def detect(a: Analysis) -> list[Hit]:
+    return rulekit.run(a, RULE_FUNCTIONS)
