@@ -29,6 +29,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from bot import metrics
 from bot.clock import Clock
 from bot.crashpoints import AFTER_SLACK_POST, crashpoint
 from bot.leader import CHANNEL, Coordinator, SoloCoordinator
@@ -259,6 +260,7 @@ class Outbox:
             row.channel = channel
         row.posted_at = self.clock.now()
         row.last_error = ""
+        metrics.count_posted(row.kind)
 
     def _api_failure(self, alert_id: int, exc: SlackApiError) -> str:
         status = exc.response.status_code

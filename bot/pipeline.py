@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
-from bot import admin
+from bot import admin, metrics
 from bot.clock import Clock
 from bot.crashpoints import AFTER_FETCH, AFTER_STORE, crashpoint
 from bot.digest import record_poll_gap
@@ -159,6 +159,7 @@ class Pipeline:
                 record_poll_gap(s, edge, cursors.get_state(s, edge).last_success_at, now,
                                 self.gap_after)
                 cursors.record_success(s, edge, now, page.cursor)
+        metrics.count_ingested(m for _, m, _ in stored)
         return new
 
     def _context(self, m: Mention) -> Context:

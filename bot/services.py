@@ -19,6 +19,7 @@ from bot.office import Office, build_office
 from bot.outbox import Outbox
 from bot.pipeline import Pipeline
 from bot.policy_loader import PolicyHolder
+from bot.roles import RUN, Role
 from bot.slack.client import make_slack_client
 from bot.slack.render import make_renderer
 from bot.sources.base import Source
@@ -58,9 +59,10 @@ def build_services(
     http_session: SessionFactory = TimeoutSession,
     slack_client: WebClient | None = None,
     post_interval: float = 1.0,
+    role: Role = RUN,
 ) -> Services:
     db = Database(settings.database_url)
-    coordinator = coordinator_for(db)
+    coordinator = coordinator_for(db, role)
     policy = PolicyHolder.from_settings(settings)
     slack = slack_client or make_slack_client(settings)
     office = build_office(settings, db, slack, clock)

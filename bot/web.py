@@ -12,6 +12,9 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import select
 
 from bot import heartbeat, webhooks
+from bot.health import Probe, make_probe
+from bot.health_http import make_health_wsgi
+from bot.roles import SERVE
 from bot.services import Services
 from bot.store.schema import SourceStateRow
 
@@ -35,8 +38,9 @@ def health(services: Services) -> tuple[int, dict[str, Any]]:
                  "sources": sources}
 
 
-def make_wsgi(app: App, services: Services) -> WSGIApp:
+def make_wsgi(app: App, services: Services, probe: Probe | None = None) -> WSGIApp:
     slack = SlackRequestHandler(app, path="/slack/events")
+    checks = make_health_wsgi(probe or make_probe(services, SERVE), services.settings.health_token)
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -47,6 +51,8 @@ def make_wsgi(app: App, services: Services) -> WSGIApp:
                            [("Content-Type", "application/json"),
                             ("Content-Length", str(len(data)))])
             return [data]
+        if path in ("/readyz", "/metrics"):
+            return checks(environ, start_response)
         if path == "/slack/events":
             return slack(environ, start_response)
         if path == webhooks.PATH:

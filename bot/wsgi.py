@@ -10,10 +10,12 @@ from bot.runner import start_background
 
 
 def _create():  # type: ignore[no-untyped-def]
+    from bot.health import make_probe
+    from bot.roles import RUN
     from bot.web import make_wsgi
 
-    services, app, _scheduler = start_background()
-    return make_wsgi(app, services)
+    services, app, scheduler = start_background()
+    return make_wsgi(app, services, make_probe(services, RUN, scheduler))
 
 
 application = _create()
