@@ -6,15 +6,34 @@ as its own step (before the new version starts), and for going back to an older 
 from __future__ import annotations
 
 import io
+import os
 import sys
 
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.config import Settings
 from bot.leader import MIGRATE, coordinator_for
-from bot.runner import settings_or_exit
+from bot.secret_files import SecretFileError, values_from_files
 from bot.store.db import MIGRATIONS, Database
+
+
+class _DatabaseOnly(BaseSettings):
+    """These commands need only DATABASE_URL (or DATABASE_URL_FILE), not the whole bot's."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_ignore_empty=True, extra="ignore")
+    database_url: str = Settings.model_fields["database_url"].default
+
+
+def _database() -> Database:
+    try:
+        values = values_from_files(os.environ, ["database_url"])
+    except SecretFileError as exc:
+        print(f"feedwatch: {exc.args[0].strip()}", file=sys.stderr)
+        raise SystemExit(2) from None
+    return Database(_DatabaseOnly(**values).database_url)
 
 
 def _config(db: Database, out: io.TextIOBase | None = None) -> Config:
@@ -38,7 +57,7 @@ def head_revision(db: Database) -> str:
 
 
 def upgrade_command() -> int:
-    db = Database(settings_or_exit().database_url)
+    db = _database()
     with _locked(db):
         before = current_revision(db)
         db.migrate()
@@ -49,7 +68,7 @@ def upgrade_command() -> int:
 
 
 def current_command() -> int:
-    db = Database(settings_or_exit().database_url)
+    db = _database()
     current, head = current_revision(db), head_revision(db)
     state = "newest" if current == head else f"this version's newest is {head}: run " \
         "`feedwatch db upgrade`"
@@ -58,7 +77,7 @@ def current_command() -> int:
 
 
 def downgrade_command(revision: str) -> int:
-    db = Database(settings_or_exit().database_url)
+    db = _database()
     with _locked(db), db.engine.begin() as conn:
         cfg = _config(db)
         cfg.attributes["connection"] = conn
