@@ -92,12 +92,22 @@ def _overrides_export(args: argparse.Namespace) -> int:
     return export_overrides()
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("feedwatch")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="feedwatch",
         description="Watches the trust's X and Facebook feeds and brings every mention to Slack "
         "with policy flags and moderation buttons.",
     )
+    p.add_argument("--version", action="version", version=f"feedwatch {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     r = sub.add_parser("run", help="run the bot (Socket Mode if SLACK_APP_TOKEN is set, "

@@ -5,7 +5,6 @@ from __future__ import annotations
 import socket
 
 import pytest
-
 from pydantic import SecretStr
 
 from bot.health import make_probe
