@@ -47,6 +47,7 @@ eval: $(STAMP)
 	$(BIN)/python scripts/eval_policy.py
 
 bench: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,eval]'
 	$(BIN)/python scripts/bench.py
 
 clean:
