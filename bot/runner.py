@@ -32,7 +32,8 @@ ACK_SWITCH_INTERVAL = 0.001  # seconds; CPython's default is 0.005
 def secrets_of(settings: Settings) -> list[str]:
     out = [settings.slack_bot_token.get_secret_value()]
     for s in (settings.slack_app_token, settings.slack_signing_secret,
-              settings.facebook_app_secret, settings.facebook_verify_token):
+              settings.facebook_app_secret, settings.facebook_verify_token,
+              settings.health_token):
         if s:
             out.append(s.get_secret_value())
     for acct in settings.feedwatch_accounts:

@@ -76,3 +76,13 @@ def test_a_value_from_a_file_is_validated_like_any_other(base: None, tmp_path: P
     with pytest.raises(ConfigError) as err:
         load_settings(env_file=None)
     assert "SLACK_BOT_TOKEN: must be a bot token starting xoxb-" in str(err.value)
+
+
+def test_the_health_token_is_redacted_from_logs_like_every_secret(
+        base: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.runner import secrets_of
+
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-1")
+    monkeypatch.setenv("FEEDWATCH_ACCOUNTS", json.dumps([ACCOUNT]))
+    monkeypatch.setenv("HEALTH_TOKEN", "health-token-123456")
+    assert "health-token-123456" in secrets_of(load_settings(env_file=None))
