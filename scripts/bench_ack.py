@@ -11,6 +11,14 @@ read the whole answer (Bolt acks first and does the claim afterwards in its thre
 Clicking starts once the first 1,000 mentions are stored and the poll is still running when
 it ends (checked, and printed). Each run is a fresh server and database; the medians of the
 runs' p50 and p99 are reported.
+
+Then, in the same run, under the same load: the same clicks to `serve-web:` (gunicorn,
+bot.wsgi_serve) while `feedwatch ingest` polls the same backlog in its own process on the same
+database (`ack_split_p99_ms`), and to a bare Bolt app that only acks
+(scripts/bench_bare_bolt.py, the same gunicorn command) while the same ingest process polls
+(`ack_floor_p99_ms`). `ack_vs_bare_bolt` is the split p99 over the floor's, and
+`ack_web_vs_bare_bolt` the one-process p99 over it: how much feedwatch adds to what Bolt and
+the machine cost anyway. `--shapes web` measures the one-process figure alone.
 """
 
 from __future__ import annotations
@@ -91,7 +99,13 @@ def healthy(port: int) -> bool:
         return False
 
 
-def one_run(fakes: dict[str, Any], clicks: int, mentions: int) -> tuple[float, float]:
+SERVERS = {"web": "bot.sandbox.wsgi_fakes:application",
+           "split": "bot.sandbox.wsgi_serve_fakes:application",
+           "bare": "bench_bare_bolt:application"}
+
+
+def one_run(fakes: dict[str, Any], clicks: int, mentions: int,
+            shape: str = "web") -> tuple[float, float]:
     verifier = SignatureVerifier(SIGNING_SECRET)
     slack_base = fakes["slack_url"].removesuffix("/api/")
     response_url = f"{slack_base}/respond/{fakes['channel']}/{MODERATOR}"
@@ -105,9 +119,14 @@ def one_run(fakes: dict[str, Any], clicks: int, mentions: int) -> tuple[float, f
         env.update({"FEEDWATCH_SANDBOX_X_URL": fakes["x_url"], "MODERATOR_USER_IDS": MODERATOR,
                     "PORT": str(port), "POLL_INTERVAL_SECONDS": "15"})
         gunicorn = Path(sys.executable).with_name("gunicorn")
+        # Outside the web shape the poll runs in its own process: `feedwatch ingest`.
+        ingest = None if shape == "web" else subprocess.Popen(
+            [sys.executable, "-m", "bot.sandbox.run_fakes", "ingest"], cwd=ROOT,
+            env={**env, "HEALTH_PORT": "0"}, start_new_session=True)
         server = subprocess.Popen(
             [str(gunicorn), "--workers", "1", "--threads", "8", "--bind", f"127.0.0.1:{port}",
-             "--timeout", "60", "--log-level", "warning", "bot.sandbox.wsgi_fakes:application"],
+             "--timeout", "60", "--log-level", "warning", "--pythonpath", str(ROOT / "scripts"),
+             SERVERS[shape]],
             cwd=ROOT, env=env, start_new_session=True)
         try:
             wait_until("the server", lambda: healthy(port), server)
@@ -134,11 +153,13 @@ def one_run(fakes: dict[str, Any], clicks: int, mentions: int) -> tuple[float, f
         finally:
             # The figures are in: stop the arbiter and its worker at once (a graceful stop
             # would wait for the scheduler's jobs).
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=30)
+            for proc in (server, ingest):
+                if proc is not None:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                    proc.wait(timeout=30)
     p50, p99 = nearest_rank(latencies, 50), nearest_rank(latencies, 99)
     state = "still polling" if during < mentions else "poll had finished"
-    print(f"ack: {clicks} clicks, p50 {p50:.1f} ms, p99 {p99:.1f} ms, max "
+    print(f"ack ({shape}): {clicks} clicks, p50 {p50:.1f} ms, p99 {p99:.1f} ms, max "
           f"{max(latencies):.1f} ms ({during} of {mentions} mentions stored at the last click: "
           f"{state})", flush=True)
     if during >= mentions:
@@ -151,11 +172,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--clicks", type=int, default=1000)
     ap.add_argument("--mentions", type=int, default=20_000)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--shapes", default="web,split,bare",
+                    help="which of web, split, bare to measure (comma-separated)")
     args = ap.parse_args(argv)
+    shapes = [s for s in args.shapes.split(",") if s]
     with fakes_process(args.mentions) as fakes:
-        results = [one_run(fakes, args.clicks, args.mentions) for _ in range(args.runs)]
-    emit({"ack_p50_ms": round(median([r[0] for r in results]), 2),
-          "ack_p99_ms": round(median([r[1] for r in results]), 2)})
+        results = {shape: [one_run(fakes, args.clicks, args.mentions, shape)
+                           for _ in range(args.runs)] for shape in shapes}
+    p99 = {shape: median([r[1] for r in runs]) for shape, runs in results.items()}
+    figures: dict[str, float] = {}
+    if "web" in results:
+        figures["ack_p50_ms"] = round(median([r[0] for r in results["web"]]), 2)
+        figures["ack_p99_ms"] = round(p99["web"], 2)
+    if "split" in p99:
+        figures["ack_split_p99_ms"] = round(p99["split"], 2)
+    if "bare" in p99:
+        figures["ack_floor_p99_ms"] = round(p99["bare"], 2)
+        if "split" in p99:
+            figures["ack_vs_bare_bolt"] = round(p99["split"] / p99["bare"], 2)
+        if "web" in p99:
+            figures["ack_web_vs_bare_bolt"] = round(p99["web"] / p99["bare"], 2)
+    emit(figures)
     return 0
 
 

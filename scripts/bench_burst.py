@@ -11,6 +11,12 @@ in a storm its membership of the storm group, whose one alert is in the outbox).
 runs in its own process, as X is not in the bot's; it and the SQLite file are made fresh for
 the run and not timed. X's reach (the newest 800) is lifted in the fake so that one poll reads
 the whole burst.
+
+Floors, measured in the same run on the same mentions, so the ratios travel between machines:
+`burst_fetch_per_s` reads them all from the fake X through the same source (tweepy, parsing)
+and does nothing else; `burst_classify_per_s` runs the policy engine alone over their texts.
+`burst_vs_fetch` and `burst_vs_classify` are how many times longer the whole burst took than
+each floor (1.0 would mean storage and the rest cost nothing).
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from sqlalchemy import func, select
 
 from bot.core.clock import SystemClock
 from bot.core.config import Settings
+from bot.ingest.pipeline import context_for
 from bot.runtime.services import build_services
 from bot.sandbox.instance import fake_sessions
 from bot.store.schema import AlertRow, MentionRow, StormMemberRow
@@ -44,9 +51,19 @@ def main(argv: list[str] | None = None) -> int:
         services.db.migrate()
         source = next(s for s in services.sources if s.platform == "x")
         edge = f"x:{source.account}:mentions"
+        # Floor 1: fetching alone (the fake serves the same pages again; nothing is stored).
+        start = time.perf_counter()
+        fetched = [m for page in source.poll(edge, None, lambda ids: set()).pages
+                   for m in page.mentions]
+        fetch_s = time.perf_counter() - start
         start = time.perf_counter()
         report = services.pipeline.poll_edge(source, edge)
         elapsed = time.perf_counter() - start
+        # Floor 2: classifying alone, the same texts with their contexts.
+        start = time.perf_counter()
+        for m in fetched:
+            services.pipeline.classify(m.text, context_for(m))
+        classify_s = time.perf_counter() - start
         with services.db.session() as s:
             stored = s.execute(select(func.count()).select_from(MentionRow)).scalar_one()
             # Each in the outbox: its own alert, or (storm mode) its storm group's one alert.
@@ -64,7 +81,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"burst: {args.mentions} mentions fetched, classified, stored and queued in "
           f"{elapsed:.2f} s ({own} alerts of their own, {folded} folded into {groups} storm "
           "alerts)")
-    emit({"burst_per_s": round(args.mentions / elapsed, 1)})
+    print(f"burst floors: fetching alone {fetch_s:.2f} s, classifying alone {classify_s:.2f} s")
+    emit({"burst_per_s": round(args.mentions / elapsed, 1),
+          "burst_fetch_per_s": round(len(fetched) / fetch_s, 1),
+          "burst_classify_per_s": round(len(fetched) / classify_s, 1),
+          "burst_vs_fetch": round(elapsed / fetch_s, 2),
+          "burst_vs_classify": round(elapsed / classify_s, 2)})
     return 0
 
 

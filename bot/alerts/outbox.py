@@ -30,6 +30,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from bot.core import metrics
 from bot.core.clock import Clock
 from bot.core.crashpoints import AFTER_SLACK_POST, crashpoint
 from bot.slack.digest_blocks import with_banner
@@ -260,6 +261,7 @@ class Outbox:
             row.channel = channel
         row.posted_at = self.clock.now()
         row.last_error = ""
+        metrics.count_posted(row.kind)
 
     def _api_failure(self, alert_id: int, exc: SlackApiError) -> str:
         status = exc.response.status_code

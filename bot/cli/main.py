@@ -14,6 +14,30 @@ def _run(args: argparse.Namespace) -> int:
     return run()
 
 
+def _ingest(args: argparse.Namespace) -> int:
+    from bot.core.roles import INGEST
+    from bot.runtime.runner import run
+
+    return run(role=INGEST)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from bot.core.roles import SERVE
+    from bot.runtime.runner import run
+
+    return run(role=SERVE)
+
+
+def _db(args: argparse.Namespace) -> int:
+    from bot.cli import db as db_cli
+
+    if args.db_command == "upgrade":
+        return db_cli.upgrade_command()
+    if args.db_command == "downgrade":
+        return db_cli.downgrade_command(args.revision)
+    return db_cli.current_command()
+
+
 def _check(args: argparse.Namespace) -> int:
     from bot.cli.check import run_checks
 
@@ -68,17 +92,45 @@ def _overrides_export(args: argparse.Namespace) -> int:
     return export_overrides()
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("feedwatch")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="feedwatch",
         description="Watches the trust's X and Facebook feeds and brings every mention to Slack "
         "with policy flags and moderation buttons.",
     )
+    p.add_argument("--version", action="version", version=f"feedwatch {_version()}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     r = sub.add_parser("run", help="run the bot (Socket Mode if SLACK_APP_TOKEN is set, "
                        "else HTTP mode on $PORT)")
     r.set_defaults(func=_run)
+
+    ing = sub.add_parser("ingest", help="poll, classify and deliver alerts, and the scheduled "
+                         "work; run `feedwatch serve` beside it on the same database")
+    ing.set_defaults(func=_ingest)
+    srv = sub.add_parser("serve", help="answer Slack (buttons, modals, /feedwatch) only; "
+                         "`feedwatch ingest` does the rest")
+    srv.set_defaults(func=_serve)
+
+    db = sub.add_parser("db", help="the database schema (migrations)")
+    db_sub = db.add_subparsers(dest="db_command", metavar="SUBCOMMAND", required=True)
+    db_sub.add_parser("upgrade", help="bring the schema to this version's newest").set_defaults(
+        func=_db)
+    db_sub.add_parser("current", help="the schema's revision; exit 1 if not the newest"
+                      ).set_defaults(func=_db)
+    dd = db_sub.add_parser("downgrade", help="go back to an older revision (before installing "
+                           "an older feedwatch)")
+    dd.add_argument("revision", help="e.g. 0005, or -1 for one step back")
+    dd.set_defaults(func=_db)
 
     c = sub.add_parser("check", help="validate the configuration and test every connection")
     c.set_defaults(func=_check)

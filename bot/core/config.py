@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -186,6 +187,16 @@ class Settings(BaseSettings):
     timezone: str = Field(default="Europe/London")
     port: int = Field(default=3000, ge=1, le=65535)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["text", "json"] = Field(
+        default="text", description="json: one JSON object per line, for a SIEM"
+    )
+    health_port: int = Field(
+        default=8081, ge=0, le=65535,
+        description="Socket Mode and `feedwatch ingest`: /healthz, /readyz, /metrics; 0: none",
+    )
+    health_token: SecretStr | None = Field(
+        default=None, description="bearer token for health details and /metrics"
+    )
     policy_file: Path | None = Field(
         default=None, description="trust's policy YAML (default: the bundled policy)"
     )
@@ -384,6 +395,11 @@ class Settings(BaseSettings):
             raise ValueError(f"not Slack user ids: {bad}")
         return ",".join(ids)
 
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower(cls, v: Any) -> Any:
+        return v.lower() if isinstance(v, str) else v
+
     @field_validator("log_level", mode="before")
     @classmethod
     def _upper(cls, v: Any) -> Any:
@@ -477,8 +493,14 @@ class ConfigError(Exception):
 
 def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Settings:
     """Read and validate settings once; raise ConfigError listing every problem."""
+    from bot.core.secret_files import SecretFileError, values_from_files
+
     try:
-        return Settings(_env_file=env_file, **overrides)  # type: ignore[call-arg]
+        from_files = values_from_files(os.environ, Settings.model_fields)
+    except SecretFileError as exc:
+        raise ConfigError(f"feedwatch is not configured correctly:\n{exc}") from None
+    try:
+        return Settings(_env_file=env_file, **{**from_files, **overrides})  # type: ignore[arg-type]
     except ValidationError as exc:
         raise ConfigError(format_validation_error(exc)) from None
 

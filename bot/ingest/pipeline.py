@@ -10,6 +10,7 @@ from datetime import timedelta
 from sqlalchemy.orm import Session
 
 from bot.alerts import admin
+from bot.core import metrics
 from bot.core.clock import Clock
 from bot.core.crashpoints import AFTER_FETCH, AFTER_STORE, crashpoint
 from bot.core.models import Mention
@@ -161,6 +162,7 @@ class Pipeline:
                 record_poll_gap(s, edge, cursors.get_state(s, edge).last_success_at, now,
                                 self.gap_after)
                 cursors.record_success(s, edge, now, page.cursor)
+        metrics.count_ingested(m for _, m, _ in stored)
         return new
 
     def _context(self, m: Mention) -> Context:

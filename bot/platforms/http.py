@@ -7,6 +7,8 @@ from typing import Any
 
 import requests
 
+from bot.core import metrics
+
 DEFAULT_TIMEOUT = (5.0, 30.0)  # connect, read
 
 
@@ -17,4 +19,10 @@ class TimeoutSession(requests.Session):
 
     def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
         kwargs.setdefault("timeout", self.default_timeout)
-        return super().request(method, url, *args, **kwargs)
+        try:
+            resp = super().request(method, url, *args, **kwargs)
+        except requests.RequestException:
+            metrics.count_call(url, None)
+            raise
+        metrics.count_call(url, resp.status_code)
+        return resp

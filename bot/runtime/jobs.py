@@ -152,3 +152,14 @@ def build_scheduler(services: Services, office: Office | None = None) -> Backgro
     sched.add_job(if_leading, "interval", args=[lead, storm_tick, services],
                   seconds=STORM_TICK_SECONDS, id="storm", **common)
     return sched
+
+
+def build_serve_scheduler(services: Services) -> BackgroundScheduler:
+    """`feedwatch serve`: only what answering Slack needs (the outgoing check uses the
+    policy, so it follows the trust's edits); the ingest process does everything else."""
+    sched = BackgroundScheduler(timezone=services.settings.tz)
+    if services.policy.path is not None:
+        sched.add_job(reload_policy, "interval", args=[services],
+                      seconds=POLICY_RELOAD_SECONDS, id="policy_reload", replace_existing=True,
+                      coalesce=True, max_instances=1, misfire_grace_time=30)
+    return sched

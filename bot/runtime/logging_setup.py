@@ -7,6 +7,8 @@ import sys
 from collections.abc import Iterable
 from typing import TextIO
 
+from bot.runtime.log_format import formatter_for
+
 
 class RedactSecrets(logging.Filter):
     """Replace any configured secret that slips into a log record with [redacted]."""
@@ -28,9 +30,10 @@ class RedactSecrets(logging.Filter):
 
 
 def setup_logging(level: str = "INFO", secrets: Iterable[str] = (),
-                  stream: TextIO | None = None) -> None:
+                  stream: TextIO | None = None, log_format: str = "text",
+                  role: str = "") -> None:
     handler = logging.StreamHandler(stream or sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(formatter_for(log_format, role))
     handler.addFilter(RedactSecrets(secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]

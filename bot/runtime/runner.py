@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import logging
+import signal
 import sys
+import threading
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -12,9 +14,12 @@ from slack_bolt import App
 
 from bot.core.clock import SystemClock
 from bot.core.config import ConfigError, Settings, load_settings
+from bot.core.roles import INGEST, INGESTS, RUN, Role
 from bot.platforms.http import TimeoutSession
 from bot.runtime.app import build_app
-from bot.runtime.jobs import build_scheduler
+from bot.runtime.health import make_probe
+from bot.runtime.health_http import make_health_wsgi, serve_health
+from bot.runtime.jobs import build_scheduler, build_serve_scheduler
 from bot.runtime.logging_setup import setup_logging
 from bot.runtime.services import Services, SessionFactory, build_services
 from bot.store.coordination import MIGRATE, AlreadyRunning
@@ -27,7 +32,8 @@ ACK_SWITCH_INTERVAL = 0.001  # seconds; CPython's default is 0.005
 def secrets_of(settings: Settings) -> list[str]:
     out = [settings.slack_bot_token.get_secret_value()]
     for s in (settings.slack_app_token, settings.slack_signing_secret,
-              settings.facebook_app_secret, settings.facebook_verify_token):
+              settings.facebook_app_secret, settings.facebook_verify_token,
+              settings.health_token):
         if s:
             out.append(s.get_secret_value())
     for acct in settings.feedwatch_accounts:
@@ -61,26 +67,28 @@ def migrate(services: Services) -> None:
 
 
 def start_background(
-    http_session: SessionFactory = TimeoutSession,
+    http_session: SessionFactory = TimeoutSession, role: Role = RUN,
 ) -> tuple[Services, App, BackgroundScheduler]:
-    """`http_session` is the platforms' transport (the sandbox mounts its fakes on it)."""
+    """`http_session` is the platforms' transport (the sandbox mounts its fakes on it);
+    `role` is the shape of this process (bot/core/roles.py)."""
     settings = settings_or_exit()
-    setup_logging(settings.log_level, secrets_of(settings))
+    setup_logging(settings.log_level, secrets_of(settings), log_format=settings.log_format,
+                  role=role)
     # Acks share the process with the scheduler, whose classifying of a burst is pure Python:
     # hand the interpreter lock over every 1 ms rather than 5 ms, so a click waits less for it
     # at each step (measured by `make bench`: ack_p99_ms).
     sys.setswitchinterval(ACK_SWITCH_INTERVAL)
-    services = build_services(settings, SystemClock(), http_session=http_session)
+    services = build_services(settings, SystemClock(), http_session=http_session, role=role)
     claim_instance(services)
     migrate(services)
     app = build_app(services)
-    scheduler = build_scheduler(services)
+    scheduler = build_scheduler(services) if role in INGESTS else build_serve_scheduler(services)
     # Everything built so far (modules, the compiled policy, the app) lives as long as the
     # process: keep it out of the collector's full passes, which otherwise walk it all and
     # stall every thread, acks included.
     gc.freeze()
     scheduler.start()
-    log.info("feedwatch started: %d source(s), alerts to %s, database %s",
+    log.info("feedwatch %s started: %d source(s), alerts to %s, database %s", role,
              len(services.sources), settings.slack_alert_channel, services.db.redacted_url())
     return services, app, scheduler
 
@@ -90,23 +98,45 @@ class _QuietHandler(WSGIRequestHandler):
         log.debug("http: " + format, *args)
 
 
-def run(http_session: SessionFactory = TimeoutSession) -> int:
-    services, app, scheduler = start_background(http_session)
+def _stop_on_sigterm() -> None:
+    """docker stop and systemd send SIGTERM: stop as on Ctrl-C, releasing locks on the way."""
+    def stop(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+
+
+def run(http_session: SessionFactory = TimeoutSession, role: Role = RUN) -> int:
+    services, app, scheduler = start_background(http_session, role)
+    settings = services.settings
+    probe = make_probe(services, role, scheduler)
+    health_app = make_health_wsgi(probe, settings.health_token)
+    _stop_on_sigterm()
     try:
-        if services.settings.socket_mode:
+        if role == INGEST:
+            if settings.health_port:
+                serve_health(health_app, settings.health_port)
+            log.info("ingesting: polling, classifying and delivering; Slack's requests are "
+                     "answered by `feedwatch serve`")
+            threading.Event().wait()
+        elif settings.socket_mode:
             from slack_bolt.adapter.socket_mode import SocketModeHandler
 
-            token = services.settings.slack_app_token
+            token = settings.slack_app_token
             assert token is not None
+            handler = SocketModeHandler(app, token.get_secret_value())
+            probe.slack_connected = handler.client.is_connected
+            if settings.health_port:
+                serve_health(health_app, settings.health_port)
             log.info("connecting to Slack in Socket Mode")
-            SocketModeHandler(app, token.get_secret_value()).start()
+            handler.start()
         else:
             from bot.runtime.web import make_wsgi
 
-            port = services.settings.port
-            log.info("HTTP mode: listening on port %d (/slack/events, /healthz). "
+            port = settings.port
+            log.info("HTTP mode: listening on port %d (/slack/events, /healthz, /readyz). "
                      "In production run the Procfile's web: process instead.", port)
-            make_server("0.0.0.0", port, make_wsgi(app, services),
+            make_server("0.0.0.0", port, make_wsgi(app, services, probe),
                         handler_class=_QuietHandler).serve_forever()
     except KeyboardInterrupt:
         log.info("stopping")

@@ -15,6 +15,7 @@ from bot.alerts.render import make_renderer
 from bot.core.clock import Clock
 from bot.core.config import Settings
 from bot.core.policy_file import PolicyHolder
+from bot.core.roles import RUN, Role
 from bot.ingest.ocr import MediaReader
 from bot.ingest.pipeline import Pipeline
 from bot.moderation.kit import ModerationKit, build_moderation
@@ -63,9 +64,10 @@ def build_services(
     http_session: SessionFactory = TimeoutSession,
     slack_client: WebClient | None = None,
     post_interval: float = 1.0,
+    role: Role = RUN,
 ) -> Services:
     db = Database(settings.database_url)
-    coordinator = coordinator_for(db)
+    coordinator = coordinator_for(db, role)
     policy = PolicyHolder.from_settings(settings)
     slack = slack_client or make_slack_client(settings)
     office = build_office(settings, db, slack, clock)

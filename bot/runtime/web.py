@@ -11,8 +11,11 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from sqlalchemy import select
 
+from bot.core.roles import SERVE
 from bot.platforms.facebook import webhooks
 from bot.runtime import heartbeat
+from bot.runtime.health import Probe, make_probe
+from bot.runtime.health_http import make_health_wsgi
 from bot.runtime.services import Services
 from bot.store.schema import SourceStateRow
 
@@ -36,8 +39,9 @@ def health(services: Services) -> tuple[int, dict[str, Any]]:
                  "sources": sources}
 
 
-def make_wsgi(app: App, services: Services) -> WSGIApp:
+def make_wsgi(app: App, services: Services, probe: Probe | None = None) -> WSGIApp:
     slack = SlackRequestHandler(app, path="/slack/events")
+    checks = make_health_wsgi(probe or make_probe(services, SERVE), services.settings.health_token)
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -48,6 +52,8 @@ def make_wsgi(app: App, services: Services) -> WSGIApp:
                            [("Content-Type", "application/json"),
                             ("Content-Length", str(len(data)))])
             return [data]
+        if path in ("/readyz", "/metrics"):
+            return checks(environ, start_response)
         if path == "/slack/events":
             return slack(environ, start_response)
         if path == webhooks.PATH:

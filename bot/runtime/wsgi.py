@@ -10,10 +10,12 @@ from bot.runtime.runner import start_background
 
 
 def _create():  # type: ignore[no-untyped-def]
+    from bot.core.roles import RUN
+    from bot.runtime.health import make_probe
     from bot.runtime.web import make_wsgi
 
-    services, app, _scheduler = start_background()
-    return make_wsgi(app, services)
+    services, app, scheduler = start_background()
+    return make_wsgi(app, services, make_probe(services, RUN, scheduler))
 
 
 application = _create()

@@ -30,6 +30,7 @@ from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
+from bot.core.roles import INGESTS, RUN, SERVES, Role
 from bot.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -84,10 +85,11 @@ def lock_key(name: str) -> int:
 # -- SQLite: one process ------------------------------------------------------------------------
 
 class InstanceLock:
-    """An exclusive lock on `<database>.lock`; the kernel frees it when the process dies."""
+    """An exclusive lock on `<database><suffix>`; the kernel frees it when the process dies."""
 
-    def __init__(self, database_file: Path) -> None:
-        self.path = database_file.with_name(database_file.name + ".lock")
+    def __init__(self, database_file: Path, suffix: str = ".lock", what: str = "") -> None:
+        self.path = database_file.with_name(database_file.name + suffix)
+        self.what = what  # "" for `feedwatch run` or ingest; "serve" for the Slack side
         self._fh: IO[str] | None = None
 
     def acquire(self) -> None:
@@ -101,10 +103,12 @@ class InstanceLock:
             fh.seek(0)
             holder = fh.read().strip() or "unknown"
             fh.close()
+            side = f" ({self.what} side)" if self.what else ""
             raise AlreadyRunning(
-                f"feedwatch is already running on this SQLite database ({holder}; lock file "
-                f"{self.path}). SQLite allows one feedwatch process: stop the other one, or "
-                "set DATABASE_URL to PostgreSQL to run several.") from None
+                f"feedwatch is already running on this SQLite database{side} ({holder}; lock "
+                f"file {self.path}). SQLite allows one feedwatch process of each kind (`run`, "
+                "or one `ingest` and one `serve`): stop the other one, or set DATABASE_URL to "
+                "PostgreSQL to run several.") from None
         fh.seek(0)
         fh.truncate()
         fh.write(f"pid {os.getpid()} on {socket.gethostname()}, "
@@ -118,21 +122,53 @@ class InstanceLock:
             self._fh = None
 
 
+@contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """Wait for, then hold, an exclusive lock on `path` (between processes on one host)."""
+    import fcntl
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a+", encoding="utf-8") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
 class SoloCoordinator:
-    """SQLite (or any single process): always the leader; claims only guard our own threads."""
+    """SQLite (or any single process): always the leader; claims only guard our own threads.
+
+    `run` holds the database alone. `ingest` and `serve` may share it, one of each: each takes
+    its own instance lock, migrations wait for a lock file, and the ingest side settles
+    half-done moderation only after the grace a live serve process needs to finish a click."""
 
     shared = False
-    reconcile_grace = timedelta(0)
 
-    def __init__(self, database_file: Path | None) -> None:
-        self._instance = InstanceLock(database_file) if database_file else None
+    def __init__(self, database_file: Path | None, role: Role = RUN) -> None:
+        self._instances: list[InstanceLock] = []
+        if database_file is not None:
+            if role in INGESTS:
+                self._instances.append(InstanceLock(database_file))
+            if role in SERVES:
+                self._instances.append(InstanceLock(database_file, ".serve.lock", "serve"))
+        self._migrate_lock = (database_file.with_name(database_file.name + ".migrate.lock")
+                              if database_file is not None else None)
+        self.reconcile_grace = timedelta(0) if role == RUN else SHARED_RECONCILE_GRACE
         self._held: set[tuple[int, str]] = set()
         self._lock = threading.Lock()
         self._exclusive: dict[int, threading.Lock] = {}
 
     def start(self) -> None:
-        if self._instance is not None:
-            self._instance.acquire()
+        taken: list[InstanceLock] = []
+        try:
+            for lock in self._instances:
+                lock.acquire()
+                taken.append(lock)
+        except AlreadyRunning:
+            for lock in taken:
+                lock.release()
+            raise
 
     def leading(self) -> bool:
         return True
@@ -154,11 +190,15 @@ class SoloCoordinator:
         with self._lock:
             lock = self._exclusive.setdefault(kind, threading.Lock())
         with lock:
-            yield
+            if kind == MIGRATE and self._migrate_lock is not None:
+                with file_lock(self._migrate_lock):  # ingest and serve starting together
+                    yield
+            else:
+                yield
 
     def close(self) -> None:
-        if self._instance is not None:
-            self._instance.release()
+        for lock in self._instances:
+            lock.release()
 
 
 # -- PostgreSQL: many processes ---------------------------------------------------------------
@@ -169,9 +209,11 @@ class PostgresCoordinator:
 
     shared = True
 
-    def __init__(self, url: str, reconcile_grace: timedelta = SHARED_RECONCILE_GRACE) -> None:
+    def __init__(self, url: str, reconcile_grace: timedelta = SHARED_RECONCILE_GRACE,
+                 may_lead: bool = True) -> None:
         self.engine = create_engine(url, poolclass=NullPool, future=True)
         self.reconcile_grace = reconcile_grace
+        self.may_lead = may_lead  # a `serve` process never polls, so never takes the lead
         self.name = instance_name()
         self._conn: Connection | None = None
         self._leader = False
@@ -202,6 +244,8 @@ class PostgresCoordinator:
         return self._connection().execute(text(sql), params).scalar()
 
     def leading(self) -> bool:
+        if not self.may_lead:
+            return False
         with self._lock:
             try:
                 if self._leader:
@@ -271,10 +315,10 @@ class PostgresCoordinator:
         self.engine.dispose()
 
 
-def coordinator_for(db: Database) -> Coordinator:
+def coordinator_for(db: Database, role: Role = RUN) -> Coordinator:
     if db.dialect == "postgresql":
-        return PostgresCoordinator(db.url)
+        return PostgresCoordinator(db.url, may_lead=role in INGESTS)
     database = make_url(db.url).database
     if not database or database == ":memory:":
-        return SoloCoordinator(None)
-    return SoloCoordinator(Path(database).resolve())
+        return SoloCoordinator(None, role)
+    return SoloCoordinator(Path(database).resolve(), role)

@@ -1,0 +1,19 @@
+"""The Procfile's `serve-web:` application (bot/runtime/wsgi_serve.py), unchanged, except that the
+platforms' transport goes to the loopback fakes named by FEEDWATCH_SANDBOX_X_URL and
+FEEDWATCH_SANDBOX_GRAPH_URL (Slack: SLACK_API_URL). For the benchmarks. Test-only.
+"""
+
+from __future__ import annotations
+
+import os
+
+from bot.core.roles import SERVE
+from bot.runtime.health import make_probe
+from bot.runtime.runner import start_background
+from bot.runtime.web import make_wsgi
+from bot.sandbox.instance import fake_sessions
+
+_services, _app, _scheduler = start_background(fake_sessions(
+    os.environ["FEEDWATCH_SANDBOX_X_URL"], os.environ.get("FEEDWATCH_SANDBOX_GRAPH_URL", "")),
+    SERVE)
+application = make_wsgi(_app, _services, make_probe(_services, SERVE, _scheduler))
