@@ -31,10 +31,12 @@ class AlertPlace:
 
 
 class AlertUpdater:
-    def __init__(self, db: Database, slack: WebClient, tz: ZoneInfo) -> None:
+    def __init__(self, db: Database, slack: WebClient, tz: ZoneInfo,
+                 crisis_ping: str | None = None) -> None:
         self.db = db
         self.slack = slack
         self.tz = tz
+        self.crisis_ping = crisis_ping
 
     def place(self, mention_id: int) -> AlertPlace | None:
         """Where the mention's alert is in Slack (None until it has been posted)."""
@@ -59,6 +61,7 @@ class AlertUpdater:
                 claimed_by=(st.claimed_by or None) if st else None,
                 hidden=bool(st and st.hidden),
                 closed=bool(st and (st.closed or st.deleted)),
+                crisis_ping=self.crisis_ping,
             )
         return build_mention_alert(view)
 

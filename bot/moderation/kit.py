@@ -46,7 +46,7 @@ def build_moderation(settings: Settings, db: Database, clock: Clock, slack: WebC
     permissions = Permissions(slack, clock, alert_channel=settings.slack_alert_channel,
                               usergroup=settings.moderator_usergroup,
                               user_ids=settings.moderator_ids, lead_ids=settings.lead_ids)
-    alerts = AlertUpdater(db, slack, settings.tz)
+    alerts = AlertUpdater(db, slack, settings.tz, settings.crisis_ping)
     config = ModerationConfig(tz=settings.tz, lead_only=settings.lead_only,
                               escalation_targets=dict(settings.escalation_targets),
                               evidence_channel=settings.slack_evidence_channel)

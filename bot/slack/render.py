@@ -14,7 +14,7 @@ from bot.store.mentions import load_mention
 from bot.store.schema import AlertRow
 
 
-def make_renderer(tz: ZoneInfo) -> Renderer:
+def make_renderer(tz: ZoneInfo, crisis_ping: str | None = None) -> Renderer:
     def render(session: Session, row: AlertRow) -> dict[str, Any]:
         if row.kind == "admin" or row.mention_id is None:
             p = row.payload or {}
@@ -26,7 +26,8 @@ def make_renderer(tz: ZoneInfo) -> Renderer:
                                      f"Mention {row.mention_id} no longer exists.", None)
         mention, decision = loaded
         return build_mention_alert(
-            AlertView(mention=mention, decision=decision, mention_db_id=row.mention_id, tz=tz)
+            AlertView(mention=mention, decision=decision, mention_db_id=row.mention_id, tz=tz,
+                      crisis_ping=crisis_ping)
         )
 
     return render
