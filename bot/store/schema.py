@@ -50,6 +50,8 @@ class MentionRow(Base):
     permalink: Mapped[str] = mapped_column(String(300), default="")
     conversation_id: Mapped[str] = mapped_column(String(255), default="")
     parent_id: Mapped[str] = mapped_column(String(255), default="")
+    # (0007) the text of the post it answers; erased with the mention's own text.
+    parent_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     in_own_conversation: Mapped[bool] = mapped_column(default=False)
     raw: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime)
