@@ -11,6 +11,7 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from bot.office.slash_replies import answer
+from bot.office.template_reply import template_list
 
 if TYPE_CHECKING:
     from slack_bolt import Ack, App, Respond
@@ -35,7 +36,10 @@ def register(app: App, services: Services, office: Office) -> None:
         sub, args = split(command.get("text") or "")
         user = str(command.get("user_id") or "")
         try:
-            message = answer(office, sub, args, user)
+            if sub == "templates":
+                message = template_list(services.policy.engine.policy)
+            else:
+                message = answer(office, sub, args, user)
         except Exception:
             log.exception("/feedwatch %s failed", sub)
             message = {"text": "Sorry, that did not work; the error is in feedwatch's log."}

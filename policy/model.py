@@ -82,10 +82,15 @@ class Policy:
     contacts: dict[str, str] = field(default_factory=dict)
     escalation_targets: dict[str, str] = field(default_factory=dict)
     link_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    template_titles: dict[str, str] = field(default_factory=dict)
 
     @property
     def rules(self) -> dict[str, Rule]:
         return {r.id: r for c in self.categories.values() for r in c.rules}
+
+    def template_title(self, template_id: str) -> str:
+        """The template's title in words; a template without one is named from its id."""
+        return self.template_titles.get(template_id) or template_id.replace("_", " ").capitalize()
 
     def placeholders(self) -> dict[str, str]:
         """Values every template may use: service numbers by id, and contacts."""

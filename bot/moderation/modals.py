@@ -125,7 +125,10 @@ class ModalPrep:
             title = "Reply (DM)" if mention.kind == KIND_DM else f"Reply on {where}"
         else:
             title = "Send a DM" if mention.platform == X else "Private reply"
+        policy = self.mod.policy.engine.policy
+        titles = {tid: policy.template_title(tid) for tid in templates}
         return mb.build_message_modal(meta, title=title, templates=templates, text=text,
+                                      titles=titles,
                                       limit_note=note)
 
     def _tell_blocked(self, mention: Any, told: bool) -> str | None:

@@ -38,6 +38,7 @@ HELP = (
     "_(moderators)_\n"
     "• `/feedwatch resume` — end the pause and post what it held _(moderators)_\n"
     "• `/feedwatch status` — when each feed was last read, and alerts waiting\n"
+    "• `/feedwatch templates` — every reply template, by title, with its text\n"
     "• `/feedwatch help` — this message"
 )
 

@@ -148,9 +148,12 @@ def template_label(template_id: str) -> str:
 
 
 def build_message_modal(meta: Meta, *, title: str, templates: dict[str, str], text: str,
-                        limit_note: str) -> dict[str, Any]:
-    """Reply or private message: the policy's templates, filled in and editable."""
-    options = [_option(tid, template_label(tid)) for tid in list(templates)[:100]]
+                        limit_note: str, titles: dict[str, str] | None = None
+                        ) -> dict[str, Any]:
+    """Reply or private message: the policy's templates, by title, filled in and editable."""
+    named = titles or {}
+    options = [_option(tid, named.get(tid) or template_label(tid))
+               for tid in list(templates)[:100]]
     chosen = next((o for o in options if o.value == meta.template), None)
     menu = StaticSelectElement(action_id=TEMPLATE_PICK, placeholder="Start from a template",
                                options=options, initial_option=chosen)

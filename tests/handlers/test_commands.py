@@ -99,6 +99,19 @@ def test_help_and_unknown_input(bot: Bot) -> None:
         assert "`/feedwatch pause [for 2h | until 14:00]`" in answer["text"]
 
 
+def test_templates_lists_each_title_with_its_text(bot: Bot) -> None:
+    answer = bot.command("templates")
+    assert answer["response_type"] == "ephemeral"
+    sections = {b["block_id"]: b["text"]["text"] for b in answer["blocks"]
+                if b["type"] == "section"}
+    crisis = sections["fw_template.crisis"]
+    assert crisis.startswith("*Crisis signposting*\n> Hi [their first name], we're really sorry")
+    assert "0808 196 3494" in crisis  # placeholders filled from the policy's numbers
+    assert sections["fw_template.pals"].startswith("*Pass to PALS*\n")
+    assert "thank_you" not in " ".join(sections.values())  # ids stay out of sight
+    assert len(sections) == 20
+
+
 def test_stats_queue_and_hours_for_anyone(bot: Bot) -> None:
     mid = bot.desk.ingest("slow replies", flag(COMPLAINT))
     bot.desk.deliver()

@@ -26,6 +26,10 @@ def test_reply_offers_the_policy_template_filled_in(bot: Bot) -> None:
     block_id, shown = text_block(view)
     assert block_id == f"{mb.TEXT}.complaints"
     assert shown.startswith("Hi Pat, we're sorry to hear about your experience")
+    menu = view["blocks"][0]["elements"][0]
+    titles = [o["text"]["text"] for o in menu["options"]]
+    assert "Crisis signposting" in titles and "Pass to PALS" in titles  # words, not ids
+    assert menu["initial_option"]["text"]["text"] == "Complaints route"
     assert "{" not in shown  # every placeholder filled
     note = view["blocks"][-1]["elements"][0]["text"]
     assert note.startswith("X allows 280 characters (links count as 23):")
