@@ -300,7 +300,9 @@ def action_rows(
     offered = (platform_actions(mention, hidden=hidden, closed=closed, crisis=crisis)
                + workflow_actions(mention, closed=closed, masked=masked))
     layout = Layout(mention, decision, mention_db_id, crisis=crisis)
-    primary = None if closed else primary_action(mention, decision, offered, crisis=crisis)
+    # Once hidden, the suggested hide is done: nothing else stands in for it.
+    done = closed or (hidden and decision.action == ACTION_HIDE)
+    primary = None if done else primary_action(mention, decision, offered, crisis=crisis)
     shown, team, platform = arrange(offered, primary, crisis=crisis,
                                     praise=PRAISE in decision.categories and not crisis)
     elements: list[ButtonElement | OverflowMenuElement] = [

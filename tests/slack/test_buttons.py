@@ -109,6 +109,12 @@ def test_hateful_reply_suggests_hide_as_the_primary_button() -> None:
     assert set(menu_options(message, A.MODERATE)) == {A.DELETE, A.BLOCK, A.REPORT}
 
 
+def test_once_hidden_unhide_is_a_button_and_nothing_is_primary() -> None:
+    shown = buttons(build_mention_alert(view(fb_item(), hidden=True)))
+    assert shown[0]["action_id"] == A.UNHIDE
+    assert all(el.get("style") != "primary" for el in shown)
+
+
 def test_x_mention_without_hide_suggests_report_not_hide() -> None:
     message = build_mention_alert(view(x_mention(kind="mention")))
     assert buttons(message)[0]["action_id"] == A.REPORT
