@@ -16,7 +16,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy import select
 
 from bot.alerts.outbox import POSTED
-from bot.slack.blocks import AlertView, build_mention_alert
+from bot.slack.blocks import AlertView, build_mention_alert, suppressed_of
 from bot.store.db import Database
 from bot.store.mentions import load_mention
 from bot.store.schema import AlertRow, ModerationStateRow
@@ -61,7 +61,7 @@ class AlertUpdater:
                 claimed_by=(st.claimed_by or None) if st else None,
                 hidden=bool(st and st.hidden),
                 closed=bool(st and (st.closed or st.deleted)),
-                crisis_ping=self.crisis_ping,
+                crisis_ping=self.crisis_ping, suppressed=suppressed_of(decision),
             )
         return build_mention_alert(view)
 

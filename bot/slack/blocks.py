@@ -68,6 +68,13 @@ class AlertView:
     suppressed: tuple[str, ...] = ()
 
 
+def suppressed_of(decision: Decision) -> tuple[str, ...]:
+    """The categories the policy found but chose not to flag (a `suppressed` field on the
+    Decision, where the policy provides one): named only in the Details line."""
+    found = getattr(decision, "suppressed", ()) or ()
+    return tuple(str(c) for c in found)
+
+
 def ping(target: str | None) -> str:
     """Slack's mention syntax for a user or a user group id; '' for anything else."""
     if not target:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot.alerts.outbox import Renderer
 from bot.slack.admin_blocks import build_admin_alert
-from bot.slack.blocks import AlertView, build_mention_alert
+from bot.slack.blocks import AlertView, build_mention_alert, suppressed_of
 from bot.store.mentions import load_mention
 from bot.store.schema import AlertRow
 
@@ -27,7 +27,7 @@ def make_renderer(tz: ZoneInfo, crisis_ping: str | None = None) -> Renderer:
         mention, decision = loaded
         return build_mention_alert(
             AlertView(mention=mention, decision=decision, mention_db_id=row.mention_id, tz=tz,
-                      crisis_ping=crisis_ping)
+                      crisis_ping=crisis_ping, suppressed=suppressed_of(decision))
         )
 
     return render

@@ -195,3 +195,12 @@ def test_status_shows_state_claimant_and_hidden() -> None:
     assert status == "⏳ Claimed by Priya &amp; co · Hidden by Priya · Hidden on Facebook"
     assert "fw_status" not in [b.get("block_id") for b in
                                build_mention_alert(view(fb_item()))["blocks"]]
+
+
+def test_suppressed_categories_are_named_only_in_the_details_line() -> None:
+    from bot.slack.blocks import suppressed_of
+
+    message = build_mention_alert(view(x_mention(), suppressed=("complaint",)))
+    details = block(message, "fw_details")["elements"][0]["text"]
+    assert "not shown: complaint" in details
+    assert suppressed_of(Decision()) == ()  # a Decision without the field suppresses nothing
