@@ -14,11 +14,11 @@ if TYPE_CHECKING:
 
 def register_all(app: App, services: Services) -> None:
     office = services.office  # one Office (hours, routing, pause, moderators) for everything
-    actions.register(app, services)
+    steps = actions.register(app, services)
     modals.register(app, services)
     commands.register(app, services, office)
     home.register(app, services, office)
-    reveal.register(app, services, office)
+    reveal.register(app, services, office, steps)
     storm.register(app, services)
     assign.register(app, services)
     check_message.register(app, services)

@@ -2,6 +2,9 @@
 
 Hide, Unhide, Mute and Claim act at once (Slack has already asked for confirmation where the
 button is destructive); the others open a modal (handlers/modals.py takes the submission).
+The alert's overflow menus (action_ids.MENUS) name the chosen step in the option's value; one
+listener per menu acks, then hands the click to that step's own work, so a step behaves the
+same from a button and from a menu.
 Every answer to the moderator is private. The work itself is in bot/ (bot/moderation/service.py,
 bot/moderation/workflow.py, bot/moderation/modals.py): handlers never reach the platforms or the
 store.
@@ -43,8 +46,19 @@ def actor_of(body: dict[str, Any]) -> Actor:
 
 
 def mention_of(body: dict[str, Any]) -> int | None:
-    value = str(((body.get("actions") or [{}])[0]).get("value") or "")
+    action = (body.get("actions") or [{}])[0]
+    value = str(action.get("value") or "")
+    chosen = A.parse_option(str((action.get("selected_option") or {}).get("value") or ""))
+    if chosen:
+        value = chosen[1]
     return int(value) if value.isdigit() else None
+
+
+def chosen_step(body: dict[str, Any]) -> str | None:
+    """The action id a menu click chose, or None when the option names no step."""
+    option = ((body.get("actions") or [{}])[0]).get("selected_option") or {}
+    chosen = A.parse_option(str(option.get("value") or ""))
+    return chosen[0] if chosen else None
 
 
 def channel_of(body: dict[str, Any]) -> str:
@@ -60,14 +74,18 @@ def answer(respond: Respond, outcome: Outcome, label: str = "") -> None:
         log.exception("could not answer the moderator")
 
 
-def register(app: App, services: Services) -> None:
+Work = Callable[[dict[str, Any], "Respond", "WebClient"], None]
+
+
+def register(app: App, services: Services) -> dict[str, Work]:
+    """Registers every alert step; returns the steps the menus reach, for other modules to add
+    theirs (handlers/reveal.py adds Reveal)."""
     kit = services.moderation
 
-    def direct(action_id: str, run: Callable[[int, Actor], Outcome]) -> Callable[..., None]:
+    def direct(action_id: str, run: Callable[[int, Actor], Outcome]) -> Work:
         label = LABELS[action_id]
 
-        def listener(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
-            ack()
+        def work(body: dict[str, Any], respond: Respond, client: WebClient) -> None:
             mention_id = mention_of(body)
             if mention_id is None:
                 answer(respond, NOT_A_MENTION, label)
@@ -79,14 +97,12 @@ def register(app: App, services: Services) -> None:
                 outcome = SORRY
             answer(respond, outcome, label)
 
-        return listener
+        return work
 
-    def modal(action_id: str, action: str) -> Callable[..., None]:
+    def modal(action_id: str, action: str) -> Work:
         label = LABELS[action_id]
 
-        def listener(ack: Ack, body: dict[str, Any], respond: Respond,
-                     client: WebClient) -> None:
-            ack()
+        def work(body: dict[str, Any], respond: Respond, client: WebClient) -> None:
             mention_id = mention_of(body)
             if mention_id is None:
                 answer(respond, NOT_A_MENTION, label)
@@ -101,15 +117,41 @@ def register(app: App, services: Services) -> None:
                 log.exception("%s: could not open the modal for mention %d", label, mention_id)
                 answer(respond, SORRY, label)
 
+        return work
+
+    steps: dict[str, Work] = {}
+    for action_id, action in DIRECT.items():
+        steps[action_id] = direct(action_id, lambda mid, who, a=action: kit.actions.perform(
+            a, mid, who))
+    steps[A.CLAIM] = direct(A.CLAIM, kit.workflow.claim)
+    for action_id, action in MODALS.items():
+        steps[action_id] = modal(action_id, action)
+
+    def acked(work: Work) -> Callable[..., None]:
+        def listener(ack: Ack, body: dict[str, Any], respond: Respond,
+                     client: WebClient) -> None:
+            ack()
+            work(body, respond, client)
+
         return listener
 
-    for action_id, action in DIRECT.items():
-        app.action(action_id)(direct(action_id, lambda mid, who, a=action: kit.actions.perform(
-            a, mid, who)))
-    app.action(A.CLAIM)(direct(A.CLAIM, kit.workflow.claim))
-    for action_id, action in MODALS.items():
-        app.action(action_id)(modal(action_id, action))
+    for action_id, work in steps.items():
+        app.action(action_id)(acked(work))
+
+    def menu(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
+        ack()
+        step = chosen_step(body)
+        work = steps.get(step or "")
+        if work is None:
+            answer(respond, Outcome(FAILED, "That menu choice is not a step feedwatch knows."))
+            return
+        work(body, respond, client)
+
+    for menu_id in A.MENUS:
+        app.action(menu_id)(menu)
 
     @app.action(A.OPEN_ORIGINAL)
     def link_opened(ack: Ack) -> None:
-        ack()  # Slack opens the URL itself; the click still has to be acknowledged
+        ack()  # Slack opens the URL itself; the click still has to be acked
+
+    return steps

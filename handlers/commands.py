@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.office.policy_check import check_text
 from bot.office.slash_replies import answer
+from bot.office.template_reply import template_list
 
 if TYPE_CHECKING:
     from slack_bolt import Ack, App, Respond
@@ -37,8 +38,12 @@ def register(app: App, services: Services, office: Office) -> None:
         user = str(command.get("user_id") or "")
         try:
             # The check needs the policy, not the office.
-            message = (check_text(services.policy, args) if sub == "check"
-                       else answer(office, sub, args, user))
+            if sub == "check":
+                message = check_text(services.policy, args)
+            elif sub == "templates":
+                message = template_list(services.policy.engine.policy)
+            else:
+                message = answer(office, sub, args, user)
         except Exception:
             log.exception("/feedwatch %s failed", sub)
             message = {"text": "Sorry, that did not work; the error is in feedwatch's log."}

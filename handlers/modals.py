@@ -73,7 +73,9 @@ def register(app: App, services: Services) -> None:
         meta, values = mb.Meta.load(str(view.get("private_metadata"))), mb.read_values(view)
         text, block = mb.message_text(values)
         refusal = kit.actions.check_draft(meta.platform, meta.kind, meta.name, meta.action, text)
-        return {block: refusal[:300]} if refusal and block else {}
+        if refusal and block:
+            return {block: refusal[:300]}
+        return mb.public_crisis_errors(meta, values)
 
     def flag_errors(view: dict[str, Any]) -> dict[str, str]:
         values = mb.read_values(view)

@@ -28,7 +28,7 @@ LINK_LISTS = ("shorteners", "adult", "shock", "scam", "crypto", "trusted")
 # Filled in by the bot at reply time, on top of service numbers and contacts.
 RUNTIME_PLACEHOLDERS = frozenset({"name", "handle", "reason", "category", "team"})
 _TOP_KEYS = {"name", "contacts", "service_numbers", "escalation_targets", "link_lists",
-             "word_lists", "templates", "categories"}
+             "word_lists", "templates", "template_titles", "categories"}
 _CATEGORY_KEYS = {"title", "clause", "severity", "action", "template", "escalate_to",
                   "explanation", "rules"}
 _RULE_KEYS = {"id", "description", "examples", "severity", "action", "terms"}
@@ -118,19 +118,31 @@ def _build(text: str) -> tuple[Policy | None, list[PolicyProblem]]:
     links = _link_lists(c, top.get("link_lists"))
     edits = _word_lists(c, top.get("word_lists"))
     templates = _templates(c, top.get("templates"), numbers, contacts)
+    titles = _template_titles(c, top.get("template_titles"), templates)
     categories = _categories(c, top.get("categories"), templates, targets)
     if c.problems:
         return None, c.problems
     return Policy(name=name, version=policy_version(text), source="<policy>",
                   categories=categories, templates=templates, service_numbers=numbers,
                   contacts=contacts, escalation_targets=targets, link_lists=links,
-                  word_lists=edits), []
+                  word_lists=edits, template_titles=titles), []
 
 
 def _flat_texts(c: _Checker, pair: tuple[Node, Node] | None, what: str) -> dict[str, str]:
     if pair is None:
         return {}
     return {k: c.text(v, f"{what}.{k}") for k, (_, v) in c.mapping(pair[1], what).items()}
+
+
+def _template_titles(c: _Checker, pair: tuple[Node, Node] | None,
+                     templates: dict[str, str]) -> dict[str, str]:
+    """What people see a template called; each title names a template that exists."""
+    titles = _flat_texts(c, pair, "template_titles")
+    if pair is not None:
+        for tid, (knode, _) in c.mapping(pair[1], "template_titles").items():
+            if tid not in templates:
+                c.add(knode, f"template_titles: {tid!r} is not a template")
+    return titles
 
 
 def _service_numbers(c: _Checker, pair: tuple[Node, Node] | None) -> dict[str, ServiceNumber]:

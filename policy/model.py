@@ -84,10 +84,15 @@ class Policy:
     link_lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # The trust's edits of packaged word lists: name -> (added, removed).
     word_lists: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    template_titles: dict[str, str] = field(default_factory=dict)
 
     @property
     def rules(self) -> dict[str, Rule]:
         return {r.id: r for c in self.categories.values() for r in c.rules}
+
+    def template_title(self, template_id: str) -> str:
+        """The template's title in words; a template without one is named from its id."""
+        return self.template_titles.get(template_id) or template_id.replace("_", " ").capitalize()
 
     def placeholders(self) -> dict[str, str]:
         """Values every template may use: service numbers by id, and contacts."""

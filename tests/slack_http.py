@@ -28,8 +28,8 @@ def command_body(text: str, response_url: str, user: str = "U0MOD1",
     })
 
 
-def block_action_body(action_id: str, value: str, response_url: str, user: str = "U0MOD1",
-                      channel: str = "C0ALERTS", message_ts: str = "1700000000.000100") -> str:
+def _action_payload(action: dict[str, Any], response_url: str, user: str, channel: str,
+                    message_ts: str) -> str:
     payload = {
         "type": "block_actions",
         "user": {"id": user, "username": "mod", "team_id": "T0SANDBOX"},
@@ -40,10 +40,23 @@ def block_action_body(action_id: str, value: str, response_url: str, user: str =
         "channel": {"id": channel, "name": "alerts"},
         "message": {"ts": message_ts, "text": "alert", "blocks": []},
         "response_url": response_url,
-        "actions": [{"action_id": action_id, "block_id": "fw_actions", "value": value,
-                     "type": "button", "action_ts": "1700000001.000200"}],
+        "actions": [action | {"block_id": "fw_actions", "action_ts": "1700000001.000200"}],
     }
     return urlencode({"payload": json.dumps(payload)})
+
+
+def block_action_body(action_id: str, value: str, response_url: str, user: str = "U0MOD1",
+                      channel: str = "C0ALERTS", message_ts: str = "1700000000.000100") -> str:
+    return _action_payload({"action_id": action_id, "value": value, "type": "button"},
+                           response_url, user, channel, message_ts)
+
+
+def menu_action_body(menu_id: str, option_value: str, response_url: str, user: str = "U0MOD1",
+                     channel: str = "C0ALERTS", message_ts: str = "1700000000.000100") -> str:
+    """An overflow menu choice, as Slack sends it: the option in `selected_option`, no value."""
+    option = {"text": {"type": "plain_text", "text": "chosen"}, "value": option_value}
+    return _action_payload({"action_id": menu_id, "type": "overflow", "selected_option": option},
+                           response_url, user, channel, message_ts)
 
 
 def select_user_body(action_id: str, block_id: str, selected_user: str, response_url: str,

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.alerts.outbox import POSTED
-from bot.slack.blocks import AlertView, build_mention_alert
+from bot.slack.blocks import AlertView, build_mention_alert, suppressed_of
 from bot.store import access
 from bot.store.db import Database
 from bot.store.mentions import load_mention
@@ -33,10 +33,12 @@ class AlertPlace:
 
 
 class AlertUpdater:
-    def __init__(self, db: Database, slack: WebClient, tz: ZoneInfo) -> None:
+    def __init__(self, db: Database, slack: WebClient, tz: ZoneInfo,
+                 crisis_ping: str | None = None) -> None:
         self.db = db
         self.slack = slack
         self.tz = tz
+        self.crisis_ping = crisis_ping
 
     def place(self, mention_id: int) -> AlertPlace | None:
         """Where the mention's alert is in Slack (None until it has been posted)."""
@@ -63,6 +65,7 @@ class AlertUpdater:
                 hidden=bool(st and st.hidden),
                 closed=bool(st and (st.closed or st.deleted)),
                 unavailable=access.unavailable(s, mention.platform, mention.account),
+                crisis_ping=self.crisis_ping, suppressed=suppressed_of(decision),
             )
         return build_mention_alert(view)
 

@@ -184,6 +184,16 @@ def check_facebook(settings: Settings, session_factory: Callable[[], object] = T
     return results
 
 
+def config_warnings(settings: Settings) -> list[str]:
+    """Settings that work but leave someone at risk unnoticed; shown, never a failure."""
+    warnings = []
+    if not settings.crisis_ping:
+        warnings.append("WARN  crisis paging: CRISIS_PING is not set, so a crisis alert pings "
+                        "nobody\n      fix: set CRISIS_PING to the on-call person's Slack user "
+                        "id (U…) or the on-call user group's id (S…)")
+    return warnings
+
+
 def run_checks(
     settings: Settings | None = None,
     session_factory: Callable[[], object] = TimeoutSession,
@@ -197,6 +207,8 @@ def run_checks(
             print(exc, file=sys.stderr)
             return 2
     out("PASS  configuration: every variable present and well-formed")
+    for warning in config_warnings(settings):
+        out(warning)
     db = Database(settings.database_url)
     try:
         results = [check_database(settings), check_slack(settings),

@@ -106,6 +106,7 @@ Account = Annotated[XAccount | FacebookPage, Field(discriminator="platform")]
 
 # Who a mention can be escalated to; each is configured as a channel or user.
 ESCALATION_TARGETS = {
+    "on_call_lead": "On-call comms lead",
     "pals": "PALS (Patient Advice and Liaison Service)",
     "complaints": "Complaints / Customer Services",
     "safeguarding": "Safeguarding",
@@ -216,6 +217,12 @@ class Settings(BaseSettings):
     reping_minutes: int = Field(default=15, ge=0, le=24 * 60)
     out_of_hours_categories: str = Field(
         default="crisis,violence", description="categories never held out of hours"
+    )
+    # Who a crisis alert pings, in office hours and out: a person may be at risk, so someone
+    # must be told at once, not only when they next read the channel.
+    crisis_ping: str | None = Field(
+        default=None, pattern=r"^[UWS][A-Z0-9]{2,}$",
+        description="Slack user id (U…) or user group id (S…) pinged on every crisis alert",
     )
     out_of_hours_destination: str | None = Field(
         default=None, pattern=r"^[CGU][A-Z0-9]{2,}$",

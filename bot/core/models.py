@@ -70,6 +70,9 @@ class Mention:
     permalink: str = ""
     conversation_id: str = ""
     parent_id: str = ""  # the post/tweet it replies to or comments on
+    # The text of that post (or of the comment a Facebook reply answers), fetched at ingest so
+    # the alert shows what the mention answers.
+    parent_text: str = ""
     media: tuple[Media, ...] = ()
     links: tuple[str, ...] = ()  # expanded URLs
     raw: dict[str, Any] = field(default_factory=dict)

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import json
 import logging
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -26,6 +26,8 @@ from sqlalchemy.orm import Session
 
 from bot.alerts.update import AlertUpdater
 from bot.core.clock import Clock
+from bot.core.models import X
+from bot.moderation.evidence_page import pack_html, slack_names
 from bot.store import audit
 from bot.store.db import Database
 from bot.store.schema import (
@@ -39,7 +41,10 @@ from bot.store.schema import (
 )
 
 log = logging.getLogger(__name__)
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: people (Slack names), thread.replying_to, audit[].what
+_SLACK_USER = re.compile(r"^[UW][A-Z0-9]{2,}$")
+_ACTION_WORDS = {"report_police": "reported to the police", "evidence_pack": "evidence pack made",
+                 "private_message": "private message sent", "no_action": "closed, no action"}
 
 
 def _iso(at: datetime | None) -> str | None:
@@ -102,6 +107,9 @@ def build_pack(s: Session, mention_id: int, now: datetime, actor: str,
         "media": _media(s, row),
         "thread": {"conversation_id": row.conversation_id, "parent_id": row.parent_id,
                    "in_own_conversation": row.in_own_conversation,
+                   # What it answers, as fetched with it (the trust's own posts are never
+                   # stored as mentions, so this is often the only copy).
+                   "replying_to": row.parent_text or "",
                    "related": _context(s, row)},
         "decisions": [{"decided_at": _iso(d.decided_at), "policy_version": d.policy_version,
                        "categories": list(d.categories or []), "action": d.action,
@@ -118,51 +126,31 @@ def build_pack(s: Session, mention_id: int, now: datetime, actor: str,
                     for r in s.execute(select(LedgerRow).where(
                         LedgerRow.mention_id == mention_id).order_by(LedgerRow.id)).scalars()],
         "audit": [{"id": a.id, "at": _iso(a.at), "actor": a.actor, "action": a.action,
+                   "what": action_words(a.action, row.platform),
                    "outcome": a.outcome, "detail": a.detail, "policy_version": a.policy_version,
                    "hash": a.hash} for a in s.execute(select(AuditRow).where(
                        AuditRow.mention_id == mention_id).order_by(AuditRow.id)).scalars()],
     }
 
 
+def action_words(action: str, platform: str) -> str:
+    """An audited step in words. X has no reporting API: a moderator opened its report link,
+    which is not the same as X having received a report."""
+    if action == "report_platform":
+        return "report link opened" if platform == X else "reported to the platform"
+    return _ACTION_WORDS.get(action, action.replace("_", " "))
+
+
+def people_in(pack: dict[str, Any]) -> set[str]:
+    """The Slack user ids a pack names (who made it, acted, overrode a flag)."""
+    ids = {pack["generated_by"]}
+    ids |= {a["actor"] for a in pack["audit"]} | {a["by"] for a in pack["actions"]}
+    ids |= {o["by"] for o in pack["overrides"]}
+    return {i for i in ids if i and _SLACK_USER.match(i)}
+
+
 def pack_json(pack: dict[str, Any]) -> bytes:
     return json.dumps(pack, sort_keys=True, indent=2, ensure_ascii=False).encode("utf-8")
-
-
-def pack_html(pack: dict[str, Any], tz: ZoneInfo) -> bytes:
-    e = html.escape
-    post, author = pack["post"], pack["author"]
-    rows = [("Platform", post["platform"]), ("Account", post["account"]),
-            ("Kind", post["kind"]), ("Posted", post["created_at"]),
-            ("Fetched", post["ingested_at"]), ("Link", post["permalink"]),
-            ("Author", f"{author['name']} @{author['handle']} ({author['id']})")]
-    parts = [f"<!doctype html><meta charset='utf-8'><title>Evidence pack feedwatch "
-             f"#{post['feedwatch_id']}</title>",
-             f"<h1>Evidence pack: feedwatch #{post['feedwatch_id']}</h1>",
-             f"<p>Made {e(str(pack['generated_at']))} by {e(pack['generated_by'])} "
-             f"({e(pack['reason'])}); times are UTC; local zone {e(str(tz))}.</p><table>"]
-    parts += [f"<tr><th>{e(k)}</th><td>{e(str(v))}</td></tr>" for k, v in rows]
-    parts.append(f"</table><h2>Text</h2><pre>{e(post['text'])}</pre><h2>Media</h2>")
-    for m in pack["media"]:
-        parts.append(f"<p>{e(str(m['type']))} {e(str(m['url']))}: "
-                     f"{'captured, SHA-256 ' + e(m['sha256']) if m['captured'] else 'not captured'}"
-                     "</p>")
-        if m["captured"] and str(m.get("content_type", "")).startswith("image/"):
-            parts.append(f"<img alt='{e(m.get('alt_text') or 'captured media')}' "
-                         f"src='data:{e(m['content_type'])};base64,{m['data_base64']}'>")
-    parts.append("<h2>Thread</h2><ul>")
-    parts += [f"<li>{e(str(r['created_at']))} {e(r['author'])}: {e(r['text'])}</li>"
-              for r in pack["thread"]["related"]]
-    parts.append("</ul><h2>Policy flags</h2><ul>")
-    for d in pack["decisions"]:
-        for f in d["flags"]:
-            parts.append(f"<li>{e(f.get('category', ''))} ({e(f.get('severity', ''))}, "
-                         f"rule {e(f.get('rule_id', ''))}, policy {e(d['policy_version'])}): "
-                         f"{e(f.get('explanation', ''))}</li>")
-    parts.append("</ul><h2>Actions</h2><ul>")
-    parts += [f"<li>{e(str(a['at']))} {e(a['actor'])}: {e(a['action'])} ({e(a['outcome'])})"
-              "</li>" for a in pack["audit"]]
-    parts.append("</ul>")
-    return "\n".join(parts).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -185,6 +173,7 @@ class EvidencePacks:
             pack = build_pack(s, mention_id, now, actor, reason)
             if pack is None:
                 return None
+            pack["people"] = slack_names(self.slack)(people_in(pack))
             data, page = pack_json(pack), pack_html(pack, self.tz)
             sha, html_sha = hashlib.sha256(data).hexdigest(), hashlib.sha256(page).hexdigest()
             row = EvidencePackRow(mention_id=mention_id, created_at=now, actor=actor,

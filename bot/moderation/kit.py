@@ -44,7 +44,7 @@ def build_moderation(settings: Settings, db: Database, clock: Clock, slack: WebC
                                                  http_session(),
                                                  settings.facebook_app_secret_value)
                     for p in settings.facebook_pages})
-    alerts = AlertUpdater(db, slack, settings.tz)
+    alerts = AlertUpdater(db, slack, settings.tz, settings.crisis_ping)
     config = ModerationConfig(tz=settings.tz, lead_only=settings.lead_only,
                               escalation_targets=dict(settings.escalation_targets),
                               evidence_channel=settings.slack_evidence_channel)

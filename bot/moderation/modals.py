@@ -24,8 +24,6 @@ from bot.slack import modal_blocks as mb
 from policy import categories as C
 
 View = dict[str, Any]
-# The policy names who a category escalates to; these are the nearest configured targets.
-_POLICY_TARGETS = {"on_call_lead": "comms_lead", "clinical_lead": "clinical"}
 _DIRECTIONS = {"reply": "reply", "private_message": "private_message"}
 
 
@@ -75,7 +73,7 @@ class ModalPrep:
             if not targets:
                 return Outcome(REFUSED, "No escalation targets are configured yet: set "
                                         "ESCALATION_TARGETS (see the README).")
-            suggested = _POLICY_TARGETS.get(decision.escalate_to or "", decision.escalate_to)
+            suggested = decision.escalate_to  # policy.yaml uses ESCALATION_TARGETS' names
             return mb.build_escalate_modal(meta, targets=targets, suggested=suggested)
         if action == "flag_wrong":
             policy = mod.policy.engine.policy
@@ -129,7 +127,10 @@ class ModalPrep:
             title = "Reply (DM)" if mention.kind == KIND_DM else f"Reply on {where}"
         else:
             title = "Send a DM" if mention.platform == X else "Private reply"
+        policy = self.mod.policy.engine.policy
+        titles = {tid: policy.template_title(tid) for tid in templates}
         return mb.build_message_modal(meta, title=title, templates=templates, text=text,
+                                      titles=titles,
                                       limit_note=note)
 
     def _tell_blocked(self, mention: Any, told: bool) -> str | None:

@@ -42,6 +42,7 @@ HELP = (
     "• `/feedwatch check TEXT` — what the policy makes of any text (also: the message "
     "shortcut *Check with feedwatch* on any message)\n"
     "• `/feedwatch status` — when each feed was last read, and alerts waiting\n"
+    "• `/feedwatch templates` — every reply template, by title, with its text\n"
     "• `/feedwatch help` — this message"
 )
 

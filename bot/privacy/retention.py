@@ -73,7 +73,8 @@ def erase_content(session: Session, now: datetime, older_than: timedelta) -> int
         .scalars())
     for start in range(0, len(ids), 500):
         session.execute(update(MentionRow).where(MentionRow.id.in_(ids[start:start + 500]))
-                        .values(text="", media=[], links=[], raw={}, content_erased_at=now))
+                        .values(text="", parent_text="", media=[], links=[], raw={},
+                                content_erased_at=now))
     _erase_evidence(session, ids)
     _erase_moderation_copies(session, ids)
     return len(ids)

@@ -79,7 +79,8 @@ def build_services(
     moderation = build_moderation(settings, db, clock, slack, policy, office.permissions,
                                   http_session)
     desk = StormDesk(db, clock, slack, moderation.actions, moderation.capture, storm, settings.tz)
-    outbox = Outbox(db, slack, clock, make_renderer(settings.tz), min_interval=post_interval,
+    render = make_renderer(settings.tz, settings.crisis_ping)
+    outbox = Outbox(db, slack, clock, render, min_interval=post_interval,
                     coordinator=coordinator, renderers={"storm": desk.render})
     sources: list[Source] = [
         XSource(acct, make_client(acct, http_session()), clock, reach=settings.x_mention_reach)

@@ -27,6 +27,7 @@ import requests
 
 from bot.core.clock import Clock
 from bot.sandbox import graph_wire as wire
+from bot.sandbox.fake_x import TINY_PNG
 from bot.sandbox.http_fake import FakeServer, Request, Response, json_response
 from bot.sandbox.transport import FakeHostAdapter, mount_fake
 
@@ -64,6 +65,10 @@ class FakeGraph(FakeServer):
         # (developers.facebook.com/docs/graph-api/overview/rate-limiting).
         self.usage_percent, self.regain_minutes = 1, 0
         r = self.route
+        # Photos on Facebook's CDN (the attachment `media.image.src`), public like the real
+        # scontent hosts, so media capture and evidence packs work offline. Before the Graph
+        # routes: "/v/t39.30808-6/1_n.jpg" would otherwise read as /:version/:id/:edge.
+        r("GET", "/v/t39.30808-6/:file", self._photo, auth=False)
         r("GET", "/:version/debug_token", self._debug_token)
         r("GET", "/:version/:id", self._get_node)
         r("GET", "/:version/:id/:edge", self._get_edge)
@@ -208,8 +213,18 @@ class FakeGraph(FakeServer):
         self.inject(path, 200, b"", times=times, content_type="")
 
     def mount(self, session: requests.Session) -> FakeHostAdapter:
-        """Point a facebook-sdk GraphAPI session (graph.facebook.com) at this fake."""
+        """Point a facebook-sdk GraphAPI session (graph.facebook.com), and the photo CDN, at
+        this fake."""
+        mount_fake(session, wire.PHOTO_HOST, self.url)
         return mount_fake(session, wire.GRAPH_BASE, self.url)
+
+    def _photo(self, req: Request, p: dict[str, str]) -> Response:
+        wanted = f"{wire.PHOTO_BASE}{p['file']}"
+        with self.lock:
+            known = wanted in self.store.photo_urls()
+        if not known:
+            return Response(404, b"", content_type="text/plain")
+        return Response(200, TINY_PNG, content_type="image/png")
 
     # -- inspection -----------------------------------------------------------------------------
 

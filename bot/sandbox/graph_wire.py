@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -27,7 +29,8 @@ SANDBOX_PREFIX = "sandbox-"
 DEFAULT_LIMIT = 25
 MAX_LIMIT = 100
 PRIVATE_REPLY_WINDOW = timedelta(days=7)  # one private reply per comment, within 7 days
-PHOTO_BASE = "https://scontent.xx.fbcdn.net/v/t39.30808-6/"
+PHOTO_HOST = "https://scontent.xx.fbcdn.net/"
+PHOTO_BASE = f"{PHOTO_HOST}v/t39.30808-6/"
 Obj = dict[str, Any]
 
 
@@ -466,6 +469,11 @@ class GraphStore:
         conv["_messages"].append(mid)
         conv["_updated"] = max(conv["_updated"], when)
         return message
+
+    def photo_urls(self) -> set[str]:
+        """Every photo URL an attachment names: what the CDN host serves."""
+        found = json.dumps([self.posts, self.comments, self.messages], default=str)
+        return set(re.findall(re.escape(PHOTO_BASE) + r"[^\"]+", found))
 
     def find(self, obj_id: str) -> tuple[str, Obj] | None:
         for kind, table in (("Page", self.pages), ("Post", self.posts),

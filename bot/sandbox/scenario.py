@@ -107,14 +107,17 @@ def plant_facebook(fake: FakeGraph, scenario: Scenario, items: list[Item]) -> No
         if item.platform != "facebook":
             continue
         author = page if item.own else item.author["name"]
+        photo = any(m.get("type") == "photo" for m in item.media)  # served by the fake CDN
         if item.kind == "post":
-            item.external_id = str(fake.add_post(page, item.text)["id"])
+            item.external_id = str(fake.add_post(page, item.text, photo=photo)["id"])
         elif item.kind in ("comment", "reply"):
             parent = scenario.item(item.reply_to).external_id if item.reply_to else None
             post = _latest_own_post(fake, scenario, page)
-            item.external_id = str(fake.add_comment(post, author, item.text, parent=parent)["id"])
+            item.external_id = str(fake.add_comment(post, author, item.text, parent=parent,
+                                                    photo=photo)["id"])
         elif item.kind == "visitor_post":
-            item.external_id = str(fake.add_visitor_post(page, author, item.text)["id"])
+            item.external_id = str(fake.add_visitor_post(page, author, item.text,
+                                                         photo=photo)["id"])
         elif item.kind == "tag":
             item.external_id = str(fake.add_tag_post(page, author, item.text)["id"])
         elif item.kind == "dm":

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 DEMO_START = datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)
 WAVES = 3
 PILE_ON = 40  # replies in the demo's pile-on (storm mode starts above 30 in 10 minutes)
+DEMO_TARGETS = ("on_call_lead", "pals", "complaints", "safeguarding", "clinical", "comms_lead")
 
 
 @dataclass
@@ -63,6 +64,11 @@ def start_sandbox(workdir: Path, signing_secret: str = "sandbox-signing-secret",
     page = fake_graph.add_page(fb["page_name"])
     page_account = {"platform": "facebook", "name": fb["name"], "page_id": page["page_id"],
                     "page_token": page["page_token"]}
+    # Escalate works out of the box: every target has a channel, and crisis alerts ping the
+    # on-call group (the comms lead in the stand-in's team).
+    targets = {t: fake_slack.add_channel(t.replace("_", "-")) for t in DEMO_TARGETS}
+    on_call = fake_slack.add_usergroup("comms-on-call", ["U0ALEX"])
+    settings_extra = {"escalation_targets": targets, "crisis_ping": on_call, **settings_extra}
     settings = Settings(
         _env_file=None,  # type: ignore[call-arg]
         slack_bot_token=SANDBOX_TOKEN,

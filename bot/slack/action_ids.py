@@ -27,6 +27,12 @@ REVEAL_PI = "fw.reveal_pi"
 OPEN_ORIGINAL = "fw.open_original"
 # The message shortcut "Check with feedwatch" (a callback id, not an action id).
 CHECK_MESSAGE = "fw.check_message"
+# Overflow menus on an alert. Each option's value is "<action id>|<mention id>", so choosing
+# "Hide" in a menu reaches the same listener as a Hide button would.
+MORE = "fw.more"  # the rest of the team's steps (claim, close, override, reveal)
+MODERATE = "fw.moderate"  # steps that change the post or its author on the platform
+MENUS: tuple[str, ...] = (MORE, MODERATE)
+OPTION_SEPARATOR = "|"
 
 ALL: tuple[str, ...] = (
     HIDE,
@@ -44,7 +50,21 @@ ALL: tuple[str, ...] = (
     FLAG_WRONG,
     REVEAL_PI,
     OPEN_ORIGINAL,
+    MORE,
+    MODERATE,
 )
 
 # Actions that change or remove something on the platform: their buttons carry a confirm dialog.
 DESTRUCTIVE: frozenset[str] = frozenset({HIDE, DELETE, BLOCK, MUTE, REPORT})
+
+
+def option_value(action: str, mention_db_id: int) -> str:
+    return f"{action}{OPTION_SEPARATOR}{mention_db_id}"
+
+
+def parse_option(value: str) -> tuple[str, str] | None:
+    """(action id, mention id text) from a menu option's value; None when it names no action."""
+    action, sep, mention = value.partition(OPTION_SEPARATOR)
+    if not sep or action not in ALL or action in MENUS:
+        return None
+    return action, mention

@@ -10,34 +10,29 @@ from urllib.parse import urlsplit
 
 from slack_sdk.models.blocks import ImageBlock, MarkdownTextObject, SectionBlock
 
-from bot.core.models import FACEBOOK, KIND_NAMES, PLATFORM_NAMES, Author, Media, Mention, X
+from bot.core.models import (
+    FACEBOOK,
+    KIND_COMMENT,
+    KIND_NAMES,
+    PLATFORM_NAMES,
+    Author,
+    Media,
+    Mention,
+    X,
+)
+from bot.slack.alert_words import category_words
 from bot.slack.escape import clean_url, link, safe, sanitize, truncate
 from bot.slack.limits import IMAGE_ALT, SECTION_TEXT
 from bot.slack.masking import mask_evidence
-from policy.categories import (
-    ACTION_ESCALATE,
-    ACTION_HIDE,
-    ACTION_LEAD_DECISION,
-    ACTION_NONE,
-    ACTION_REPLY,
-    ACTION_REPORT,
-)
 from policy.decision import Decision
 
-TEXT_SHOWN = 2500  # characters of post text shown before "cut — see the original"
+TEXT_SHOWN = 300  # characters of post text shown (about three lines) before "read it all"
+THREAD_SHOWN = 150  # characters of the post it answers: one line
 MAX_IMAGES = 4
 MAX_LINKS = 10
 # Image blocks make Slack fetch the URL: only the platforms' own media hosts, so a post cannot
 # make Slack load an arbitrary (tracking) address.
 _MEDIA_HOSTS = {X: ("pbs.twimg.com",), FACEBOOK: ("fbcdn.net",)}
-_ACTION_WORDS = {
-    ACTION_NONE: "no action needed",
-    ACTION_HIDE: "hide",
-    ACTION_REPORT: "report",
-    ACTION_REPLY: "reply",
-    ACTION_ESCALATE: "escalate",
-    ACTION_LEAD_DECISION: "a lead decides",
-}
 
 
 def mrkdwn(text: str) -> MarkdownTextObject:
@@ -70,30 +65,36 @@ def author_label(author: Author) -> str:
     return author.name or handle or author.id or "unknown author"
 
 
-def meta_section(mention: Mention, when: str) -> SectionBlock:
+def post_section(shown_text: str, mention: Mention, when: str) -> SectionBlock:
+    """Who wrote it, where and when, then the text: escaped, quoted, cut with a link."""
     author = author_label(mention.author)
     who = link(mention.author.url, author) if mention.author.url else truncate(safe(author), 200)
     account = truncate(safe(mention.account), 100)
-    text = (
-        f"*Platform:* {safe(platform_name(mention))} · *Account:* {account} · "
-        f"*Kind:* {safe(kind_name(mention))}\n*From:* {who} · {when}"
-    )
-    return section(text, "fw_meta")
+    where = f"{safe(platform_name(mention))} {safe(kind_name(mention))} to {account}"
+    return section(f"*{who}* · {where} · {when}\n{_quoted(shown_text, mention)}", "fw_post")
 
 
-def text_section(shown_text: str, mention: Mention) -> SectionBlock:
-    """The post text, escaped, quoted (so it cannot pass for our own lines), cut if long."""
+def _quoted(shown_text: str, mention: Mention) -> str:
+    # Quoted, so the post cannot pass for our own lines.
     escaped = safe(shown_text).strip()
     if not escaped:
-        return section("_(no text)_", "fw_text")
+        return "_(no text)_"
     quoted = "\n".join(f"> {line}" for line in escaped.split("\n"))
     if len(quoted) <= TEXT_SHOWN:
-        return section(quoted, "fw_text")
+        return quoted
+    original = link(mention.permalink, "read it all") if clean_url(mention.permalink) else ""
     where = safe(platform_name(mention))
-    original = link(mention.permalink, "see the original") if clean_url(mention.permalink) else ""
-    note = f"\n(cut — {original})" if original else f"\n(cut — the full text is on {where})"
-    budget = min(TEXT_SHOWN, SECTION_TEXT - len(note))
-    return section(truncate(quoted, budget) + note, "fw_text")
+    note = f" ({original})" if original else f" (the full text is on {where})"
+    return truncate(quoted, TEXT_SHOWN) + note
+
+
+def thread_line(mention: Mention) -> str | None:
+    """One line of what the post answers: the post it replies to, or the post a comment is on."""
+    parent = " ".join(sanitize(mention.parent_text).split())
+    if not parent:
+        return None
+    replying = "On the post" if mention.kind in (KIND_COMMENT,) else "Replying to"
+    return f"↩ {replying}: “{truncate(safe(parent), THREAD_SHOWN)}”"
 
 
 def _on_platform_host(url: str, platform: str) -> bool:
@@ -150,40 +151,42 @@ def links_section(mention: Mention) -> SectionBlock | None:
     return section(_listing("*Links:*", lines), "fw_links")
 
 
-def flags_section(decision: Decision, hidden_pi: list[str]) -> SectionBlock:
-    set_aside = ("*Also found, not acted on:* " + safe(", ".join(decision.suppressed))
-                 if decision.suppressed else "")
+def flags_section(decision: Decision, hidden_pi: list[str]) -> SectionBlock | None:
+    """Each flag in plain words with its evidence; rule ids stay in the Details line."""
     if not decision.flags:
-        return section("\n".join(["*Policy flags:* none", set_aside]).strip(), "fw_flags")
+        return None
     ordered = sorted(decision.flags, key=lambda f: -f.severity)
-    lines = ["*Policy flags:*", *([set_aside] if set_aside else [])]
-    if decision.report_suggested:
-        lines.append("*Report suggested* — a lead decides: report it, or close it with "
-                     "Flag is wrong.")
+    # What the policy found and set aside (for example swearing in a post about someone's own
+    # distress) is said in words, so nobody takes its absence for "not there".
+    lines: list[str] = ([
+        "*Also found, not acted on:* " + truncate(safe(", ".join(
+            category_words(c) for c in decision.suppressed)), 300)]
+        if decision.suppressed else [])
     budget = SECTION_TEXT - 80  # room for the "and N more" line
     for i, flag in enumerate(ordered):
         evidence = truncate(safe(mask_evidence(flag, hidden_pi)), 200)
         why = truncate(safe(flag.explanation), 300)
         line = (
-            f"• *{flag.severity.name}* — {safe(flag.category)} "
-            f"(rule {truncate(safe(flag.rule_id), 100)})"
+            f"• *{safe(category_words(flag.category))}* ({flag.severity.word})"
             + (f": “{evidence}”" if evidence else "")
             + (f" — {why}" if why else "")
         )
         if len("\n".join([*lines, line])) > budget:
-            lines.append(f"… and {len(ordered) - i} more flags (see the evidence pack)")
+            lines.append(f"… and {len(ordered) - i} more (see the evidence pack)")
             break
         lines.append(line)
     return section("\n".join(lines), "fw_flags")
 
 
-def suggestion_section(decision: Decision) -> SectionBlock:
-    action = _ACTION_WORDS.get(decision.action, decision.action)
-    if decision.action == ACTION_REPLY and decision.template:
-        action += f" with the template “{decision.template}”"
-    if decision.action == ACTION_ESCALATE and decision.escalate_to:
-        action += f" to {decision.escalate_to}"
-    text = f"*Suggested action:* {safe(action)}"
-    if decision.explanation:
-        text += f" — {truncate(safe(decision.explanation), 1000)}"
-    return section(text, "fw_suggestion")
+def details_line(decision: Decision, mention_db_id: int, suppressed: tuple[str, ...]) -> str:
+    """For the people who maintain the policy: rule ids, policy version, feedwatch number."""
+    rules = sorted({f.rule_id for f in decision.flags})
+    parts = ["Details"]
+    if rules:
+        parts.append("rules " + ", ".join(truncate(safe(r), 100) for r in rules[:10]))
+    if suppressed:
+        parts.append("not shown: " + ", ".join(truncate(safe(c), 40) for c in suppressed[:10]))
+    if decision.policy_version:
+        parts.append(f"policy {truncate(safe(decision.policy_version), 50)}")
+    parts.append(f"feedwatch #{mention_db_id}")
+    return " · ".join(parts)

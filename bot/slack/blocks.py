@@ -2,7 +2,10 @@
 
 `build_mention_alert` makes the alert for one mention in any state (new, claimed, hidden,
 closed); handlers call it again after every action and `chat.update` the message in place.
-Builders do no I/O and read no clock: every time comes in on the Mention.
+An open alert reads: a headline in plain words, who wrote what (cut), the post it answers, the
+flags in words, one row of buttons, and a Details line. A handled alert collapses to two lines,
+so the channel reads as a queue. Builders do no I/O and read no clock: every time comes in on
+the Mention.
 """
 
 from __future__ import annotations
@@ -12,35 +15,39 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from slack_sdk.models.blocks import Block, ContextBlock, DividerBlock, HeaderBlock
+from slack_sdk.models.blocks import Block, ContextBlock, HeaderBlock, SectionBlock
 
 from bot.core.clock import LONDON, format_local
 from bot.core.models import Mention
 from bot.slack.admin_blocks import build_admin_alert
 from bot.slack.alert_parts import (
     author_label,
+    details_line,
     flags_section,
     kind_name,
     links_section,
     media_blocks,
-    meta_section,
     mrkdwn,
     platform_name,
-    suggestion_section,
-    text_section,
+    post_section,
+    section,
+    thread_line,
 )
+from bot.slack.alert_words import CRISIS_TODO, LEAD_TODO, category_words, headline
 from bot.slack.assign_blocks import assign_row
-from bot.slack.buttons import action_rows
+from bot.slack.buttons import action_rows, can_hide, closed_menu
 from bot.slack.escape import clean_url, link, plain, safe, truncate
 from bot.slack.limits import HEADER_TEXT, validate_blocks
 from bot.slack.masking import mask_spans, pi_flags
-from policy.categories import CRISIS
+from policy.categories import ACTION_LEAD_DECISION, CRISIS
 from policy.decision import Decision
 
 __all__ = ["AlertView", "build_admin_alert", "build_mention_alert", "validate_blocks"]
 
 FALLBACK_TEXT = 300
 _SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,20}$")
+_SLACK_SUBTEAM_ID = re.compile(r"^S[A-Z0-9]{2,20}$")
+COLLAPSED_TEXT = 100  # characters of the post on a handled alert's second line
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,28 @@ class AlertView:
     closed: bool = False
     # Platform actions ("block") this account's API access does not allow: not offered.
     unavailable: frozenset[str] = frozenset()
+    # Who is pinged on a crisis alert: a Slack user id (U…/W…) or user group id (S…).
+    crisis_ping: str | None = None
+    # Categories the policy found but chose not to flag here; named in the Details line only.
+    suppressed: tuple[str, ...] = ()
+
+
+def suppressed_of(decision: Decision) -> tuple[str, ...]:
+    """The categories the policy found but chose not to flag (a `suppressed` field on the
+    Decision, where the policy provides one): named only in the Details line."""
+    found = getattr(decision, "suppressed", ()) or ()
+    return tuple(str(c) for c in found)
+
+
+def ping(target: str | None) -> str:
+    """Slack's mention syntax for a user or a user group id; '' for anything else."""
+    if not target:
+        return ""
+    if _SLACK_USER_ID.match(target):
+        return f"<@{target}>"
+    if _SLACK_SUBTEAM_ID.match(target):
+        return f"<!subteam^{target}>"
+    return ""
 
 
 def build_mention_alert(view: AlertView) -> dict[str, Any]:
@@ -66,44 +95,76 @@ def build_mention_alert(view: AlertView) -> dict[str, Any]:
     shown_text, hidden_pi = mask_spans(mention.text, decision.flags)
     # Offer Reveal whenever something was held back, in the text or in a flag's evidence.
     masked = bool(hidden_pi) or bool(pi_flags(decision.flags))
-    original = clean_url(mention.permalink)
+    blocks = (_collapsed(view, shown_text, masked) if view.closed
+              else _open(view, shown_text, hidden_pi, masked))
+    return {"text": _fallback(view), "blocks": [b.to_dict() for b in blocks]}
 
-    blocks: list[Block] = [HeaderBlock(block_id="fw_header", text=_header(view))]
+
+def is_crisis(view: AlertView) -> bool:
+    return CRISIS in view.decision.categories
+
+
+def _open(view: AlertView, shown_text: str, hidden_pi: list[str], masked: bool) -> list[Block]:
+    mention, decision = view.mention, view.decision
+    crisis = is_crisis(view)
+    primary = decision.categories[0] if decision.categories else None
+    title = headline(decision, CRISIS if crisis else primary,
+                     hide_possible=can_hide(mention))
+    blocks: list[Block] = [HeaderBlock(block_id="fw_header", text=plain(title, HEADER_TEXT))]
+    todo = _todo(view)
+    if todo:
+        blocks.append(section(todo, "fw_todo"))
     status = _status_line(view)
     if status:
         blocks.append(ContextBlock(block_id="fw_status", elements=[mrkdwn(status)]))
-    blocks.append(meta_section(mention, format_local(mention.created_at, view.tz)))
-    blocks.append(text_section(shown_text, mention))
+    blocks.append(post_section(shown_text, mention, format_local(mention.created_at, view.tz)))
+    thread = thread_line(mention)
+    if thread:
+        blocks.append(ContextBlock(block_id="fw_thread", elements=[mrkdwn(thread)]))
     blocks.extend(media_blocks(mention))
     links = links_section(mention)
     if links:
         blocks.append(links)
-    blocks.append(ContextBlock(block_id="fw_source", elements=[mrkdwn(_source_line(view))]))
-    blocks.append(DividerBlock())
-    blocks.append(flags_section(decision, hidden_pi))
-    blocks.append(suggestion_section(decision))
-    blocks.extend(
-        action_rows(
-            mention,
-            view.mention_db_id,
-            hidden=view.hidden,
-            closed=view.closed,
-            masked=masked,
-            original_url=original,
-            crisis=CRISIS in decision.categories,
-            unavailable=view.unavailable,
-        )
-    )
+    flags = flags_section(decision, hidden_pi)
+    if flags:
+        blocks.append(flags)
+    blocks.extend(action_rows(mention, decision, view.mention_db_id, hidden=view.hidden,
+                              closed=False, masked=masked, crisis=crisis,
+                              unavailable=view.unavailable))
     blocks.extend(assign_row(view.mention_db_id, view.claimed_by, closed=view.closed))
-    return {"text": _fallback(view), "blocks": [b.to_dict() for b in blocks]}
+    blocks.append(ContextBlock(block_id="fw_details", elements=[mrkdwn(_details(view))]))
+    return blocks
 
 
-def _header(view: AlertView) -> str:
+def _collapsed(view: AlertView, shown_text: str, masked: bool) -> list[Block]:
+    """Two lines: what was done, by whom, when; then whose post it was, cut to one line."""
     mention = view.mention
-    parts = [f"{platform_name(mention)} {kind_name(mention)}", mention.account]
-    if view.decision.flags:
-        parts.append(view.decision.max_severity.name)
-    return plain(" · ".join(p for p in parts if p), HEADER_TEXT)
+    done = truncate(safe(view.state_line), 1000) if view.state_line else "Closed"
+    menu = closed_menu(mention, view.decision, view.mention_db_id, hidden=view.hidden,
+                       masked=masked)
+    first = SectionBlock(block_id="fw_done", text=mrkdwn(f"✓ *Done* — {done}"), accessory=menu)
+    who = truncate(safe(author_label(mention.author)), 100)
+    text = truncate(safe(" ".join(shown_text.split())), COLLAPSED_TEXT) or "(no text)"
+    parts = [f"{safe(platform_name(mention))} {safe(kind_name(mention))} from {who}: “{text}”"]
+    if clean_url(mention.permalink):
+        parts.append(link(mention.permalink, f"Open on {platform_name(mention)}"))
+    parts.append(f"feedwatch #{view.mention_db_id}")
+    second = ContextBlock(block_id="fw_summary", elements=[mrkdwn(" · ".join(parts))])
+    return [first, second]
+
+
+def _todo(view: AlertView) -> str:
+    if is_crisis(view):
+        who = ping(view.crisis_ping)
+        return CRISIS_TODO + (f" {who}, please look now." if who else "")
+    decision = view.decision
+    if decision.report_suggested or decision.action == ACTION_LEAD_DECISION:
+        return LEAD_TODO
+    return ""
+
+
+def _details(view: AlertView) -> str:
+    return details_line(view.decision, view.mention_db_id, view.suppressed)
 
 
 def _claimant(claimed_by: str) -> str:
@@ -112,29 +173,22 @@ def _claimant(claimed_by: str) -> str:
     return truncate(safe(claimed_by), 100)
 
 
+def _needs_lead(decision: Decision) -> bool:
+    return decision.report_suggested or decision.action == ACTION_LEAD_DECISION
+
+
 def _status_line(view: AlertView) -> str:
+    """The alert's state, visible at a glance: ⏳ Claimed by, ⚠ Needs a lead, Assigned to."""
     parts = []
+    if view.claimed_by:
+        holder = "Assigned to" if view.assigned else "Claimed by"
+        parts.append(f"⏳ {holder} {_claimant(view.claimed_by)}")
+    elif _needs_lead(view.decision):
+        parts.append("⚠ Needs a lead")
     if view.state_line:
         parts.append(truncate(safe(view.state_line), 1000))
-    if view.claimed_by:
-        parts.append(f"{'Assigned to' if view.assigned else 'Claimed by'} "
-                     f"{_claimant(view.claimed_by)}")
     if view.hidden:
         parts.append(f"Hidden on {safe(platform_name(view.mention))}")
-    if view.closed:
-        parts.append("Closed")
-    return " · ".join(parts)
-
-
-def _source_line(view: AlertView) -> str:
-    mention = view.mention
-    parts = []
-    if clean_url(mention.permalink):
-        # link() escapes the label.
-        parts.append(link(mention.permalink, f"Open the original on {platform_name(mention)}"))
-    if view.decision.policy_version:
-        parts.append(f"Policy {truncate(safe(view.decision.policy_version), 50)}")
-    parts.append(f"feedwatch #{view.mention_db_id}")
     return " · ".join(parts)
 
 
@@ -147,11 +201,14 @@ def _fallback(view: AlertView) -> str:
     if decision.flags:
         worst: dict[str, str] = {}
         for flag in sorted(decision.flags, key=lambda f: -f.severity):
-            worst.setdefault(flag.category, flag.severity.word)
+            worst.setdefault(category_words(flag.category), flag.severity.word)
         shown = [f"{c} ({s})" for c, s in list(worst.items())[:5]]
         text += " — flags: " + ", ".join(shown) + (" …" if len(worst) > 5 else "")
     else:
         text += " — no flags"
     if view.state_line:
         text += f" — {view.state_line}"
-    return truncate(" ".join(safe(text).split()), FALLBACK_TEXT)
+    text = truncate(" ".join(safe(text).split()), FALLBACK_TEXT)
+    paged = ping(view.crisis_ping) if is_crisis(view) and not view.closed else ""
+    # The ping goes in the notification text too: that is what Slack notifies from.
+    return f"Possible crisis {paged}: {text}" if paged else text

@@ -11,11 +11,19 @@ import html
 import re
 from typing import Any
 
-from slack_sdk.models.blocks import Block, ContextBlock
+from slack_sdk.models.blocks import Block, ContextBlock, SectionBlock
 
-from bot.slack.alert_parts import mrkdwn, section, suggestion_section
+from bot.slack.alert_parts import mrkdwn, section
 from bot.slack.escape import safe, truncate
-from policy.categories import CRISIS
+from policy.categories import (
+    ACTION_ESCALATE,
+    ACTION_HIDE,
+    ACTION_LEAD_DECISION,
+    ACTION_NONE,
+    ACTION_REPLY,
+    ACTION_REPORT,
+    CRISIS,
+)
 from policy.decision import Decision
 
 # Slack's own markup in a message's text: <@U123>, <#C123|name>, <https://…|label>, <!here>.
@@ -63,3 +71,26 @@ def build_check_answer(decision: Decision, titles: dict[str, str]) -> dict[str, 
             f"Details: policy {truncate(safe(decision.policy_version), 50)}. "
             "Only you can see this answer.")]))
     return {"text": truncate(head, 300), "blocks": [b.to_dict() for b in blocks]}
+
+
+_ACTION_WORDS = {
+    ACTION_NONE: "no action needed",
+    ACTION_HIDE: "hide",
+    ACTION_REPORT: "report",
+    ACTION_REPLY: "reply",
+    ACTION_ESCALATE: "escalate",
+    ACTION_LEAD_DECISION: "a lead decides",
+}
+
+
+def suggestion_section(decision: Decision) -> SectionBlock:
+    """What the policy would suggest, in words, for a text someone asked about."""
+    action = _ACTION_WORDS.get(decision.action, decision.action)
+    if decision.action == ACTION_REPLY and decision.template:
+        action += f" with the template “{decision.template}”"
+    if decision.action == ACTION_ESCALATE and decision.escalate_to:
+        action += f" to {decision.escalate_to}"
+    text = f"*Suggested action:* {safe(action)}"
+    if decision.explanation:
+        text += f" — {truncate(safe(decision.explanation), 1000)}"
+    return section(text, "fw_suggestion")

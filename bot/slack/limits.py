@@ -24,6 +24,10 @@ ACTION_ID = 255
 BLOCK_ID = 255
 IMAGE_URL = 3000
 IMAGE_ALT = 2000
+OVERFLOW_OPTIONS = 5
+OPTION_TEXT = 75
+OPTION_VALUE = 150
+ACCESSIBILITY_LABEL = 75
 CONFIRM_LIMITS = {"title": 100, "text": 300, "confirm": 30, "deny": 30}
 # Block types Slack accepts in messages; only the ones feedwatch builds are checked in depth.
 KNOWN_BLOCKS = frozenset(
@@ -72,10 +76,27 @@ def _button(el: dict[str, Any], where: str, problems: list[str]) -> None:
         problems.append(f"{where}.value: longer than {BUTTON_VALUE}")
     if len(str(el.get("url", ""))) > BUTTON_URL:
         problems.append(f"{where}.url: longer than {BUTTON_URL}")
+    if len(str(el.get("accessibility_label", ""))) > ACCESSIBILITY_LABEL:
+        problems.append(f"{where}.accessibility_label: longer than {ACCESSIBILITY_LABEL}")
+    _confirm(el, where, problems)
+
+
+def _confirm(el: dict[str, Any], where: str, problems: list[str]) -> None:
     confirm = el.get("confirm")
     if isinstance(confirm, dict):
         for key, limit in CONFIRM_LIMITS.items():
             _text(confirm.get(key), f"{where}.confirm.{key}", limit, problems)
+
+
+def _overflow(el: dict[str, Any], where: str, problems: list[str]) -> None:
+    options = el.get("options") or []
+    if not 1 <= len(options) <= OVERFLOW_OPTIONS:
+        problems.append(f"{where}.options: {len(options)}, need 1 to {OVERFLOW_OPTIONS}")
+    for i, option in enumerate(options):
+        _text(option.get("text"), f"{where}.options[{i}].text", OPTION_TEXT, problems)
+        if len(str(option.get("value", ""))) > OPTION_VALUE:
+            problems.append(f"{where}.options[{i}].value: longer than {OPTION_VALUE}")
+    _confirm(el, where, problems)
 
 
 def _block(block: dict[str, Any], where: str, problems: list[str], seen: set[str]) -> None:
@@ -95,6 +116,8 @@ def _block(block: dict[str, Any], where: str, problems: list[str], seen: set[str
             problems.append(f"{where}.fields: more than {SECTION_FIELDS}")
         for i, field in enumerate(fields):
             _text(field, f"{where}.fields[{i}]", SECTION_FIELD_TEXT, problems)
+        if _type_of(block.get("accessory")) == "overflow":
+            _overflow(block["accessory"], f"{where}.accessory", problems)
     elif kind == "header":
         _text(block.get("text"), f"{where}.text", HEADER_TEXT, problems)
         if _type_of(block.get("text")) != "plain_text":
@@ -121,6 +144,8 @@ def _block(block: dict[str, Any], where: str, problems: list[str], seen: set[str
             seen.add(action_id)
             if _type_of(el) == "button":
                 _button(el, f"{where}.elements[{i}]", problems)
+            elif _type_of(el) == "overflow":
+                _overflow(el, f"{where}.elements[{i}]", problems)
     elif kind == "image":
         url, alt = str(block.get("image_url", "")), str(block.get("alt_text", ""))
         if not url or len(url) > IMAGE_URL:

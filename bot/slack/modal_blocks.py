@@ -42,6 +42,9 @@ REASON, TELL, NO_TELL, TEXT, DEST, CRIME, NOTE, TARGET, REMOVE, ADD = (
     "fw_reason", "fw_tell", "fw_no_tell", "fw_text", "fw_dest", "fw_crime", "fw_note",
     "fw_target", "fw_remove", "fw_add")
 VALUE = "value"  # the action id of every input in these modals
+PUBLIC_OK = "fw_public_ok"  # the tick that confirms a public reply with crisis signposting
+PUBLIC_YES = "public"
+CRISIS_TEMPLATE = "crisis"
 TELL_YES, TO_PLATFORM, TO_POLICE = "tell", "platform", "police"
 PREVIEW = 2900  # a section's 3,000 characters, with room for the frame around it
 
@@ -145,9 +148,12 @@ def template_label(template_id: str) -> str:
 
 
 def build_message_modal(meta: Meta, *, title: str, templates: dict[str, str], text: str,
-                        limit_note: str) -> dict[str, Any]:
-    """Reply or private message: the policy's templates, filled in and editable."""
-    options = [_option(tid, template_label(tid)) for tid in list(templates)[:100]]
+                        limit_note: str, titles: dict[str, str] | None = None
+                        ) -> dict[str, Any]:
+    """Reply or private message: the policy's templates, by title, filled in and editable."""
+    named = titles or {}
+    options = [_option(tid, named.get(tid) or template_label(tid))
+               for tid in list(templates)[:100]]
     chosen = next((o for o in options if o.value == meta.template), None)
     menu = StaticSelectElement(action_id=TEMPLATE_PICK, placeholder="Start from a template",
                                options=options, initial_option=chosen)
@@ -159,7 +165,25 @@ def build_message_modal(meta: Meta, *, title: str, templates: dict[str, str], te
                          "discussion of anyone's care."),
         _note(limit_note),
     ]
+    if public_crisis(meta):
+        blocks.append(InputBlock(
+            block_id=PUBLIC_OK, label="This reply is public", optional=True,
+            element=CheckboxesElement(action_id=VALUE, options=[_option(
+                PUBLIC_YES, "Send it in public: everyone will see they may be at risk")])))
     return _view(CB_MESSAGE, title, "Send", blocks, meta)
+
+
+def public_crisis(meta: Meta) -> bool:
+    """A reply everyone can see, carrying crisis signposting: it must be confirmed first."""
+    return (meta.action == "reply" and meta.kind != "dm"
+            and meta.template == CRISIS_TEMPLATE)
+
+
+def public_crisis_errors(meta: Meta, values: dict[str, Any]) -> dict[str, str]:
+    if public_crisis(meta) and PUBLIC_YES not in (values.get(PUBLIC_OK) or []):
+        return {PUBLIC_OK: "A public reply tells everyone this person may be at risk. Tick to "
+                           "confirm, or close this and use the private message instead."}
+    return {}
 
 
 def build_escalate_modal(meta: Meta, *, targets: list[tuple[str, str]],

@@ -50,6 +50,8 @@ class MentionRow(Base):
     permalink: Mapped[str] = mapped_column(String(300), default="")
     conversation_id: Mapped[str] = mapped_column(String(255), default="")
     parent_id: Mapped[str] = mapped_column(String(255), default="")
+    # (0007) the text of the post it answers; erased with the mention's own text.
+    parent_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     in_own_conversation: Mapped[bool] = mapped_column(default=False)
     lang: Mapped[str] = mapped_column(String(16), default="")  # 0007: the platform's language
     raw: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)

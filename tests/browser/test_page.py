@@ -34,21 +34,25 @@ def test_confirm_dialog_cancel_sends_nothing_and_confirm_sends_a_signed_click(
         page: Any, standin: StandIn) -> None:
     post_publicly(page, "X", "Mention of the account", "mo_b", "you lot are useless idiots")
     found = alert(page, "from mo_b|@mo_b")
+    # Mute changes something on X: it sits in the platform menu, which confirms first.
+    found.get_by_role("button", name="More actions").last.click()
     found.get_by_role("button", name="Mute", exact=True).click()
-    dialog = page.get_by_role("dialog", name="Mute this author?")
-    expect(dialog).to_contain_text("The account will mute them on X.")
+    dialog = page.get_by_role("dialog", name="Act on X?")
+    expect(dialog).to_contain_text("This changes the post or its author on X.")
     sent_before = len(standin.bridge.history)
     dialog.get_by_role("button", name="Cancel").click()
     expect(dialog).to_be_hidden()
     assert len(standin.bridge.history) == sent_before
 
+    found.get_by_role("button", name="More actions").last.click()
     found.get_by_role("button", name="Mute", exact=True).click()
-    page.get_by_role("dialog", name="Mute this author?").get_by_role(
-        "button", name="Mute", exact=True).click()
-    expect(page.get_by_role("status")).to_contain_text("block_actions fw.mute sent, signed: "
-                                                       "feedwatch answered HTTP 200")
+    page.get_by_role("dialog", name="Act on X?").get_by_role(
+        "button", name="Go ahead", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("block_actions fw.moderate sent, "
+                                                       "signed: feedwatch answered HTTP 200")
     click = standin.bridge.history[-1]["payload"]
-    assert click["actions"][0]["action_id"] == "fw.mute" and click["user"]["id"] == "U0SAM"
+    assert click["actions"][0]["action_id"] == "fw.moderate" and click["user"]["id"] == "U0SAM"
+    assert click["actions"][0]["selected_option"]["value"].startswith("fw.mute|")
 
 
 def test_the_keyboard_reaches_every_control_and_dialogs_return_focus(page: Any) -> None:

@@ -32,6 +32,12 @@ def test_all_pass_with_good_credentials(sqlite_db: Database, fakes) -> None:  # 
     assert lines[-1] == "3 passed, 0 failed"
     assert any(line.startswith("PASS  x:nsft: authenticated as @NSFTtweets") for line in lines)
     assert any(line.startswith("PASS  slack: connected to") for line in lines)
+    # Nobody is paged for a crisis: a warning with the fix, not a failure.
+    assert any(line.startswith("WARN  crisis paging: CRISIS_PING is not set") for line in lines)
+    lines.clear()
+    paged = settings.model_copy(update={"crisis_ping": "S0ONCALL"})
+    assert run_checks(paged, session_factory(x), lines.append) == 0
+    assert not any("CRISIS_PING" in line for line in lines)
 
 
 def test_each_failure_has_a_line_and_a_fix(sqlite_db: Database, fakes) -> None:  # type: ignore[no-untyped-def]
@@ -50,7 +56,7 @@ def test_each_failure_has_a_line_and_a_fix(sqlite_db: Database, fakes) -> None: 
     assert "FAIL  slack: auth.test failed (invalid_auth)" in text
     assert "FAIL  x:nsft: credentials refused (401)" in text
     assert "FAIL  x:jobs: tokens belong to @NSFTjobs" in text
-    assert text.count("fix:") == 3
+    assert text.count("fix:") == 4  # three failures and the CRISIS_PING warning
     assert lines[-1] == "1 passed, 3 failed"
 
 

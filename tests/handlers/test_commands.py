@@ -7,11 +7,14 @@ import io
 import json
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from sqlalchemy import select
 
+import policy
 from bot.core.clock import FixedClock
 from bot.runtime.app import build_app
 from bot.runtime.web import make_wsgi
@@ -97,6 +100,20 @@ def test_help_and_unknown_input(bot: Bot) -> None:
         assert answer["response_type"] == "ephemeral"
         assert "`/feedwatch stats [today|week|month" in answer["text"]
         assert "`/feedwatch pause [for 2h | until 14:00]`" in answer["text"]
+
+
+def test_templates_lists_each_title_with_its_text(bot: Bot) -> None:
+    answer = bot.command("templates")
+    assert answer["response_type"] == "ephemeral"
+    sections = {b["block_id"]: b["text"]["text"] for b in answer["blocks"]
+                if b["type"] == "section"}
+    crisis = sections["fw_template.crisis"]
+    assert crisis.startswith("*Crisis signposting*\n> Hi [their first name], we're really sorry")
+    assert "0808 196 3494" in crisis  # placeholders filled from the policy's numbers
+    assert sections["fw_template.pals"].startswith("*Pass to PALS*\n")
+    assert "thank_you" not in " ".join(sections.values())  # ids stay out of sight
+    bundled = yaml.safe_load((Path(policy.__file__).parent / "policy.yaml").read_text("utf-8"))
+    assert len(sections) == len(bundled["templates"])  # every template, each once
 
 
 def test_stats_queue_and_hours_for_anyone(bot: Bot) -> None:

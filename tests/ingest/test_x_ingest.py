@@ -70,6 +70,7 @@ def test_model_is_filled_from_fields_and_expansions(world: World) -> None:
     assert row.author_handle == "sam" and row.author_name == "Sam"
     assert row.author_url == "https://x.com/sam"
     assert row.parent_id == root["id"] and row.conversation_id == root["id"]
+    assert row.parent_text == "Our new wellbeing hub opens today"  # from includes.tweets
     assert row.in_own_conversation is True
     assert row.permalink == f"https://x.com/sam/status/{reply['id']}"
     assert row.links == ["https://example.org/hub"]

@@ -52,7 +52,7 @@ def test_text_is_unescaped_once_everywhere(world: World) -> None:
         pack = build_pack(s, row.id, world.clock.now(), "U1", "test")
     assert pack is not None and pack["post"]["text"] == row.text
     alert = build_mention_alert(AlertView(mention, decision, row.id))
-    text = next(b["text"]["text"] for b in alert["blocks"] if b.get("block_id") == "fw_text")
+    text = next(b["text"]["text"] for b in alert["blocks"] if b.get("block_id") == "fw_post")
     # Slack's own escaping, applied once to the real characters: Slack shows "A&E".
     assert "A&amp;E was full &amp; I typed &amp;amp; and &amp;lt;3 &lt;3" in text
 

@@ -28,10 +28,12 @@ from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_graph import FakeGraph
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.sandbox.fake_x import FakeX
+from bot.slack import action_ids as A
 from bot.store.db import Database
 from bot.store.schema import AuditRow, LedgerRow, MentionRow
 from tests.harness import make_settings
-from tests.slack_http import block_action_body, call_wsgi, signed_headers
+from tests.slack.helpers import action_ids
+from tests.slack_http import block_action_body, call_wsgi, menu_action_body, signed_headers
 
 SECRET = "sandbox-signing-secret"
 MOD, MOD2, LEAD, STRANGER = "U0MOD1", "U0MOD2", "U0LEAD1", "U0EVIL1"
@@ -213,7 +215,11 @@ class Bot:
     def status_line(self, mention_id: int) -> str:
         blocks = self.alert(mention_id).get("blocks") or []
         status = [b for b in blocks if b.get("block_id") == "fw_status"]
-        return status[0]["elements"][0]["text"] if status else ""
+        if status:
+            return status[0]["elements"][0]["text"]
+        # A handled alert collapses: its first line says what was done.
+        done = [b for b in blocks if b.get("block_id") == "fw_done"]
+        return done[0]["text"]["text"] if done else ""
 
     def status_with(self, mention_id: int, needle: str) -> str:
         """The alert's status line once it says `needle` (the update follows the ledger)."""
@@ -221,9 +227,14 @@ class Bot:
                           f"the alert to say {needle!r}")
 
     def buttons(self, mention_id: int) -> list[str]:
-        return [el["action_id"] for b in self.alert(mention_id).get("blocks") or []
-                if b.get("type") == "actions" for el in b["elements"]
-                if el.get("type") == "button"]
+        """Every step the alert offers: its buttons and its menus' options."""
+        return action_ids({"text": "", "blocks": self.alert(mention_id).get("blocks") or []})
+
+    def choose(self, menu_id: str, action_id: str, mention_id: int, user: str = MOD) -> int:
+        """Pick a step from one of the alert's overflow menus."""
+        url = self.slack.response_url(self.channel, user)
+        return self.post(menu_action_body(menu_id, A.option_value(action_id, mention_id), url,
+                                          user=user, channel=self.channel))[0]
 
     def thread(self, mention_id: int) -> list[str]:
         return [m.get("text", "") for m in self.slack.thread(self.channel,

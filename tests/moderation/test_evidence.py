@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
+import re
 
 from sqlalchemy import select
 
@@ -86,3 +88,32 @@ def test_pack_keeps_the_post_and_its_media_after_deletion(bot: Bot) -> None:
     assert media["captured"] and base64.b64decode(media["data_base64"]) == TINY_PNG
     assert pack["thread"]["conversation_id"] and pack["decisions"][0]["categories"]
     assert pack_json(pack) == pack_json(dict(reversed(list(pack.items()))))  # reproducible
+
+
+def test_evidence_page_names_people_local_seconds_media_thread_and_x_report_link(
+        bot: Bot) -> None:
+    from bot.slack import action_ids as A
+    from bot.slack import modal_blocks as mb
+    from tests.moderation.conftest import LEAD, wait_until
+
+    with bot.slack.lock:  # the lead as Slack knows them (users.info)
+        bot.slack.users[LEAD]["real_name"] = "Alex Morgan"
+        bot.slack.users[LEAD]["profile"]["real_name"] = "Alex Morgan"
+    mid = photo_reply(bot, "I know where you live and I will be waiting outside with a knife")
+    assert bot.services is not None
+    bot.services.moderation.capture.run()
+    assert bot.click(A.REPORT, mid, LEAD) == 200
+    bot.submit(bot.opened_view(), {mb.DEST: [mb.TO_PLATFORM, mb.TO_POLICE]}, user=LEAD)
+    wait_until(lambda: [a for a in bot.audit(mid) if a.action == "evidence_pack"], "the pack")
+    files = {f["name"]: f for f in bot.slack.files.values()}
+    page = bot.slack.uploaded(next(f["id"] for n, f in files.items()
+                                   if n.endswith(".html"))).decode()
+    body = json.loads(bot.slack.uploaded(next(f["id"] for n, f in files.items()
+                                              if n.endswith(".json"))))
+    assert body["people"] == {LEAD: "Alex Morgan"}
+    assert f"Alex Morgan ({LEAD}): report link opened (ok)" in page  # X has no report API
+    assert f"Alex Morgan ({LEAD}): reported to the police (ok)" in page
+    assert re.search(r"Tue 24 Nov 2026 10:00:\d\d GMT", page)  # local, to the second, zone
+    assert "src='data:image/png;base64," in page and "captured Tue 24 Nov 2026" in page
+    assert "In reply to (post " in page and "Our new crisis café opens today" in page
+    assert body["thread"]["replying_to"] == "Our new crisis café opens today"

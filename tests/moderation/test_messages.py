@@ -26,6 +26,10 @@ def test_reply_offers_the_policy_template_filled_in(bot: Bot) -> None:
     block_id, shown = text_block(view)
     assert block_id == f"{mb.TEXT}.complaints"
     assert shown.startswith("Hi Pat, we're sorry to hear about your experience")
+    menu = view["blocks"][0]["elements"][0]
+    titles = [o["text"]["text"] for o in menu["options"]]
+    assert "Crisis signposting" in titles and "Pass to PALS" in titles  # words, not ids
+    assert menu["initial_option"]["text"]["text"] == "Complaints route"
     assert "{" not in shown  # every placeholder filled
     note = view["blocks"][-1]["elements"][0]["text"]
     assert note.startswith("X allows 280 characters (links count as 23):")
@@ -131,3 +135,33 @@ def test_facebook_private_reply_window_closed_is_said_plainly(bot: Bot) -> None:
     assert row.state == "done" and row.told == "not_sent"
     assert writes(bot.graph) == [("POST", f"/{bot.settings.facebook_graph_version}/{cid}")]
     bot.status_with(mid, "author not told (Facebook allows one private reply")
+
+
+CRISIS_POST = "I can't do this anymore. I've been saving my tablets and I won't be here tomorrow."
+
+
+def test_a_public_reply_with_crisis_signposting_must_be_confirmed(bot: Bot) -> None:
+    mid = x_reply_in_own_thread(bot, CRISIS_POST, handle="pat")
+    assert bot.click(A.REPLY, mid) == 200
+    view = bot.opened_view()
+    block_id, _ = text_block(view)
+    assert block_id == f"{mb.TEXT}.crisis"
+    # The whole crisis template is longer than a post; a moderator shortens it to fit.
+    shown = "Hi Pat, please call First Response on 0808 196 3494 (24/7) or Samaritans on 116 123"
+    status, ack = bot.submit(view, {block_id: shown})
+    assert status == 200 and ack["response_action"] == "errors"
+    assert "tells everyone this person may be at risk" in ack["errors"][mb.PUBLIC_OK]
+    assert bot.x.requests_to("/2/tweets", "POST") == []  # nothing went out
+    status, ack = bot.submit(view, {block_id: shown, mb.PUBLIC_OK: [mb.PUBLIC_YES]})
+    assert ack == {}
+    bot.settled(mid)
+    assert [r.json()["text"] for r in bot.x.requests_to("/2/tweets", "POST")] == [shown]
+
+
+def test_the_crisis_private_message_needs_no_extra_confirmation(bot: Bot) -> None:
+    mid = x_reply_in_own_thread(bot, CRISIS_POST, handle="pat")
+    assert bot.buttons(mid)[0] == A.PRIVATE_MESSAGE  # the alert's first button
+    assert bot.click(A.PRIVATE_MESSAGE, mid) == 200
+    view = bot.opened_view()
+    assert text_block(view)[0] == f"{mb.TEXT}.crisis"
+    assert mb.PUBLIC_OK not in [b.get("block_id") for b in view["blocks"]]

@@ -20,6 +20,7 @@ from tests.moderation.conftest import (
     x_reply_elsewhere,
     x_reply_in_own_thread,
 )
+from tests.slack_http import menu_action_body
 
 ABUSE = "You lot are useless idiots, Nurse Jones is a disgrace"
 
@@ -55,6 +56,24 @@ def test_hide_tells_the_author_why_first_then_hides(bot: Bot) -> None:
     assert last.actor == MOD and last.detail["told"] == "sent"
     assert last.policy_version and last.policy_version == row.policy_version
     assert bot.answers()[0].startswith("*Hide*: Done: Hidden on Facebook")
+
+
+def test_hide_chosen_from_the_menu_does_what_the_button_does(bot: Bot) -> None:
+    mid, cid = fb_comment(bot, ABUSE)
+    assert bot.choose(A.MODERATE, A.HIDE, mid) == 200
+    [row] = bot.settled(mid)
+    assert row.state == "done" and row.told == "sent"
+    assert bot.graph.comment(cid)["is_hidden"] is True
+    assert bot.answers()[0].startswith("*Hide*: Done: Hidden on Facebook")
+
+
+def test_a_menu_option_naming_no_step_is_answered_and_does_nothing(bot: Bot) -> None:
+    mid, _ = fb_comment(bot, ABUSE)
+    url = bot.slack.response_url(bot.channel, MOD)
+    assert bot.post(menu_action_body(A.MODERATE, f"fw.nothing|{mid}", url, user=MOD,
+                                     channel=bot.channel))[0] == 200
+    assert "not a step feedwatch knows" in bot.answers()[0]
+    assert writes(bot.graph) == []
 
 
 def test_the_ack_goes_before_the_platform_answers(bot: Bot) -> None:

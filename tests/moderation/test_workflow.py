@@ -112,7 +112,7 @@ def test_a_lead_closes_a_false_threat_with_flag_is_wrong(bot: Bot) -> None:
     [exported] = labelled_cases(bot.db)  # exportable as a labelled case, text included
     assert (exported["text"], exported["categories"], exported["policy_said"]) == (
         THREAT, [], flagged)
-    assert bot.buttons(mid) == [A.FLAG_WRONG, A.OPEN_ORIGINAL]  # the lead's decision closed it
+    assert bot.buttons(mid) == [A.FLAG_WRONG]  # the lead's decision closed it
     assert "no flags" in bot.alert(mid)["text"]
 
 

@@ -91,8 +91,8 @@ class Desk:
         self.client = make_slack_client(self.settings)
         self.client.timeout = 5
         self.office = build_office(self.settings, self.db, self.client, self.clock)
-        self.outbox = Outbox(self.db, self.client, self.clock, make_renderer(LONDON),
-                             min_interval=0)
+        render = make_renderer(LONDON, self.settings.crisis_ping)
+        self.outbox = Outbox(self.db, self.client, self.clock, render, min_interval=0)
         return self.office
 
     def ingest(self, text: str, *flags: Flag, kind: str = KIND_MENTION, handle: str = "pat",

@@ -41,6 +41,23 @@ def test_crisis_out_of_hours_is_not_held_and_carries_a_banner(desk: Desk) -> Non
     assert desk.alert(held).state == HELD
 
 
+def test_crisis_pings_the_on_call_group_in_office_hours_and_out(
+        hours_db: Database, clock: FixedClock, fake_slack: FakeSlack) -> None:
+    desk = Desk(hours_db, clock, fake_slack, crisis_ping="S0ONCALL")
+    for when in (local(2026, 11, 30, 10, 0), local(2026, 11, 28, 2, 14)):  # Mon day, Sat night
+        clock.set(when)
+        crisis = desk.ingest("I cannot go on", flag(CRISIS), ext=f"c{when.hour}")
+        complaint = desk.ingest("slow reply", flag(COMPLAINT), ext=f"k{when.hour}")
+        desk.deliver()
+        by_id = {ids_in([m])[0]: m for m in desk.posted()}
+        msg = by_id[crisis]
+        assert "<!subteam^S0ONCALL>" in msg["text"]  # what Slack notifies from
+        assert msg["blocks"][0]["text"]["text"] == "Possible crisis: a person may be at risk"
+        todo = next(b for b in msg["blocks"] if b.get("block_id") == "fw_todo")
+        assert "<!subteam^S0ONCALL>, please look now." in todo["text"]["text"]
+        assert complaint not in by_id or "subteam" not in str(by_id[complaint])
+
+
 def test_out_of_hours_destination_can_be_an_on_call_channel_or_person(
         hours_db: Database, clock: FixedClock, fake_slack: FakeSlack) -> None:
     desk = Desk(hours_db, clock, fake_slack)

@@ -71,7 +71,7 @@ def test_alert_masks_every_detail_and_lists_each_masked(engine: PolicyEngine) ->
     for value in ("555123", "900456", "a.b@example.com", "c.d@example.com", "476 5919",
                   "023 2137"):
         assert value not in dumped, value
-    body = section_text(message, "fw_text")
+    body = section_text(message, "fw_post")
     assert body.count("[phone number hidden]") == 2
     assert body.count("[email address hidden]") == 2
     assert body.count("[NHS number hidden]") == 2

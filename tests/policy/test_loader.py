@@ -55,6 +55,24 @@ def test_unknown_placeholder_is_reported_at_its_template(policy_text: str) -> No
     assert [p for p in problems if "{secret}" in p.message and p.line == line], problems
 
 
+def test_a_title_for_a_template_that_does_not_exist_names_its_line(policy_text: str) -> None:
+    broken = policy_text.replace("  pals: Pass to PALS", "  palz: Pass to PALS", 1)
+    line = _line_of(broken, "  palz: Pass to PALS")
+    problems = check_policy(broken, "p.yaml")
+    assert [p for p in problems if "'palz' is not a template" in p.message and p.line == line]
+
+
+def test_templates_are_titled_in_words_and_an_untitled_one_is_named_from_its_id(
+        policy_text: str) -> None:
+    from policy.loader import load_policy
+
+    policy = load_policy(policy_text)
+    assert policy.template_title("crisis") == "Crisis signposting"
+    assert set(policy.template_titles) == set(policy.templates)
+    untitled = load_policy(policy_text.replace("  thank_you: Thank them\n", "", 1))
+    assert untitled.template_title("thank_you") == "Thank you"
+
+
 def test_several_problems_are_all_reported(policy_text: str) -> None:
     broken = policy_text.replace("action: hide", "action: delete_everything", 2)
     broken = broken.replace("  samaritans: {label", "  samaritanz: {label", 1)

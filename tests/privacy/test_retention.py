@@ -42,6 +42,8 @@ def test_content_then_authors_age_out_and_the_chain_verifies(
     desk.clock.set(local(2026, 8, 1, 10, 0))
     old = desk.ingest(text_, flag(PERSONAL_INFO, rule="personal_info.phone",
                                   evidence="07700 900123", span=(11, 23)), flag(ABUSE))
+    with desk.db.session() as s:
+        s.get(MentionRow, old).parent_text = "the post it answered"  # type: ignore[union-attr]
     desk.deliver()
     desk.act(old, "hide")
     desk.clock.set(local(2026, 11, 20, 10, 0))
@@ -53,6 +55,7 @@ def test_content_then_authors_age_out_and_the_chain_verifies(
     assert "retention: content erased 2, authors erased 1" in caplog.text
     erased = mention(desk, old)
     assert erased.text == "" and erased.raw == {} and erased.media == []
+    assert erased.parent_text == ""  # the post it answered quotes someone too
     assert erased.content_erased_at == desk.clock.now()
     assert erased.author_handle == "pat"  # identity lasts longer than content
     with desk.db.session() as s:

@@ -30,10 +30,30 @@ def section_text(message: dict[str, Any], block_id: str) -> str:
     return block(message, block_id)["text"]["text"]
 
 
+def elements(message: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every interactive element: the actions rows, then any section accessory."""
+    out = [el for b in message["blocks"] if b["type"] == "actions" for el in b["elements"]]
+    return out + [b["accessory"] for b in message["blocks"] if "accessory" in b]
+
+
 def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
-    return [el for b in message["blocks"] if b["type"] == "actions" for el in b["elements"]
-            if el.get("type") == "button"]
+    return [el for el in elements(message) if el["type"] == "button"]
+
+
+def menu_options(message: dict[str, Any], menu: str) -> list[str]:
+    """The action ids an overflow menu offers, in order."""
+    return [o["value"].split("|")[0] for el in elements(message)
+            if el["type"] == "overflow" and el["action_id"] == menu for o in el["options"]]
 
 
 def action_ids(message: dict[str, Any]) -> list[str]:
-    return [el["action_id"] for el in buttons(message)]
+    """Every step the alert offers: buttons first, then the menus' options, in order."""
+    out: list[str] = []
+    for el in elements(message):
+        if el["type"] == "users_select":
+            continue  # the Assign picker chooses a person; it is not a step on the post
+        if el["type"] == "overflow":
+            out += [o["value"].split("|")[0] for o in el["options"]]
+        else:
+            out.append(el["action_id"])
+    return out

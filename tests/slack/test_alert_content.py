@@ -12,7 +12,13 @@ from bot.slack.blocks import build_mention_alert, validate_blocks
 from policy.categories import ACTION_HIDE, Severity
 from policy.decision import Decision, Flag
 from tests.slack.factories import JUL_TUESDAY, fb_item, media, phone_decision, view, x_mention
-from tests.slack.helpers import UNSAFE_ANGLE, block, buttons, section_text, texts
+from tests.slack.helpers import UNSAFE_ANGLE, action_ids, block, section_text, texts
+
+
+def post_text(message: dict) -> str:
+    """The quoted post, after the line saying who wrote it where and when."""
+    return section_text(message, "fw_post").split("\n", 1)[1]
+
 
 HOSTILE = "<!channel> <!here> <@U1> <#C1> <!subteam^S1> <http://evil.example|nhs.uk> & co"
 
@@ -31,11 +37,14 @@ def test_hostile_post_pings_and_links_nothing() -> None:
     assert validate_blocks(message) == []
     for text in texts(message):
         assert not UNSAFE_ANGLE.search(text), text
-    body = section_text(message, "fw_text")
+    # Not even in plain-text fields (button labels for screen readers) does a ping survive.
+    dumped = json.dumps(message, ensure_ascii=False)
+    assert "<!channel>" not in dumped and "<@U999>" not in dumped
+    body = post_text(message)
     assert "&lt;!channel&gt; &lt;!here&gt; &lt;@U1&gt; &lt;#C1&gt;" in body
     assert "&lt;http://evil.example|nhs.uk&gt; &amp; co" in body
     # Verbatim stops Slack's own auto-parsing of names in text we did not write.
-    assert block(message, "fw_text")["text"]["verbatim"] is True
+    assert block(message, "fw_post")["text"]["verbatim"] is True
 
 
 def test_fallback_text_is_escaped_and_never_carries_the_post() -> None:
@@ -43,26 +52,31 @@ def test_fallback_text_is_escaped_and_never_carries_the_post() -> None:
                         author=Author(id="1", handle="x", name="<!channel>"))
     message = build_mention_alert(view(mention))
     assert message["text"] == (
-        "New X mention from &lt;!channel&gt; (@x) — flags: abuse (high)"
+        "New X mention from &lt;!channel&gt; (@x) — flags: Abusive post (high)"
     )
 
 
-def test_20000_character_post_stays_within_limits_and_links_the_original() -> None:
+def test_20000_character_post_is_cut_to_a_few_lines_and_links_the_original() -> None:
     for text in ("a" * 20_000, "&<>" * 7_000, "line\n" * 4_000, "😀" * 20_000):
         mention = x_mention(text=text)
         message = build_mention_alert(view(mention))
         assert validate_blocks(message) == [], text[:10]
-        body = section_text(message, "fw_text")
-        assert len(body) <= 3000
-        assert body.endswith(f"(cut — <{mention.permalink}|see the original>)")
+        body = post_text(message)
+        assert len(body) <= 400
+        assert body.endswith(f"… (<{mention.permalink}|read it all>)")
         assert not body.startswith(">" * 2)
+
+
+def test_short_post_is_shown_whole() -> None:
+    message = build_mention_alert(view(x_mention(text="two\nlines")))
+    assert post_text(message) == "> two\n> lines"
 
 
 def test_long_post_without_permalink_says_where_the_full_text_is() -> None:
     message = build_mention_alert(view(fb_item(text="b" * 20_000, permalink="")))
     assert validate_blocks(message) == []
-    assert section_text(message, "fw_text").endswith("(cut — the full text is on Facebook)")
-    assert A.OPEN_ORIGINAL not in [b["action_id"] for b in buttons(message)]
+    assert post_text(message).endswith("… (the full text is on Facebook)")
+    assert "Open on" not in json.dumps(message)
 
 
 def test_phone_number_span_is_masked_everywhere() -> None:
@@ -77,11 +91,11 @@ def test_phone_number_span_is_masked_everywhere() -> None:
     dumped = json.dumps(message, ensure_ascii=False)
     assert number not in dumped
     assert "900123" not in dumped
-    assert section_text(message, "fw_text") == "> call me on [phone number hidden] or I'll come in"
+    assert post_text(message) == "> call me on [phone number hidden] or I'll come in"
     flags = section_text(message, "fw_flags")
     assert "“[phone number hidden]”" in flags
     assert "“[hidden] or I'll come in”" in flags
-    assert A.REVEAL_PI in [b["action_id"] for b in buttons(message)]
+    assert A.REVEAL_PI in action_ids(message)
 
 
 def test_personal_info_without_a_span_is_masked_by_its_evidence() -> None:
@@ -91,7 +105,7 @@ def test_personal_info_without_a_span_is_masked_by_its_evidence() -> None:
     message = build_mention_alert(view(x_mention(text="mail jo@example.com or jo@example.com"),
                                        decision))
     assert "jo@example.com" not in json.dumps(message)
-    assert section_text(message, "fw_text") == (
+    assert post_text(message) == (
         "> mail [email address hidden] or [email address hidden]"
     )
 
@@ -105,14 +119,14 @@ def test_out_of_range_and_overlapping_spans_do_not_break_the_text() -> None:
         Flag("personal_info", Severity.MEDIUM, "personal_info.phone", "", "", span=(-5, -1)),
     )
     message = build_mention_alert(view(x_mention(text=text), Decision(flags=flags)))
-    assert section_text(message, "fw_text") == (
+    assert post_text(message) == (
         "> NHS [NHS number hidden]ne [phone number hidden]"
     )
 
 
 def test_no_reveal_button_without_personal_info() -> None:
     message = build_mention_alert(view(x_mention()))
-    assert A.REVEAL_PI not in [b["action_id"] for b in buttons(message)]
+    assert A.REVEAL_PI not in action_ids(message)
 
 
 def test_photos_on_the_platform_host_become_images_others_links() -> None:
@@ -145,7 +159,7 @@ def test_many_media_links_and_flags_stay_within_limits() -> None:
     message = build_mention_alert(view(mention, Decision(flags=flags)))
     assert validate_blocks(message) == []
     assert sum(b["type"] == "image" for b in message["blocks"]) == 4
-    assert "more flags (see the evidence pack)" in section_text(message, "fw_flags")
+    assert "more (see the evidence pack)" in section_text(message, "fw_flags")
     links = section_text(message, "fw_links")
     shown = links.count("\n• ")
     assert 0 < shown < 40
@@ -153,28 +167,32 @@ def test_many_media_links_and_flags_stay_within_limits() -> None:
     assert section_text(message, "fw_media").endswith("… and 46 more")
 
 
-def test_flags_show_severity_as_a_word_most_severe_first() -> None:
+def test_flags_in_plain_words_most_severe_first_rule_ids_only_in_details() -> None:
     flags = (Flag("profanity", Severity.LOW, "profanity.mild", "damn", "Mild swearing"),
              Flag("abuse", Severity.HIGH, "abuse.insult_staff", "idiots", "Insults staff"))
-    message = build_mention_alert(view(x_mention(), Decision(flags=flags)))
+    message = build_mention_alert(view(x_mention(), Decision(flags=flags, policy_version="v7")))
     lines = section_text(message, "fw_flags").splitlines()
-    assert lines[1] == "• *HIGH* — abuse (rule abuse.insult_staff): “idiots” — Insults staff"
-    assert lines[2] == "• *LOW* — profanity (rule profanity.mild): “damn” — Mild swearing"
-    assert message["blocks"][0]["text"]["text"].endswith("· HIGH")
+    assert lines == ["• *Abusive post* (high): “idiots” — Insults staff",
+                     "• *Offensive language* (low): “damn” — Mild swearing"]
+    details = block(message, "fw_details")["elements"][0]["text"]
+    assert details == ("Details · rules abuse.insult_staff, profanity.mild · policy v7 · "
+                       "feedwatch #42")
+    outside = json.dumps([b for b in message["blocks"] if b.get("block_id") != "fw_details"])
+    assert "abuse.insult_staff" not in outside and "v7" not in outside
 
 
 def test_time_is_local_and_follows_the_given_zone() -> None:
     summer = build_mention_alert(view(x_mention(created_at=JUL_TUESDAY)))
-    assert "Tue 14 Jul 2026 10:05 BST" in section_text(summer, "fw_meta")
+    assert "Tue 14 Jul 2026 10:05 BST" in section_text(summer, "fw_post")
     utc = build_mention_alert(view(x_mention(created_at=JUL_TUESDAY), tz=ZoneInfo("UTC")))
-    assert "Tue 14 Jul 2026 09:05 UTC" in section_text(utc, "fw_meta")
+    assert "Tue 14 Jul 2026 09:05 UTC" in section_text(utc, "fw_post")
 
 
 def test_status_shows_state_claimant_and_hidden() -> None:
     message = build_mention_alert(view(fb_item(), hidden=True, claimed_by="Priya & co",
                                        state_line="Hidden by Priya"))
     status = block(message, "fw_status")["elements"][0]["text"]
-    assert status == "Hidden by Priya · Claimed by Priya &amp; co · Hidden on Facebook"
+    assert status == "⏳ Claimed by Priya &amp; co · Hidden by Priya · Hidden on Facebook"
     assert "fw_status" not in [b.get("block_id") for b in
                                build_mention_alert(view(fb_item()))["blocks"]]
 
@@ -185,9 +203,16 @@ def test_categories_set_aside_are_shown_on_the_alert() -> None:
     decision = Decision(flags=flags, suppressed=("profanity", "<!channel>"))
     lines = section_text(build_mention_alert(view(x_mention(), decision)),
                          "fw_flags").splitlines()
-    assert lines[1] == "*Also found, not acted on:* profanity, &lt;!channel&gt;"
+    assert lines[0].startswith("*Also found, not acted on:* ")
+    assert "&lt;!channel&gt;" in lines[0] and "<!channel>" not in lines[0]
     plain = build_mention_alert(view(x_mention(), Decision(flags=flags)))
     assert "not acted on" not in section_text(plain, "fw_flags")
-    none = build_mention_alert(view(x_mention(), Decision(suppressed=("profanity",))))
-    assert section_text(none, "fw_flags").splitlines() == [
-        "*Policy flags:* none", "*Also found, not acted on:* profanity"]
+
+
+def test_suppressed_categories_are_also_named_in_the_details_line() -> None:
+    from bot.slack.blocks import suppressed_of
+
+    message = build_mention_alert(view(x_mention(), suppressed=("complaint",)))
+    details = block(message, "fw_details")["elements"][0]["text"]
+    assert "not shown: complaint" in details
+    assert suppressed_of(Decision()) == ()  # a Decision without the field suppresses nothing

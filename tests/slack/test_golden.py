@@ -72,6 +72,13 @@ CARE = Decision(
     policy_version="2026.11-1",
     explanation="Individual care is not discussed on social media: pass to the team",
 )
+PRAISE = Decision(
+    flags=(Flag("praise", Severity.INFO, "praise.thanks", "Thank you to the team",
+                "Thanks or praise for the trust's staff"),),
+    action=ACTION_REPLY,
+    template="thank_you",
+    policy_version="2026.11-1",
+)
 PHONE_TEXT = "Ring my mum on 07700 900123 she knows what they did"
 
 
@@ -98,6 +105,26 @@ def _cases() -> dict[str, Any]:
                 links=("https://www.example.org/nhs-waits",),
             ),
             COMPLAINT,
+        ),
+        "x_reply_crisis_paged": view(
+            x_mention(kind="reply", in_own_conversation=True, text="I can't go on any more",
+                      parent_text="Our First Response line is open 24/7 on 0808 196 3494"),
+            CRISIS, crisis_ping="S0ONCALL",
+        ),
+        "fb_comment_crisis_paged_user": view(
+            fb_item(text="I can't go on any more",
+                    parent_text="Visiting times on our wards are changing from Monday"),
+            CRISIS, crisis_ping="U0ONCALL",
+        ),
+        "fb_comment_praise": view(
+            fb_item(text="Thank you to the team at Hellesdon, you saved my life",
+                    parent_text="Meet the team at Hellesdon Hospital"),
+            PRAISE,
+        ),
+        "x_mention_assigned": view(x_mention(), claimed_by="U0SAM", assigned=True),
+        "fb_comment_crisis_done": view(
+            fb_item(text="I can't go on any more"), CRISIS, closed=True, crisis_ping="U0ONCALL",
+            state_line="Private message sent by Sam Patel at 10:41",
         ),
         "fb_reply_no_flags": view(fb_item(kind="reply", text="Thank you to the team at Hellesdon"),
                                   Decision(policy_version="2026.11-1")),

@@ -26,6 +26,12 @@ def _button(**changes: Any) -> dict[str, Any]:
     return el
 
 
+def _menu(n: int, label: str = "Claim") -> dict[str, Any]:
+    return {"type": "overflow", "action_id": "m", "options": [
+        {"text": {"type": "plain_text", "text": label}, "value": f"fw.claim|{i}"}
+        for i in range(n)]}
+
+
 def test_a_real_alert_passes() -> None:
     assert validate_blocks(_good()) == []
 
@@ -62,6 +68,15 @@ def test_a_real_alert_passes() -> None:
         ({"text": "t", "blocks": [_section("a\ud800")]}, "not encodable as UTF-8"),
         ({"text": "t\x00", "blocks": []}, "contains a NUL character"),
         ({"text": "t", "blocks": {}}, "blocks: not a list"),
+        ({"text": "t", "blocks": [{"type": "actions", "elements": [
+            _button(accessibility_label="a" * 76)]}]}, "accessibility_label: longer than 75"),
+        ({"text": "t", "blocks": [{"type": "actions", "elements": [_menu(6)]}]},
+         "options: 6, need 1 to 5"),
+        ({"text": "t", "blocks": [{"type": "actions", "elements": [_menu(0)]}]},
+         "options: 0, need 1 to 5"),
+        ({"text": "t", "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "x"},
+                                   "accessory": _menu(1, "o" * 76)}]},
+         "accessory.options[0].text: 76 characters, limit 75"),
     ],
 )
 def test_each_limit_is_caught(message: dict[str, Any], problem: str) -> None:

@@ -20,9 +20,9 @@ from bot.core.models import (
 )
 
 # What each read asks for (Graph returns only id and a few defaults otherwise).
-FEED_FIELDS = "id,created_time,updated_time"
+FEED_FIELDS = "id,message,created_time,updated_time"
 POST_FIELDS = "id,message,created_time,from,permalink_url,attachments"
-COMMENT_FIELDS = "id,message,created_time,from,parent{id},permalink_url,attachment"
+COMMENT_FIELDS = "id,message,created_time,from,parent{id,message},permalink_url,attachment"
 MESSAGE_FIELDS = "id,message,from,created_time,attachments"
 CONVERSATION_FIELDS = f"id,updated_time,link,messages{{{MESSAGE_FIELDS}}}"
 
@@ -140,6 +140,8 @@ def comment_to_mention(c: dict[str, Any], account: str, post: dict[str, Any]) ->
         permalink=str(c.get("permalink_url") or post.get("permalink_url") or ""),
         conversation_id=post_id,
         parent_id=str(parent.get("id", "")) if parent else post_id,
+        # A reply answers its comment; a comment sits under the post.
+        parent_text=str((parent or post).get("message", "") or ""),
         media=media_of(c.get("attachment")),
         links=links_of(text, c.get("attachment")),
         raw={"comment": c, "post": {"id": post_id,

@@ -158,6 +158,8 @@ def tweet_to_mention(tweet: Obj, account: str, own_user_id: str, users: Index, m
         permalink=f"https://x.com/{author.handle or 'i'}/status/{tweet_id}",
         conversation_id=conv,
         parent_id=parent,
+        # X includes the replied-to or quoted post (expansion referenced_tweets.id).
+        parent_text=as_str(as_dict(ref_tweets.get(parent)).get("text")) if parent else "",
         media=_media(as_dict(tweet.get("attachments")).get("media_keys"), media),
         # A long post's links beyond the first 280 characters are in note_tweet's entities.
         links=_links(as_dict(tweet.get("note_tweet")).get("entities") or tweet.get("entities")),

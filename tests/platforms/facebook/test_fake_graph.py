@@ -171,3 +171,18 @@ def test_debug_token_lists_the_granted_scopes(fake_graph, graph, page) -> None:
     assert data["is_valid"] is True and data["profile_id"] == page["page_id"]
     assert "pages_messaging" in data["scopes"]
     assert fake_graph.tokens_used("/:version/debug_token") == [page["page_token"]]
+
+
+def test_photos_named_by_attachments_are_served_from_the_cdn_host(
+        fake_graph: FakeGraph, page: dict[str, str]) -> None:
+    from bot.sandbox.fake_x import TINY_PNG
+
+    post = fake_graph.add_post("NSFT Mental Health", "Open day")
+    comment = fake_graph.add_comment(post["id"], "Pat Smith", "look", photo=True)
+    src = comment["attachment"]["media"]["image"]["src"]
+    assert src.startswith("https://scontent.xx.fbcdn.net/")
+    session = graph_sessions(fake_graph)()
+    got = session.get(src, timeout=5)
+    assert (got.status_code, got.headers["Content-Type"], got.content) == (
+        200, "image/png", TINY_PNG)
+    assert session.get(src.replace("_c.jpg", "_x.jpg"), timeout=5).status_code == 404

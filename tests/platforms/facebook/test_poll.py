@@ -63,6 +63,9 @@ def test_comment_fields_kinds_and_the_pages_own_replies(world) -> None:
     assert top.media[0]["url"].startswith("https://scontent")
     assert top.created_at.tzinfo is not None
     assert (reply.kind, reply.parent_id) == ("reply", question["id"])
+    # What each answers, fetched with it: the post under a comment, the comment a reply answers.
+    assert top.parent_text == "Visiting times are changing"
+    assert reply.parent_text == "Is parking free? https://example.org/parking"
 
 
 def test_only_posts_of_the_window_are_read(world) -> None:
