@@ -69,7 +69,12 @@ def json_response(
     headers: dict[str, str] | None = None,
     content_type: str = JSON_TYPE,
 ) -> Response:
-    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    try:
+        body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (half an emoji) cannot be UTF-8; JSON carries it as a \uD83D escape
+        # (RFC 8259 section 8.2 allows it), which is how the real platforms send such text.
+        body = json.dumps(payload, ensure_ascii=True).encode("ascii")
     return Response(status, body, dict(headers or {}), content_type)
 
 

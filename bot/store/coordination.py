@@ -170,7 +170,7 @@ class PostgresCoordinator:
     shared = True
 
     def __init__(self, url: str, reconcile_grace: timedelta = SHARED_RECONCILE_GRACE) -> None:
-        self.engine = create_engine(url, poolclass=NullPool, future=True)
+        self.engine = create_engine(url, poolclass=NullPool, future=True, hide_parameters=True)
         self.reconcile_grace = reconcile_grace
         self.name = instance_name()
         self._conn: Connection | None = None

@@ -43,7 +43,9 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = normalise_url(url)
         parsed = make_url(self.url)
-        kwargs: dict[str, Any] = {"future": True}
+        # hide_parameters: a failed statement's error never carries its values (post text,
+        # tokens) into a log line.
+        kwargs: dict[str, Any] = {"future": True, "hide_parameters": True}
         if parsed.get_backend_name() == "sqlite":
             if parsed.database and parsed.database != ":memory:":
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
