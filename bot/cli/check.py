@@ -13,7 +13,7 @@ from bot.platforms.facebook.source import TOKEN_FIX, GraphAPIError, make_graph
 from bot.platforms.http import TimeoutSession
 from bot.platforms.x.source import make_client
 from bot.slack.client import make_slack_client
-from bot.store.db import Database
+from bot.store.db import database_for
 
 
 @dataclass
@@ -32,7 +32,7 @@ class CheckResult:
 
 
 def check_database(settings: Settings) -> CheckResult:
-    db = Database(settings.database_url)
+    db = database_for(settings)
     try:
         db.migrate()
         return CheckResult("database", True, f"{db.redacted_url()} reachable, schema up to date")
@@ -162,6 +162,12 @@ def run_checks(
                *check_x(settings, session_factory), *check_facebook(settings, session_factory)]
     for r in results:
         out(r.line())
+    if settings.audit_hmac_key is None:
+        out("WARN  audit: AUDIT_HMAC_KEY is unset, so anyone able to write the database could "
+            "edit the audit log and recompute its hashes unseen\n"
+            "      set AUDIT_HMAC_KEY to 32 or more random characters (for example "
+            "`python -c \"import secrets; print(secrets.token_urlsafe(32))\"`) and keep it "
+            "outside the database's backups")
     failed = [r for r in results if not r.ok]
     out(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed else 0
@@ -175,7 +181,7 @@ def verify_audit() -> int:
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
-    db = Database(settings.database_url)
+    db = database_for(settings)
     with db.session() as s:
         count, problems = audit.verify(s)
     for p in problems:
@@ -196,7 +202,7 @@ def export_overrides(out: Callable[[str], None] = print) -> int:
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return 2
-    db = Database(settings.database_url)
+    db = database_for(settings)
     try:
         for case in labelled_cases(db):
             out(json.dumps(case, ensure_ascii=False))

@@ -11,7 +11,7 @@ from bot.core.clock import SystemClock
 from bot.core.config import ConfigError, Settings, load_settings
 from bot.privacy.data_subjects import erase_subject, export_subject, find_mentions
 from bot.slack.client import make_slack_client
-from bot.store.db import Database
+from bot.store.db import Database, database_for
 
 
 def _db() -> tuple[Database, Settings] | None:
@@ -20,7 +20,7 @@ def _db() -> tuple[Database, Settings] | None:
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return None
-    db = Database(settings.database_url)
+    db = database_for(settings)
     db.migrate()
     return db, settings
 

@@ -144,6 +144,10 @@ class Settings(BaseSettings):
 
     # Storage and runtime
     database_url: str = Field(default="sqlite:///./var/feedwatch.db")
+    audit_hmac_key: SecretStr | None = Field(
+        default=None, min_length=32,
+        description="signs the audit chain's head and prune anchors (32+ random characters)",
+    )
     timezone: str = Field(default="Europe/London")
     port: int = Field(default=3000, ge=1, le=65535)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

@@ -25,7 +25,7 @@ from bot.platforms.x.source import XSource, make_client
 from bot.slack.client import make_slack_client
 from bot.slack.render import make_renderer
 from bot.store.coordination import Coordinator, coordinator_for
-from bot.store.db import Database
+from bot.store.db import Database, database_for
 from bot.storm.fold import StormConfig, StormFolder
 from bot.storm.groups import StormDesk
 
@@ -59,7 +59,7 @@ def build_services(
     slack_client: WebClient | None = None,
     post_interval: float = 1.0,
 ) -> Services:
-    db = Database(settings.database_url)
+    db = database_for(settings)
     coordinator = coordinator_for(db)
     policy = PolicyHolder.from_settings(settings)
     slack = slack_client or make_slack_client(settings)

@@ -459,6 +459,8 @@ class AuditHeadRow(Base):
     row_count: Mapped[int] = mapped_column(Integer)
     mac: Mapped[str] = mapped_column(String(64), default="")
     note: Mapped[str] = mapped_column(String(300), default="")
+    # The first row written with the key set: from there on the chain is signed.
+    signed_from: Mapped[int | None] = mapped_column(Integer, nullable=True)
     updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 

@@ -37,6 +37,7 @@ def upgrade() -> None:
         sa.Column("row_count", sa.Integer, nullable=False),
         sa.Column("mac", sa.String(64), nullable=False),
         sa.Column("note", sa.String(300), nullable=False),
+        sa.Column("signed_from", sa.Integer, nullable=True),
         sa.Column("updated_at", TS, nullable=True),
     )
     # A plain ADD COLUMN: recreating the table (batch mode) would drop its append-only triggers.
