@@ -150,6 +150,12 @@ class Settings(BaseSettings):
     )
     timezone: str = Field(default="Europe/London")
     port: int = Field(default=3000, ge=1, le=65535)
+    health_token: SecretStr | None = Field(
+        default=None, description="Bearer token that shows /healthz's details (optional)")
+    http_body_limit_bytes: int = Field(
+        default=1_048_576, ge=4096, description="larger request bodies are refused unread (413)")
+    http_client_timeout_seconds: int = Field(
+        default=30, ge=1, le=600, description="an idle or slow HTTP client is dropped after this")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     policy_file: Path | None = Field(
         default=None, description="trust's policy YAML (default: the bundled policy)"

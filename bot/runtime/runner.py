@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import logging
 import sys
-from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from slack_bolt import App
@@ -85,11 +84,6 @@ def start_background(
     return services, app, scheduler
 
 
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        log.debug("http: " + format, *args)
-
-
 def run(http_session: SessionFactory = TimeoutSession) -> int:
     services, app, scheduler = start_background(http_session)
     try:
@@ -101,13 +95,12 @@ def run(http_session: SessionFactory = TimeoutSession) -> int:
             log.info("connecting to Slack in Socket Mode")
             SocketModeHandler(app, token.get_secret_value()).start()
         else:
+            from bot.runtime.http_server import make_server
             from bot.runtime.web import make_wsgi
 
             port = services.settings.port
-            log.info("HTTP mode: listening on port %d (/slack/events, /healthz). "
-                     "In production run the Procfile's web: process instead.", port)
-            make_server("0.0.0.0", port, make_wsgi(app, services),
-                        handler_class=_QuietHandler).serve_forever()
+            log.info("HTTP mode: listening on port %d (/slack/events, /healthz)", port)
+            make_server(make_wsgi(app, services), services.settings).run()
     except KeyboardInterrupt:
         log.info("stopping")
     finally:
