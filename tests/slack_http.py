@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import io
 import json
+import itertools
 import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
 from slack_sdk.signature import SignatureVerifier
+
+
+_SEQ = itertools.count(1)
+
+
+def new_trigger_id() -> str:
+    """Slack mints a fresh trigger_id for every click, submission and command."""
+    return f"13345224609.738474920.{next(_SEQ):031x}"
+
+
+def new_action_ts() -> str:
+    return f"{time.time():.6f}"
 
 
 def signed_headers(secret: str, body: str, timestamp: int | None = None) -> dict[str, str]:
@@ -24,7 +37,7 @@ def command_body(text: str, response_url: str, user: str = "U0MOD1",
         "token": "unused", "team_id": "T0SANDBOX", "team_domain": "sandbox",
         "channel_id": channel, "channel_name": "alerts", "user_id": user, "user_name": "mod",
         "command": "/feedwatch", "text": text, "api_app_id": "A0FEEDWATCH",
-        "response_url": response_url, "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "response_url": response_url, "trigger_id": new_trigger_id(),
     })
 
 
@@ -36,12 +49,12 @@ def block_action_body(action_id: str, value: str, response_url: str, user: str =
         "api_app_id": "A0FEEDWATCH",
         "team": {"id": "T0SANDBOX", "domain": "sandbox"},
         "container": {"type": "message", "message_ts": message_ts, "channel_id": channel},
-        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "trigger_id": new_trigger_id(),
         "channel": {"id": channel, "name": "alerts"},
         "message": {"ts": message_ts, "text": "alert", "blocks": []},
         "response_url": response_url,
         "actions": [{"action_id": action_id, "block_id": "fw_actions", "value": value,
-                     "type": "button", "action_ts": "1700000001.000200"}],
+                     "type": "button", "action_ts": new_action_ts()}],
     }
     return urlencode({"payload": json.dumps(payload)})
 
