@@ -35,7 +35,7 @@ def interaction_key(body: dict[str, Any]) -> str | None:
 def register(app: App, services: Services) -> None:
     @app.middleware
     def drop_replays(body: dict[str, Any], ack: Ack,
-                     next: Callable[[], None]) -> BoltResponse | None:  # noqa: A002
+                     next: Callable[[], None]) -> BoltResponse | None:
         key = interaction_key(body)
         if key is None or replays.first_time(services.db, key, services.clock.now()):
             next()

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import io
-import json
 import itertools
+import json
 import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
 from slack_sdk.signature import SignatureVerifier
-
 
 _SEQ = itertools.count(1)
 
