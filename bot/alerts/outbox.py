@@ -102,6 +102,13 @@ def enqueue_message(session: Session, kind: str, dedupe_key: str, channel: str,
     )
 
 
+# After an attempt whose outcome is unknown (a timeout, a 5xx), Slack may still be working on
+# it: the history check waits well past the client's timeout so a slow post has landed first.
+UNCERTAIN_WAIT = timedelta(seconds=60)
+# Alerts posted after an uncertain attempt are checked for a late duplicate this long.
+DUPLICATE_WINDOW = timedelta(minutes=15)
+
+
 def backoff(attempts: int) -> timedelta:
     """Exponential with jitter: 5 s, 10 s, 20 s ... capped at 10 minutes."""
     base = min(600.0, 5.0 * 2 ** max(0, attempts - 1))
@@ -134,6 +141,8 @@ class Outbox:
         self.coordinator = coordinator or SoloCoordinator(None)
         self.renderers = renderers or {}  # by row kind, e.g. "storm" (bot/storm/groups.py)
         self._last_post: dict[str, datetime] = {}
+        timeout = float(getattr(client, "timeout", 0) or 0)
+        self.uncertain_wait = max(UNCERTAIN_WAIT, timedelta(seconds=4 * timeout))
 
     def deliver_due(self, limit: int = 100) -> DeliveryReport:
         report = DeliveryReport()
@@ -292,11 +301,43 @@ class Outbox:
             assert row is not None
             row.state = PENDING if certain else SENDING
             row.last_error = error[:500]
-            row.next_attempt_at = self.clock.now() + (delay or backoff(row.attempts))
+            wait = delay or backoff(row.attempts)
+            if not certain:
+                wait = max(wait, self.uncertain_wait)
+            row.next_attempt_at = self.clock.now() + wait
 
     def _find_posted(self, row: AlertRow) -> str | None:
-        """Our message for this alert in the channel history, by its metadata."""
+        """Our message for this alert in the channel history, by its metadata (the first)."""
+        copies = self._copies(row)
+        return min(copies, key=float) if copies else None
+
+    def remove_duplicates(self) -> int:
+        """Delete any late second copy of an alert posted after an uncertain attempt (Slack
+        finished the first post after we had checked and posted again); keep the copy the
+        alert records, which later updates edit. Returns how many were deleted."""
+        now = self.clock.now()
+        with self.db.session() as s:
+            rows = s.execute(select(AlertRow).where(
+                AlertRow.state == POSTED, AlertRow.attempts > 1,
+                AlertRow.posted_at >= now - DUPLICATE_WINDOW,
+                AlertRow.posted_at <= now - self.uncertain_wait)).scalars().all()
+        deleted = 0
+        for row in rows:
+            try:
+                extra = [ts for ts in self._copies(row) if ts != row.ts]
+                for ts in extra:
+                    self.client.chat_delete(channel=row.channel, ts=ts)
+                    deleted += 1
+                    log.warning("alert %d: deleted a late duplicate (ts %s), kept %s", row.id,
+                                ts, row.ts)
+            except (SlackApiError, _CheckFailed, OSError) as exc:
+                log.warning("alert %d: duplicate check failed (%s); will try again", row.id,
+                            type(exc).__name__)
+        return deleted
+
+    def _copies(self, row: AlertRow) -> list[str]:
         oldest = (row.created_at - timedelta(minutes=5)).timestamp()
+        found: list[str] = []
         cursor: str | None = None
         for _ in range(20):  # at most 20 x 200 messages back
             try:
@@ -313,11 +354,11 @@ class Outbox:
                 meta = msg.get("metadata") or {}
                 payload = meta.get("event_payload") or {}
                 if meta.get("event_type") == METADATA_EVENT and payload.get("alert_id") == row.id:
-                    return str(msg["ts"])
+                    found.append(str(msg["ts"]))
             cursor = (resp.get("response_metadata") or {}).get("next_cursor") or None
             if not resp.get("has_more") or not cursor:
-                return None
-        return None
+                break
+        return found
 
 
 class _CheckFailed(Exception):

@@ -142,7 +142,8 @@ class FakeSlack(FakeServer):
         self.open_views: dict[str, list[str]] = {}
         self._methods = {
             "auth.test": self._auth_test, "chat.postMessage": self._post_message,
-            "chat.update": self._update, "chat.postEphemeral": self._post_ephemeral,
+            "chat.update": self._update, "chat.delete": self._delete,
+            "chat.postEphemeral": self._post_ephemeral,
             "chat.getPermalink": self._get_permalink, "conversations.history": self._history,
             "conversations.replies": self._replies, "conversations.members": self._members,
             "users.info": self._users_info, "usergroups.users.list": self._usergroup_users,
@@ -488,6 +489,16 @@ class FakeSlack(FakeServer):
             parent["latest_reply"] = ts
         channel["messages"].append(message)
         return {"channel": channel["id"], "ts": ts, "message": _public(message, True)}
+
+    def _delete(self, a: dict[str, Any]) -> dict[str, Any]:
+        # https://docs.slack.dev/reference/methods/chat.delete: with a bot token, only the
+        # bot's own messages (cant_delete_message otherwise); message_not_found if gone.
+        channel = self._channel(a.get("channel", ""))
+        message = self._find(channel, str(a.get("ts", "")))
+        if message.get("user") != BOT_USER:
+            raise SlackError("cant_delete_message")
+        channel["messages"].remove(message)
+        return {"channel": channel["id"], "ts": message["ts"]}
 
     def _update(self, a: dict[str, Any]) -> dict[str, Any]:
         # https://docs.slack.dev/reference/methods/chat.update
