@@ -60,10 +60,16 @@ def erase_command(who: str, yes: bool, keep_slack: bool) -> int:
     slack = None if keep_slack else make_slack_client(settings)
     report = erase_subject(db, who, SystemClock().now(), f"cli:{getpass.getuser()}", slack)
     left = report.slack_alerts - report.slack_redacted
+    files_left = report.files - report.files_deleted
     print(f"erased {report.mentions} mention(s); Slack alerts redacted: "
-          f"{report.slack_redacted} of {report.slack_alerts}")
+          f"{report.slack_redacted} of {report.slack_alerts}; evidence files deleted: "
+          f"{report.files_deleted} of {report.files}")
     if left:
         print(f"{left} Slack alert(s) still show the post: delete them in Slack by hand",
               file=sys.stderr)
+    if files_left:
+        print(f"{files_left} evidence file(s) still hold the post: delete them in Slack by hand",
+              file=sys.stderr)
+    if left or files_left:
         return 1
     return 0

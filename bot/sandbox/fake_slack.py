@@ -123,6 +123,7 @@ class FakeSlack(FakeServer):
         self.views: dict[str, dict[str, Any]] = {}
         self.home_views: dict[str, dict[str, Any]] = {}
         self.files: dict[str, dict[str, Any]] = {}
+        self.deleted_files: set[str] = set()
         self.ephemeral: list[dict[str, Any]] = []
         self.calls: list[SlackCall] = []
         self._last_ts = 0
@@ -151,6 +152,7 @@ class FakeSlack(FakeServer):
             "views.push": self._views_push, "views.publish": self._views_publish,
             "files.getUploadURLExternal": self._get_upload_url,
             "files.completeUploadExternal": self._complete_upload,
+            "files.delete": self._files_delete,
         }
 
     # -- set-up and inspection (Python side) ----------------------------------------------------
@@ -700,6 +702,29 @@ class FakeSlack(FakeServer):
                                {"channel": target, "text": a.get("initial_comment") or ""})
             self._channel(target)["messages"][-1]["files"] = done
         return {"files": done}
+
+
+    def _files_delete(self, a: dict[str, Any]) -> dict[str, Any]:
+        # https://docs.slack.dev/reference/methods/files.delete: `file` is required; a bot token
+        # may delete the files the bot uploaded (cant_delete_file otherwise); file_not_found
+        # for an unknown id, file_deleted for one already deleted. Messages that shared it
+        # then show a tombstone in its place (the file object's mode "tombstone").
+        fid = str(a.get("file") or "")
+        if not fid:
+            raise SlackError("invalid_arguments", ["missing required field: file"])
+        f = self.files.get(fid)
+        if f is None:
+            raise SlackError("file_deleted" if fid in self.deleted_files else "file_not_found")
+        if f.get("user") != BOT_USER:
+            raise SlackError("cant_delete_file")
+        del self.files[fid]
+        self.deleted_files.add(fid)
+        for channel in self.channels.values():
+            for m in channel["messages"]:
+                if any(x.get("id") == fid for x in m.get("files", [])):
+                    m["files"] = [{"id": fid, "mode": "tombstone"} if x.get("id") == fid else x
+                                  for x in m["files"]]
+        return {}
 
 
 def _public(message: dict[str, Any], with_metadata: bool) -> dict[str, Any]:
