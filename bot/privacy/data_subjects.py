@@ -8,8 +8,8 @@ Erasure deletes their mentions (decisions and the signposting ledger go with the
 of their alerts not yet posted, replaces their posted Slack alerts with a notice, and appends
 one audit row listing the mention ids. The evidence packs the bot uploaded to Slack about
 their posts (the JSON and HTML files hold the post's text) are deleted with files.delete, and
-the packs' database rows go with the mentions. Audit rows reference mentions by id and never copy post
-text, so the hash chain stays intact.
+the packs' database rows go with the mentions. Audit rows reference mentions by id and never
+copy post text, so the hash chain stays intact.
 """
 
 from __future__ import annotations
