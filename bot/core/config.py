@@ -126,6 +126,9 @@ class Settings(BaseSettings):
         description="JSON list of watched X accounts and Facebook Pages"
     )
     poll_interval_seconds: int = Field(default=120, ge=15, le=3600)
+    platform_outage_alert_minutes: int = Field(
+        default=10, ge=1, le=1440,
+        description="a feed failing this long raises one admin alert")
     x_mention_reach: int = Field(
         default=800, ge=10, description="X returns only the newest N mentions (gap warning)"
     )

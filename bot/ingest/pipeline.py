@@ -30,7 +30,11 @@ from policy.decision import Context, Decision
 log = logging.getLogger(__name__)
 
 Classifier = Callable[[str, Context], Decision]
-MAX_BACKOFF = timedelta(minutes=30)
+# Capped low: a feed that comes back is read again within two minutes, so a ten-minute outage
+# leaves about ten minutes of backlog, not the back-off's doubling on top.
+MAX_BACKOFF = timedelta(minutes=2)
+# A feed failing this long (from its last good poll) raises one admin alert per outage.
+DEFAULT_OUTAGE_AFTER = timedelta(minutes=10)
 # A feed not read successfully for longer than this is reported as a gap in the morning digest.
 DEFAULT_GAP_AFTER = timedelta(minutes=10)
 
@@ -76,6 +80,7 @@ class Pipeline:
         gap_after: timedelta = DEFAULT_GAP_AFTER,
         read_media: Callable[[Mention], str] | None = None,
         storm: StormFolder | None = None,
+        outage_after: timedelta = DEFAULT_OUTAGE_AFTER,
     ) -> None:
         self.db = db
         self.classify = classify
@@ -88,6 +93,7 @@ class Pipeline:
         # one, every alert is posted at once to the alert channel.
         self.placer = placer or Placer(Router(alert_channel))
         self.gap_after = gap_after
+        self.outage_after = outage_after
         # Folds a pile-on's near-duplicates into one alert (bot/storm/fold.py); None: never.
         self.storm = storm
 
@@ -124,6 +130,7 @@ class Pipeline:
             report.error = f"{type(exc).__name__}"
             log.exception("%s: poll failed unexpectedly", edge)
             self._failed(edge, f"unexpected {type(exc).__name__}", None)
+            self._outage_alert(edge, f"unexpected {type(exc).__name__}")
         else:
             log.info("%s: fetched %d, %d new", edge, report.fetched, report.new)
         return report
@@ -246,6 +253,25 @@ class Pipeline:
                     ),
                 )
         log.error("%s: %s (failure %d in a row; retry in %s)", edge, exc, failures, delay)
+        self._outage_alert(edge, str(exc))
+
+    def _outage_alert(self, edge: str, error: str) -> None:
+        """One admin alert when a feed has failed for longer than `outage_after`."""
+        now = self.clock.now()
+        with self.db.session() as s:
+            state = cursors.get_state(s, edge)
+            since = state.last_success_at
+            if since is None or now - since < self.outage_after:
+                return
+            minutes = int((now - since).total_seconds() // 60)
+            self._raise_admin(s, PollWarning(
+                key=f"outage:{edge}:{since.isoformat()}",
+                title=f"feedwatch has not read {edge} for {minutes} minutes",
+                body=(f"Every poll since {since.isoformat(timespec='minutes')} failed; the "
+                      f"latest: {error[:300]}. Posts are read once it answers again, nothing "
+                      f"is lost, but none arrive meanwhile."),
+                fix="Check the platform's status page; if it is up, run `feedwatch check`.",
+            ))
 
     def _warn(self, warning: PollWarning) -> None:
         with self.db.session() as s:

@@ -68,7 +68,8 @@ def build_services(
     pipeline = Pipeline(db, policy.classify, clock, settings.slack_alert_channel,
                         settings.admin_channel, placer=office.placer, gap_after=office.gap_after,
                         read_media=MediaReader.if_available(http_session),
-                        storm=StormFolder(storm))
+                        storm=StormFolder(storm),
+                        outage_after=timedelta(minutes=settings.platform_outage_alert_minutes))
     moderation = build_moderation(settings, db, clock, slack, policy, http_session)
     desk = StormDesk(db, clock, slack, moderation.actions, moderation.capture, storm, settings.tz)
     outbox = Outbox(db, slack, clock, make_renderer(settings.tz), min_interval=post_interval,

@@ -219,3 +219,33 @@ def test_dms_on_a_page_that_failed_are_read_by_the_next_poll(world: World) -> No
     before = len(fx.requests_to("/2/dm_events"))
     assert world.pipeline.poll_edge(world.source("nsft"), edge).new == 1
     assert len(fx.requests_to("/2/dm_events")) == before + 1
+
+
+def test_an_outage_raises_one_admin_alert_and_back_off_stays_short(world: World) -> None:
+    """X answers 503 for twelve minutes; the scheduler polls every two minutes."""
+    edge = "x:nsft:mentions"
+    mention_many(world, 1)
+    assert world.pipeline.poll_edge(world.source("nsft"), edge).error == ""
+    fx = world.fake_x
+    fx.inject(MENTIONS, 503, times=10_000)
+    for _ in range(6):
+        world.clock.advance(120)
+        world.pipeline.poll_edge(world.source("nsft"), edge)
+    admin = AlertRow.kind == "admin"
+    with world.db.session() as s:
+        titles = s.execute(select(AlertRow.payload).where(admin)).scalars().all()
+        backoff_until = s.get(SourceStateRow, edge).backoff_until  # type: ignore[union-attr]
+    assert [t["title"] for t in titles] == [
+        "feedwatch has not read x:nsft:mentions for 10 minutes"]
+    # Never further off than two minutes: X is read again soon after it recovers.
+    assert backoff_until is not None and backoff_until - world.clock.now() <= timedelta(minutes=2)
+    fx.clear_injections()
+    mention_many(world, 3)
+    world.clock.advance(121)
+    assert world.pipeline.poll_edge(world.source("nsft"), edge).new == 3
+    # A later outage is a new streak with its own single alert; more polls add none.
+    fx.inject(MENTIONS, 503, times=10_000)
+    for _ in range(8):
+        world.clock.advance(120)
+        world.pipeline.poll_edge(world.source("nsft"), edge)
+    assert count(world, AlertRow, admin) == 2
