@@ -253,14 +253,17 @@ class Pipeline:
                     ),
                 )
         log.error("%s: %s (failure %d in a row; retry in %s)", edge, exc, failures, delay)
-        self._outage_alert(edge, str(exc))
+        # A problem a person must fix (credentials, permissions) has its own admin alert: the
+        # outage alert is for the platform not answering.
+        if not exc.needs_person and not exc.fix:
+            self._outage_alert(edge, str(exc))
 
     def _outage_alert(self, edge: str, error: str) -> None:
         """One admin alert when a feed has failed for longer than `outage_after`."""
         now = self.clock.now()
         with self.db.session() as s:
             state = cursors.get_state(s, edge)
-            since = state.last_success_at
+            since = state.failing_since
             if since is None or now - since < self.outage_after:
                 return
             minutes = int((now - since).total_seconds() // 60)

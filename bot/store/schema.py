@@ -161,6 +161,8 @@ class SourceStateRow(Base):
     backoff_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_error: Mapped[str] = mapped_column(String(500), default="")
     consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+    # 0007: when the current failure streak began (None while healthy): the outage alert.
+    failing_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class OfficeStateRow(Base):

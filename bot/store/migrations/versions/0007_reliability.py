@@ -1,5 +1,6 @@
-"""Posts set aside when the database refuses them; the audit chain's signed head (its last row,
-hash and row count) and signed prune anchors; Slack interactions already handled (replays).
+"""Posts set aside when the database refuses them; when a feed's failure streak began; the
+audit chain's signed head (its last row, hash and row count) and signed prune anchors; Slack
+interactions already handled (replays).
 
 Revision ID: 0007
 Revises: 0006
@@ -56,6 +57,8 @@ def upgrade() -> None:
         "VALUES (1, :id, :hash, :n, '', '')"),
         {"id": last[0] if last else 0, "hash": last[1] if last else "0" * 64,
          "n": int(present) + int(pruned)})
+    # When the current failure streak of a feed began (None while it is healthy).
+    op.add_column("source_state", sa.Column("failing_since", TS, nullable=True))
     op.create_table(
         "seen_interactions",
         sa.Column("key", sa.String(200), primary_key=True),
@@ -68,6 +71,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_seen_interactions_expires", "seen_interactions")
     op.drop_table("seen_interactions")
+    op.drop_column("source_state", "failing_since")
     op.drop_column("audit_anchors", "mac")
     op.drop_table("audit_head")
     op.drop_table("quarantined_posts")
