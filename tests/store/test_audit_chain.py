@@ -100,6 +100,8 @@ def test_simultaneous_writers_never_fork_the_chain(tmp_path) -> None:  # type: i
     assert errors == []
     with dbs[0].session() as s:
         count, found = audit.verify(s)
+    for d in dbs:
+        d.dispose()
     assert (count, found) == (40, [])
 
 
@@ -160,7 +162,9 @@ def test_with_the_key_a_forged_prune_anchor_fails(signed: Database) -> None:
     tamper(signed, "DELETE FROM audit_log WHERE id <= 2")
     assert problems(signed) == ["row 2: prune anchor 1 is not signed with the key (forged?)"]
     # Without the key the forgery is not visible: the head cannot tell it from retention.
-    assert problems(keyed(signed, None)) == []
+    plain = keyed(signed, None)
+    assert problems(plain) == []
+    plain.dispose()
 
 
 def test_audit_verify_command_names_the_missing_rows(
@@ -176,7 +180,9 @@ def test_audit_verify_command_names_the_missing_rows(
                         '"user_id": "1", "consumer_key": "a", "consumer_secret": "b", '
                         '"access_token": "c", "access_token_secret": "d"}]'}.items():
         monkeypatch.setenv(name, value)
-    write(keyed(sqlite_db), 4)
+    writer = keyed(sqlite_db)
+    write(writer, 4)
+    writer.dispose()
     assert main(["audit", "verify"]) == 0
     assert "4 rows checked, chain intact" in capsys.readouterr().out
     tamper(sqlite_db, "DELETE FROM audit_log WHERE id = 4")
