@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from handlers import actions, assign, check_message, commands, home, modals, reveal, storm
+from handlers import actions, assign, check_message, commands, home, modals, replays, reveal, storm
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 def register_all(app: App, services: Services) -> None:
     office = services.office  # one Office (hours, routing, pause, moderators) for everything
+    replays.register(app, services)  # first: a replayed request reaches no listener
     steps = actions.register(app, services)
     modals.register(app, services)
     commands.register(app, services, office)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import time
 from collections.abc import Callable
@@ -10,6 +11,17 @@ from typing import Any
 from urllib.parse import urlencode
 
 from slack_sdk.signature import SignatureVerifier
+
+_SEQ = itertools.count(1)
+
+
+def new_trigger_id() -> str:
+    """Slack mints a fresh trigger_id for every click, submission and command."""
+    return f"13345224609.738474920.{next(_SEQ):031x}"
+
+
+def new_action_ts() -> str:
+    return f"{time.time():.6f}"
 
 
 def signed_headers(secret: str, body: str, timestamp: int | None = None) -> dict[str, str]:
@@ -24,7 +36,7 @@ def command_body(text: str, response_url: str, user: str = "U0MOD1",
         "token": "unused", "team_id": "T0SANDBOX", "team_domain": "sandbox",
         "channel_id": channel, "channel_name": "alerts", "user_id": user, "user_name": "mod",
         "command": "/feedwatch", "text": text, "api_app_id": "A0FEEDWATCH",
-        "response_url": response_url, "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "response_url": response_url, "trigger_id": new_trigger_id(),
     })
 
 
@@ -36,11 +48,11 @@ def _action_payload(action: dict[str, Any], response_url: str, user: str, channe
         "api_app_id": "A0FEEDWATCH",
         "team": {"id": "T0SANDBOX", "domain": "sandbox"},
         "container": {"type": "message", "message_ts": message_ts, "channel_id": channel},
-        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "trigger_id": new_trigger_id(),
         "channel": {"id": channel, "name": "alerts"},
         "message": {"ts": message_ts, "text": "alert", "blocks": []},
         "response_url": response_url,
-        "actions": [action | {"block_id": "fw_actions", "action_ts": "1700000001.000200"}],
+        "actions": [action | {"block_id": "fw_actions", "action_ts": new_action_ts()}],
     }
     return urlencode({"payload": json.dumps(payload)})
 
@@ -69,12 +81,12 @@ def select_user_body(action_id: str, block_id: str, selected_user: str, response
         "api_app_id": "A0FEEDWATCH",
         "team": {"id": "T0SANDBOX", "domain": "sandbox"},
         "container": {"type": "message", "message_ts": message_ts, "channel_id": channel},
-        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "trigger_id": new_trigger_id(),
         "channel": {"id": channel, "name": "alerts"},
         "message": {"ts": message_ts, "text": "alert", "blocks": []},
         "response_url": response_url,
         "actions": [{"action_id": action_id, "block_id": block_id, "type": "users_select",
-                     "selected_user": selected_user, "action_ts": "1700000001.000200"}],
+                     "selected_user": selected_user, "action_ts": new_action_ts()}],
     }
     return urlencode({"payload": json.dumps(payload)})
 
@@ -85,7 +97,7 @@ def message_shortcut_body(callback_id: str, text: str, response_url: str,
     and a response_url for the answer."""
     payload = {
         "type": "message_action", "callback_id": callback_id, "token": "unused",
-        "action_ts": "1700000002.000300", "trigger_id": "13345224609.738474920.8088930838d88f0",
+        "action_ts": new_action_ts(), "trigger_id": new_trigger_id(),
         "team": {"id": "T0SANDBOX", "domain": "sandbox"},
         "user": {"id": user, "username": "mod", "team_id": "T0SANDBOX", "name": "mod"},
         "channel": {"id": channel, "name": "comms-team"},

@@ -27,7 +27,7 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.core import metrics
@@ -37,7 +37,8 @@ from bot.slack.digest_blocks import with_banner
 from bot.store.coordination import CHANNEL, Coordinator, SoloCoordinator
 from bot.store.db import Database
 from bot.store.inserts import insert_ignore, insert_ignore_many
-from bot.store.schema import AlertRow
+from bot.store.schema import AlertRow, DecisionRow, MentionRow
+from policy import categories as cat
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,8 @@ CONFIG_ERRORS = {"channel_not_found", "not_in_channel", "is_archived", "invalid_
                  "account_inactive", "token_revoked", "missing_scope", "invalid_blocks"}
 
 Renderer = Callable[[Session, AlertRow], dict[str, Any]]
+# A backlog (after an outage) drains these first, then in the order the posts were made.
+URGENT = frozenset({cat.CRISIS, cat.VIOLENCE})
 
 
 def enqueue_mention_alert(session: Session, mention_id: int, channel: str, now: datetime, *,
@@ -103,6 +106,13 @@ def enqueue_message(session: Session, kind: str, dedupe_key: str, channel: str,
     )
 
 
+# After an attempt whose outcome is unknown (a timeout, a 5xx), Slack may still be working on
+# it: the history check waits well past the client's timeout so a slow post has landed first.
+UNCERTAIN_WAIT = timedelta(seconds=60)
+# Alerts posted after an uncertain attempt are checked for a late duplicate this long.
+DUPLICATE_WINDOW = timedelta(minutes=15)
+
+
 def backoff(attempts: int) -> timedelta:
     """Exponential with jitter: 5 s, 10 s, 20 s ... capped at 10 minutes."""
     base = min(600.0, 5.0 * 2 ** max(0, attempts - 1))
@@ -135,19 +145,24 @@ class Outbox:
         self.coordinator = coordinator or SoloCoordinator(None)
         self.renderers = renderers or {}  # by row kind, e.g. "storm" (bot/storm/groups.py)
         self._last_post: dict[str, datetime] = {}
+        self._paused: dict[str, datetime] = {}  # channels Slack asked to wait, this round
+        timeout = float(getattr(client, "timeout", 0) or 0)
+        self.uncertain_wait = max(UNCERTAIN_WAIT, timedelta(seconds=4 * timeout))
 
     def deliver_due(self, limit: int = 100) -> DeliveryReport:
         report = DeliveryReport()
         now = self.clock.now()
         with self.db.session() as s:
-            due = s.execute(
-                select(AlertRow.id, AlertRow.channel)
+            due = _drain_order(s, s.execute(
+                select(AlertRow.id, AlertRow.channel, AlertRow.kind, AlertRow.mention_id,
+                       MentionRow.created_at, AlertRow.next_attempt_at)
+                .join(MentionRow, MentionRow.id == AlertRow.mention_id, isouter=True)
                 .where(or_(AlertRow.state == PENDING, AlertRow.state == SENDING))
                 .where(AlertRow.next_attempt_at <= now)
-                # Released held alerts are staggered by next_attempt_at in their release order.
                 .order_by(AlertRow.next_attempt_at, AlertRow.id)
-                .limit(limit)
-            ).all()
+                .limit(limit * 5)
+            ).all())[:limit]
+        self._paused = {}
         with ExitStack() as claims:
             # Claim each channel once, then post in the global order (crisis first, oldest
             # first) across the channels this process holds; others are another's to post.
@@ -156,7 +171,9 @@ class Outbox:
             if self.coordinator.shared:
                 self._sync_pace(mine)
             for alert_id, channel in due:
-                outcome = self.deliver(alert_id) if channel in mine else "skipped"
+                if channel not in mine or channel in self._paused:
+                    continue  # another's to post, or Slack asked this channel to wait
+                outcome = self.deliver(alert_id)
                 if outcome == "posted":
                     report.posted += 1
                 elif outcome == "recovered":
@@ -180,8 +197,13 @@ class Outbox:
                 try:
                     ts = self._find_posted(row)
                 except _CheckFailed as exc:
-                    row.next_attempt_at = self.clock.now() + backoff(row.attempts)
+                    # Backs off as a failed post does (growing with each try), and the
+                    # channel's other alerts wait too: one check at a time to a failing Slack.
+                    row.attempts += 1
+                    until = self.clock.now() + backoff(row.attempts)
+                    row.next_attempt_at = until
                     row.last_error = str(exc)
+                    self._pause_channel(s, row.channel, until)
                     return "failed"
                 if ts:
                     self._mark_posted(s, row, ts)
@@ -270,6 +292,13 @@ class Outbox:
             retry_after = float(exc.response.headers.get("Retry-After", "30") or 30)
             self._retry_later(alert_id, "ratelimited", certain=True,
                               delay=timedelta(seconds=retry_after))
+            # Slack's limit is the channel's (one message a second each): every alert in it
+            # waits, not only this one.
+            with self.db.session() as s:
+                row = s.get(AlertRow, alert_id)
+                if row is not None:
+                    self._pause_channel(s, row.channel,
+                                        self.clock.now() + timedelta(seconds=retry_after))
             log.warning("alert %d: Slack rate limited; retry in %.0f s", alert_id, retry_after)
             return "failed"
         # slack_sdk turns an answer that is not JSON into this error: we cannot tell what
@@ -287,6 +316,15 @@ class Outbox:
                   if error in CONFIG_ERRORS else "")
         return "failed"
 
+    def _pause_channel(self, s: Session, channel: str, until: datetime) -> None:
+        """Nothing more to this channel before `until`: this round, and (in the database, so
+        for every process and after a restart) for its queued alerts."""
+        self._paused[channel] = until
+        s.execute(update(AlertRow).where(
+            AlertRow.channel == channel, AlertRow.state.in_((PENDING, SENDING)),
+            AlertRow.next_attempt_at < until).values(next_attempt_at=until)
+            .execution_options(synchronize_session=False))
+
     def _retry_later(self, alert_id: int, error: str, *, certain: bool,
                      delay: timedelta | None = None) -> None:
         with self.db.session() as s:
@@ -294,11 +332,43 @@ class Outbox:
             assert row is not None
             row.state = PENDING if certain else SENDING
             row.last_error = error[:500]
-            row.next_attempt_at = self.clock.now() + (delay or backoff(row.attempts))
+            wait = delay or backoff(row.attempts)
+            if not certain:
+                wait = max(wait, self.uncertain_wait)
+            row.next_attempt_at = self.clock.now() + wait
 
     def _find_posted(self, row: AlertRow) -> str | None:
-        """Our message for this alert in the channel history, by its metadata."""
+        """Our message for this alert in the channel history, by its metadata (the first)."""
+        copies = self._copies(row)
+        return min(copies, key=float) if copies else None
+
+    def remove_duplicates(self) -> int:
+        """Delete any late second copy of an alert posted after an uncertain attempt (Slack
+        finished the first post after we had checked and posted again); keep the copy the
+        alert records, which later updates edit. Returns how many were deleted."""
+        now = self.clock.now()
+        with self.db.session() as s:
+            rows = s.execute(select(AlertRow).where(
+                AlertRow.state == POSTED, AlertRow.attempts > 1,
+                AlertRow.posted_at >= now - DUPLICATE_WINDOW,
+                AlertRow.posted_at <= now - self.uncertain_wait)).scalars().all()
+        deleted = 0
+        for row in rows:
+            try:
+                extra = [ts for ts in self._copies(row) if ts != row.ts]
+                for ts in extra:
+                    self.client.chat_delete(channel=row.channel, ts=ts)
+                    deleted += 1
+                    log.warning("alert %d: deleted a late duplicate (ts %s), kept %s", row.id,
+                                ts, row.ts)
+            except (SlackApiError, _CheckFailed, OSError) as exc:
+                log.warning("alert %d: duplicate check failed (%s); will try again", row.id,
+                            type(exc).__name__)
+        return deleted
+
+    def _copies(self, row: AlertRow) -> list[str]:
         oldest = (row.created_at - timedelta(minutes=5)).timestamp()
+        found: list[str] = []
         cursor: str | None = None
         for _ in range(20):  # at most 20 x 200 messages back
             try:
@@ -315,12 +385,33 @@ class Outbox:
                 meta = msg.get("metadata") or {}
                 payload = meta.get("event_payload") or {}
                 if meta.get("event_type") == METADATA_EVENT and payload.get("alert_id") == row.id:
-                    return str(msg["ts"])
+                    found.append(str(msg["ts"]))
             cursor = (resp.get("response_metadata") or {}).get("next_cursor") or None
             if not resp.get("has_more") or not cursor:
-                return None
-        return None
+                break
+        return found
 
 
 class _CheckFailed(Exception):
     pass
+
+
+def _drain_order(s: Session, rows: list[Any]) -> list[tuple[int, str]]:
+    """Due alerts, most urgent first (admin alerts and digests, crisis, threats), then by the
+    time of the post (an alert without one by its due time), then queue order: so after an
+    outage the backlog is not drained in the jittered order of its retries."""
+    mids = [r.mention_id for r in rows if r.mention_id is not None]
+    cats: dict[int, set[str]] = {}
+    for start in range(0, len(mids), 500):
+        chunk = mids[start:start + 500]
+        for mid, categories in s.execute(select(DecisionRow.mention_id, DecisionRow.categories)
+                                         .where(DecisionRow.mention_id.in_(chunk))):
+            cats.setdefault(mid, set()).update(categories or [])
+
+    def key(r: Any) -> tuple[int, datetime, int]:
+        if r.mention_id is None:  # the digest, admin alerts: in their own queue order, first
+            return (0, r.next_attempt_at, r.id)
+        urgent = bool(cats.get(r.mention_id, set()) & URGENT)
+        return (1 if urgent else 2, r.created_at or r.next_attempt_at, r.id)
+
+    return [(r.id, r.channel) for r in sorted(rows, key=key)]

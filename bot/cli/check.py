@@ -11,12 +11,12 @@ import tweepy
 from slack_sdk.errors import SlackApiError
 
 from bot.cli import check_x as cx
-from bot.core.config import ConfigError, Settings, load_database_url, load_settings
+from bot.core.config import ConfigError, Settings, load_database_only, load_settings
 from bot.platforms.facebook import versions as graph_versions
 from bot.platforms.facebook.source import TOKEN_FIX, GraphAPIError, make_graph
 from bot.platforms.http import TimeoutSession
 from bot.slack.client import make_slack_client
-from bot.store.db import Database
+from bot.store.db import Database, database_for
 
 
 @dataclass
@@ -36,7 +36,7 @@ class CheckResult:
 
 
 def check_database(settings: Settings) -> CheckResult:
-    db = Database(settings.database_url)
+    db = database_for(settings)
     try:
         db.migrate()
         return CheckResult("database", True, f"{db.redacted_url()} reachable, schema up to date")
@@ -209,7 +209,7 @@ def run_checks(
     out("PASS  configuration: every variable present and well-formed")
     for warning in config_warnings(settings):
         out(warning)
-    db = Database(settings.database_url)
+    db = database_for(settings)
     try:
         results = [check_database(settings), check_slack(settings),
                    *check_x(settings, session_factory, db),
@@ -219,6 +219,12 @@ def run_checks(
         db.dispose()
     for r in results:
         out(r.line())
+    if settings.audit_hmac_key is None:
+        out("WARN  audit: AUDIT_HMAC_KEY is unset, so anyone able to write the database could "
+            "edit the audit log and recompute its hashes unseen\n"
+            "      set AUDIT_HMAC_KEY to 32 or more random characters (for example "
+            "`python -c \"import secrets; print(secrets.token_urlsafe(32))\"`) and keep it "
+            "outside the database's backups")
     failed = [r for r in results if not r.ok]
     out(f"{len(results) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed else 0
@@ -227,7 +233,7 @@ def run_checks(
 def verify_audit() -> int:
     from bot.store import audit
 
-    db = Database(load_database_url())  # the database alone: no Slack or platform secrets
+    db = database_for(load_database_only())  # the database alone: no Slack or platform secrets
     with db.session() as s:
         count, problems = audit.verify(s)
     for p in problems:
@@ -243,7 +249,7 @@ def export_overrides(out: Callable[[str], None] = print) -> int:
 
     from bot.moderation.workflow import labelled_cases
 
-    db = Database(load_database_url())
+    db = database_for(load_database_only())
     try:
         for case in labelled_cases(db):
             out(json.dumps(case, ensure_ascii=False))

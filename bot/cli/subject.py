@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 from bot.core.clock import SystemClock
-from bot.core.config import ConfigError, Settings, load_database_url, load_settings
+from bot.core.config import ConfigError, Settings, load_database_only, load_settings
 from bot.privacy.data_subjects import erase_subject, export_subject
 from bot.slack.client import make_slack_client
-from bot.store.db import Database
+from bot.store.db import Database, database_for
 from bot.store.mentions import find_mentions
 
 
@@ -21,13 +21,13 @@ def _db() -> tuple[Database, Settings] | None:
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return None
-    db = Database(settings.database_url)
+    db = database_for(settings)
     db.migrate()
     return db, settings
 
 
 def export_command(who: str, out: Path | None) -> int:
-    db = Database(load_database_url())  # reading needs the database alone
+    db = database_for(load_database_only())  # reading needs the database alone
     db.migrate()
     with db.session() as s:
         doc = export_subject(s, who, SystemClock().now())
@@ -59,10 +59,16 @@ def erase_command(who: str, yes: bool, keep_slack: bool) -> int:
     slack = None if keep_slack else make_slack_client(settings)
     report = erase_subject(db, who, SystemClock().now(), f"cli:{getpass.getuser()}", slack)
     left = report.slack_alerts - report.slack_redacted
+    files_left = report.files - report.files_deleted
     print(f"erased {report.mentions} mention(s); Slack alerts redacted: "
-          f"{report.slack_redacted} of {report.slack_alerts}")
+          f"{report.slack_redacted} of {report.slack_alerts}; evidence files deleted: "
+          f"{report.files_deleted} of {report.files}")
     if left:
         print(f"{left} Slack alert(s) still show the post: delete them in Slack by hand",
               file=sys.stderr)
+    if files_left:
+        print(f"{files_left} evidence file(s) still hold the post: delete them in Slack by hand",
+              file=sys.stderr)
+    if left or files_left:
         return 1
     return 0

@@ -165,6 +165,9 @@ class Settings(BaseSettings):
         description="JSON list of watched X accounts and Facebook Pages"
     )
     poll_interval_seconds: int = Field(default=120, ge=15, le=3600)
+    platform_outage_alert_minutes: int = Field(
+        default=10, ge=1, le=1440,
+        description="a feed failing this long raises one admin alert")
     x_mention_reach: int = Field(
         default=800, ge=10, description="X returns only the newest N mentions (gap warning)"
     )
@@ -185,8 +188,18 @@ class Settings(BaseSettings):
 
     # Storage and runtime
     database_url: str = Field(default="sqlite:///./var/feedwatch.db")
+    audit_hmac_key: SecretStr | None = Field(
+        default=None, min_length=32,
+        description="signs the audit chain's head and prune anchors (32+ random characters)",
+    )
     timezone: str = Field(default="Europe/London")
     port: int = Field(default=3000, ge=1, le=65535)
+    health_token: SecretStr | None = Field(
+        default=None, description="Bearer token that shows /healthz's details (optional)")
+    http_body_limit_bytes: int = Field(
+        default=1_048_576, ge=4096, description="larger request bodies are refused unread (413)")
+    http_client_timeout_seconds: int = Field(
+        default=30, ge=1, le=600, description="an idle or slow HTTP client is dropped after this")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["text", "json"] = Field(
         default="text", description="json: one JSON object per line, for a SIEM"
@@ -547,10 +560,16 @@ class DatabaseOnly(BaseSettings):
                                       case_sensitive=False)
 
     database_url: str = Field(default=Settings.model_fields["database_url"].default)
+    # Verifying the audit chain needs the key that signs it, and nothing else.
+    audit_hmac_key: SecretStr | None = None
+
+
+def load_database_only(env_file: str | Path | None = ".env") -> DatabaseOnly:
+    return DatabaseOnly(_env_file=env_file)  # type: ignore[call-arg]
 
 
 def load_database_url(env_file: str | Path | None = ".env") -> str:
-    return DatabaseOnly(_env_file=env_file).database_url  # type: ignore[call-arg]
+    return load_database_only(env_file).database_url
 
 
 def format_validation_error(exc: ValidationError) -> str:

@@ -7,10 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from bot.alerts import admin
 from bot.core import metrics
+from bot.core.clean_text import clean_record
 from bot.core.clock import Clock
 from bot.core.crashpoints import AFTER_FETCH, AFTER_STORE, crashpoint
 from bot.core.models import Mention
@@ -22,13 +24,18 @@ from bot.platforms.base import Page, PollWarning, RateLimited, Source, SourceErr
 from bot.store import cursors
 from bot.store.db import Database
 from bot.store.mentions import existing_keys, insert_decisions, insert_mentions
+from bot.store.quarantine import quarantine
 from bot.storm.fold import StormFolder
 from policy.decision import Context, Decision
 
 log = logging.getLogger(__name__)
 
 Classifier = Callable[[str, Context], Decision]
-MAX_BACKOFF = timedelta(minutes=30)
+# Capped low: a feed that comes back is read again within two minutes, so a ten-minute outage
+# leaves about ten minutes of backlog, not the back-off's doubling on top.
+MAX_BACKOFF = timedelta(minutes=2)
+# A feed failing this long (from its last good poll) raises one admin alert per outage.
+DEFAULT_OUTAGE_AFTER = timedelta(minutes=10)
 # A feed not read successfully for longer than this is reported as a gap in the morning digest.
 DEFAULT_GAP_AFTER = timedelta(minutes=10)
 
@@ -74,6 +81,7 @@ class Pipeline:
         gap_after: timedelta = DEFAULT_GAP_AFTER,
         read_media: Callable[[Mention], str] | None = None,
         storm: StormFolder | None = None,
+        outage_after: timedelta = DEFAULT_OUTAGE_AFTER,
     ) -> None:
         self.db = db
         self.classify = classify
@@ -86,6 +94,7 @@ class Pipeline:
         # one, every alert is posted at once to the alert channel.
         self.placer = placer or Placer(Router(alert_channel))
         self.gap_after = gap_after
+        self.outage_after = outage_after
         # Folds a pile-on's near-duplicates into one alert (bot/storm/fold.py); None: never.
         self.storm = storm
 
@@ -124,6 +133,7 @@ class Pipeline:
             report.error = f"{type(exc).__name__}"
             log.exception("%s: poll failed unexpectedly", edge)
             self._failed(edge, f"unexpected {type(exc).__name__}", None)
+            self._outage_alert(edge, f"unexpected {type(exc).__name__}")
         else:
             log.info("%s: fetched %d, %d new", edge, report.fetched, report.new)
         return report
@@ -137,7 +147,10 @@ class Pipeline:
         return known
 
     def _store_page(self, edge: str, page: Page) -> int:
-        """One transaction per page: mentions, decisions, alerts and (last page) the cursor."""
+        """One transaction per page: mentions, decisions, alerts and (last page) the cursor.
+
+        Should the page's transaction fail, each post is stored in its own, and one that still
+        fails is quarantined with its error: one poison post never stops a feed."""
         with self.db.session() as s:
             seen = existing_keys(s, (m.key for m in page.mentions))
         fresh: list[Mention] = []
@@ -145,9 +158,47 @@ class Pipeline:
         for m in sorted(page.mentions, key=lambda m: m.created_at):
             if m.key not in seen:
                 seen.add(m.key)
-                fresh.append(m)
+                # Lone surrogates and NUL, which the databases refuse, are cleaned here, where
+                # every source's posts (polled or pushed) come in.
+                fresh.append(clean_record(m))
         # Classify (and read images) before the transaction: no network inside it.
         decided = [(m, self.classify(m.text, self._context(m))) for m in fresh]
+        try:
+            return self._commit(edge, decided, page)
+        except (SQLAlchemyError, UnicodeError, ValueError):
+            if not decided:
+                raise
+            log.warning("%s: a page of %d failed to store; storing its posts one by one",
+                        edge, len(decided))
+        new = sum(self._store_alone(edge, m, d) for m, d in decided)
+        self._commit(edge, [], page)
+        return new
+
+    def _store_alone(self, edge: str, m: Mention, d: Decision) -> int:
+        try:
+            return self._commit(edge, [(m, d)], Page([m]))
+        except (SQLAlchemyError, UnicodeError, ValueError) as exc:
+            # The database's own message, never the statement's parameters (post text).
+            error = f"{type(exc).__name__}: {getattr(exc, 'orig', None) or exc}"
+            if isinstance(exc, SQLAlchemyError) and getattr(exc, "orig", None) is None:
+                error = type(exc).__name__
+            log.error("%s: %s %s could not be stored; quarantined (%s)", edge, m.platform,
+                      m.external_id, type(exc).__name__)
+            now = self.clock.now()
+            with self.db.session() as s:
+                if quarantine(s, m, edge, error, now):
+                    self._raise_admin(s, PollWarning(
+                        key=f"quarantine:{m.platform}:{m.account}:{m.external_id}",
+                        title=f"A post to {m.account} could not be stored",
+                        body=(f"{m.platform} {m.kind} {m.external_id} ({m.permalink or 'no link'}) "
+                              f"failed to store and was set aside; the rest of its page was "
+                              f"stored and the feed goes on. Error: {error[:300]}"),
+                        fix="Read the post on the platform itself; the quarantined_posts table "
+                            "holds its id and error for whoever looks into the cause.",
+                    ))
+            return 0
+
+    def _commit(self, edge: str, decided: list[tuple[Mention, Decision]], page: Page) -> int:
         now = self.clock.now()
         with self.db.session() as s:
             # In bulk: one statement per table per page, not three round trips a mention.
@@ -206,6 +257,28 @@ class Pipeline:
                     ),
                 )
         log.error("%s: %s (failure %d in a row; retry in %s)", edge, exc, failures, delay)
+        # A problem a person must fix (credentials, permissions) has its own admin alert: the
+        # outage alert is for the platform not answering.
+        if not exc.needs_person and not exc.fix:
+            self._outage_alert(edge, str(exc))
+
+    def _outage_alert(self, edge: str, error: str) -> None:
+        """One admin alert when a feed has failed for longer than `outage_after`."""
+        now = self.clock.now()
+        with self.db.session() as s:
+            state = cursors.get_state(s, edge)
+            since = state.failing_since
+            if since is None or now - since < self.outage_after:
+                return
+            minutes = int((now - since).total_seconds() // 60)
+            self._raise_admin(s, PollWarning(
+                key=f"outage:{edge}:{since.isoformat()}",
+                title=f"feedwatch has not read {edge} for {minutes} minutes",
+                body=(f"Every poll since {since.isoformat(timespec='minutes')} failed; the "
+                      f"latest: {error[:300]}. Posts are read once it answers again, nothing "
+                      f"is lost, but none arrive meanwhile."),
+                fix="Check the platform's status page; if it is up, run `feedwatch check`.",
+            ))
 
     def _warn(self, warning: PollWarning) -> None:
         with self.db.session() as s:

@@ -6,8 +6,10 @@ platform user id, or by display name (any case, whole name), across platforms.
 
 Erasure deletes their mentions (decisions and the signposting ledger go with them), drops any
 of their alerts not yet posted, replaces their posted Slack alerts with a notice, and appends
-one audit row listing the mention ids. Audit rows reference mentions by id and never copy post
-text, so the hash chain stays intact.
+one audit row listing the mention ids. The evidence packs the bot uploaded to Slack about
+their posts (the JSON and HTML files hold the post's text) are deleted with files.delete, and
+the packs' database rows go with the mentions. Audit rows reference mentions by id and never
+copy post text, so the hash chain stays intact.
 """
 
 from __future__ import annotations
@@ -26,7 +28,14 @@ from bot.alerts.outbox import POSTED
 from bot.store import audit
 from bot.store.db import Database
 from bot.store.mentions import find_mentions
-from bot.store.schema import AlertRow, AuditRow, DecisionRow, MentionRow, SignpostRow
+from bot.store.schema import (
+    AlertRow,
+    AuditRow,
+    DecisionRow,
+    EvidencePackRow,
+    MentionRow,
+    SignpostRow,
+)
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +87,8 @@ class ErasureReport:
     slack_redacted: int
     slack_failed: int
     mention_ids: tuple[int, ...]
+    files: int = 0  # evidence-pack files in Slack holding their text
+    files_deleted: int = 0
 
 
 def erase_subject(db: Database, who: str, now: datetime, actor: str,
@@ -87,6 +98,9 @@ def erase_subject(db: Database, who: str, now: datetime, actor: str,
         ids = [m.id for m in find_mentions(s, who)]
         posted = [(a.channel, a.ts) for a in s.execute(select(AlertRow).where(
             AlertRow.mention_id.in_(ids), AlertRow.state == POSTED)).scalars() if a.ts]
+        files = [f for ids_ in s.execute(select(EvidencePackRow.slack_file_ids).where(
+            EvidencePackRow.mention_id.in_(ids))).scalars() for f in ids_ or []]
+        s.execute(delete(EvidencePackRow).where(EvidencePackRow.mention_id.in_(ids)))
         # Not yet in Slack (held or pending): never post it.
         s.execute(delete(AlertRow).where(AlertRow.mention_id.in_(ids),
                                          AlertRow.state != POSTED))
@@ -95,7 +109,7 @@ def erase_subject(db: Database, who: str, now: datetime, actor: str,
         s.execute(delete(MentionRow).where(MentionRow.id.in_(ids)))
         audit.append(s, at=now, actor=actor, action="subject_erased",
                      detail={"mention_ids": ids, "mentions": len(ids),
-                             "slack_alerts": len(posted)})
+                             "slack_alerts": len(posted), "slack_files": len(files)})
     redacted = failed = 0
     for channel, ts in posted if slack is not None else []:
         try:
@@ -108,6 +122,27 @@ def erase_subject(db: Database, who: str, now: datetime, actor: str,
             failed += 1
             log.error("subject erase: could not redact Slack message %s in %s (%s)", ts,
                       channel, type(exc).__name__)
-    log.info("subject erase: %d mention(s) deleted, %d Slack alert(s) redacted, %d failed",
-             len(ids), redacted, failed)
-    return ErasureReport(len(ids), len(posted), redacted, failed, tuple(ids))
+    deleted = _delete_files(slack, files) if slack is not None else 0
+    log.info("subject erase: %d mention(s) deleted, %d Slack alert(s) redacted, %d failed, "
+             "%d of %d evidence file(s) deleted", len(ids), redacted, failed, deleted,
+             len(files))
+    return ErasureReport(len(ids), len(posted), redacted, failed, tuple(ids), len(files),
+                         deleted)
+
+
+def _delete_files(slack: WebClient, file_ids: list[str]) -> int:
+    deleted = 0
+    for fid in file_ids:
+        try:
+            slack.files_delete(file=fid)
+            deleted += 1
+        except SlackApiError as exc:
+            if exc.response.get("error") in ("file_not_found", "file_deleted"):
+                deleted += 1  # already gone: nothing of theirs left there
+                continue
+            log.error("subject erase: could not delete Slack file %s (%s)", fid,
+                      exc.response.get("error"))
+        except OSError as exc:
+            log.error("subject erase: could not delete Slack file %s (%s)", fid,
+                      type(exc).__name__)
+    return deleted

@@ -22,7 +22,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.retention_periods import RetentionPolicy
-from bot.store import audit
+from bot.store import audit, audit_head
 from bot.store.db import Database
 from bot.store.schema import (
     AuditAnchorRow,
@@ -134,6 +134,7 @@ def prune_audit(session: Session, now: datetime, older_than: timedelta) -> int:
     count = int(session.execute(select(func.count()).select_from(AuditRow).where(
         AuditRow.id <= through)).scalar_one())
     anchor = AuditAnchorRow(through_id=through, anchor_hash=last.hash, rows=count, pruned_at=now)
+    audit_head.sign_anchor(session, anchor)
     session.add(anchor)
     session.flush()  # the database allows the delete only once the anchor exists
     session.execute(delete(AuditRow).where(AuditRow.id <= through))

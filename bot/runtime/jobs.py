@@ -67,6 +67,7 @@ def if_leading(coordinator: Coordinator, job: Callable[..., Any], *args: Any) ->
 
 def deliver(services: Services) -> None:
     report = services.outbox.deliver_due()
+    services.outbox.remove_duplicates()
     if report.posted or report.failed or report.recovered:
         log.info("outbox: %d posted, %d recovered, %d failed", report.posted,
                  report.recovered, report.failed)

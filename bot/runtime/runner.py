@@ -7,7 +7,6 @@ import logging
 import signal
 import sys
 import threading
-from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from slack_bolt import App
@@ -93,11 +92,6 @@ def start_background(
     return services, app, scheduler
 
 
-class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        log.debug("http: " + format, *args)
-
-
 def _stop_on_sigterm() -> None:
     """docker stop and systemd send SIGTERM: stop as on Ctrl-C, releasing locks on the way."""
     def stop(*_: object) -> None:
@@ -131,13 +125,12 @@ def run(http_session: SessionFactory = TimeoutSession, role: Role = RUN) -> int:
             log.info("connecting to Slack in Socket Mode")
             handler.start()
         else:
+            from bot.runtime.http_server import make_server
             from bot.runtime.web import make_wsgi
 
             port = settings.port
-            log.info("HTTP mode: listening on port %d (/slack/events, /healthz, /readyz). "
-                     "In production run the Procfile's web: process instead.", port)
-            make_server("0.0.0.0", port, make_wsgi(app, services, probe),
-                        handler_class=_QuietHandler).serve_forever()
+            log.info("HTTP mode: listening on port %d (/slack/events, /healthz, /readyz)", port)
+            make_server(make_wsgi(app, services, probe), settings).run()
     except KeyboardInterrupt:
         log.info("stopping")
     finally:

@@ -27,7 +27,7 @@ from bot.platforms.http import TimeoutSession
 from bot.platforms.x.source import XSource, make_client
 from bot.slack.client import make_slack_client
 from bot.store.coordination import Coordinator, coordinator_for
-from bot.store.db import Database
+from bot.store.db import Database, database_for
 from bot.storm.fold import StormConfig, StormFolder
 from bot.storm.groups import StormDesk
 
@@ -66,7 +66,7 @@ def build_services(
     post_interval: float = 1.0,
     role: Role = RUN,
 ) -> Services:
-    db = Database(settings.database_url)
+    db = database_for(settings)
     coordinator = coordinator_for(db, role)
     policy = PolicyHolder.from_settings(settings)
     slack = slack_client or make_slack_client(settings)
@@ -75,7 +75,8 @@ def build_services(
     pipeline = Pipeline(db, policy.classify, clock, settings.slack_alert_channel,
                         settings.admin_channel, placer=office.placer, gap_after=office.gap_after,
                         read_media=MediaReader.if_available(http_session),
-                        storm=StormFolder(storm))
+                        storm=StormFolder(storm),
+                        outage_after=timedelta(minutes=settings.platform_outage_alert_minutes))
     moderation = build_moderation(settings, db, clock, slack, policy, office.permissions,
                                   http_session)
     desk = StormDesk(db, clock, slack, moderation.actions, moderation.capture, storm, settings.tz)

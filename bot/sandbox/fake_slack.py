@@ -129,6 +129,7 @@ class FakeSlack(FakeServer):
         self.views: dict[str, dict[str, Any]] = {}
         self.home_views: dict[str, dict[str, Any]] = {}
         self.files: dict[str, dict[str, Any]] = {}
+        self.deleted_files: set[str] = set()
         self.ephemeral: list[dict[str, Any]] = []
         self.calls: list[SlackCall] = []
         self._last_ts = 0
@@ -148,7 +149,8 @@ class FakeSlack(FakeServer):
         self.open_views: dict[str, list[str]] = {}
         self._methods = {
             "auth.test": self._auth_test, "chat.postMessage": self._post_message,
-            "chat.update": self._update, "chat.postEphemeral": self._post_ephemeral,
+            "chat.update": self._update, "chat.delete": self._delete,
+            "chat.postEphemeral": self._post_ephemeral,
             "chat.getPermalink": self._get_permalink, "conversations.history": self._history,
             "conversations.replies": self._replies, "conversations.members": self._members,
             "users.info": self._users_info, "usergroups.users.list": self._usergroup_users,
@@ -156,6 +158,7 @@ class FakeSlack(FakeServer):
             "views.push": self._views_push, "views.publish": self._views_publish,
             "files.getUploadURLExternal": self._get_upload_url,
             "files.completeUploadExternal": self._complete_upload,
+            "files.delete": self._files_delete,
         }
 
     # -- set-up and inspection (Python side) ----------------------------------------------------
@@ -509,6 +512,16 @@ class FakeSlack(FakeServer):
         channel["messages"].append(message)
         return {"channel": channel["id"], "ts": ts, "message": _public(message, True)}
 
+    def _delete(self, a: dict[str, Any]) -> dict[str, Any]:
+        # https://docs.slack.dev/reference/methods/chat.delete: with a bot token, only the
+        # bot's own messages (cant_delete_message otherwise); message_not_found if gone.
+        channel = self._channel(a.get("channel", ""))
+        message = self._find(channel, str(a.get("ts", "")))
+        if message.get("user") != BOT_USER:
+            raise SlackError("cant_delete_message")
+        channel["messages"].remove(message)
+        return {"channel": channel["id"], "ts": message["ts"]}
+
     def _update(self, a: dict[str, Any]) -> dict[str, Any]:
         # https://docs.slack.dev/reference/methods/chat.update
         channel = self._channel(a.get("channel", ""))
@@ -709,6 +722,29 @@ class FakeSlack(FakeServer):
                                {"channel": target, "text": a.get("initial_comment") or ""})
             self._channel(target)["messages"][-1]["files"] = done
         return {"files": done}
+
+
+    def _files_delete(self, a: dict[str, Any]) -> dict[str, Any]:
+        # https://docs.slack.dev/reference/methods/files.delete: `file` is required; a bot token
+        # may delete the files the bot uploaded (cant_delete_file otherwise); file_not_found
+        # for an unknown id, file_deleted for one already deleted. Messages that shared it
+        # then show a tombstone in its place (the file object's mode "tombstone").
+        fid = str(a.get("file") or "")
+        if not fid:
+            raise SlackError("invalid_arguments", ["missing required field: file"])
+        f = self.files.get(fid)
+        if f is None:
+            raise SlackError("file_deleted" if fid in self.deleted_files else "file_not_found")
+        if f.get("user") != BOT_USER:
+            raise SlackError("cant_delete_file")
+        del self.files[fid]
+        self.deleted_files.add(fid)
+        for channel in self.channels.values():
+            for m in channel["messages"]:
+                if any(x.get("id") == fid for x in m.get("files", [])):
+                    m["files"] = [{"id": fid, "mode": "tombstone"} if x.get("id") == fid else x
+                                  for x in m["files"]]
+        return {}
 
 
 def _public(message: dict[str, Any], with_metadata: bool) -> dict[str, Any]:

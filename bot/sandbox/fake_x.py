@@ -561,12 +561,14 @@ class FakeX(FakeServer):
         with self.lock:
             self._limits[(method.upper(), path)] = (limit, window_s)
 
-    def rate_limit_next(self, path: str, reset_at: int | None = None, times: int = 1) -> None:
+    def rate_limit_next(self, path: str, reset_at: int | None = None, times: int = 1,
+                        after: int = 0) -> None:
         """The next `times` requests to `path` get X's 429 with x-rate-limit-reset."""
         reset = reset_at if reset_at is not None else int(self.clock.now().timestamp()) + 900
         headers = {"x-rate-limit-limit": "0", "x-rate-limit-remaining": "0",
                    "x-rate-limit-reset": str(reset)}
-        self.inject(path, 429, problem(429), headers, times, content_type=PROBLEM_TYPE)
+        self.inject(path, 429, problem(429), headers, times, content_type=PROBLEM_TYPE,
+                    after=after)
 
     def usage_cap_next(self, path: str, period: str = "Monthly", times: int = 1) -> None:
         """The plan's Post-read cap is used up: X's 429 "usage-capped" problem, as recorded from

@@ -69,7 +69,12 @@ def json_response(
     headers: dict[str, str] | None = None,
     content_type: str = JSON_TYPE,
 ) -> Response:
-    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    try:
+        body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (half an emoji) cannot be UTF-8; JSON carries it as a \uD83D escape
+        # (RFC 8259 section 8.2 allows it), which is how the real platforms send such text.
+        body = json.dumps(payload, ensure_ascii=True).encode("ascii")
     return Response(status, body, dict(headers or {}), content_type)
 
 
@@ -103,6 +108,8 @@ class Injection:
     content_type: str
     hold: threading.Event | None = None
     hold_timeout: float = 30.0
+    # Let this many matching requests through first (a failure on a later page).
+    after: int = 0
 
     def matches(self, req: Request) -> bool:
         if self.method and self.method != req.method:
@@ -197,15 +204,17 @@ class FakeServer:
         content_type: str = JSON_TYPE,
         hold: threading.Event | None = None,
         hold_timeout: float = 30.0,
+        after: int = 0,
     ) -> Injection:
-        """Answer the next `times` requests to `path` (a route pattern) with this instead."""
+        """Answer the next `times` requests to `path` (a route pattern) with this instead,
+        once `after` of them have been answered normally."""
         if isinstance(body, dict | list):
             body = json.dumps(body).encode("utf-8")
         elif isinstance(body, str):
             body = body.encode("utf-8")
         injection = Injection(
             method.upper() if method else None, compile_path(path), times, status, body,
-            dict(headers or {}), content_type, hold, hold_timeout,
+            dict(headers or {}), content_type, hold, hold_timeout, after,
         )
         with self.lock:
             self._injections.append(injection)
@@ -223,6 +232,9 @@ class FakeServer:
         with self.lock:
             for inj in self._injections:
                 if inj.times > 0 and inj.matches(req):
+                    if inj.after > 0:
+                        inj.after -= 1
+                        continue
                     inj.times -= 1
                     if inj.times == 0:
                         self._injections.remove(inj)

@@ -211,7 +211,7 @@ class PostgresCoordinator:
 
     def __init__(self, url: str, reconcile_grace: timedelta = SHARED_RECONCILE_GRACE,
                  may_lead: bool = True) -> None:
-        self.engine = create_engine(url, poolclass=NullPool, future=True)
+        self.engine = create_engine(url, poolclass=NullPool, future=True, hide_parameters=True)
         self.reconcile_grace = reconcile_grace
         self.may_lead = may_lead  # a `serve` process never polls, so never takes the lead
         self.name = instance_name()

@@ -27,6 +27,7 @@ def record_success(session: Session, key: str, now: datetime, cursor: str | None
     row.last_error = ""
     row.consecutive_failures = 0
     row.backoff_until = None
+    row.failing_since = None
 
 
 def record_failure(
@@ -36,6 +37,8 @@ def record_failure(
     row = get_state(session, key)
     row.last_attempt_at = now
     row.last_error = error[:500]
+    if not row.consecutive_failures or row.failing_since is None:
+        row.failing_since = now
     row.consecutive_failures = (row.consecutive_failures or 0) + 1
     row.backoff_until = backoff_until
     return row.consecutive_failures

@@ -14,6 +14,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.core.config import DatabaseOnly, Settings
+
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -40,10 +42,12 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 class Database:
     """One engine and session factory per process, created from settings and passed in."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, audit_key: bytes | None = None) -> None:
         self.url = normalise_url(url)
         parsed = make_url(self.url)
-        kwargs: dict[str, Any] = {"future": True}
+        # hide_parameters: a failed statement's error never carries its values (post text,
+        # tokens) into a log line.
+        kwargs: dict[str, Any] = {"future": True, "hide_parameters": True}
         if parsed.get_backend_name() == "sqlite":
             if parsed.database and parsed.database != ":memory:":
                 Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
@@ -53,7 +57,9 @@ class Database:
         self.engine: Engine = create_engine(self.url, **kwargs)
         if parsed.get_backend_name() == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._factory = sessionmaker(self.engine, expire_on_commit=False)
+        # Every session carries the audit chain's signing key (bot/store/audit_head.py).
+        self._factory = sessionmaker(self.engine, expire_on_commit=False,
+                                     info={"audit_hmac_key": audit_key})
 
     @property
     def dialect(self) -> str:
@@ -80,3 +86,10 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def database_for(settings: Settings | DatabaseOnly) -> Database:
+    """The database of these settings, with the audit chain's signing key when one is set."""
+    key = settings.audit_hmac_key
+    return Database(settings.database_url,
+                    audit_key=key.get_secret_value().encode() if key is not None else None)

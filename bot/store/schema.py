@@ -164,6 +164,8 @@ class SourceStateRow(Base):
     backoff_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     last_error: Mapped[str] = mapped_column(String(500), default="")
     consecutive_failures: Mapped[int] = mapped_column(Integer, default=0)
+    # 0007: when the current failure streak began (None while healthy): the outage alert.
+    failing_since: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class OfficeStateRow(Base):
@@ -237,6 +239,8 @@ class AuditAnchorRow(Base):
     anchor_hash: Mapped[str] = mapped_column(String(64))
     rows: Mapped[int] = mapped_column(Integer)
     pruned_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # 0007: HMAC of the anchor with AUDIT_HMAC_KEY, so a forged anchor fails verification.
+    mac: Mapped[str] = mapped_column(String(64), default="")
 
 
 # -- moderation (0003) ------------------------------------------------------------------------
@@ -442,3 +446,53 @@ class PlatformAccessRow(Base):
     allowed: Mapped[bool] = mapped_column(default=False)
     detail: Mapped[str] = mapped_column(String(300), default="")
     checked_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class QuarantinedPostRow(Base):
+    """A post that could not be stored even on its own: its ids and the database's error, so
+    the rest of its page is stored, the cursor moves, and a person can look it up."""
+
+    __tablename__ = "quarantined_posts"
+    __table_args__ = (
+        UniqueConstraint("platform", "account", "external_id", name="uq_quarantined_post"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    account: Mapped[str] = mapped_column(String(40))
+    external_id: Mapped[str] = mapped_column(String(255))
+    edge: Mapped[str] = mapped_column(String(120))
+    permalink: Mapped[str] = mapped_column(String(300), default="")
+    error: Mapped[str] = mapped_column(String(500))
+    quarantined_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AuditHeadRow(Base):
+    """Where the audit chain ends (last row, its hash, rows ever written), updated with every
+    row in the same transaction and signed with AUDIT_HMAC_KEY: deleting the newest rows, or
+    editing one and recomputing the later hashes, no longer matches it. Updating it first is
+    also what serialises writers on SQLite. `note` keeps, signed, any mismatch a writer saw."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_id: Mapped[int] = mapped_column(Integer)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    row_count: Mapped[int] = mapped_column(Integer)
+    mac: Mapped[str] = mapped_column(String(64), default="")
+    note: Mapped[str] = mapped_column(String(300), default="")
+    # The first row written with the key set: from there on the chain is signed.
+    signed_from: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class SeenInteractionRow(Base):
+    """A signed Slack interaction already handled, kept past Slack's five-minute replay window
+    so a captured request sent again (to any process) does nothing."""
+
+    __tablename__ = "seen_interactions"
+    __table_args__ = (Index("ix_seen_interactions_expires", "expires_at"),)
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)

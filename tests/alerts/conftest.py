@@ -50,13 +50,14 @@ class Desk:
                              min_interval=0)
         return self.outbox
 
-    def queue(self, text: str, ext: str = "1") -> int:
+    def queue(self, text: str, ext: str = "1", decision: Decision | None = None) -> int:
         m = Mention(platform=X, account="nsft", external_id=ext, kind="mention",
                     author=Author(id="7", handle="pat", name="Pat", url="https://x.com/pat"),
                     text=text, created_at=self.clock.now(),
                     permalink=f"https://x.com/pat/status/{ext}")
-        d = Decision(flags=(Flag(ABUSE, Severity.HIGH, "abuse.insult", "idiot", "an insult"),),
-                     action="hide", policy_version="test")
+        d = decision or Decision(
+            flags=(Flag(ABUSE, Severity.HIGH, "abuse.insult", "idiot", "an insult"),),
+            action="hide", policy_version="test")
         with self.db.session() as s:
             mid = insert_mention(s, m, self.clock.now())
             assert mid is not None

@@ -125,3 +125,16 @@ def test_a_slack_outage_is_not_a_token_problem(sqlite_db: Database, fakes) -> No
     [line] = [line for line in lines if "slack:" in line]
     assert line.startswith("FAIL  slack: Slack answered with an error (internal_error)")
     assert "Reinstall" not in line
+
+
+def test_warns_when_the_audit_key_is_unset(sqlite_db: Database, fakes) -> None:  # type: ignore[no-untyped-def]
+    x, slack = fakes
+    base = {"slack_url": f"{slack.url}/api/", "slack_bot_token": SANDBOX_TOKEN}
+    accounts = [x_account_config(x, "NSFTtweets", "nsft")]
+    lines: list[str] = []
+    run_checks(make_settings(sqlite_db, accounts, **base), session_factory(x), lines.append)
+    assert any(line.startswith("WARN  audit: AUDIT_HMAC_KEY is unset") for line in lines)
+    lines.clear()
+    keyed = make_settings(sqlite_db, accounts, audit_hmac_key="s" * 32, **base)
+    assert run_checks(keyed, session_factory(x), lines.append) == 0
+    assert not any("AUDIT_HMAC_KEY" in line for line in lines)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import time
 from collections.abc import Iterator
@@ -32,6 +33,9 @@ SECRET = "sandbox-signing-secret"
 
 def dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+_EVENT_IDS = itertools.count(1)
 
 
 class Bot:
@@ -64,7 +68,9 @@ class Bot:
 
     def event(self, event: dict[str, Any]) -> int:
         body = json.dumps({"token": "unused", "team_id": "T0SANDBOX", "api_app_id": "A0FEEDWATCH",
-                           "event": event, "type": "event_callback", "event_id": "Ev0001",
+                           "event": event, "type": "event_callback",
+                           # Slack gives every event its own id (retries keep it)
+                           "event_id": f"Ev{next(_EVENT_IDS):08d}",
                            "event_time": int(time.time())})
         headers = {**signed_headers(SECRET, body), "Content-Type": "application/json"}
         status, _, _ = call_wsgi(self.wsgi, "POST", "/slack/events", body, headers)

@@ -190,3 +190,63 @@ def test_revoked_credentials_raise_one_admin_alert_per_failure_streak(world: Wor
     assert len(admins) == 1
     assert "credentials" in admins[0].payload["body"]
     assert state is not None and state.consecutive_failures == 3
+
+
+def test_dms_on_a_page_that_failed_are_read_by_the_next_poll(world: World) -> None:
+    """150 DMs, and a 429 then a 503 on the second page: nothing is lost, nothing doubled."""
+    fx = world.fake_x
+    sent = []
+    for i in range(150):
+        world.clock.advance(1)
+        sent.append(fx.add_dm("kim", "NSFTtweets", f"message {i}")["id"])
+    edge = "x:nsft:dms"
+    fx.rate_limit_next("/2/dm_events", after=1)
+    first = world.pipeline.poll_edge(world.source("nsft"), edge)
+    assert first.error and first.new == 100
+    world.clock.advance(1000)
+    fx.inject("/2/dm_events", 503, after=1)
+    second = world.pipeline.poll_edge(world.source("nsft"), edge)
+    assert second.error and second.new == 0
+    world.clock.advance(1000)
+    third = world.pipeline.poll_edge(world.source("nsft"), edge)
+    assert third.error == "" and third.new == 50
+    with world.db.session() as s:
+        stored = s.execute(select(MentionRow.external_id)).scalars().all()
+    assert sorted(stored) == sorted(f"dm:{i}" for i in sent)
+    assert cursor(world, edge) == sent[-1]
+    # A later poll stops at the cursor: one page read, the new DM stored.
+    world.clock.advance(5)
+    fx.add_dm("kim", "NSFTtweets", "one more")
+    before = len(fx.requests_to("/2/dm_events"))
+    assert world.pipeline.poll_edge(world.source("nsft"), edge).new == 1
+    assert len(fx.requests_to("/2/dm_events")) == before + 1
+
+
+def test_an_outage_raises_one_admin_alert_and_back_off_stays_short(world: World) -> None:
+    """X answers 503 for twelve minutes; the scheduler polls every two minutes."""
+    edge = "x:nsft:mentions"
+    mention_many(world, 1)
+    assert world.pipeline.poll_edge(world.source("nsft"), edge).error == ""
+    fx = world.fake_x
+    fx.inject(MENTIONS, 503, times=10_000)
+    for _ in range(6):
+        world.clock.advance(120)
+        world.pipeline.poll_edge(world.source("nsft"), edge)
+    admin = AlertRow.kind == "admin"
+    with world.db.session() as s:
+        titles = s.execute(select(AlertRow.payload).where(admin)).scalars().all()
+        backoff_until = s.get(SourceStateRow, edge).backoff_until  # type: ignore[union-attr]
+    assert [t["title"] for t in titles] == [
+        "feedwatch has not read x:nsft:mentions for 10 minutes"]
+    # Never further off than two minutes: X is read again soon after it recovers.
+    assert backoff_until is not None and backoff_until - world.clock.now() <= timedelta(minutes=2)
+    fx.clear_injections()
+    mention_many(world, 3)
+    world.clock.advance(121)
+    assert world.pipeline.poll_edge(world.source("nsft"), edge).new == 3
+    # A later outage is a new streak with its own single alert; more polls add none.
+    fx.inject(MENTIONS, 503, times=10_000)
+    for _ in range(8):
+        world.clock.advance(120)
+        world.pipeline.poll_edge(world.source("nsft"), edge)
+    assert count(world, AlertRow, admin) == 2

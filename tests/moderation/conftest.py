@@ -33,7 +33,13 @@ from bot.store.db import Database
 from bot.store.schema import AuditRow, LedgerRow, MentionRow
 from tests.harness import make_settings
 from tests.slack.helpers import action_ids
-from tests.slack_http import block_action_body, call_wsgi, menu_action_body, signed_headers
+from tests.slack_http import (
+    block_action_body,
+    call_wsgi,
+    menu_action_body,
+    new_trigger_id,
+    signed_headers,
+)
 
 SECRET = "sandbox-signing-secret"
 MOD, MOD2, LEAD, STRANGER = "U0MOD1", "U0MOD2", "U0LEAD1", "U0EVIL1"
@@ -85,7 +91,7 @@ def submission_body(view: dict[str, Any], user: str, answers: dict[str, Any]) ->
         "user": {"id": user, "username": user.lower(), "name": user.lower(),
                  "team_id": "T0SANDBOX"},
         "api_app_id": "A0FEEDWATCH", "token": "unused",
-        "trigger_id": "13345224609.738474920.8088930838d88f008e1",
+        "trigger_id": new_trigger_id(),
         "view": {**view, "state": {"values": values}}, "response_urls": [],
     }
     return urlencode({"payload": json.dumps(payload)})

@@ -112,5 +112,6 @@ def test_tampering_after_a_prune_is_still_caught(desk: Desk) -> None:
                        hash="0" * 64))
     with desk.db.session() as s:
         _, problems = verify_chain(s)
-    assert [p.problem for p in problems] == ["previous-hash link broken (row removed?)",
-                                             "contents do not match their hash (edited?)"]
+    assert [p.problem for p in problems] == [
+        "previous-hash link broken (row removed?)", "contents do not match their hash (edited?)",
+        "the chain's end does not match its head (head: row 4, 4 rows; log: row 5, 5 rows)"]

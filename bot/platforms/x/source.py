@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 MENTIONS = "mentions"
 DMS = "dms"
-DM_PAGE_LIMIT = 10  # 10 x 100 events per poll; older ones were seen on earlier polls
+DM_PAGE_LIMIT = 30  # 30 x 100 events per poll; a poll that stops short resumes
 
 
 def make_client(account: XAccount, session: requests.Session | None = None) -> tweepy.Client:
@@ -167,7 +167,11 @@ class XSource:
 
     # -- direct messages ---------------------------------------------------------------
 
-    def _dm_pages(self, newest_seen: str | None, known: KnownIds) -> Iterator[Page]:
+    def _dm_pages(self, cursor: str | None, known: KnownIds) -> Iterator[Page]:
+        """DM events newest first, back to the stored cursor: the newest event of the last poll
+        that reached it. X has no since_id for DMs, and pages already stored do not mean the
+        rest is: a poll cut short (a 429 or 503 on a later page) leaves the cursor where it was,
+        so the next poll reads past the stored pages to the ones it missed."""
         own = self.account_cfg.user_id
         token: str | None = None
         newest: str | None = None
@@ -198,15 +202,25 @@ class XSource:
                 and f"dm:{e['id']}" not in already
             ]
             token = x_parse.as_str(x_parse.as_dict(payload.get("meta")).get("next_token")) or None
-            # No since_id for DMs: stop once a page reaches events already stored.
-            reached_known = bool(already) or (
-                newest_seen is not None and any(str(e["id"]) == newest_seen for e in events)
-            )
-            if not token or reached_known:
-                yield Page(mentions, cursor=newest or newest_seen, final=True)
+            reached = cursor is not None and any(_not_newer(str(e["id"]), cursor)
+                                                 for e in events)
+            if not token or reached:
+                yield Page(mentions, cursor=newest or cursor, final=True)
                 return
             yield Page(mentions)
-        yield Page([], cursor=newest or newest_seen, final=True)
+        # Page limit reached before the cursor: keep it, so the next poll reads on from there
+        # rather than skipping what is older.
+        log.warning("x:%s:dms: %d pages read without reaching the last poll's newest DM",
+                    self.account, DM_PAGE_LIMIT)
+        yield Page([], cursor=None, final=True)
+
+
+def _not_newer(event_id: str, cursor: str) -> bool:
+    """X ids are snowflakes: a larger number is a later event."""
+    try:
+        return int(event_id) <= int(cursor)
+    except ValueError:
+        return event_id == cursor
 
 
 def _items(payload: dict[str, Any]) -> list[dict[str, Any]]:
