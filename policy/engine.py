@@ -14,12 +14,14 @@ from policy import categories as C
 from policy.categories import Severity
 from policy.decision import Context, Decision, Flag
 from policy.detectors import DETECTORS, PHRASE_SOURCES, terms
+from policy.detectors.language import READING
 from policy.detectors.base import Analysis, Hit, distress_context
 from policy.evidence import mask_evidence
 from policy.lexicon.common import COMMON_WORDS
 from policy.lexicon.cues import PROFANITY_MILD, PROFANITY_STRONG
 from policy.lexicon.english import english_checker, load_english
 from policy.lexicon.groups import GROUP_ADJECTIVES, GROUP_NOUNS, SLURS
+from policy.language import LanguageReader
 from policy.model import Policy
 from policy.text import Canon, PhraseMatcher, make_doc, phrase_tokens
 
@@ -27,7 +29,8 @@ from policy.text import Canon, PhraseMatcher, make_doc, phrase_tokens
 PRIORITY: tuple[str, ...] = (
     C.CRISIS, C.VIOLENCE, C.TERRORISM, C.HATE, C.WEAPONS, C.SEXUAL, C.ABUSE, C.ILLEGAL,
     C.FINANCIAL_GAIN, C.PERSONAL_INFO, C.UPSETTING_LINK, C.DEFAMATION, C.PROFANITY,
-    C.ADVERTISING, C.INDIVIDUAL_CARE, C.CLINICAL_ADVICE, C.COMPLAINT, C.MEDIA_REVIEW, C.PRAISE,
+    C.ADVERTISING, C.UNREAD_LANGUAGE, C.INDIVIDUAL_CARE, C.CLINICAL_ADVICE, C.COMPLAINT,
+    C.MEDIA_REVIEW, C.PRAISE,
 )
 _RANK = {c: i for i, c in enumerate(PRIORITY)}
 _QUIET_IN_DISTRESS = frozenset({
@@ -60,10 +63,12 @@ class PolicyEngine:
     """Classifies posts under one Policy. Build once; `classify` is cheap and thread-safe
     apart from a bounded spelling cache."""
 
-    def __init__(self, policy: Policy, english: frozenset[str] | None = None) -> None:
+    def __init__(self, policy: Policy, english: frozenset[str] | None = None,
+                 language: LanguageReader | None = None) -> None:
         """`english`: real English words that spelling repair must leave alone. By default
         the word lists of the `english-words` package (read once, here, from its package
-        data); pass a set to avoid that read or to use another dictionary."""
+        data); pass a set to avoid that read or to use another dictionary. `language`: how
+        a post's language is read (policy.language; by default with lingua)."""
         self.policy = policy
         self.version = policy.version
         self._rules = policy.rules
@@ -88,12 +93,19 @@ class PolicyEngine:
         english = english_checker(english_words)
         self._canon = Canon(interest, mask, short, english)
         self._mask_words = frozenset(mask)
+        canon = self._canon
+        self._language = language or LanguageReader(lambda w: canon.is_word(w) or english(w))
 
-    def classify(self, text: str, context: Context | None = None) -> Decision:
+    def classify(self, text: str, context: Context | None = None, *,
+                 lang: str | None = None) -> Decision:
+        """`lang`: the platform's language tag for the post (X's `lang`), when known;
+        overrides `context.lang`. Without one the engine detects the language itself."""
         ctx = context or Context()
         full = f"{text}\n{ctx.ocr_text}" if ctx.ocr_text.strip() else text
         doc = make_doc(full, self._canon)
         a = Analysis(doc, self._matcher.find(doc.tokens), ctx, self.policy, full)
+        a.notes[READING] = self._language.read(text, ctx.lang if lang is None else lang,
+                                               doc.norm.text if full is text else None)
         hits: list[Hit] = []
         for det in DETECTORS:
             hits.extend(det.detect(a))

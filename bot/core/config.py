@@ -163,6 +163,9 @@ class Settings(BaseSettings):
     out_of_hours_categories: str = Field(
         default="crisis,violence", description="categories never held out of hours"
     )
+    out_of_hours_unread_language: bool = Field(
+        default=True, description="never hold a post in a language the policy cannot read"
+    )
     out_of_hours_destination: str | None = Field(
         default=None, pattern=r"^[CGU][A-Z0-9]{2,}$",
         description="on-call channel or user for urgent alerts out of hours",

@@ -75,6 +75,8 @@ class Mention:
     raw: dict[str, Any] = field(default_factory=dict)
     # True when the account started the conversation (X: hide_reply works only then).
     in_own_conversation: bool = False
+    # The platform's language tag (X's `lang`, e.g. "en", "pl", "und"); "" when none is sent.
+    lang: str = ""
 
     @property
     def key(self) -> tuple[str, str, str]:

@@ -11,9 +11,11 @@ from policy.detectors import (
     commerce,
     content,
     crisis,
+    crisis_languages,
     defamation,
     feedback,
     hate,
+    language,
     links,
     media,
     personal_info,
@@ -23,7 +25,7 @@ from policy.detectors import (
 
 DETECTORS: tuple[ModuleType, ...] = (
     hate, violence, abuse, defamation, content, commerce, personal_info, links, crisis,
-    feedback, care, media,
+    feedback, care, media, crisis_languages, language,
 )
 # Modules that contribute phrases without a detect() of their own in DETECTORS.
 PHRASE_SOURCES: tuple[ModuleType, ...] = (*DETECTORS, slurs)
