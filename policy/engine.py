@@ -14,14 +14,14 @@ from policy import categories as C
 from policy.categories import Severity
 from policy.decision import Context, Decision, Flag
 from policy.detectors import DETECTORS, PHRASE_SOURCES, terms
-from policy.detectors.language import READING
 from policy.detectors.base import Analysis, Hit, distress_context
+from policy.detectors.language import READING, readable_hits
 from policy.evidence import mask_evidence
+from policy.language import LanguageReader
 from policy.lexicon.common import COMMON_WORDS
 from policy.lexicon.cues import PROFANITY_MILD, PROFANITY_STRONG
 from policy.lexicon.english import english_checker, load_english
 from policy.lexicon.groups import GROUP_ADJECTIVES, GROUP_NOUNS, SLURS
-from policy.language import LanguageReader
 from policy.model import Policy
 from policy.text import Canon, PhraseMatcher, make_doc, phrase_tokens
 
@@ -93,6 +93,7 @@ class PolicyEngine:
         english = english_checker(english_words)
         self._canon = Canon(interest, mask, short, english)
         self._mask_words = frozenset(mask)
+        self._trust_rules = frozenset(r.id for r in self._rules.values() if r.terms)
         canon = self._canon
         self._language = language or LanguageReader(lambda w: canon.is_word(w) or english(w))
 
@@ -110,7 +111,7 @@ class PolicyEngine:
         for det in DETECTORS:
             hits.extend(det.detect(a))
         hits.extend(terms.detect(a))
-        return self._decide(a, hits)
+        return self._decide(a, readable_hits(a, hits, self._trust_rules))
 
     def _flag(self, a: Analysis, hit: Hit) -> Flag | None:
         rule = self._rules.get(hit.rule_id)
@@ -172,7 +173,7 @@ class PolicyEngine:
                 extra["suppressed"] = sorted({*extra.get("suppressed", []),  # type: ignore[misc]
                                               *(f.category for f in quiet)})
                 flags = [f for f in flags if f.rule_id not in _QUIET_IN_DISTRESS]
-        for key in ("suppressed_profanity", "personal_info_in_dm"):
+        for key in ("suppressed_profanity", "personal_info_in_dm", "not_read"):
             if a.notes.get(key):
                 extra[key] = True
         dm = a.context.kind == "dm"

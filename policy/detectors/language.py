@@ -21,3 +21,29 @@ def detect(a: Analysis) -> list[Hit]:
         return []
     how = "by the platform's language tag" if reading.source == "platform" else "detected"
     return [Hit("unread_language.not_english", note=f"{reading.name}, {how}", confidence=1.0)]
+
+
+# Detectors that do not read English words: addresses, numbers, links, media, the crisis
+# phrases of other languages, this flag. The trust's own `terms` are kept too (a trust may
+# list words of any language).
+LANGUAGE_FREE = ("personal_info.", "upsetting_link.", "media_review.", "crisis.other_language",
+                 "unread_language.")
+
+
+def readable_hits(a: Analysis, hits: list[Hit], trust_rules: frozenset[str]) -> list[Hit]:
+    """In a post not in English, English word lists match false friends (Polish "od", from,
+    read as "OD", overdose): keep only what does not depend on reading English, the trust's
+    own terms, and English crisis phrases of two words or more ("kill myself" in a mixed
+    post). A person reads the whole post anyway."""
+    reading = a.notes.get(READING)
+    if not isinstance(reading, Reading) or reading.english:
+        return hits
+    kept = []
+    for h in hits:
+        if (h.rule_id.startswith(LANGUAGE_FREE) or h.rule_id in trust_rules
+                or (h.rule_id.startswith("crisis.") and h.end - h.start >= 2)):
+            kept.append(h)
+    dropped = sorted({h.rule_id.split(".")[0] for h in hits if h not in kept})
+    if dropped:
+        a.notes["not_read"] = dropped
+    return kept
