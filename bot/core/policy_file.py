@@ -12,6 +12,7 @@ from pathlib import Path
 from bot.core.config import Settings
 from policy import PolicyEngine, PolicyError, bundled_policy_path, load_policy, policy_version
 from policy.decision import Context, Decision
+from policy.fairness import behaviour_problems
 from policy.lexicon.english import load_english
 
 log = logging.getLogger(__name__)
@@ -84,5 +85,11 @@ class PolicyHolder:
             engine = compile_policy(text, str(self.path))
         except PolicyError as exc:
             return ReloadResult("invalid", version, str(exc))
+        # Valid is not enough: an edit that breaks a rule's examples or would remove fair
+        # criticism is refused the same way, and the last good policy stays in force.
+        problems = behaviour_problems(engine, text)
+        if problems:
+            return ReloadResult("invalid", version,
+                                "\n".join(p.format(str(self.path)) for p in problems))
         self.replace(engine)
         return ReloadResult("reloaded", version)
