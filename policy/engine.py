@@ -105,8 +105,10 @@ class PolicyEngine:
         full = f"{text}\n{ctx.ocr_text}" if ctx.ocr_text.strip() else text
         doc = make_doc(full, self._canon)
         a = Analysis(doc, self._matcher.find(doc.tokens), ctx, self.policy, full)
+        own = full is text  # no OCR text: the doc is of the post alone
         a.notes[READING] = self._language.read(text, ctx.lang if lang is None else lang,
-                                               doc.norm.text if full is text else None)
+                                               doc.norm.text if own else None,
+                                               doc.tokens if own else None)
         hits: list[Hit] = []
         for det in DETECTORS:
             hits.extend(det.detect(a))

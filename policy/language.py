@@ -48,8 +48,9 @@ _NOT_WORDS = regex.compile(r"https?://\S+|www\.\S+|[@#]\w+")
 _WORD = regex.compile(r"[a-z]{2,}")
 _OTHER_SCRIPT = regex.compile(r"[^\P{L}\p{Latin}]")  # letters of any script but Latin
 _LATIN = regex.compile(r"\p{Latin}")
-SAMPLE = 2000  # characters read: enough to tell a language, bounded for very long posts
-MAX_WORDS = 200
+SAMPLE = 1000  # characters read: enough to tell a language, bounded for very long posts
+WORDS_SAMPLE = 300  # of which the words are weighed
+MAX_WORDS = 16  # words weighed: the first ones tell the language as well as all
 MIN_WORDS = 3  # fewer words than this: too short to call another language from words
 MIN_GUESS = 0.5  # lingua's confidence needed to call a short post another language
 
@@ -77,12 +78,19 @@ class LanguageReader:
         self.is_english_word = is_english_word
         self.detector = detector if detector is not None else lingua_detector()
 
-    def read(self, text: str, tag: str | None = None, normalised: str | None = None) -> Reading:
-        """`tag`: the platform's language tag (X's `lang`), if it sent one; `normalised`:
-        policy.normalise's text of `text`, when the caller has it already."""
+    def read(self, text: str, tag: str | None = None, normalised: str | None = None,
+             tokens: list[str] | None = None) -> Reading:
+        """`tag`: the platform's language tag (X's `lang`), if it sent one; `normalised` and
+        `tokens`: policy.text's normalised text and tokens of `text`, when the caller has them."""
         tag = (tag or "").strip().lower().split("-")[0]
         if tag == ENGLISH:
             return Reading(True)
+        if tokens is not None and tag in NO_LANGUAGE_TAGS and text.isascii():
+            # The common case, cheaply: plain text whose first words are all English words.
+            sample = [t for t in tokens[: MAX_WORDS * 2] if t.isalpha()][:MAX_WORDS]
+            misses = sum(1 for t in sample if not self.is_english_word(t))
+            if len(sample) >= 2 and misses <= len(sample) // 8:  # a name or two is allowed
+                return Reading(True)
         text = text[:SAMPLE]
         words, other_script = self._words(text, normalised)
         looks_english = self._looks_english(text, words, other_script)
@@ -99,12 +107,15 @@ class LanguageReader:
     def _words(self, text: str, normalised: str | None) -> tuple[list[str], bool]:
         """Words of the normalised text (look-alike letters made Latin), and whether the
         post as written is mostly in another script."""
-        bare = _NOT_WORDS.sub(" ", text)
-        other = 0 if bare.isascii() else len(_OTHER_SCRIPT.findall(bare))
-        latin = len(_LATIN.findall(bare)) if other else 0
-        norm = _NOT_WORDS.sub(" ", normalised[:SAMPLE]) if normalised is not None else (
-            normalise(bare).text)
-        return _WORD.findall(norm)[:MAX_WORDS], other > latin
+        other_script = False
+        if not text.isascii():
+            bare = _NOT_WORDS.sub(" ", text)
+            other = len(_OTHER_SCRIPT.findall(bare))
+            other_script = other > 0 and other > len(_LATIN.findall(bare))
+        norm = normalised[:WORDS_SAMPLE] if normalised is not None else (
+            normalise(text[:WORDS_SAMPLE]).text)
+        words = _WORD.findall(_NOT_WORDS.sub(" ", norm))
+        return words[:MAX_WORDS], other_script
 
     def _looks_english(self, text: str, words: list[str], other_script: bool) -> bool | None:
         """True plainly English, False plainly not, None too little to tell."""
@@ -145,4 +156,8 @@ def lingua_detector() -> Any:
     from lingua import Language, LanguageDetectorBuilder
 
     languages = [getattr(Language, name) for name in DETECTED]
-    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+    detector = LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+    # Its models load on first use (about 0.3 s): pay that when the engine is built, not on
+    # the first post in another language.
+    detector.compute_language_confidence_values("warm up the models")
+    return detector

@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from policy.detectors.base import Analysis, Hit
+from policy.lexicon.common import COMMON_WORDS
 from policy.lexicon.crisis_languages import CRISIS_PHRASES
 from policy.normalise import normalise
 from policy.text import PhraseMatcher
@@ -36,10 +37,17 @@ def _build() -> PhraseMatcher:
 
 
 _MATCHER = _build()  # built once at import from the lists above; never changed after
+# Most posts hold none of the phrases' words among their tokens (a test checks every phrase
+# keeps at least one word through spelling repair): those are passed over without matching.
+# Short and everyday English words ("i", "am", "in", "de") would let every post through.
+PREFILTER = frozenset(w for ps in CRISIS_PHRASES.values() for p in ps for w in _words(p)
+                      if len(w) >= 3 and w not in COMMON_WORDS)
 
 
 def detect(a: Analysis) -> list[Hit]:
     norm = a.doc.norm
+    if PREFILTER.isdisjoint(a.doc.tokens):
+        return []
     spans = [(m.start(), m.end()) for m in _WORD.finditer(norm.text)]
     words = [norm.text[s:e] for s, e in spans]
     for lang, found in _MATCHER.find(words).items():

@@ -75,3 +75,18 @@ def test_the_evidence_is_the_phrase_as_written(engine: PolicyEngine) -> None:
     [f] = [f for f in engine.classify(text).flags if f.rule_id == "crisis.other_language"]
     assert f.span is not None and text[f.span[0]:f.span[1]] == "Chcę się zabić"
     assert "Polish" in f.explanation
+
+
+def test_every_phrase_keeps_a_word_through_spelling_repair(engine: PolicyEngine) -> None:
+    """The detector skips posts whose tokens hold none of the phrases' words; a phrase whose
+    every word spelling repair rewrote ("ladd" -> "lad") would never be looked for."""
+    from policy.detectors.crisis_languages import PREFILTER, _words
+    from policy.lexicon.crisis_languages import CRISIS_PHRASES
+    from policy.text import make_doc
+
+    for phrases in CRISIS_PHRASES.values():
+        for phrase in phrases:
+            for written in (phrase, phrase.upper()):
+                tokens = make_doc(written, engine._canon).tokens
+                assert PREFILTER.intersection(tokens), written
+                assert set(_words(phrase)) & set(tokens), written
