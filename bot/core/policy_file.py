@@ -53,7 +53,14 @@ class PolicyHolder:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> PolicyHolder:
+        """The policy to start with. A trust file edited while the bot was stopped is held to
+        the same checks as a live edit; with no last good policy to keep, it stops the start."""
         engine = read_engine(settings.policy_file)
+        if settings.policy_file is not None:
+            text = settings.policy_file.read_text(encoding="utf-8")
+            problems = behaviour_problems(engine, text)
+            if problems:
+                raise PolicyError(str(settings.policy_file), problems)
         log.info("policy %s loaded from %s", engine.version,
                  settings.policy_file or "the bundled policy")
         return cls(engine, settings.policy_file)

@@ -56,3 +56,18 @@ def test_a_fairness_breaking_edit_is_refused_with_one_admin_alert(world: World,
             services.db.dispose()
     finally:
         slack.stop()
+
+
+def test_the_bot_does_not_start_on_an_edit_made_while_it_was_stopped(world: World,
+                                                                      tmp_path: Path) -> None:
+    import pytest
+
+    from policy import PolicyError
+
+    policy_file = tmp_path / "trust-policy.yaml"
+    edited, line = waiting_is_abuse(bundled_policy_path().read_text())
+    policy_file.write_text(edited)
+    settings = world.settings.model_copy(update={"policy_file": policy_file})
+    with pytest.raises(PolicyError) as refused:
+        services_for(settings, world.clock, world.fake_x)
+    assert f"{policy_file}:{line}:" in str(refused.value)
