@@ -26,6 +26,7 @@ COMPLAINT = "complaint"
 INDIVIDUAL_CARE = "individual_care"
 PRAISE = "praise"
 MEDIA_REVIEW = "media_review"
+UNREAD_LANGUAGE = "unread_language"  # written in a language the policy cannot read
 
 REMOVAL_CATEGORIES: tuple[str, ...] = (
     HATE,
@@ -49,6 +50,7 @@ ROUTING_CATEGORIES: tuple[str, ...] = (
     INDIVIDUAL_CARE,
     PRAISE,
     MEDIA_REVIEW,
+    UNREAD_LANGUAGE,
 )
 ALL_CATEGORIES: tuple[str, ...] = REMOVAL_CATEGORIES + ROUTING_CATEGORIES
 

@@ -21,6 +21,7 @@ class Context:
     media_types: tuple[str, ...] = ()  # photo, video, animated_gif, audio
     links: tuple[str, ...] = ()  # expanded URLs from platform entities
     ocr_text: str = ""  # text read from images (bot/ does the OCR)
+    lang: str = ""  # the platform's language tag for the post (X's `lang`), if it sent one
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,9 @@ from policy.categories import Severity
 from policy.decision import Context, Decision, Flag
 from policy.detectors import DETECTORS, PHRASE_SOURCES, terms
 from policy.detectors.base import Analysis, Hit, distress_context
+from policy.detectors.language import READING, readable_hits
 from policy.evidence import mask_evidence
+from policy.language import LanguageReader
 from policy.lexicon.common import COMMON_WORDS
 from policy.lexicon.cues import PROFANITY_MILD, PROFANITY_STRONG
 from policy.lexicon.english import english_checker, load_english
@@ -28,7 +30,8 @@ from policy.wordlists import WordList
 PRIORITY: tuple[str, ...] = (
     C.CRISIS, C.VIOLENCE, C.TERRORISM, C.HATE, C.WEAPONS, C.SEXUAL, C.ABUSE, C.ILLEGAL,
     C.FINANCIAL_GAIN, C.PERSONAL_INFO, C.UPSETTING_LINK, C.DEFAMATION, C.PROFANITY,
-    C.ADVERTISING, C.INDIVIDUAL_CARE, C.CLINICAL_ADVICE, C.COMPLAINT, C.MEDIA_REVIEW, C.PRAISE,
+    C.ADVERTISING, C.UNREAD_LANGUAGE, C.INDIVIDUAL_CARE, C.CLINICAL_ADVICE, C.COMPLAINT,
+    C.MEDIA_REVIEW, C.PRAISE,
 )
 _RANK = {c: i for i, c in enumerate(PRIORITY)}
 _QUIET_IN_DISTRESS = frozenset({
@@ -76,10 +79,12 @@ class PolicyEngine:
     """Classifies posts under one Policy. Build once; `classify` is cheap and thread-safe
     apart from a bounded spelling cache."""
 
-    def __init__(self, policy: Policy, english: frozenset[str] | None = None) -> None:
+    def __init__(self, policy: Policy, english: frozenset[str] | None = None,
+                 language: LanguageReader | None = None) -> None:
         """`english`: real English words that spelling repair must leave alone. By default
         the word lists of the `english-words` package (read once, here, from its package
-        data); pass a set to avoid that read or to use another dictionary."""
+        data); pass a set to avoid that read or to use another dictionary. `language`: how
+        a post's language is read (policy.language; by default with lingua)."""
         self.policy = policy
         self.version = policy.version
         self._rules = policy.rules
@@ -106,10 +111,15 @@ class PolicyEngine:
         english = english_checker(english_words)
         self._canon = Canon(interest, mask, short, english)
         self._mask_words = frozenset(mask)
+        self._trust_rules = frozenset(r.id for r in self._rules.values() if r.terms)
+        canon = self._canon
+        self._language = language or LanguageReader(lambda w: canon.is_word(w) or english(w))
 
-    def classify(self, text: str, context: Context | None = None,
-                 without: frozenset[str] = frozenset()) -> Decision:
-        """`without`: phrases (canonical words joined by spaces) to treat as if no word list
+    def classify(self, text: str, context: Context | None = None, *,
+                 lang: str | None = None, without: frozenset[str] = frozenset()) -> Decision:
+        """`lang`: the platform's language tag for the post (X's `lang`), when known;
+        overrides `context.lang`. Without one the engine detects the language itself.
+        `without`: phrases (canonical words joined by spaces) to treat as if no word list
         held them; the evaluation's cross-validation uses it, the bot never does."""
         ctx = context or Context()
         full = f"{text}\n{ctx.ocr_text}" if ctx.ocr_text.strip() else text
@@ -120,11 +130,15 @@ class PolicyEngine:
                      if (kept := [(s, e) for s, e in spans
                                   if " ".join(doc.tokens[s:e]) not in without])}
         a = Analysis(doc, found, ctx, self.policy, full)
+        own = full is text  # no OCR text: the doc is of the post alone
+        a.notes[READING] = self._language.read(text, ctx.lang if lang is None else lang,
+                                               doc.norm.text if own else None,
+                                               doc.tokens if own else None)
         hits: list[Hit] = []
         for det in DETECTORS:
             hits.extend(det.detect(a))
         hits.extend(terms.detect(a))
-        return self._decide(a, hits)
+        return self._decide(a, readable_hits(a, hits, self._trust_rules))
 
     def phrases(self, text: str) -> set[str]:
         """The listed phrases found in a text (canonical words joined by spaces)."""
@@ -198,7 +212,7 @@ class PolicyEngine:
                 extra["suppressed"] = sorted({*extra.get("suppressed", []),  # type: ignore[misc]
                                               *(f.category for f in quiet)})
                 flags = [f for f in flags if f.rule_id not in _QUIET_IN_DISTRESS]
-        for key in ("suppressed_profanity", "personal_info_in_dm"):
+        for key in ("suppressed_profanity", "personal_info_in_dm", "not_read"):
             if a.notes.get(key):
                 extra[key] = True
         dm = a.context.kind == "dm"

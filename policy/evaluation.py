@@ -73,8 +73,11 @@ def score_rows(rows: list[dict[str, Any]], predict: Predict) -> dict[str, Score]
         for label, truth in row["labels"].items():
             scores[label].add(bool(truth), label in predicted)
         if row.get("source") == "reddit_cssrs" and "crisis" in row["labels"]:
-            # Self-harm is never a threat and never a reason to remove a post.
-            scores["violence_or_removal"].add(False, bool(predicted & {"violence", "violation"}))
+            # Self-harm is never a threat and never a reason to remove a post. A post routed as
+            # crisis is never removed: hate about a group it also holds stays flagged for a
+            # lead's decision once the person is looked after, so it does not count here.
+            removal = "violation" in predicted and "crisis" not in predicted
+            scores["violence_or_removal"].add(False, "violence" in predicted or removal)
             u = per_user[row["group"]]
             u[0] = u[0] or bool(row["labels"]["crisis"])
             u[1] = u[1] or "crisis" in predicted

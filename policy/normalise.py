@@ -14,17 +14,11 @@ from dataclasses import dataclass
 
 import regex
 
-# Letters that look like Latin ones (Cyrillic, Greek) and symbols used for letters.
-_CONFUSABLES = str.maketrans(
-    {
-        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i",
-        "ј": "j", "ѕ": "s", "ԁ": "d", "һ": "h", "ӏ": "l", "к": "k", "м": "m", "т": "t",
-        "в": "b", "н": "h", "ո": "n", "α": "a", "ε": "e", "ο": "o", "ρ": "p", "ι": "i",
-        "κ": "k", "ν": "v", "τ": "t", "υ": "u", "χ": "x", "ß": "ss", "ø": "o", "ł": "l",
-        "đ": "d", "ı": "i", "ⅰ": "i", "’": "'", "‘": "'", "“": '"', "”": '"', "„": '"',
-        "«": '"', "»": '"', "–": "-", "—": "-", "…": ".",
-    }
-)
+from policy.lexicon.confusables import look_alike_table
+
+# Letters that look like Latin ones (Cyrillic, Greek, mathematical, ...), from Unicode's
+# confusables data, and symbols used for letters.
+_CONFUSABLES = look_alike_table()
 
 # Emoji used in place of words. Each becomes the word, padded with spaces.
 EMOJI_WORDS: dict[str, str] = {

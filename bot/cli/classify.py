@@ -11,6 +11,7 @@ from typing import IO
 from bot.core.policy_file import read_engine
 from policy import PolicyEngine, PolicyError, check_policy
 from policy.decision import Decision
+from policy.fairness import behaviour_problems, fair_criticism
 
 log = logging.getLogger(__name__)
 
@@ -102,5 +103,13 @@ def check_policy_file(path: Path) -> int:
     except PolicyError as exc:
         print(exc)
         return 1
-    print(f"{path}: OK (policy version {engine.version})")
+    behaviour = behaviour_problems(engine, text)
+    for p in behaviour:
+        print(p.format(str(path)))
+    if behaviour:
+        print(f"{len(behaviour)} problem(s) in what the policy does; the policy was not accepted")
+        return 1
+    examples = sum(len(r.match) + len(r.no_match) for r in engine.policy.rules.values())
+    print(f"{path}: OK (policy version {engine.version}; {examples} rule examples and "
+          f"{len(fair_criticism())} fair-criticism posts checked)")
     return 0

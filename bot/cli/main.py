@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,6 +48,10 @@ def _check(args: argparse.Namespace) -> int:
 def _classify(args: argparse.Namespace) -> int:
     from bot.cli.classify import classify_jsonl, classify_text
 
+    # The same POLICY_FILE the bot runs with, so `classify` shows what the bot would decide;
+    # read here, since classify needs no other configuration.
+    if args.policy is None and os.environ.get("POLICY_FILE", "").strip():
+        args.policy = Path(os.environ["POLICY_FILE"].strip())
     if args.jsonl:
         return classify_jsonl(sys.stdin, sys.stdout, args.policy)
     if not args.text:
@@ -140,7 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--jsonl", action="store_true",
                    help='read {"id","text"} lines on stdin; write one JSON line per input')
     k.add_argument("--json", action="store_true", help="print the decision as JSON")
-    k.add_argument("--policy", type=Path, default=None, help="policy file (default: bundled)")
+    k.add_argument("--policy", type=Path, default=None,
+                   help="policy file (default: $POLICY_FILE, else the bundled policy)")
     k.set_defaults(func=_classify)
 
     pol = sub.add_parser("policy", help="work with the policy file")

@@ -237,6 +237,9 @@ class Settings(BaseSettings):
         default=None, pattern=r"^[UWS][A-Z0-9]{2,}$",
         description="Slack user id (U…) or user group id (S…) pinged on every crisis alert",
     )
+    out_of_hours_unread_language: bool = Field(
+        default=True, description="never hold a post in a language the policy cannot read"
+    )
     out_of_hours_destination: str | None = Field(
         default=None, pattern=r"^[CGU][A-Z0-9]{2,}$",
         description="on-call channel or user for urgent alerts out of hours",
@@ -259,8 +262,7 @@ class Settings(BaseSettings):
     # The usual mentions an hour, used until a week of history exists (else no spike alert then).
     spike_baseline_per_hour: float | None = Field(default=None, ge=0.0)
 
-    # Storm mode (bot/storm/fold.py): when more than STORM_THRESHOLD mentions on
-    # one
+    # Storm mode (bot/storm/fold.py): when more than STORM_THRESHOLD mentions on one
     # thread or topic arrive within STORM_WINDOW_MINUTES, near-duplicates fold into one alert
     storm_threshold: int = Field(default=30, ge=2, le=100_000)
     storm_window_minutes: int = Field(default=10, ge=1, le=24 * 60)

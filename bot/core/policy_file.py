@@ -12,6 +12,7 @@ from pathlib import Path
 from bot.core.config import Settings
 from policy import PolicyEngine, PolicyError, bundled_policy_path, load_policy, policy_version
 from policy.decision import Context, Decision
+from policy.fairness import behaviour_problems
 from policy.lexicon.english import load_english
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,14 @@ class PolicyHolder:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> PolicyHolder:
+        """The policy to start with. A trust file edited while the bot was stopped is held to
+        the same checks as a live edit; with no last good policy to keep, it stops the start."""
         engine = read_engine(settings.policy_file)
+        if settings.policy_file is not None:
+            text = settings.policy_file.read_text(encoding="utf-8")
+            problems = behaviour_problems(engine, text)
+            if problems:
+                raise PolicyError(str(settings.policy_file), problems)
         log.info("policy %s loaded from %s", engine.version,
                  settings.policy_file or "the bundled policy")
         return cls(engine, settings.policy_file)
@@ -84,5 +92,11 @@ class PolicyHolder:
             engine = compile_policy(text, str(self.path))
         except PolicyError as exc:
             return ReloadResult("invalid", version, str(exc))
+        # Valid is not enough: an edit that breaks a rule's examples or would remove fair
+        # criticism is refused the same way, and the last good policy stays in force.
+        problems = behaviour_problems(engine, text)
+        if problems:
+            return ReloadResult("invalid", version,
+                                "\n".join(p.format(str(self.path)) for p in problems))
         self.replace(engine)
         return ReloadResult("reloaded", version)

@@ -65,6 +65,7 @@ def context_for(m: Mention) -> Context:
         has_media=bool(m.media),
         media_types=tuple(x.type for x in m.media),
         links=m.links,
+        lang=m.lang,
     )
 
 

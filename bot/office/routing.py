@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 PRECEDENCE: tuple[str, ...] = (
     c.CRISIS, c.VIOLENCE, c.TERRORISM, c.WEAPONS, c.HATE, c.SEXUAL, c.ILLEGAL, c.ABUSE,
     c.PERSONAL_INFO, c.DEFAMATION, c.UPSETTING_LINK, c.COMPLAINT, c.INDIVIDUAL_CARE,
-    c.CLINICAL_ADVICE, c.FINANCIAL_GAIN, c.PROFANITY, c.ADVERTISING, c.MEDIA_REVIEW, c.PRAISE,
+    c.CLINICAL_ADVICE, c.FINANCIAL_GAIN, c.PROFANITY, c.ADVERTISING, c.UNREAD_LANGUAGE,
+    c.MEDIA_REVIEW, c.PRAISE,
 )
 assert sorted(PRECEDENCE) == sorted(c.ALL_CATEGORIES), "every category needs a place"
 
@@ -58,6 +59,16 @@ def primary_category(decision: Decision) -> str | None:
     return min(worst, key=lambda cat: (-worst[cat], rank.get(cat, len(rank))))
 
 
+def urgent_categories(settings: Settings) -> frozenset[str]:
+    """Categories never held out of hours. A post nobody could check for its language is
+    treated like crisis (it may be one, in words the policy cannot read) unless the trust
+    turns that off with OUT_OF_HOURS_UNREAD_LANGUAGE=false."""
+    urgent = parse_categories(settings.out_of_hours_categories)
+    if settings.out_of_hours_unread_language:
+        urgent |= {c.UNREAD_LANGUAGE}
+    return urgent
+
+
 @dataclass(frozen=True)
 class Router:
     alert_channel: str
@@ -72,7 +83,7 @@ class Router:
             alert_channel=settings.slack_alert_channel,
             category_channels=dict(settings.category_channels),
             dm_channel=settings.slack_dm_channel,
-            urgent=parse_categories(settings.out_of_hours_categories),
+            urgent=urgent_categories(settings),
             out_of_hours_destination=settings.out_of_hours_destination,
         )
 

@@ -11,11 +11,13 @@ from policy.detectors import (
     care,
     context,
     crisis,
+    crisis_languages,
     defamation,
     feedback,
     financial_gain,
     hate,
     illegal,
+    language,
     links,
     media,
     pairing,
@@ -32,6 +34,7 @@ from policy.wordlists import WordList
 DETECTORS: tuple[ModuleType, ...] = (
     hate, violence, abuse, defamation, profanity, sexual, weapons, terrorism, illegal,
     advertising, financial_gain, personal_info, links, crisis, feedback, care, media,
+    crisis_languages, language,
 )
 # Modules that contribute phrases without a detect() of their own in DETECTORS.
 PHRASE_SOURCES: tuple[ModuleType, ...] = (*DETECTORS, slurs, context, pairing)

@@ -124,3 +124,29 @@ def test_commands_that_only_read_the_database_need_only_database_url(tmp_path: P
     # Erasing still redacts Slack alerts, so it still needs the whole configuration.
     erase = run(["subject", "erase", "@nobody", "--yes"], tmp_path, DATABASE_URL=url)
     assert erase.returncode == 2 and "SLACK_BOT_TOKEN: is not set" in erase.stderr
+
+
+def test_policy_check_refuses_an_edit_that_would_remove_fair_criticism(tmp_path: Path) -> None:
+    from policy import bundled_policy_path
+    from tests.ingest.test_policy_fairness_reload import waiting_is_abuse
+
+    edited, line = waiting_is_abuse(bundled_policy_path().read_text())
+    bad = tmp_path / "policy.yaml"
+    bad.write_text(edited)
+    result = run(["policy", "check", str(bad)], tmp_path)
+    assert result.returncode == 1, result.stdout
+    assert f"{bad}:{line}: the term 'waiting' of rule abuse.insult" in result.stdout
+    assert "not accepted" in result.stdout
+
+
+def test_classify_uses_the_policy_file_the_bot_runs_with(tmp_path: Path) -> None:
+    from policy import bundled_policy_path
+    from tests.ingest.test_policy_fairness_reload import waiting_is_abuse
+
+    edited, _ = waiting_is_abuse(bundled_policy_path().read_text())
+    (tmp_path / "trust.yaml").write_text(edited)
+    post = ["classify", "--json", "Still waiting for a callback"]
+    plain = json.loads(run(post, tmp_path).stdout)
+    trusts = json.loads(run(post, tmp_path, POLICY_FILE=str(tmp_path / "trust.yaml")).stdout)
+    assert "abuse" not in plain["categories"] and "abuse" in trusts["categories"]
+    assert trusts["policy_version"] != plain["policy_version"]

@@ -81,7 +81,10 @@ def test_routing_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) 
     settings = load_settings(None, **BASE)
     router = Router.from_settings(settings)
     assert router.category_channels == {CRISIS: "C0URGENT", PRAISE: "C0KUDOS"}
-    assert router.urgent == {CRISIS, VIOLENCE, "terrorism"}
+    assert router.urgent == {CRISIS, VIOLENCE, "terrorism", "unread_language"}
+    monkeypatch.setenv("OUT_OF_HOURS_UNREAD_LANGUAGE", "false")
+    assert Router.from_settings(load_settings(None, **BASE)).urgent == {
+        CRISIS, VIOLENCE, "terrorism"}
 
 
 @pytest.mark.parametrize(("var", "value", "message"), [

@@ -104,3 +104,22 @@ def test_spelling_repair_does_not_depend_on_the_hash_seed() -> None:
                              capture_output=True, text=True, check=True, timeout=120)
         outputs.add(run.stdout)
     assert len(outputs) == 1, outputs
+
+
+def test_look_alikes_come_from_unicode_confusables_not_a_short_table() -> None:
+    # Armenian "ս", Latin small capitals and the Cyrillic palochka were all missing from the
+    # hand-written table this replaced.
+    assert normalise("ꜱсսm").text == "scum"
+    assert normalise("ᴋɪʟʟ").text == "kill"
+    assert normalise("kіӏӏ").text == "kill"
+    assert normalise("ꜱᴄᴜᴍʙᴀɢ").text == "scumbag"
+    from policy.lexicon.confusables import look_alike_table
+
+    assert len(look_alike_table()) > 1000
+
+
+def test_letters_of_other_languages_keep_their_base_letter() -> None:
+    assert normalise("Chcę się zabić, już").text == "chce sie zabic, juz"
+    assert normalise("Vreau să mor, ştiu").text == "vreau sa mor, stiu"
+    assert normalise("Ŵyt ti'n iawn").text == "wyt ti'n iawn"
+    assert normalise("Nusižudysiu, ačiū").text == "nusizudysiu, aciu"
