@@ -17,11 +17,11 @@ from bot.core.clock import Clock
 from bot.core.crashpoints import AFTER_FETCH, AFTER_STORE, crashpoint
 from bot.core.models import Mention
 from bot.ingest.prefetch import read_ahead
-from bot.office.digest import record_poll_gap
 from bot.office.holding import Placer
 from bot.office.routing import Router
 from bot.platforms.base import Page, PollWarning, RateLimited, Source, SourceError
 from bot.store import cursors
+from bot.store.cursors import record_poll_gap
 from bot.store.db import Database
 from bot.store.mentions import existing_keys, insert_decisions, insert_mentions
 from bot.store.quarantine import quarantine

@@ -59,14 +59,6 @@ class OpeningReport:
     released: int
 
 
-def record_poll_gap(session: Session, edge: str, last_success: datetime | None, now: datetime,
-                    gap_after: timedelta) -> None:
-    """Called as a poll succeeds: note the stretch since the previous success if too long."""
-    if last_success is not None and now - last_success > gap_after:
-        session.add(PollGapRow(edge=edge, started_at=last_success, ended_at=now))
-        log.info("%s: not polled from %s to %s", edge, last_success.isoformat(), now.isoformat())
-
-
 def collect(session: Session, night_start: datetime, opening: datetime, now: datetime,
             router: Router, gap_after: timedelta, tz: ZoneInfo, held: int,
             paused: bool = False) -> DigestView:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from bot.core.clock import Clock
-from bot.office.digest import record_poll_gap
 from bot.store import cursors
+from bot.store.cursors import record_poll_gap
 from bot.store.db import Database
 
 HEARTBEAT_KEY = "feedwatch:heartbeat"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import logging
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from bot.store.schema import SourceStateRow
+from bot.store.schema import PollGapRow, SourceStateRow
+
+log = logging.getLogger(__name__)
 
 
 def get_state(session: Session, key: str) -> SourceStateRow:
@@ -42,3 +45,11 @@ def record_failure(
     row.consecutive_failures = (row.consecutive_failures or 0) + 1
     row.backoff_until = backoff_until
     return row.consecutive_failures
+
+
+def record_poll_gap(session: Session, edge: str, last_success: datetime | None, now: datetime,
+                    gap_after: timedelta) -> None:
+    """Called as a poll succeeds: note the stretch since the previous success if too long."""
+    if last_success is not None and now - last_success > gap_after:
+        session.add(PollGapRow(edge=edge, started_at=last_success, ended_at=now))
+        log.info("%s: not polled from %s to %s", edge, last_success.isoformat(), now.isoformat())
