@@ -34,6 +34,7 @@ from bot.core import metrics
 from bot.core.clock import Clock
 from bot.core.crashpoints import AFTER_SLACK_POST, crashpoint
 from bot.slack.digest_blocks import with_banner
+from bot.store.alert_state import AlertState
 from bot.store.coordination import CHANNEL, Coordinator, SoloCoordinator
 from bot.store.db import Database
 from bot.store.inserts import insert_ignore, insert_ignore_many
@@ -43,7 +44,6 @@ from policy import categories as cat
 log = logging.getLogger(__name__)
 
 METADATA_EVENT = "feedwatch_alert"
-PENDING, SENDING, POSTED, HELD = "pending", "sending", "posted", "held"
 # Errors that no retry will fix soon: keep the alert, retry slowly, tell the logs loudly.
 CONFIG_ERRORS = {"channel_not_found", "not_in_channel", "is_archived", "invalid_auth",
                  "account_inactive", "token_revoked", "missing_scope", "invalid_blocks"}
@@ -73,7 +73,7 @@ def mention_alert(mention_id: int, channel: str, now: datetime, *, hold_reason: 
         "mention_id": mention_id,
         "payload": {"banner": banner} if banner else {},
         "channel": channel,
-        "state": HELD if hold_reason else PENDING,
+        "state": AlertState.HELD if hold_reason else AlertState.PENDING,
         "hold_reason": hold_reason,
         "attempts": 0,
         "next_attempt_at": now,
@@ -96,7 +96,7 @@ def enqueue_message(session: Session, kind: str, dedupe_key: str, channel: str,
             "mention_id": None,
             "payload": {"message": message},
             "channel": channel,
-            "state": PENDING,
+            "state": AlertState.PENDING,
             "hold_reason": "",
             "attempts": 0,
             "next_attempt_at": due or now,
@@ -157,7 +157,8 @@ class Outbox:
                 select(AlertRow.id, AlertRow.channel, AlertRow.kind, AlertRow.mention_id,
                        MentionRow.created_at, AlertRow.next_attempt_at)
                 .join(MentionRow, MentionRow.id == AlertRow.mention_id, isouter=True)
-                .where(or_(AlertRow.state == PENDING, AlertRow.state == SENDING))
+                .where(or_(AlertRow.state == AlertState.PENDING,
+                           AlertRow.state == AlertState.SENDING))
                 .where(AlertRow.next_attempt_at <= now)
                 .order_by(AlertRow.next_attempt_at, AlertRow.id)
                 .limit(limit * 5)
@@ -190,10 +191,10 @@ class Outbox:
                 select(AlertRow).where(AlertRow.id == alert_id)
                 .with_for_update(skip_locked=True)
             ).scalar_one_or_none()
-            if (row is None or row.state in (POSTED, HELD)
+            if (row is None or row.state in (AlertState.POSTED, AlertState.HELD)
                     or row.next_attempt_at > self.clock.now()):
                 return "skipped"
-            if row.state == SENDING:
+            if row.state == AlertState.SENDING:
                 try:
                     ts = self._find_posted(row)
                 except _CheckFailed as exc:
@@ -214,7 +215,7 @@ class Outbox:
             message = payload.get("message") or render(s, row)
             if payload.get("banner"):
                 message = with_banner(message, str(payload["banner"]))
-            row.state = SENDING
+            row.state = AlertState.SENDING
             row.attempts += 1
             channel, kind, mention_id = row.channel, row.kind, row.mention_id
         self._pace(channel)
@@ -277,7 +278,7 @@ class Outbox:
                 self._last_post[channel] = posted_at
 
     def _mark_posted(self, s: Session, row: AlertRow, ts: str, channel: str | None = None) -> None:
-        row.state = POSTED
+        row.state = AlertState.POSTED
         row.ts = ts
         if channel:
             row.channel = channel
@@ -321,7 +322,8 @@ class Outbox:
         for every process and after a restart) for its queued alerts."""
         self._paused[channel] = until
         s.execute(update(AlertRow).where(
-            AlertRow.channel == channel, AlertRow.state.in_((PENDING, SENDING)),
+            AlertRow.channel == channel,
+            AlertRow.state.in_((AlertState.PENDING, AlertState.SENDING)),
             AlertRow.next_attempt_at < until).values(next_attempt_at=until)
             .execution_options(synchronize_session=False))
 
@@ -330,7 +332,7 @@ class Outbox:
         with self.db.session() as s:
             row = s.get(AlertRow, alert_id)
             assert row is not None
-            row.state = PENDING if certain else SENDING
+            row.state = AlertState.PENDING if certain else AlertState.SENDING
             row.last_error = error[:500]
             wait = delay or backoff(row.attempts)
             if not certain:
@@ -349,7 +351,7 @@ class Outbox:
         now = self.clock.now()
         with self.db.session() as s:
             rows = s.execute(select(AlertRow).where(
-                AlertRow.state == POSTED, AlertRow.attempts > 1,
+                AlertRow.state == AlertState.POSTED, AlertRow.attempts > 1,
                 AlertRow.posted_at >= now - DUPLICATE_WINDOW,
                 AlertRow.posted_at <= now - self.uncertain_wait)).scalars().all()
         deleted = 0

@@ -16,9 +16,9 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.alerts.outbox import POSTED
 from bot.slack.blocks import AlertView, build_mention_alert, suppressed_of
 from bot.store import access
+from bot.store.alert_state import AlertState
 from bot.store.db import Database
 from bot.store.mentions import load_mention
 from bot.store.schema import AlertRow, AuditRow, ModerationStateRow
@@ -45,7 +45,7 @@ class AlertUpdater:
         with self.db.session() as s:
             row = s.execute(select(AlertRow).where(
                 AlertRow.dedupe_key == f"mention:{mention_id}")).scalar_one_or_none()
-            if row is None or row.state != POSTED or not row.ts:
+            if row is None or row.state != AlertState.POSTED or not row.ts:
                 return None
             return AlertPlace(row.channel, row.ts)
 

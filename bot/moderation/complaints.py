@@ -13,12 +13,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from bot.alerts.outbox import POSTED
 from bot.alerts.update import AlertUpdater
 from bot.core.calendar import OfficeHours
 from bot.core.clock import format_local
 from bot.moderation import ledger
 from bot.store import audit
+from bot.store.alert_state import AlertState
 from bot.store.closing import DENIED, NOT_ACTIONS, is_person
 from bot.store.db import Database
 from bot.store.schema import AlertRow, AuditRow, DecisionRow, MentionRow
@@ -48,7 +48,7 @@ def flag_overdue(db: Database, hours: OfficeHours, alerts: AlertUpdater, now: da
         posted = {mid: received for mid, received in s.execute(
             select(AlertRow.mention_id, MentionRow.created_at)
             .join(MentionRow, MentionRow.id == AlertRow.mention_id)
-            .where(AlertRow.kind == "mention", AlertRow.state == POSTED,
+            .where(AlertRow.kind == "mention", AlertRow.state == AlertState.POSTED,
                    MentionRow.created_at >= now - timedelta(days=60)))
             if mid is not None and acknowledge_by(hours, received) <= now}
         latest: dict[int, list[str]] = {}

@@ -17,7 +17,6 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import select
 
-from bot.alerts.outbox import POSTED
 from bot.core.calendar import OfficeHours
 from bot.core.clock import Clock
 from bot.core.config import Settings
@@ -42,6 +41,7 @@ from bot.office.permissions import Permissions
 from bot.office.routing import Router
 from bot.slack.home_blocks import HoursView
 from bot.store import audit
+from bot.store.alert_state import AlertState
 from bot.store.db import Database
 from bot.store.schema import AlertRow
 
@@ -157,7 +157,7 @@ class Office:
         with self.db.session() as s:
             state = s.execute(select(AlertRow.state).where(
                 AlertRow.dedupe_key == digest_key(self.hours, window[0]))).scalar_one_or_none()
-        return state == POSTED
+        return state == AlertState.POSTED
 
     def tick(self) -> OpeningReport | None:
         """One minute's office work; each step on its own, so one failing spares the rest."""

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Text, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from bot.alerts.outbox import POSTED, enqueue_message
+from bot.alerts.outbox import enqueue_message
 from bot.core.calendar import OfficeHours
 from bot.core.models import Author
 from bot.office.holding import (
@@ -38,6 +38,7 @@ from bot.slack.digest_blocks import (
     UrgentItem,
     build_digest,
 )
+from bot.store.alert_state import AlertState
 from bot.store.db import Database
 from bot.store.schema import (
     AlertRow,
@@ -96,7 +97,7 @@ def collect(session: Session, night_start: datetime, opening: datetime, now: dat
         by_action[action or "none"] += 1  # stored without a decision: nothing suggested
         if not set(cats) & urgent_cats:
             continue
-        posted_overnight = state == POSTED and not hold_reason
+        posted_overnight = state == AlertState.POSTED and not hold_reason
         urgent.append(UrgentItem(
             mention_id=mid, platform=platform, kind=kind, categories=cats,
             author=author_label(Author(id=author_id, handle=handle, name=name, url="")),

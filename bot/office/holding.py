@@ -14,12 +14,13 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.alerts.outbox import HELD, PENDING, enqueue_mention_alerts, mention_alert
+from bot.alerts.outbox import enqueue_mention_alerts, mention_alert
 from bot.core.calendar import OfficeHours
 from bot.core.clock import format_local
 from bot.core.models import Mention
 from bot.office import signposting
 from bot.office.routing import DEFAULT_URGENT, Router
+from bot.store.alert_state import AlertState
 from bot.store.schema import AlertRow, DecisionRow, MentionRow, OfficeStateRow
 from policy.decision import Decision
 
@@ -140,7 +141,8 @@ class Placer:
 
 def held_count(session: Session, reasons: tuple[str, ...] = (HOLD_HOURS, HOLD_PAUSE)) -> int:
     return len(session.execute(
-        select(AlertRow.id).where(AlertRow.state == HELD, AlertRow.hold_reason.in_(reasons))
+        select(AlertRow.id).where(AlertRow.state == AlertState.HELD,
+                                  AlertRow.hold_reason.in_(reasons))
     ).all())
 
 
@@ -151,7 +153,7 @@ def release_order(session: Session, reasons: tuple[str, ...],
         (r[0], r[1], r[2]) for r in session.execute(
             select(AlertRow.id, MentionRow.created_at, AlertRow.mention_id)
             .join(MentionRow, MentionRow.id == AlertRow.mention_id, isouter=True)
-            .where(AlertRow.state == HELD, AlertRow.hold_reason.in_(reasons))
+            .where(AlertRow.state == AlertState.HELD, AlertRow.hold_reason.in_(reasons))
         )
     ]
     mention_ids = [mid for _, _, mid in rows if mid is not None]
@@ -179,7 +181,7 @@ def release(session: Session, now: datetime, reasons: tuple[str, ...],
     for i, alert_id in enumerate(ids):
         row = session.get(AlertRow, alert_id)
         assert row is not None
-        row.state = PENDING
+        row.state = AlertState.PENDING
         row.released_at = now
         row.next_attempt_at = now - RELEASE_BASE + _STAGGER * i
     if ids:
@@ -190,7 +192,8 @@ def release(session: Session, now: datetime, reasons: tuple[str, ...],
 def convert_to_hours_hold(session: Session) -> int:
     """After a pause ends out of hours, its held alerts wait for the morning like the rest."""
     rows = session.execute(
-        select(AlertRow).where(AlertRow.state == HELD, AlertRow.hold_reason == HOLD_PAUSE)
+        select(AlertRow).where(AlertRow.state == AlertState.HELD,
+                               AlertRow.hold_reason == HOLD_PAUSE)
     ).scalars().all()
     for row in rows:
         row.hold_reason = HOLD_HOURS

@@ -24,8 +24,8 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from bot.alerts.outbox import POSTED
 from bot.store import audit
+from bot.store.alert_state import AlertState
 from bot.store.db import Database
 from bot.store.mentions import find_mentions
 from bot.store.schema import (
@@ -97,13 +97,13 @@ def erase_subject(db: Database, who: str, now: datetime, actor: str,
     with db.session() as s:
         ids = [m.id for m in find_mentions(s, who)]
         posted = [(a.channel, a.ts) for a in s.execute(select(AlertRow).where(
-            AlertRow.mention_id.in_(ids), AlertRow.state == POSTED)).scalars() if a.ts]
+            AlertRow.mention_id.in_(ids), AlertRow.state == AlertState.POSTED)).scalars() if a.ts]
         files = [f for ids_ in s.execute(select(EvidencePackRow.slack_file_ids).where(
             EvidencePackRow.mention_id.in_(ids))).scalars() for f in ids_ or []]
         s.execute(delete(EvidencePackRow).where(EvidencePackRow.mention_id.in_(ids)))
         # Not yet in Slack (held or pending): never post it.
         s.execute(delete(AlertRow).where(AlertRow.mention_id.in_(ids),
-                                         AlertRow.state != POSTED))
+                                         AlertRow.state != AlertState.POSTED))
         s.execute(delete(SignpostRow).where(SignpostRow.mention_id.in_(ids)))
         s.execute(delete(DecisionRow).where(DecisionRow.mention_id.in_(ids)))
         s.execute(delete(MentionRow).where(MentionRow.id.in_(ids)))

@@ -27,9 +27,9 @@ from collections import Counter
 from sqlalchemy import ColumnElement, ScalarSelect, Text, func, select, type_coerce
 from sqlalchemy.orm import Session
 
-from bot.alerts.outbox import HELD
 from bot.core.calendar import OfficeHours
 from bot.core.figures import Range, Stats
+from bot.store.alert_state import AlertState
 from bot.store.closing import DONE, NOT_ACTIONS, is_person
 from bot.store.schema import ACTED_ALERT, OPEN_ALERT, AlertRow, AuditRow, DecisionRow, MentionRow
 
@@ -125,5 +125,5 @@ def compute(session: Session, rng: Range, hours: OfficeHours) -> Stats:
     st.first_action_seconds = first_action_durations(session, rng, hours)
     st.open_alerts = open_alert_count(session)
     st.held_alerts = int(session.execute(select(func.count()).select_from(AlertRow).where(
-        AlertRow.state == HELD)).scalar_one())
+        AlertRow.state == AlertState.HELD)).scalar_one())
     return st

@@ -26,9 +26,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from bot.alerts.outbox import HELD, PENDING
 from bot.core.models import Mention
 from bot.office.holding import Placement, Placer, active_pause
+from bot.store.alert_state import AlertState
 from bot.store.inserts import insert_ignore, insert_ignore_many
 from bot.store.schema import AlertRow, StormGroupRow, StormMarkRow, StormMemberRow
 from bot.storm.similarity import jaccard, marks, shingles
@@ -167,7 +167,8 @@ class StormFolder:
         insert_ignore(s, AlertRow.__table__, {  # type: ignore[arg-type]
             "kind": "storm", "dedupe_key": group_key(group.id), "mention_id": None,
             "payload": {"group": group.id}, "channel": placement.channel,
-            "state": HELD if placement.hold else PENDING, "hold_reason": placement.hold,
+            "state": AlertState.HELD if placement.hold else AlertState.PENDING,
+            "hold_reason": placement.hold,
             "attempts": 0, "next_attempt_at": now, "last_error": "", "created_at": now})
         log.warning("storm: more than %d %s for %s within %s; folding them into one alert "
                     "(group %d)", self.config.threshold, label, m.account, self.config.window,

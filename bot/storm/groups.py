@@ -19,7 +19,6 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.alerts.outbox import POSTED
 from bot.core.clock import Clock
 from bot.moderation.media_capture import MediaCapture
 from bot.moderation.service import Actor, Moderation
@@ -27,6 +26,7 @@ from bot.slack.alert_parts import author_label
 from bot.slack.masking import mask_spans
 from bot.slack.storm_blocks import HideProgress, StormExample, StormView, build_storm_alert
 from bot.store import audit
+from bot.store.alert_state import AlertState
 from bot.store.db import Database
 from bot.store.mentions import load_mention
 from bot.store.schema import AlertRow, DecisionRow, StormGroupRow, StormMemberRow
@@ -124,7 +124,7 @@ class StormDesk:
             with self.db.session() as s:
                 alert = s.execute(select(AlertRow).where(
                     AlertRow.dedupe_key == group_key(group_id))).scalar_one_or_none()
-                if alert is None or alert.state != POSTED or not alert.ts:
+                if alert is None or alert.state != AlertState.POSTED or not alert.ts:
                     continue  # not in Slack yet: the outbox will post it as it reads then
                 channel, ts = alert.channel, alert.ts
                 message = self.render(s, alert)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.alerts.outbox import HELD, PENDING, POSTED
 from bot.core.clock import FixedClock
 from bot.core.models import KIND_DM
 from bot.sandbox.fake_slack import FakeSlack
+from bot.store.alert_state import AlertState
 from bot.store.db import Database
 from policy.categories import ABUSE, COMPLAINT, CRISIS, PRAISE, VIOLENCE
 from tests.office.conftest import Desk, flag, local
@@ -20,8 +20,8 @@ def test_friday_1659_posts_and_1700_holds(desk: Desk) -> None:
     before = desk.ingest("a question", flag(COMPLAINT))
     desk.clock.set(local(2026, 11, 27, 17, 0))
     after = desk.ingest("another question", flag(COMPLAINT))
-    assert desk.alert(before).state == PENDING
-    assert desk.alert(after).state == HELD and desk.alert(after).hold_reason == "hours"
+    assert desk.alert(before).state == AlertState.PENDING
+    assert desk.alert(after).state == AlertState.HELD and desk.alert(after).hold_reason == "hours"
     assert desk.deliver() == 1
     assert ids_in(desk.posted()) == [before]
 
@@ -38,7 +38,7 @@ def test_crisis_out_of_hours_is_not_held_and_carries_a_banner(desk: Desk) -> Non
         assert msg["text"].startswith("[Outside office hours (Sat 28 Nov 2026 02:14 GMT)")
         assert msg["blocks"][1]["block_id"] == "fw_banner"
         assert "Outside office hours" in msg["blocks"][1]["text"]["text"]
-    assert desk.alert(held).state == HELD
+    assert desk.alert(held).state == AlertState.HELD
 
 
 def test_crisis_pings_the_on_call_group_in_office_hours_and_out(
@@ -84,7 +84,7 @@ def test_routed_categories_keep_their_channel_when_held(
     desk = Desk(hours_db, clock, fake_slack, category_channels={PRAISE: kudos})
     clock.set(local(2026, 11, 28, 10, 0))
     thanks = desk.ingest("thank you", flag(PRAISE))
-    assert desk.alert(thanks).channel == kudos and desk.alert(thanks).state == HELD
+    assert desk.alert(thanks).channel == kudos and desk.alert(thanks).state == AlertState.HELD
     clock.set(local(2026, 11, 30, 9, 0))
     desk.office.tick()
     desk.deliver()
@@ -121,7 +121,8 @@ def test_restart_while_held_then_morning_release_in_order(
     clock.advance(minutes=1)
     desk.restart().tick()
     assert desk.deliver() == 0 and len(desk.posted()) == 4
-    assert desk.alert(threat).state == POSTED and desk.alert(threat).hold_reason == "hours"
+    assert desk.alert(threat).state == AlertState.POSTED
+    assert desk.alert(threat).hold_reason == "hours"
 
 
 def test_bank_holiday_monday_holds_until_tuesday(desk: Desk) -> None:
@@ -188,7 +189,7 @@ def test_end_to_end_poll_at_night_through_the_real_pipeline(
 
             from bot.store.schema import AlertRow
             states = sorted(s.execute(select(AlertRow.state)).scalars())
-        assert states == [HELD, POSTED]
+        assert states == [AlertState.HELD, AlertState.POSTED]
     finally:
         fake_x.stop()
 

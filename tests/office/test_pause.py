@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.alerts.outbox import HELD
 from bot.office.desk import parse_pause
+from bot.store.alert_state import AlertState
 from policy.categories import ABUSE, COMPLAINT, CRISIS, VIOLENCE
 from tests.office.conftest import MODERATOR, Desk, flag, local
 
@@ -50,7 +50,8 @@ def test_pause_holds_all_but_crisis_and_threats_and_resume_releases_in_order(
     assert desk.deliver() == 2
     assert ids_in(desk.posted()) == [crisis, threat]
     assert not desk.posted()[0]["text"].startswith("[")  # in hours: no banner
-    assert desk.alert(complaint).state == HELD and desk.alert(complaint).hold_reason == "pause"
+    assert desk.alert(complaint).state == AlertState.HELD
+    assert desk.alert(complaint).hold_reason == "pause"
     view = desk.office.hours_view()
     assert view.paused_until == local(2026, 11, 24, 12, 0) and view.paused_by == MODERATOR
     assert view.held == 2
@@ -70,7 +71,7 @@ def test_pause_ends_by_itself(desk: Desk) -> None:
     held = desk.ingest("slow", flag(COMPLAINT))
     desk.clock.set(local(2026, 11, 24, 10, 29))
     desk.office.tick()
-    assert desk.alert(held).state == HELD
+    assert desk.alert(held).state == AlertState.HELD
     desk.clock.set(local(2026, 11, 24, 10, 31))
     desk.office.tick()
     desk.deliver()
@@ -83,7 +84,7 @@ def test_a_pause_ending_after_closing_leaves_alerts_for_the_morning(desk: Desk) 
     held = desk.ingest("slow", flag(COMPLAINT))
     desk.clock.set(local(2026, 11, 24, 18, 1))
     desk.office.tick()
-    assert desk.alert(held).state == HELD and desk.alert(held).hold_reason == "hours"
+    assert desk.alert(held).state == AlertState.HELD and desk.alert(held).hold_reason == "hours"
     desk.clock.set(local(2026, 11, 25, 9, 0))
     desk.office.tick()
     desk.deliver()
@@ -98,7 +99,7 @@ def test_paused_at_opening_the_digest_comes_but_alerts_wait(desk: Desk) -> None:
     desk.clock.set(local(2026, 11, 25, 9, 0))
     desk.office.tick()
     assert "1 held alert waits until the pause ends" in desk.digest_text()
-    assert desk.alert(held).state == HELD
+    assert desk.alert(held).state == AlertState.HELD
     desk.clock.set(local(2026, 11, 25, 10, 0))
     desk.office.tick()
     desk.deliver()
