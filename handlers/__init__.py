@@ -17,8 +17,8 @@ def register_all(app: App, services: Services) -> None:
     replays.register(app, services)  # first: a replayed request reaches no listener
     steps = actions.register(app, services)
     modals.register(app, services)
-    commands.register(app, services, office)
-    home.register(app, services, office)
+    commands.register(app, services)
+    home.register(app, services)
     reveal.register(app, services, office, steps)
     storm.register(app, services)
     assign.register(app, services)
