@@ -10,6 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from alembic.script import ScriptDirectory
+
+from bot.store.db import MIGRATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,5 +44,7 @@ def test_the_wheel_installs_and_runs_in_a_clean_venv(tmp_path: Path) -> None:
     decision = json.loads(run(feedwatch, "classify", "--json",
                               "I want to end it all tonight", cwd=away, env=env).stdout)
     assert decision["categories"] == ["crisis"]  # the bundled policy is in the wheel
-    assert "0006" in run(feedwatch, "db", "upgrade", cwd=away, env=env).stdout  # migrations
+    newest = ScriptDirectory(str(MIGRATIONS)).get_current_head()
+    upgraded = run(feedwatch, "db", "upgrade", cwd=away, env=env).stdout
+    assert f"empty -> {newest}" in upgraded  # every migration shipped in the wheel
     assert not (away / "bot").exists()
