@@ -52,7 +52,7 @@ def _action_payload(action: dict[str, Any], response_url: str, user: str, channe
         "channel": {"id": channel, "name": "alerts"},
         "message": {"ts": message_ts, "text": "alert", "blocks": []},
         "response_url": response_url,
-        "actions": [action | {"block_id": "fw_actions", "action_ts": new_action_ts()}],
+        "actions": [{"block_id": "fw_actions", "action_ts": new_action_ts()} | action],
     }
     return urlencode({"payload": json.dumps(payload)})
 
@@ -75,20 +75,9 @@ def select_user_body(action_id: str, block_id: str, selected_user: str, response
                      user: str = "U0MOD1", channel: str = "C0ALERTS",
                      message_ts: str = "1700000000.000100") -> str:
     """A users_select choice as Slack sends it: the person chosen, no value of ours."""
-    payload = {
-        "type": "block_actions",
-        "user": {"id": user, "username": "mod", "team_id": "T0SANDBOX"},
-        "api_app_id": "A0FEEDWATCH",
-        "team": {"id": "T0SANDBOX", "domain": "sandbox"},
-        "container": {"type": "message", "message_ts": message_ts, "channel_id": channel},
-        "trigger_id": new_trigger_id(),
-        "channel": {"id": channel, "name": "alerts"},
-        "message": {"ts": message_ts, "text": "alert", "blocks": []},
-        "response_url": response_url,
-        "actions": [{"action_id": action_id, "block_id": block_id, "type": "users_select",
-                     "selected_user": selected_user, "action_ts": new_action_ts()}],
-    }
-    return urlencode({"payload": json.dumps(payload)})
+    return _action_payload({"action_id": action_id, "block_id": block_id, "type": "users_select",
+                            "selected_user": selected_user}, response_url, user, channel,
+                           message_ts)
 
 
 def message_shortcut_body(callback_id: str, text: str, response_url: str,
