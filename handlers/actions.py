@@ -16,6 +16,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from bot.core import moderation_actions as catalogue
 from bot.moderation.service import FAILED, Actor, Outcome
 from bot.slack import action_ids as A
 
@@ -29,15 +30,11 @@ log = logging.getLogger(__name__)
 
 SORRY = Outcome(FAILED, "Sorry, that did not work; the error is in feedwatch's log.")
 NOT_A_MENTION = Outcome(FAILED, "That button does not name a mention.")
-DIRECT = {A.HIDE: "hide", A.UNHIDE: "unhide", A.MUTE: "mute"}
-# Each private answer names the button it answers.
-LABELS = {A.HIDE: "Hide", A.UNHIDE: "Unhide", A.MUTE: "Mute", A.CLAIM: "Claim",
-          A.DELETE: "Delete", A.BLOCK: "Block", A.REPORT: "Report", A.REPLY: "Reply",
-          A.PRIVATE_MESSAGE: "Private message", A.ESCALATE: "Escalate",
-          A.FLAG_WRONG: "Flag is wrong", A.NO_ACTION: "No action"}
-MODALS = {A.DELETE: "delete", A.BLOCK: "block", A.REPORT: "report", A.REPLY: "reply",
-          A.PRIVATE_MESSAGE: "private_message", A.ESCALATE: "escalate",
-          A.FLAG_WRONG: "flag_wrong", A.NO_ACTION: "no_action"}
+# From the one catalogue of actions: the buttons that act at once, the words each private
+# answer starts with (naming the button it answers), and the buttons that open a modal.
+DIRECT = catalogue.DIRECT_BUTTONS
+LABELS = catalogue.LABEL_OF_BUTTON
+MODALS = catalogue.MODAL_BUTTONS
 
 
 def actor_of(body: dict[str, Any]) -> Actor:

@@ -28,6 +28,8 @@ class ModerationAction:
     lead_limitable: bool = False  # the trust may keep it for leads (LEAD_ONLY_ACTIONS)
     opens_modal: bool = False  # its button asks for a reason, a template or a target first
     destructive: bool = False  # changes or removes something on the platform: a confirm dialog
+    danger: bool = False  # cannot be undone from Slack: a red button, never the first one
+    writes_platform: bool = False  # performed by the moderation service on the platform
     platforms: frozenset[str] = frozenset({X, FACEBOOK})
 
     @property
@@ -37,28 +39,31 @@ class ModerationAction:
 
 
 HIDE = ModerationAction("hide", "Hide", "hide", "fw.hide", "Hidden on {p}", idempotent=True,
-                        tells_author_first=True, destructive=True)
+                        tells_author_first=True, destructive=True, writes_platform=True)
 UNHIDE = ModerationAction("unhide", "Unhide", "unhide", "fw.unhide", "Unhidden on {p}",
-                          idempotent=True)
+                          idempotent=True, writes_platform=True)
 DELETE = ModerationAction("delete", "Delete", "delete", "fw.delete", "Deleted from {p}",
                           idempotent=True, tells_author_first=True, lead_limitable=True,
-                          opens_modal=True, destructive=True)
+                          opens_modal=True, destructive=True, danger=True,
+                          writes_platform=True)
 BLOCK = ModerationAction("block", "Block", "block the author of", "fw.block",
                          "Author blocked on {p}", idempotent=True, tells_author_first=True,
-                         lead_limitable=True, opens_modal=True, destructive=True)
+                         lead_limitable=True, opens_modal=True, destructive=True, danger=True,
+                         writes_platform=True)
 MUTE = ModerationAction("mute", "Mute", "mute the author of", "fw.mute", "Author muted on {p}",
-                        idempotent=True, destructive=True, platforms=frozenset({X}))
+                        idempotent=True, destructive=True, writes_platform=True,
+                        platforms=frozenset({X}))
 REPORT = ModerationAction("report", "Report", "report", "fw.report", opens_modal=True,
                           destructive=True)
 REPORT_POLICE = ModerationAction("report_police", "Report to the police",
                                  "report to the police", lead_limitable=True)
 REPLY = ModerationAction("reply", "Reply", "reply to", "fw.reply", "Replied on {p}", sends=True,
-                         opens_modal=True)
+                         opens_modal=True, writes_platform=True)
 # Facebook's private reply to a comment, or an X direct message: one action, labelled per
 # platform on its button.
 PRIVATE_MESSAGE = ModerationAction("private_message", "Private message", "message",
                                    "fw.private_message", "Private message sent on {p}",
-                                   sends=True, opens_modal=True)
+                                   sends=True, opens_modal=True, writes_platform=True)
 ESCALATE = ModerationAction("escalate", "Escalate", "escalate", "fw.escalate", opens_modal=True)
 CLAIM = ModerationAction("claim", "Claim", "claim", "fw.claim")
 # Give the alert to a colleague (a users_select on the alert): shown on it and in the queue.
@@ -79,3 +84,11 @@ TELL_FIRST = frozenset(a.id for a in CATALOGUE if a.tells_author_first)
 LEAD_LIMITABLE = tuple(a.id for a in CATALOGUE if a.lead_limitable)
 VERBS = {a.id: a.verb for a in CATALOGUE}
 DONE_LINE = {a.id: a.done_line for a in CATALOGUE if a.done_line}
+
+# What the Slack side needs, by button action id.
+LABEL_OF_BUTTON = {a.action_id: a.label for a in CATALOGUE if a.action_id}
+# Buttons that act at once on the platform (after their confirm), through the service.
+DIRECT_BUTTONS = {a.action_id: a.id for a in CATALOGUE if a.direct and a.writes_platform}
+MODAL_BUTTONS = {a.action_id: a.id for a in CATALOGUE if a.opens_modal}
+DESTRUCTIVE_BUTTONS = frozenset(a.action_id for a in CATALOGUE if a.destructive)
+DANGER_BUTTONS = frozenset(a.action_id for a in CATALOGUE if a.danger)

@@ -7,21 +7,23 @@ The `fw.` prefix keeps them apart from any other app's or modal's action ids.
 
 from __future__ import annotations
 
-HIDE = "fw.hide"
-UNHIDE = "fw.unhide"
-DELETE = "fw.delete"
-BLOCK = "fw.block"
-MUTE = "fw.mute"
-REPORT = "fw.report"
-REPLY = "fw.reply"
+from bot.core import moderation_actions as catalogue
+
+HIDE = catalogue.HIDE.action_id
+UNHIDE = catalogue.UNHIDE.action_id
+DELETE = catalogue.DELETE.action_id
+BLOCK = catalogue.BLOCK.action_id
+MUTE = catalogue.MUTE.action_id
+REPORT = catalogue.REPORT.action_id
+REPLY = catalogue.REPLY.action_id
 # Facebook private reply to a comment, or an X direct message: one action, labelled per platform.
-PRIVATE_MESSAGE = "fw.private_message"
-ESCALATE = "fw.escalate"
-CLAIM = "fw.claim"
+PRIVATE_MESSAGE = catalogue.PRIVATE_MESSAGE.action_id
+ESCALATE = catalogue.ESCALATE.action_id
+CLAIM = catalogue.CLAIM.action_id
 # The people picker on an alert: hands it to a colleague (its block id carries the mention).
-ASSIGN = "fw.assign"
-NO_ACTION = "fw.no_action"
-FLAG_WRONG = "fw.flag_wrong"
+ASSIGN = catalogue.ASSIGN.action_id
+NO_ACTION = catalogue.NO_ACTION.action_id
+FLAG_WRONG = catalogue.FLAG_WRONG.action_id
 REVEAL_PI = "fw.reveal_pi"
 # A link button: Slack opens the URL itself but still sends an action that must be acked.
 OPEN_ORIGINAL = "fw.open_original"
@@ -55,7 +57,7 @@ ALL: tuple[str, ...] = (
 )
 
 # Actions that change or remove something on the platform: their buttons carry a confirm dialog.
-DESTRUCTIVE: frozenset[str] = frozenset({HIDE, DELETE, BLOCK, MUTE, REPORT})
+DESTRUCTIVE: frozenset[str] = catalogue.DESTRUCTIVE_BUTTONS
 
 
 def option_value(action: str, mention_db_id: int) -> str:

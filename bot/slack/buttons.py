@@ -20,6 +20,7 @@ from slack_sdk.models.blocks import (
     OverflowMenuElement,
 )
 
+from bot.core import moderation_actions as catalogue
 from bot.core.models import (
     FACEBOOK,
     KIND_COMMENT,
@@ -56,22 +57,8 @@ _WORKFLOW = (A.ESCALATE, A.CLAIM, A.NO_ACTION, A.FLAG_WRONG)
 # Display order within each row, whatever order the table lists them in.
 _PLATFORM_ROW = (A.HIDE, A.UNHIDE, A.DELETE, A.BLOCK, A.MUTE, A.REPORT)
 
-_LABELS = {
-    A.HIDE: "Hide",
-    A.UNHIDE: "Unhide",
-    A.DELETE: "Delete",
-    A.BLOCK: "Block",
-    A.MUTE: "Mute",
-    A.REPORT: "Report",
-    A.REPLY: "Reply",
-    A.ESCALATE: "Escalate",
-    A.CLAIM: "Claim",
-    A.NO_ACTION: "No action",
-    A.PRIVATE_MESSAGE: "Private message",
-    A.FLAG_WRONG: "Flag is wrong",
-    A.REVEAL_PI: "Reveal personal info",
-}
-_DANGER = frozenset({A.DELETE, A.BLOCK})
+_LABELS = {**catalogue.LABEL_OF_BUTTON, A.REVEAL_PI: "Reveal personal info"}
+_DANGER = catalogue.DANGER_BUTTONS
 _NO_ANGLES = str.maketrans("", "", "<>")
 SECONDARY_BUTTONS = 3
 MENU_OPTIONS = 5  # Slack's limit for an overflow menu
