@@ -74,6 +74,7 @@ def refusal(services: Services, environ: dict[str, Any]) -> tuple[str, str] | No
 def make_wsgi(app: App, services: Services, probe: Probe | None = None) -> WSGIApp:
     slack = SlackRequestHandler(app, path="/slack/events")
     checks = make_health_wsgi(probe or make_probe(services, SERVE), services.settings.health_token)
+    facebook_hook = webhooks.FacebookWebhook(services.settings, services.pipeline.ingest)
 
     def wsgi(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -96,7 +97,7 @@ def make_wsgi(app: App, services: Services, probe: Probe | None = None) -> WSGIA
         if path == "/slack/events":
             return slack(environ, start_response)
         if path == webhooks.PATH:
-            return webhooks.wsgi_facebook(services, environ, start_response)
+            return webhooks.wsgi_facebook(facebook_hook, environ, start_response)
         start_response("404 Not Found", [("Content-Type", "text/plain")])
         return [b"not found"]
 

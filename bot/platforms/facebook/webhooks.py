@@ -14,17 +14,24 @@ import json
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import parse_qs
 
-from bot.core.config import FacebookPage
+from bot.core.config import FacebookPage, Settings
 from bot.core.models import KIND_VISITOR_POST, Mention
 from bot.platforms.facebook import parse as fp
 from bot.platforms.facebook.source import COMMENTS, DMS, VISITOR_POSTS
 
-if TYPE_CHECKING:
-    from bot.runtime.services import Services
+
+@dataclass(frozen=True)
+class FacebookWebhook:
+    """What a webhook delivery needs: the settings that sign and list the Pages, and the
+    pipeline's ingest, which stores each mention once (polling reads the same ones)."""
+
+    settings: Settings
+    ingest: Callable[[str, list[Mention]], Any]
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +54,10 @@ def signature_ok(app_secret: str, header: str, body: bytes) -> bool:
     return hmac.compare_digest(expected.encode("ascii"), given.strip().lower().encode("utf-8"))
 
 
-def handle_facebook_webhook(services: Services, method: str, query: str,
+def handle_facebook_webhook(hook: FacebookWebhook, method: str, query: str,
                             headers: Mapping[str, str], body: bytes) -> Reply:
     """One request to /webhooks/facebook -> (status, headers, body)."""
-    settings = services.settings
+    settings = hook.settings
     secret, verify_token = settings.facebook_app_secret, settings.facebook_verify_token
     if secret is None or verify_token is None:
         return _text(404, "Facebook webhooks are not configured")
@@ -78,7 +85,7 @@ def handle_facebook_webhook(services: Services, method: str, query: str,
     batches = events_to_mentions(payload, settings.facebook_pages)
     try:
         for edge, mentions in batches.items():
-            services.pipeline.ingest(edge, mentions)
+            hook.ingest(edge, mentions)
     except Exception:  # Graph retries a failed delivery, and the next poll reads it anyway
         log.exception("Facebook webhook: storing failed")
         return _text(500, "storing failed")
@@ -168,7 +175,7 @@ def messaging_to_mention(event: Any, page: FacebookPage) -> Mention | None:
     return fp.message_to_mention(message, page.name, {})
 
 
-def wsgi_facebook(services: Services, environ: dict[str, Any],
+def wsgi_facebook(hook: FacebookWebhook, environ: dict[str, Any],
                   start_response: Callable[..., Any]) -> list[bytes]:
     """The WSGI side of handle_facebook_webhook, for bot/runtime/web.py."""
     try:
@@ -182,7 +189,7 @@ def wsgi_facebook(services: Services, environ: dict[str, Any],
         headers_in = {k[5:].replace("_", "-").lower(): v for k, v in environ.items()
                       if k.startswith("HTTP_")}
         status, headers, body = handle_facebook_webhook(
-            services, environ.get("REQUEST_METHOD", "GET"), environ.get("QUERY_STRING", ""),
+            hook, environ.get("REQUEST_METHOD", "GET"), environ.get("QUERY_STRING", ""),
             headers_in, raw)
     start_response(f"{status} {HTTPStatus(status).phrase}",
                    [*headers.items(), ("Content-Length", str(len(body)))])

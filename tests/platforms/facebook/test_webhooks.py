@@ -12,8 +12,9 @@ from urllib.parse import urlencode
 
 import pytest
 
-from bot.platforms.facebook.webhooks import handle_facebook_webhook
+from bot.platforms.facebook.webhooks import FacebookWebhook, handle_facebook_webhook
 from bot.runtime.app import build_app
+from bot.runtime.services import Services
 from bot.runtime.web import make_wsgi
 from tests.platforms.facebook.conftest import APP_SECRET, VERIFY_TOKEN, FbWorld
 
@@ -30,13 +31,14 @@ def signed(body: bytes, secret: str = APP_SECRET) -> dict[str, str]:
 def push(world: FbWorld, payload: dict[str, Any], headers: dict[str, str] | None = None
          ) -> tuple[int, bytes]:
     body = json.dumps(payload).encode()
-    status, _, out = handle_facebook_webhook(world.services, "POST", "", headers or signed(body),
-                                             body)
+    status, _, out = handle_facebook_webhook(hook(world.services), "POST", "",
+                                             headers or signed(body), body)
     return status, out
 
 
 def verify(world: FbWorld, **params: str) -> tuple[int, bytes]:
-    status, _, out = handle_facebook_webhook(world.services, "GET", urlencode(params), {}, b"")
+    status, _, out = handle_facebook_webhook(hook(world.services), "GET", urlencode(params),
+                                             {}, b"")
     return status, out
 
 
@@ -67,16 +69,16 @@ def test_forged_signature_is_refused_and_nothing_stored(hooked, forge) -> None:
         "sha1": {"X-Hub-Signature-256": "sha1=" + hmac.new(
             APP_SECRET.encode(), body, hashlib.sha1).hexdigest()},
     }[forge]
-    status, _, _ = handle_facebook_webhook(hooked.services, "POST", "", headers, body)
+    status, _, _ = handle_facebook_webhook(hook(hooked.services), "POST", "", headers, body)
     assert status == 403
     assert hooked.stored() == [] and hooked.count_alerts() == 0
 
 
 def test_signature_is_checked_before_the_body_is_parsed(hooked) -> None:
-    status, _, _ = handle_facebook_webhook(hooked.services, "POST", "", {}, b"{not json")
+    status, _, _ = handle_facebook_webhook(hook(hooked.services), "POST", "", {}, b"{not json")
     assert status == 403
     body = b"{not json"
-    assert handle_facebook_webhook(hooked.services, "POST", "", signed(body), body)[0] == 400
+    assert handle_facebook_webhook(hook(hooked.services), "POST", "", signed(body), body)[0] == 400
 
 
 def test_webhook_then_poll_gives_one_alert(hooked) -> None:
@@ -158,3 +160,8 @@ def test_the_http_route_reaches_the_receiver(hooked) -> None:
     out = b"".join(wsgi(environ, lambda status, headers: statuses.append(status)))
     assert (statuses, out) == (["200 OK"], b"EVENT_RECEIVED")
     assert hooked.ids() == [comment["id"]]
+
+
+def hook(services: Services) -> FacebookWebhook:
+    """The webhook as the HTTP server builds it: the settings and the pipeline's ingest."""
+    return FacebookWebhook(services.settings, services.pipeline.ingest)
