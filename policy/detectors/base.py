@@ -56,20 +56,6 @@ class Analysis:
         sents = self.doc.sents
         return [(s, e) for s, e in self.get(tag) if sents[s] == sent]
 
-    def negated(self, start: int, window: int = 4, tag: str = "NOT") -> bool:
-        """A negator ends within `window` tokens before `start`, in the same sentence,
-        with no comma between."""
-        sents = self.doc.sents
-        if start >= len(sents):
-            return False
-        sent = sents[start]
-        toks = self.doc.tokens
-        for s, e in self.get(tag):
-            if (sents[s] == sent and start - window <= e <= start and s < start
-                    and "," not in toks[e:start]):
-                return True
-        return False
-
     def near(self, tag: str, start: int, end: int, before: int, after: int) -> Spans:
         """Spans of `tag` in the same sentence within `before` tokens before `start` or
         `after` tokens after `end`."""
