@@ -4,7 +4,8 @@ over 1,000 signed clicks, while the same process polls a burst from the fake X.
     .venv/bin/python scripts/bench_ack.py [--clicks 1000] [--mentions 20000] [--runs 3]
 
 The server is the Procfile's: gunicorn --workers 1 --threads 8, with the same application
-(bot.sandbox.wsgi_fakes only points the platforms' transport at the fakes, which run in their
+(bot.sandbox.testing.wsgi_fakes only points the platforms' transport at the fakes, which run
+in their
 own process). Each click is a block_actions request for Claim, signed as Slack signs it, sent
 one after another on a keep-alive connection; its time is from sending the request to having
 read the whole answer (Bolt acks first and does the claim afterwards in its thread pool).
@@ -99,8 +100,8 @@ def healthy(port: int) -> bool:
         return False
 
 
-SERVERS = {"web": "bot.sandbox.wsgi_fakes:application",
-           "split": "bot.sandbox.wsgi_serve_fakes:application",
+SERVERS = {"web": "bot.sandbox.testing.wsgi_fakes:application",
+           "split": "bot.sandbox.testing.wsgi_serve_fakes:application",
            "bare": "bench_bare_bolt:application"}
 
 
@@ -121,7 +122,7 @@ def one_run(fakes: dict[str, Any], clicks: int, mentions: int,
         gunicorn = Path(sys.executable).with_name("gunicorn")
         # Outside the web shape the poll runs in its own process: `feedwatch ingest`.
         ingest = None if shape == "web" else subprocess.Popen(
-            [sys.executable, "-m", "bot.sandbox.run_fakes", "ingest"], cwd=ROOT,
+            [sys.executable, "-m", "bot.sandbox.testing.run_fakes", "ingest"], cwd=ROOT,
             env={**env, "HEALTH_PORT": "0"}, start_new_session=True)
         server = subprocess.Popen(
             [str(gunicorn), "--workers", "1", "--threads", "8", "--bind", f"127.0.0.1:{port}",

@@ -33,7 +33,7 @@ from bot.core.clock import SystemClock
 from bot.core.config import Settings
 from bot.ingest.pipeline import context_for
 from bot.runtime.services import build_services
-from bot.sandbox.instance import fake_sessions
+from bot.sandbox.testing.instance import fake_sessions
 from bot.store.schema import AlertRow, MentionRow, StormMemberRow
 
 

@@ -3,7 +3,7 @@ ingested 100,000 mentions.
 
     .venv/bin/python scripts/bench_rss.py [--mentions 100000] [--runs 3] [--settle]
 
-The process is the real `feedwatch run` in HTTP mode (bot.sandbox.run_fakes only points the
+The process is the real `feedwatch run` in HTTP mode (bot.sandbox.testing.run_fakes only points the
 platforms' transport at the fakes, which run in their own process and are planted once for
 all runs), on a fresh SQLite database each run, with the office open. The day's morning digest
 is queued first, as it would have been by a bot running since the office opened (the same
@@ -85,7 +85,7 @@ def one_run(fakes: dict[str, Any], mentions: int, limit: float,
         env.update(as_env(values))
         env.update({"FEEDWATCH_SANDBOX_X_URL": str(fakes["x_url"]), "PORT": str(free_port())})
         start = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "bot.sandbox.run_fakes"], cwd=ROOT,
+        proc = subprocess.Popen([sys.executable, "-m", "bot.sandbox.testing.run_fakes"], cwd=ROOT,
                                 env=env, stderr=subprocess.DEVNULL)
         try:
             pause = threading.Event()

@@ -26,7 +26,7 @@ if str(ROOT) not in sys.path:
 from bot.sandbox import fake_x  # noqa: E402
 from bot.sandbox.accounts import x_account_config  # noqa: E402
 from bot.sandbox.fake_slack import SANDBOX_TOKEN  # noqa: E402
-from bot.sandbox.instance import midday_timezone  # noqa: E402
+from bot.sandbox.testing.instance import midday_timezone  # noqa: E402
 
 HANDLE = "NSFTtweets"
 SIGNING_SECRET = "bench-signing-secret"

@@ -22,7 +22,7 @@ from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_graph import FakeGraph
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.sandbox.fake_x import FakeX
-from bot.sandbox.instance import midday_timezone
+from bot.sandbox.testing.instance import midday_timezone
 from bot.store.db import Database
 from bot.store.schema import AlertRow, MentionRow
 
@@ -41,7 +41,7 @@ class Rig:
     def run_bot(self, **extra: str) -> int:
         """One bot process: two poll-and-deliver cycles, unless killed first."""
         env = {**self.env, **extra}
-        proc = subprocess.run([sys.executable, "-m", "bot.sandbox.child"], env=env,
+        proc = subprocess.run([sys.executable, "-m", "bot.sandbox.testing.child"], env=env,
                               capture_output=True, text=True, timeout=120)
         if proc.returncode not in (0, -signal.SIGKILL):
             raise AssertionError(f"bot exited {proc.returncode}:\n{proc.stderr[-3000:]}")

@@ -1,5 +1,5 @@
 """Bot processes sharing one database, against fakes that outlive them (as the platforms and
-the database server would): bot/sandbox/instance.py, one JSON line per scheduler tick."""
+the database server would): bot/sandbox/testing/instance.py, one JSON line per scheduler tick."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from bot.sandbox.accounts import x_account_config
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.sandbox.fake_x import FakeX
-from bot.sandbox.instance import midday_timezone
+from bot.sandbox.testing.instance import midday_timezone
 from bot.store.db import Database
 from bot.store.schema import AlertRow, MentionRow
 from tests.conftest import _fresh_postgres
@@ -99,7 +99,7 @@ class Fleet:
         # stderr to a file: a pipe nobody reads could fill and stall the process.
         err = self.workdir / f"instance-{len(self.instances)}.log"
         with err.open("w") as fh:
-            proc = subprocess.Popen([sys.executable, "-m", "bot.sandbox.instance"],
+            proc = subprocess.Popen([sys.executable, "-m", "bot.sandbox.testing.instance"],
                                     env={**self.env, **extra}, stdout=subprocess.PIPE,
                                     stderr=fh, text=True)
         inst = Instance(proc, err)
@@ -109,7 +109,7 @@ class Fleet:
         return inst
 
     def run_once(self, **extra: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "bot.sandbox.instance"],
+        return subprocess.run([sys.executable, "-m", "bot.sandbox.testing.instance"],
                               env={**self.env, **extra}, capture_output=True, text=True,
                               timeout=PATIENCE)
 

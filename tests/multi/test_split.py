@@ -31,7 +31,7 @@ class Proc:
         self.log = fleet.workdir / f"{role}-{time.monotonic_ns()}.log"
         with self.log.open("w") as fh:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "bot.sandbox.run_fakes", role],
+                [sys.executable, "-m", "bot.sandbox.testing.run_fakes", role],
                 env={**fleet.env, "HEALTH_TOKEN": TOKEN, "LOG_LEVEL": "INFO", **extra},
                 stdout=fh, stderr=subprocess.STDOUT, text=True)
 
@@ -106,13 +106,13 @@ def test_ingest_and_serve_share_one_sqlite_database(sqlite_fleet: Fleet) -> None
         # One of each kind on SQLite: a second ingest or serve is refused, saying why.
         for role, extra in (("ingest", {"HEALTH_PORT": "0"}),
                             ("serve", {"PORT": str(free_port())})):
-            second = subprocess.run([sys.executable, "-m", "bot.sandbox.run_fakes", role],
+            second = subprocess.run([sys.executable, "-m", "bot.sandbox.testing.run_fakes", role],
                                     env={**fleet.env, **extra}, capture_output=True,
                                     text=True, timeout=PATIENCE)
             assert second.returncode == 3, second.stderr
             assert "already running on this SQLite database" in second.stderr
         # ...and `run` (both in one) is refused while either runs.
-        both = subprocess.run([sys.executable, "-m", "bot.sandbox.run_fakes", "run"],
+        both = subprocess.run([sys.executable, "-m", "bot.sandbox.testing.run_fakes", "run"],
                               env={**fleet.env, "PORT": str(free_port())},
                               capture_output=True, text=True, timeout=PATIENCE)
         assert both.returncode == 3

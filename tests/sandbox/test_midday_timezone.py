@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.sandbox.instance import midday_timezone
+from bot.sandbox.testing.instance import midday_timezone
 
 
 def test_it_is_midday_there_whatever_the_hour_here() -> None:

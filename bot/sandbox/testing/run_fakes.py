@@ -13,7 +13,7 @@ import sys
 
 from bot.core.roles import INGEST, RUN, SERVE
 from bot.runtime.runner import run
-from bot.sandbox.instance import fake_sessions
+from bot.sandbox.testing.instance import fake_sessions
 
 if __name__ == "__main__":
     roles = {"run": RUN, "ingest": INGEST, "serve": SERVE}

@@ -11,7 +11,7 @@ from bot.core.roles import SERVE
 from bot.runtime.health import make_probe
 from bot.runtime.runner import start_background
 from bot.runtime.web import make_wsgi
-from bot.sandbox.instance import fake_sessions
+from bot.sandbox.testing.instance import fake_sessions
 
 _services, _app, _scheduler = start_background(fake_sessions(
     os.environ["FEEDWATCH_SANDBOX_X_URL"], os.environ.get("FEEDWATCH_SANDBOX_GRAPH_URL", "")),

@@ -15,7 +15,7 @@ from bot.core.config import ConfigError, load_settings
 from bot.runtime.jobs import poll_all
 from bot.runtime.logging_setup import setup_logging
 from bot.runtime.services import build_services
-from bot.sandbox.instance import fake_sessions
+from bot.sandbox.testing.instance import fake_sessions
 
 
 def main() -> int:

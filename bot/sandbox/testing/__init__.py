@@ -1,0 +1,4 @@
+"""Test-only entry points: the bot run as a real child process against the fakes, for the crash,
+multi-process and benchmark suites (`python -m bot.sandbox.testing.child`, `instance`,
+`run_fakes`, and the WSGI apps gunicorn loads in those tests). Never used by `feedwatch`.
+"""
