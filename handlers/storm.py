@@ -16,6 +16,7 @@ from bot.moderation.service import Actor
 from bot.slack.escape import link, safe, truncate
 from bot.slack.limits import SECTION_TEXT
 from bot.slack.storm_blocks import STORM_HIDE, STORM_LIST
+from handlers.context import provide_services
 
 if TYPE_CHECKING:
     from slack_bolt import Ack, App, Respond
@@ -63,48 +64,50 @@ def listing(lines: list[MemberLine], total: int) -> list[dict[str, Any]]:
             for b in blocks]
 
 
-def register(app: App, services: Services) -> None:
-    desk = services.storm
+def hide_all(ack: Ack, body: dict[str, Any], respond: Respond, services: Services) -> None:
+    ack()
+    group_id = group_of(body)
+    try:
+        text = ("That button does not name a storm group." if group_id is None
+                else services.storm.request_hide(group_id, actor_of(body)))
+    except Exception:
+        log.exception("storm: hide all flagged failed")
+        text = SORRY
+    respond(response_type="ephemeral", replace_original=False,
+            text=f"*Hide all flagged*: {text}")
 
-    @app.action(STORM_HIDE)
-    def hide_all(ack: Ack, body: dict[str, Any], respond: Respond) -> None:
-        ack()
-        group_id = group_of(body)
-        try:
-            text = ("That button does not name a storm group." if group_id is None
-                    else desk.request_hide(group_id, actor_of(body)))
-        except Exception:
-            log.exception("storm: hide all flagged failed")
-            text = SORRY
+
+def list_all(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
+             services: Services) -> None:
+    ack()
+    group_id = group_of(body)
+    if group_id is None:
         respond(response_type="ephemeral", replace_original=False,
-                text=f"*Hide all flagged*: {text}")
-
-    @app.action(STORM_LIST)
-    def list_all(ack: Ack, body: dict[str, Any], respond: Respond,
-                 client: WebClient) -> None:
-        ack()
-        group_id = group_of(body)
-        if group_id is None:
+                text="That button does not name a storm group.")
+        return
+    try:
+        lines = services.storm.members_for(group_id, actor_of(body).id)
+        if lines is None:
             respond(response_type="ephemeral", replace_original=False,
-                    text="That button does not name a storm group.")
+                    text="Sorry, only moderators can list a storm's posts. Ask a moderator.")
             return
-        try:
-            lines = desk.members_for(group_id, actor_of(body).id)
-            if lines is None:
-                respond(response_type="ephemeral", replace_original=False,
-                        text="Sorry, only moderators can list a storm's posts. Ask a moderator.")
-                return
-            shown = lines[-LIST_INLINE:]
-            respond(response_type="ephemeral", replace_original=False,
-                    text=f"{len(lines)} posts in storm group {group_id}",
-                    blocks=listing(shown, len(lines)))
-            if len(lines) > len(shown):  # the whole list, in a direct message from feedwatch
-                client.files_upload_v2(
-                    channels=[actor_of(body).id], file=desk.members_csv(group_id),
-                    filename=f"feedwatch-storm-{group_id}.csv",
-                    title=f"Every post of storm group {group_id}",
-                    initial_comment=f"All {len(lines)} posts of storm group {group_id}.",
-                    request_file_info=False)
-        except Exception:
-            log.exception("storm: list all failed for group %s", group_id)
-            respond(response_type="ephemeral", replace_original=False, text=SORRY)
+        shown = lines[-LIST_INLINE:]
+        respond(response_type="ephemeral", replace_original=False,
+                text=f"{len(lines)} posts in storm group {group_id}",
+                blocks=listing(shown, len(lines)))
+        if len(lines) > len(shown):  # the whole list, in a direct message from feedwatch
+            client.files_upload_v2(
+                channels=[actor_of(body).id], file=services.storm.members_csv(group_id),
+                filename=f"feedwatch-storm-{group_id}.csv",
+                title=f"Every post of storm group {group_id}",
+                initial_comment=f"All {len(lines)} posts of storm group {group_id}.",
+                request_file_info=False)
+    except Exception:
+        log.exception("storm: list all failed for group %s", group_id)
+        respond(response_type="ephemeral", replace_original=False, text=SORRY)
+
+
+def register(app: App, services: Services) -> None:
+    provide_services(app, services)
+    app.action(STORM_HIDE)(hide_all)
+    app.action(STORM_LIST)(list_all)
