@@ -19,8 +19,20 @@ if [ -z "$builder" ] && [ "${CI:-}" = "true" ] && command -v apt-get >/dev/null 
     && builder=podman
 fi
 
+# The base image must already be on this machine: the build never pulls, since machines here
+# reach package registries only, not container registries.
+base=$(awk 'toupper($1) == "FROM" { print $2; exit }' Dockerfile)
+if [[ "$base" == \$\{*\} ]]; then  # FROM ${NAME}: the ARG's default
+  arg=${base#\$\{}; arg=${arg%\}}
+  base=$(sed -n "s/^ARG ${arg}=//p" Dockerfile | head -n 1)
+fi
+if [ -n "$builder" ] && ! "$builder" image inspect "$base" >/dev/null 2>&1; then
+  echo "container: $builder is here but the base image $base is not, and it is never pulled here"
+  builder=""
+fi
+
 if [ -n "$builder" ]; then
-  build=(build); [ "$builder" = buildah ] && build=(bud)
+  build=(build --pull=never); [ "$builder" = buildah ] && build=(bud --pull-never)
   if timeout 1200 "$builder" "${build[@]}" -t "$image" . >"$log" 2>&1; then
     if [ "$builder" = buildah ]; then
       echo "container: built with buildah (no runtime here to start it)"
@@ -40,8 +52,8 @@ if [ -n "$builder" ]; then
   else
     echo "container: the image did not build:"; tail -n 30 "$log"; exit 1
   fi
-else
-  echo "container: no builder (podman, docker, buildah) on this machine"
+elif [ -z "$base" ]; then
+  echo "container: the Dockerfile names no base image"; exit 1
 fi
 
 hadolint=$(command -v hadolint || true)
