@@ -196,3 +196,23 @@ def test_a_harmful_act_on_oneself_is_crisis_never_violence(engine: PolicyEngine,
 ])
 def test_harm_words_near_oneself_that_are_not_crisis(engine: PolicyEngine, text: str) -> None:
     assert "crisis" not in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly I wish I were dead",
+    "I'd rather be gone than face another week of this",
+    "there's no reason for me to keep living",
+    "I wish I had never been born, truly",
+])
+def test_the_writers_wish_to_be_dead_is_crisis(engine: PolicyEngine, text: str) -> None:
+    assert engine.classify(text).categories[0] == "crisis"
+
+
+@pytest.mark.parametrize("text", [
+    "I hope my cat doesn't die, she's very old",
+    "no point in me going to the party really",
+    "I wish I was born in the sixties, the music was better",
+])
+def test_wishes_and_pointlessness_that_are_not_a_death_wish(engine: PolicyEngine,
+                                                            text: str) -> None:
+    assert "crisis" not in engine.classify(text).categories
