@@ -11,7 +11,15 @@ from policy.detectors.base import Analysis, Hit, distress_context
 from policy.detectors.scope import counter_speech, negated
 from policy.detectors.slurs import slur_hits
 from policy.lexicon import cues, harm
-from policy.lexicon.groups import GROUP_ADJECTIVES, GROUP_NOUNS, PEOPLE_NOUNS, UNNAMED
+from policy.lexicon.groups import (
+    DEMONYM_ENDINGS,
+    GROUP_ADJECTIVES,
+    GROUP_NOUNS,
+    NOT_DEMONYMS,
+    PEOPLE_NOUNS,
+    RACE,
+    UNNAMED,
+)
 
 # counter_speech and negated are re-exported for the detectors that import them from here.
 __all__ = ["PHRASES", "RULES", "counter_speech", "detect", "negated"]
@@ -107,7 +115,7 @@ def detect(a: Analysis) -> list[Hit]:
 def _detect(a: Analysis) -> list[Hit]:
     hits = slur_hits(a)
     doc = a.doc
-    groups = [g for g in a.prefixed("G:") if not doc.quoted[g[0]]]
+    groups = sorted([g for g in a.prefixed("G:") if not doc.quoted[g[0]]] + _demonyms(a))
     seen: set[tuple[str, int]] = set()
     hits.extend(_adjective_noun(a, seen))
     if not groups:
@@ -169,6 +177,19 @@ def _as_violence(a: Analysis, hits: list[Hit]) -> list[Hit]:
         rule = ("violence.threat" if _FIRST.intersection(a.doc.tokens[lo : h.end])
                 else "violence.incitement")
         out.append(Hit(rule, h.start, h.end, h.confidence, note=h.note))
+    return out
+
+
+def _demonyms(a: Analysis) -> list[tuple[int, int, str]]:
+    """Peoples no list names, by their form: a capitalised plural with a demonym's ending
+    ("Moldovans", "Congolese"), not inside a listed group and not an everyday plural."""
+    doc = a.doc
+    listed = {i for s, e, _ in a.prefixed("G:") for i in range(s, e)}
+    out = []
+    for i, t in enumerate(doc.tokens):
+        if (doc.caps[i] and len(t) >= 6 and t.endswith(DEMONYM_ENDINGS)
+                and t not in NOT_DEMONYMS and i not in listed and not doc.quoted[i]):
+            out.append((i, i + 1, RACE))
     return out
 
 

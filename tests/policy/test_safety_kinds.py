@@ -216,3 +216,22 @@ def test_the_writers_wish_to_be_dead_is_crisis(engine: PolicyEngine, text: str) 
 def test_wishes_and_pointlessness_that_are_not_a_death_wish(engine: PolicyEngine,
                                                             text: str) -> None:
     assert "crisis" not in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "Moldovans are vermin and should all go home",
+    "honestly the Congolese are all thieves",
+    "Yemenis are parasites, every one of them",
+])
+def test_a_people_no_list_names_is_found_by_its_form(engine: PolicyEngine, text: str) -> None:
+    assert "hate" in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "The Physicians on the ward were brilliant",
+    "Musicians are playing in the hospital garden today",
+    "Moldovans and Congolese are welcome at our Saturday drop-in",
+])
+def test_capitalised_plurals_without_hostility_are_not_hate(engine: PolicyEngine,
+                                                            text: str) -> None:
+    assert "hate" not in engine.classify(text).categories
