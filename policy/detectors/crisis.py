@@ -175,6 +175,14 @@ def detect(a: Analysis) -> list[Hit]:
     return hits
 
 
+def _words(a: Analysis) -> frozenset[str]:
+    """The post's distinct words, once per post (several rules look before they loop)."""
+    found = a.notes.get("_words")
+    if not isinstance(found, frozenset):
+        found = a.notes["_words"] = frozenset(a.doc.tokens)
+    return found
+
+
 _SUICIDE = frozenset({"suicide", "suicidal", "overdose", "overdosing"})
 # Someone else whose suicide a sentence may be about ("my mum committed suicide").
 _OTHER_PEOPLE = _SPECIFIC | _PRONOUNS_OTHER | SECOND_PERSON | _GENERIC_SUBJECTS | {
@@ -187,6 +195,8 @@ def _suicide_of_oneself(a: Analysis) -> list[Hit]:
     negated, not a recovery or awareness story."""
     doc = a.doc
     toks = doc.tokens
+    if _SUICIDE.isdisjoint(_words(a)):
+        return []
     for i, t in enumerate(toks):
         if t not in _SUICIDE or doc.quoted[i] or negated(a, i, window=3) or _recovered(a, i):
             continue
@@ -221,6 +231,8 @@ def _harm_to_oneself(a: Analysis) -> list[Hit]:
             continue
         if _voice(a, s, e) == "self":
             return [Hit("crisis.self_harm", s, min(len(toks), e + 2), 0.75)]
+    if _WEAPON.isdisjoint(_words(a)):
+        return []
     for i, t in enumerate(toks):
         if t in _WEAPON and toks[i + 1 : i + 3] and toks[i + 1] in ("in", "to", "against") \
                 and toks[i + 2 : i + 3] == ["my"] and toks[i + 3 : i + 4] \
@@ -242,7 +254,8 @@ def _death_wish(a: Analysis) -> list[Hit]:
     for me to live"); nobody else is the one wished dead."""
     doc = a.doc
     toks = doc.tokens
-    for i, t in enumerate(toks):
+    words = _words(a)
+    for i, t in enumerate(toks if not _DEATH_STATE.isdisjoint(words) else ()):
         if t not in _DEATH_STATE:
             continue
         lo = a.sentence_range(doc.sents[i])[0]
@@ -258,7 +271,7 @@ def _death_wish(a: Analysis) -> list[Hit]:
         if doc.quoted[i] or _recovered(a, i) or _denied(a, i):
             continue
         return [Hit("crisis.suicidal", max(lo, i - 6), i + 1, 0.75)]
-    for i, t in enumerate(toks):
+    for i, t in enumerate(toks if not _NO_POINT.isdisjoint(words) else ()):
         if t not in _NO_POINT or i == 0 or toks[i - 1] not in ("no", "any", "zero"):
             continue
         lo, hi = a.sentence_range(doc.sents[i])

@@ -184,6 +184,8 @@ def _demonyms(a: Analysis) -> list[tuple[int, int, str]]:
     """Peoples no list names, by their form: a capitalised plural with a demonym's ending
     ("Moldovans", "Congolese"), not inside a listed group and not an everyday plural."""
     doc = a.doc
+    if not any(doc.caps):
+        return []
     listed = {i for s, e, _ in a.prefixed("G:") for i in range(s, e)}
     out = []
     for i, t in enumerate(doc.tokens):
