@@ -156,6 +156,8 @@ def _detect(a: Analysis) -> list[Hit]:
             hits.append(Hit(rule, s, e, conf, note=tgt[2]))
     named = [g for g in groups if g[2] != UNNAMED]
     hits.extend(_negated_positive(a, named))
+    if not any(h.rule_id == "hate.derogatory" for h in hits):
+        hits.extend(_no_room_for(a, named))
     hits.extend(_as_violence(a, hits))
     if not hits:
         hits.extend(_hostile_mention(a, named) if named else _unnamed_mention(a))
@@ -256,6 +258,29 @@ def _adjective_noun(a: Analysis, seen: set[tuple[str, int]]) -> list[Hit]:
                 seen.add(key)
                 out.append(Hit("hate.dehumanising", s, starts[nxt], 0.8, note=char))
     return out
+
+
+_ROOM = frozenset({"place", "room", "space", "home", "future", "welcome", "seat", "job",
+                   "jobs", "right", "rights"})
+
+
+def _no_room_for(a: Analysis, groups: list[tuple[int, int, str]]) -> list[Hit]:
+    """Exclusion by grammar: "no" + a place or a right + "for" + a group ("there is no room
+    on this earth for ...", "no jobs for ..."), the writer's own words."""
+    toks = a.doc.tokens
+    for i, t in enumerate(toks):
+        if t != "no" or i + 1 >= len(toks) or toks[i + 1] not in _ROOM:
+            continue
+        if counter_speech(a, i) or negated(a, i):
+            continue
+        hi = a.sentence_range(a.doc.sents[i])[1]
+        for_at = next((k for k in range(i + 2, min(hi, i + 8)) if toks[k] == "for"), None)
+        if for_at is None:
+            continue
+        tgt = next((g for g in groups if for_at < g[0] <= for_at + 3), None)
+        if tgt and not _group_negated(a, tgt[0]):
+            return [Hit("hate.derogatory", i, tgt[1], 0.8, note=tgt[2])]
+    return []
 
 
 def _negated_positive(a: Analysis, groups: list[tuple[int, int, str]]) -> list[Hit]:

@@ -235,3 +235,21 @@ def test_a_people_no_list_names_is_found_by_its_form(engine: PolicyEngine, text:
 def test_capitalised_plurals_without_hostility_are_not_hate(engine: PolicyEngine,
                                                             text: str) -> None:
     assert "hate" not in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "There is no room on this earth for Muslims",
+    "no jobs for immigrants in this town, ever",
+    "No future for disabled people in this country",
+])
+def test_no_place_for_a_group_is_exclusion(engine: PolicyEngine, text: str) -> None:
+    assert "hate" in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "There's no room for racism in our trust, all Muslims are welcome",
+    "No place for homophobia here, gay people are welcome",
+    "Nobody says there is no room for refugees, that's a lie",
+])
+def test_no_place_for_hate_is_not_hate(engine: PolicyEngine, text: str) -> None:
+    assert "hate" not in engine.classify(text).categories
