@@ -166,11 +166,21 @@ def detect(a: Analysis) -> list[Hit]:
     if not hits:
         hits.extend(_harm_to_oneself(a))
     if not hits:
+        hits.extend(_death_wish(a))
+    if not hits:
         hits.extend(_strong_indirect(a))
     if not hits:
         hits.extend(_indirect(a))
     a.notes["crisis"] = bool(hits)  # read by feedback: distress is not a complaint
     return hits
+
+
+def _words(a: Analysis) -> frozenset[str]:
+    """The post's distinct words, once per post (several rules look before they loop)."""
+    found = a.notes.get("_words")
+    if not isinstance(found, frozenset):
+        found = a.notes["_words"] = frozenset(a.doc.tokens)
+    return found
 
 
 _SUICIDE = frozenset({"suicide", "suicidal", "overdose", "overdosing"})
@@ -185,6 +195,8 @@ def _suicide_of_oneself(a: Analysis) -> list[Hit]:
     negated, not a recovery or awareness story."""
     doc = a.doc
     toks = doc.tokens
+    if _SUICIDE.isdisjoint(_words(a)):
+        return []
     for i, t in enumerate(toks):
         if t not in _SUICIDE or doc.quoted[i] or negated(a, i, window=3) or _recovered(a, i):
             continue
@@ -219,11 +231,54 @@ def _harm_to_oneself(a: Analysis) -> list[Hit]:
             continue
         if _voice(a, s, e) == "self":
             return [Hit("crisis.self_harm", s, min(len(toks), e + 2), 0.75)]
+    if _WEAPON.isdisjoint(_words(a)):
+        return []
     for i, t in enumerate(toks):
         if t in _WEAPON and toks[i + 1 : i + 3] and toks[i + 1] in ("in", "to", "against") \
                 and toks[i + 2 : i + 3] == ["my"] and toks[i + 3 : i + 4] \
                 and toks[i + 3] in _IN_ME and not _recovered(a, i):
             return [Hit("crisis.suicidal", i, i + 4, 0.75)]
+    return []
+
+
+_WISHING = frozenset({"wish", "want", "wanted", "rather", "hope", "pray", "praying", "longing",
+                      "long", "wishing", "hoping", "prefer", "off"})  # "better off dead"
+_DEATH_STATE = frozenset({"dead", "die", "gone", "born", "exist", "existing", "alive"})
+_NO_POINT = frozenset({"point", "reason", "purpose", "sense"})
+_LIVING = frozenset({"living", "live", "alive", "existing", "exist", "on", "here", "carrying"})
+
+
+def _death_wish(a: Analysis) -> list[Hit]:
+    """The writer wishes to be dead or never to have been ("I wish I were dead", "I'd rather
+    be gone", "I would be better off dead"), or sees no point in living ("there's no reason
+    for me to live"); nobody else is the one wished dead."""
+    doc = a.doc
+    toks = doc.tokens
+    words = _words(a)
+    for i, t in enumerate(toks if not _DEATH_STATE.isdisjoint(words) else ()):
+        if t not in _DEATH_STATE:
+            continue
+        lo = a.sentence_range(doc.sents[i])[0]
+        before = toks[max(lo, i - 6) : i]
+        others = (_PRONOUNS_OTHER | SECOND_PERSON | _SPECIFIC) & set(before)
+        if others or not FIRST_PERSON & set(toks[lo:i]) or not _WISHING & set(before):
+            continue
+        if t in ("born", "exist", "existing", "alive") and not {"never", "not", "no"} & set(
+                before):
+            continue  # "I wish I was born earlier", "I want to be alive": not a death wish
+        if negated(a, i, window=3) and t not in ("born", "exist", "existing", "alive"):
+            continue
+        if doc.quoted[i] or _recovered(a, i) or _denied(a, i):
+            continue
+        return [Hit("crisis.suicidal", max(lo, i - 6), i + 1, 0.75)]
+    for i, t in enumerate(toks if not _NO_POINT.isdisjoint(words) else ()):
+        if t not in _NO_POINT or i == 0 or toks[i - 1] not in ("no", "any", "zero"):
+            continue
+        lo, hi = a.sentence_range(doc.sents[i])
+        after = toks[i + 1 : min(hi, i + 7)]
+        if _LIVING & set(after) and FIRST_PERSON & set(toks[lo:hi]) | {"im"} & set(
+                toks[lo:hi]) and not _recovered(a, i):
+            return [Hit("crisis.indirect", i - 1, min(hi, i + 7), 0.75)]
     return []
 
 

@@ -11,7 +11,15 @@ from policy.detectors.base import Analysis, Hit, distress_context
 from policy.detectors.scope import counter_speech, negated
 from policy.detectors.slurs import slur_hits
 from policy.lexicon import cues, harm
-from policy.lexicon.groups import GROUP_ADJECTIVES, GROUP_NOUNS, PEOPLE_NOUNS, UNNAMED
+from policy.lexicon.groups import (
+    DEMONYM_ENDINGS,
+    GROUP_ADJECTIVES,
+    GROUP_NOUNS,
+    NOT_DEMONYMS,
+    PEOPLE_NOUNS,
+    RACE,
+    UNNAMED,
+)
 
 # counter_speech and negated are re-exported for the detectors that import them from here.
 __all__ = ["PHRASES", "RULES", "counter_speech", "detect", "negated"]
@@ -107,7 +115,7 @@ def detect(a: Analysis) -> list[Hit]:
 def _detect(a: Analysis) -> list[Hit]:
     hits = slur_hits(a)
     doc = a.doc
-    groups = [g for g in a.prefixed("G:") if not doc.quoted[g[0]]]
+    groups = sorted([g for g in a.prefixed("G:") if not doc.quoted[g[0]]] + _demonyms(a))
     seen: set[tuple[str, int]] = set()
     hits.extend(_adjective_noun(a, seen))
     if not groups:
@@ -148,6 +156,8 @@ def _detect(a: Analysis) -> list[Hit]:
             hits.append(Hit(rule, s, e, conf, note=tgt[2]))
     named = [g for g in groups if g[2] != UNNAMED]
     hits.extend(_negated_positive(a, named))
+    if not any(h.rule_id == "hate.derogatory" for h in hits):
+        hits.extend(_no_room_for(a, named))
     hits.extend(_as_violence(a, hits))
     if not hits:
         hits.extend(_hostile_mention(a, named) if named else _unnamed_mention(a))
@@ -169,6 +179,21 @@ def _as_violence(a: Analysis, hits: list[Hit]) -> list[Hit]:
         rule = ("violence.threat" if _FIRST.intersection(a.doc.tokens[lo : h.end])
                 else "violence.incitement")
         out.append(Hit(rule, h.start, h.end, h.confidence, note=h.note))
+    return out
+
+
+def _demonyms(a: Analysis) -> list[tuple[int, int, str]]:
+    """Peoples no list names, by their form: a capitalised plural with a demonym's ending
+    ("Moldovans", "Congolese"), not inside a listed group and not an everyday plural."""
+    doc = a.doc
+    if not any(doc.caps):
+        return []
+    listed = {i for s, e, _ in a.prefixed("G:") for i in range(s, e)}
+    out = []
+    for i, t in enumerate(doc.tokens):
+        if (doc.caps[i] and len(t) >= 6 and t.endswith(DEMONYM_ENDINGS)
+                and t not in NOT_DEMONYMS and i not in listed and not doc.quoted[i]):
+            out.append((i, i + 1, RACE))
     return out
 
 
@@ -233,6 +258,29 @@ def _adjective_noun(a: Analysis, seen: set[tuple[str, int]]) -> list[Hit]:
                 seen.add(key)
                 out.append(Hit("hate.dehumanising", s, starts[nxt], 0.8, note=char))
     return out
+
+
+_ROOM = frozenset({"place", "room", "space", "home", "future", "welcome", "seat", "job",
+                   "jobs", "right", "rights"})
+
+
+def _no_room_for(a: Analysis, groups: list[tuple[int, int, str]]) -> list[Hit]:
+    """Exclusion by grammar: "no" + a place or a right + "for" + a group ("there is no room
+    on this earth for ...", "no jobs for ..."), the writer's own words."""
+    toks = a.doc.tokens
+    for i, t in enumerate(toks):
+        if t != "no" or i + 1 >= len(toks) or toks[i + 1] not in _ROOM:
+            continue
+        if counter_speech(a, i) or negated(a, i):
+            continue
+        hi = a.sentence_range(a.doc.sents[i])[1]
+        for_at = next((k for k in range(i + 2, min(hi, i + 8)) if toks[k] == "for"), None)
+        if for_at is None:
+            continue
+        tgt = next((g for g in groups if for_at < g[0] <= for_at + 3), None)
+        if tgt and not _group_negated(a, tgt[0]):
+            return [Hit("hate.derogatory", i, tgt[1], 0.8, note=tgt[2])]
+    return []
 
 
 def _negated_positive(a: Analysis, groups: list[tuple[int, int, str]]) -> list[Hit]:

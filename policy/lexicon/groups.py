@@ -201,3 +201,22 @@ HOMONYM_CONTEXT = frozenset(
      "sea", "beach", "river", "water", "cooked", "cooking", "delicious", "ate", "eat", "tasty",
      "food", "faggots and", "butchers", "pub", "cig", "cigs", "ciggies", "tobacco"}
 )
+
+
+# Nationalities and peoples are an open class: a capitalised plural ending like these
+# ("Moldovans", "Congolese", "Yemenis") names one even when no list holds it.
+DEMONYM_ENDINGS = ("ians", "ans", "ese", "anis", "enis", "aelis", "aqis", "ites")
+# Capitalised plurals with those endings that are not peoples.
+NOT_DEMONYMS = frozenset({
+    "humans", "fans", "veterans", "republicans", "vegans", "vegetarians", "physicians",
+    "musicians", "politicians", "technicians", "electricians", "librarians", "clinicians",
+    "magicians", "beauticians", "statisticians", "opticians", "mathematicians", "comedians",
+    "guardians", "civilians", "pedestrians", "historians", "custodians", "dietitians",
+    "paediatricians", "pediatricians", "obstetricians", "parliamentarians", "titans",
+    "trojans", "spartans", "partisans", "artisans", "veterinarians", "organs", "plans",
+    "scans", "loans", "cans", "vans", "clans", "beans", "jeans", "means", "deans", "oceans",
+    "slogans", "orphans", "pans", "bans", "tans", "swans", "pelicans", "toucans", "sedans",
+    "cardigans", "caravans", "divans", "shenanigans", "hooligans", "charlatans", "sites",
+    "bites", "whites", "rites", "kites", "favourites", "suites", "satellites", "termites",
+    "parasites", "hypocrites", "socialites", "elites",
+})

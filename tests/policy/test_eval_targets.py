@@ -48,3 +48,42 @@ def test_eval_targets(engine: PolicyEngine) -> None:
         if not ok:
             failures.append(f"{target.what} {target.op} {target.value}: got {fmt(got)}")
     assert not failures, "\n".join(failures)
+
+
+# Floors on the cross-validated figures (scripts/eval_policy.py, policy/crossval.py): what
+# the engine keeps on wording it was not written from. Raise them as the engine generalises.
+CV_FLOORS = (
+    ("hatecheck", "hate", "recall", ">=", 0.94),
+    ("hatecheck", "violation", "fpr", "<=", 0.03),
+    ("hatecheck", "violence", "recall", ">=", 0.95),
+    ("reddit_cssrs", "crisis@user", "recall", ">=", 0.90),
+    ("nhs_feedback", "violation", "fpr", "<=", 0.002),
+)
+
+
+@pytest.mark.slow
+def test_cross_validated_floors(engine: PolicyEngine) -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import eval_policy  # the script's own fold and phrase rules, not a copy of them
+
+    from policy.crossval import cross_validate, user_rows
+
+    data = _require_data()
+    sources = {"hatecheck", "ethos", "nhs_feedback", "reddit_cssrs"}  # as make eval does
+    loaded = {}
+    for source in sources:
+        rows = eval_policy.read_jsonl(data / f"{source}.jsonl")
+        loaded[source] = (rows, [eval_policy._pred(engine, r["text"]) for r in rows])
+    held = eval_policy.held_out_predictions(engine, loaded, ROOT / "tests" / "policy" / "cases")
+    failures = []
+    for source, label, metric, op, floor in CV_FLOORS:
+        rows, preds, _ = held[source]
+        if source == "reddit_cssrs":
+            rows, preds = user_rows(rows, preds, "crisis", "crisis@user")
+        got = getattr(cross_validate(rows, preds, eval_policy._fold(source), [label])
+                      .scores[label], metric)
+        if got is None or not (got >= floor if op == ">=" else got <= floor):
+            failures.append(f"{source} {label} {metric} {op} {floor}: got {fmt(got)}")
+    assert not failures, "\n".join(failures)

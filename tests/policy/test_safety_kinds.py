@@ -196,3 +196,60 @@ def test_a_harmful_act_on_oneself_is_crisis_never_violence(engine: PolicyEngine,
 ])
 def test_harm_words_near_oneself_that_are_not_crisis(engine: PolicyEngine, text: str) -> None:
     assert "crisis" not in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "Honestly I wish I were dead",
+    "I'd rather be gone than face another week of this",
+    "there's no reason for me to keep living",
+    "I wish I had never been born, truly",
+])
+def test_the_writers_wish_to_be_dead_is_crisis(engine: PolicyEngine, text: str) -> None:
+    assert engine.classify(text).categories[0] == "crisis"
+
+
+@pytest.mark.parametrize("text", [
+    "I hope my cat doesn't die, she's very old",
+    "no point in me going to the party really",
+    "I wish I was born in the sixties, the music was better",
+])
+def test_wishes_and_pointlessness_that_are_not_a_death_wish(engine: PolicyEngine,
+                                                            text: str) -> None:
+    assert "crisis" not in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "Moldovans are vermin and should all go home",
+    "honestly the Congolese are all thieves",
+    "Yemenis are parasites, every one of them",
+])
+def test_a_people_no_list_names_is_found_by_its_form(engine: PolicyEngine, text: str) -> None:
+    assert "hate" in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "The Physicians on the ward were brilliant",
+    "Musicians are playing in the hospital garden today",
+    "Moldovans and Congolese are welcome at our Saturday drop-in",
+])
+def test_capitalised_plurals_without_hostility_are_not_hate(engine: PolicyEngine,
+                                                            text: str) -> None:
+    assert "hate" not in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "There is no room on this earth for Muslims",
+    "no jobs for immigrants in this town, ever",
+    "No future for disabled people in this country",
+])
+def test_no_place_for_a_group_is_exclusion(engine: PolicyEngine, text: str) -> None:
+    assert "hate" in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "There's no room for racism in our trust, all Muslims are welcome",
+    "No place for homophobia here, gay people are welcome",
+    "Nobody says there is no room for refugees, that's a lie",
+])
+def test_no_place_for_hate_is_not_hate(engine: PolicyEngine, text: str) -> None:
+    assert "hate" not in engine.classify(text).categories
