@@ -7,7 +7,7 @@ from __future__ import annotations
 from policy.detectors import rulekit
 from policy.detectors.base import Analysis, Hit
 from policy.detectors.hate import counter_speech
-from policy.detectors.pairing import blocked, paired
+from policy.detectors.pairing import blocked, in_post, paired
 from policy.wordlists import words
 
 CATEGORY = "terrorism"
@@ -39,6 +39,10 @@ def support(a: Analysis) -> Hit | None:
     found = paired(a, "TERROR_ORG", ("TERROR_SUPPORT",), _SAFE, 14)
     if found and not counter_speech(a, found[0]):
         return Hit("terrorism.support", *found, 0.8)
+    # The praise often comes a sentence after the group or attack it is about.
+    found = in_post(a, "TERROR_ORG", "TERROR_SUPPORT", _SAFE)
+    if found and not counter_speech(a, found[0]):
+        return Hit("terrorism.support", *found, 0.7, note="praise in the same post")
     return None
 
 
