@@ -15,6 +15,7 @@ from bot.core.config import ConfigError, Settings, load_database_only, load_sett
 from bot.platforms.facebook import versions as graph_versions
 from bot.platforms.facebook.source import TOKEN_FIX, GraphAPIError, make_graph
 from bot.platforms.http import TimeoutSession
+from bot.platforms.x.actions import make_x_writer
 from bot.slack.client import make_slack_client
 from bot.store.db import Database, database_for
 
@@ -80,7 +81,7 @@ def check_x(settings: Settings, session_factory: Callable[[], object] = TimeoutS
     results = []
     for acct in settings.x_accounts:
         name = f"x:{acct.name}"
-        writer = cx.make_writer(acct, session_factory())
+        writer = make_x_writer(acct, session_factory())  # type: ignore[arg-type]
         try:
             me = cx.whoami(writer)
         except tweepy.Unauthorized:

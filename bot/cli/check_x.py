@@ -12,7 +12,7 @@ from typing import Any
 import requests
 
 from bot.core.config import XAccount
-from bot.platforms.x.actions import XWriter, make_x_writer
+from bot.platforms.x.actions import XWriter
 from bot.store import access
 from bot.store.db import Database
 
@@ -65,8 +65,4 @@ def learn_block(writer: XWriter, account: XAccount, db: Database | None,
     if ok:
         return "Block: allowed"
     return "Block: not included in this access level (error 453), so alerts offer Mute instead"
-
-
-def make_writer(account: XAccount, session: Any) -> XWriter:
-    return make_x_writer(account, session)
 
