@@ -120,5 +120,5 @@ def test_settings_refuse_bad_office_hours(tmp_path) -> None:  # type: ignore[no-
         load_settings(None, **base, office_opens="25:00")
     with pytest.raises(ConfigError, match="OFFICE_HOLIDAYS"):
         load_settings(None, **base, office_holidays="XX-NOPE")
-    with pytest.raises(ConfigError, match="OFFICE_OPENS: must be before"):
+    with pytest.raises(ConfigError, match="OFFICE_CLOSES: must be after OFFICE_OPENS"):
         load_settings(None, **base, office_opens="18:00")
