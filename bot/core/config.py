@@ -47,6 +47,13 @@ def _secret_not_placeholder(v: SecretStr) -> SecretStr:
     return v
 
 
+def _account_name(v: str) -> str:
+    """An account's short name, shared by X accounts and Facebook Pages."""
+    if not _NAME.match(v):
+        raise ValueError("use lower-case letters, digits, '-' or '_' (max 40)")
+    return v
+
+
 class XAccount(BaseModel):
     """One X account watched, with its own OAuth 1.0a user-context credentials."""
 
@@ -61,12 +68,7 @@ class XAccount(BaseModel):
     access_token: SecretStr
     access_token_secret: SecretStr
 
-    @field_validator("name")
-    @classmethod
-    def _name(cls, v: str) -> str:
-        if not _NAME.match(v):
-            raise ValueError("use lower-case letters, digits, '-' or '_' (max 40)")
-        return v
+    _name = field_validator("name")(classmethod(lambda cls, v: _account_name(v)))
 
     @field_validator("user_id")
     @classmethod
@@ -89,12 +91,7 @@ class FacebookPage(BaseModel):
     page_id: str = Field(pattern=r"^\d{1,30}$")
     page_token: SecretStr
 
-    @field_validator("name")
-    @classmethod
-    def _name(cls, v: str) -> str:
-        if not _NAME.match(v):
-            raise ValueError("use lower-case letters, digits, '-' or '_' (max 40)")
-        return v
+    _name = field_validator("name")(classmethod(lambda cls, v: _account_name(v)))
 
     @field_validator("page_token")
     @classmethod
