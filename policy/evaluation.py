@@ -1,4 +1,4 @@
-"""Scoring the engine on labelled rows, and the targets of issue 4 (pure: rows in, numbers out).
+"""Scoring the engine on labelled rows, and the evaluation targets (pure: rows in, numbers out).
 
 Used by scripts/eval_policy.py and by the tests. Rows look like the shared eval data:
 {"id", "source", "group", "text", "labels": {category or "violation": 0|1}, "note"}.

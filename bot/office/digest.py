@@ -1,4 +1,4 @@
-"""The morning: one digest of the night, then the held alerts, most urgent first (point 2).
+"""The morning: one digest of the night, then the held alerts, most urgent first.
 
 `open_office` is called by the scheduler's office tick (every minute). It is idempotent: the
 digest is an outbox row with a per-day dedupe key, and release only touches rows still held,

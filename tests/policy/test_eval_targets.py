@@ -1,4 +1,4 @@
-"""The targets of issue 4 on the shared eval data (../shared/eval/dev, or FEEDWATCH_EVAL_DIR).
+"""The evaluation targets on the shared eval data (../shared/eval/dev, or FEEDWATCH_EVAL_DIR).
 
 Skipped with a message when the data is missing; with CI=true a missing folder fails.
 """
