@@ -6,34 +6,23 @@ as its own step (before the new version starts), and for going back to an older 
 from __future__ import annotations
 
 import io
-import os
 import sys
 
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from bot.core.config import Settings
-from bot.core.secret_files import SecretFileError, values_from_files
+from bot.core.config import ConfigError, load_database_only
 from bot.store.coordination import MIGRATE, coordinator_for
 from bot.store.db import MIGRATIONS, Database
 
 
-class _DatabaseOnly(BaseSettings):
-    """These commands need only DATABASE_URL (or DATABASE_URL_FILE), not the whole bot's."""
-
-    model_config = SettingsConfigDict(env_file=".env", env_ignore_empty=True, extra="ignore")
-    database_url: str = Settings.model_fields["database_url"].default
-
-
 def _database() -> Database:
     try:
-        values = values_from_files(os.environ, ["database_url"])
-    except SecretFileError as exc:
-        print(f"feedwatch: {exc.args[0].strip()}", file=sys.stderr)
+        return Database(load_database_only().database_url)
+    except ConfigError as exc:
+        print(f"feedwatch: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
-    return Database(_DatabaseOnly(**values).database_url)
 
 
 def _config(db: Database, out: io.TextIOBase | None = None) -> Config:

@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.core.config import ConfigError
+
 
 def _run(args: argparse.Namespace) -> int:
     from bot.runtime.runner import run
@@ -190,7 +192,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except ConfigError as exc:
+        # Every command that reads settings names what is wrong and stops, never a traceback.
+        print(exc, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -24,6 +25,7 @@ from bot.core.calendar import holiday_calendar, parse_dates, parse_days, parse_h
 from bot.core.category_settings import check_category_channels, parse_categories
 from bot.core.models import FACEBOOK, X
 from bot.core.moderation_actions import LEAD_LIMITABLE
+from bot.core.secret_files import SecretFileError, values_from_files
 
 # The current Graph API version (bot/platforms/facebook/versions.py has Meta's dates).
 DEFAULT_GRAPH_VERSION = "v26.0"
@@ -510,14 +512,17 @@ class ConfigError(Exception):
     """Configuration is missing or malformed; the message names every variable at fault."""
 
 
-def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Settings:
-    """Read and validate settings once; raise ConfigError listing every problem."""
-    from bot.core.secret_files import SecretFileError, values_from_files
-
+def _from_files(fields: Iterable[str]) -> dict[str, str]:
+    """Values given as NAME_FILE=/path, for the fields named; ConfigError if one is unusable."""
     try:
-        from_files = values_from_files(os.environ, Settings.model_fields)
+        return values_from_files(os.environ, fields)
     except SecretFileError as exc:
         raise ConfigError(f"feedwatch is not configured correctly:\n{exc}") from None
+
+
+def load_settings(env_file: str | Path | None = ".env", **overrides: Any) -> Settings:
+    """Read and validate settings once; raise ConfigError listing every problem."""
+    from_files = _from_files(Settings.model_fields)
     try:
         return Settings(_env_file=env_file, **{**from_files, **overrides})  # type: ignore[arg-type]
     except ValidationError as exc:
@@ -564,7 +569,13 @@ class DatabaseOnly(BaseSettings):
 
 
 def load_database_only(env_file: str | Path | None = ".env") -> DatabaseOnly:
-    return DatabaseOnly(_env_file=env_file)  # type: ignore[call-arg]
+    """DATABASE_URL (and the audit key), from the environment, .env or their *_FILE files,
+    as the whole bot reads them; ConfigError names a malformed value or an unusable file."""
+    try:
+        return DatabaseOnly(_env_file=env_file,  # type: ignore[call-arg]
+                            **_from_files(DatabaseOnly.model_fields))
+    except ValidationError as exc:
+        raise ConfigError(format_validation_error(exc)) from None
 
 
 def load_database_url(env_file: str | Path | None = ".env") -> str:

@@ -86,3 +86,40 @@ def test_the_health_token_is_redacted_from_logs_like_every_secret(
     monkeypatch.setenv("FEEDWATCH_ACCOUNTS", json.dumps([ACCOUNT]))
     monkeypatch.setenv("HEALTH_TOKEN", "health-token-123456")
     assert "health-token-123456" in secrets_of(load_settings(env_file=None))
+
+
+def test_database_only_commands_read_the_url_and_audit_key_from_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """`audit verify` runs on a machine holding only the database's secrets, which may be
+    files (a compose secret) rather than variables; it must read them the same way."""
+    from bot.cli.main import main
+    from bot.core.config import load_database_only
+
+    monkeypatch.chdir(tmp_path)  # no .env here
+    url = tmp_path / "database_url"
+    url.write_text(f"sqlite:///{tmp_path / 'fw.db'}\n")
+    key = tmp_path / "audit_key"
+    key.write_text("k" * 40)
+    monkeypatch.setenv("DATABASE_URL_FILE", str(url))
+    monkeypatch.setenv("AUDIT_HMAC_KEY_FILE", str(key))
+    only = load_database_only(env_file=None)
+    assert only.database_url == f"sqlite:///{tmp_path / 'fw.db'}"
+    assert only.audit_hmac_key is not None and only.audit_hmac_key.get_secret_value() == "k" * 40
+    assert main(["db", "upgrade"]) == 0
+    assert main(["audit", "verify"]) == 0
+    assert (tmp_path / "fw.db").exists()
+    assert "chain intact" in capsys.readouterr().out
+
+
+def test_a_database_only_command_names_an_unreadable_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli.main import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL_FILE", str(tmp_path / "missing"))
+    assert main(["audit", "verify"]) == 2
+    err = capsys.readouterr().err
+    assert f"DATABASE_URL_FILE: cannot read {tmp_path / 'missing'}" in err
+    assert "Traceback" not in err

@@ -190,3 +190,10 @@ def test_audit_verify_command_names_the_missing_rows(
     out = capsys.readouterr().out
     assert ("row 4: 1 row(s) missing at the end: the head records 4 rows ending at row 4, "
             "the log ends at row 3") in out
+
+
+def test_with_the_key_a_fresh_empty_log_verifies(signed: Database) -> None:
+    """Before anything is written nothing is signed: verifying must not report tampering."""
+    assert problems(signed) == []
+    write(signed, 1)
+    assert problems(signed) == []
