@@ -27,7 +27,6 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.core import metrics
@@ -38,7 +37,15 @@ from bot.store.alert_state import AlertState
 from bot.store.coordination import CHANNEL, Coordinator, SoloCoordinator
 from bot.store.db import Database
 from bot.store.inserts import insert_ignore, insert_ignore_many
-from bot.store.schema import AlertRow, DecisionRow, MentionRow
+from bot.store.mentions import decision_categories_by_mention
+from bot.store.outbox_queries import (
+    delay_queued_alerts,
+    due_alerts,
+    last_posted_at_by_channel,
+    lock_alert,
+    retried_alerts_posted_between,
+)
+from bot.store.schema import AlertRow
 from policy import categories as cat
 
 log = logging.getLogger(__name__)
@@ -153,16 +160,7 @@ class Outbox:
         report = DeliveryReport()
         now = self.clock.now()
         with self.db.session() as s:
-            due = _drain_order(s, s.execute(
-                select(AlertRow.id, AlertRow.channel, AlertRow.kind, AlertRow.mention_id,
-                       MentionRow.created_at, AlertRow.next_attempt_at)
-                .join(MentionRow, MentionRow.id == AlertRow.mention_id, isouter=True)
-                .where(or_(AlertRow.state == AlertState.PENDING,
-                           AlertRow.state == AlertState.SENDING))
-                .where(AlertRow.next_attempt_at <= now)
-                .order_by(AlertRow.next_attempt_at, AlertRow.id)
-                .limit(limit * 5)
-            ).all())[:limit]
+            due = _drain_order(s, due_alerts(s, now, limit * 5))[:limit]
         self._paused = {}
         with ExitStack() as claims:
             # Claim each channel once, then post in the global order (crisis first, oldest
@@ -187,10 +185,7 @@ class Outbox:
         """Post one alert; returns posted | recovered | failed | skipped."""
         with self.db.session() as s:
             # Taken under a row lock and re-checked: the list it came from may be stale.
-            row = s.execute(
-                select(AlertRow).where(AlertRow.id == alert_id)
-                .with_for_update(skip_locked=True)
-            ).scalar_one_or_none()
+            row = lock_alert(s, alert_id)
             if (row is None or row.state in (AlertState.POSTED, AlertState.HELD)
                     or row.next_attempt_at > self.clock.now()):
                 return "skipped"
@@ -267,11 +262,7 @@ class Outbox:
         if not channels:
             return
         with self.db.session() as s:
-            rows = s.execute(
-                select(AlertRow.channel, func.max(AlertRow.posted_at))
-                .where(AlertRow.channel.in_(channels), AlertRow.posted_at.is_not(None))
-                .group_by(AlertRow.channel)
-            ).all()
+            rows = last_posted_at_by_channel(s, channels)
         for channel, posted_at in rows:
             mine = self._last_post.get(channel)
             if posted_at is not None and (mine is None or posted_at > mine):
@@ -321,11 +312,7 @@ class Outbox:
         """Nothing more to this channel before `until`: this round, and (in the database, so
         for every process and after a restart) for its queued alerts."""
         self._paused[channel] = until
-        s.execute(update(AlertRow).where(
-            AlertRow.channel == channel,
-            AlertRow.state.in_((AlertState.PENDING, AlertState.SENDING)),
-            AlertRow.next_attempt_at < until).values(next_attempt_at=until)
-            .execution_options(synchronize_session=False))
+        delay_queued_alerts(s, channel, until)
 
     def _retry_later(self, alert_id: int, error: str, *, certain: bool,
                      delay: timedelta | None = None) -> None:
@@ -350,10 +337,8 @@ class Outbox:
         alert records, which later updates edit. Returns how many were deleted."""
         now = self.clock.now()
         with self.db.session() as s:
-            rows = s.execute(select(AlertRow).where(
-                AlertRow.state == AlertState.POSTED, AlertRow.attempts > 1,
-                AlertRow.posted_at >= now - DUPLICATE_WINDOW,
-                AlertRow.posted_at <= now - self.uncertain_wait)).scalars().all()
+            rows = retried_alerts_posted_between(s, now - DUPLICATE_WINDOW,
+                                                 now - self.uncertain_wait)
         deleted = 0
         for row in rows:
             try:
@@ -403,12 +388,7 @@ def _drain_order(s: Session, rows: list[Any]) -> list[tuple[int, str]]:
     time of the post (an alert without one by its due time), then queue order: so after an
     outage the backlog is not drained in the jittered order of its retries."""
     mids = [r.mention_id for r in rows if r.mention_id is not None]
-    cats: dict[int, set[str]] = {}
-    for start in range(0, len(mids), 500):
-        chunk = mids[start:start + 500]
-        for mid, categories in s.execute(select(DecisionRow.mention_id, DecisionRow.categories)
-                                         .where(DecisionRow.mention_id.in_(chunk))):
-            cats.setdefault(mid, set()).update(categories or [])
+    cats = decision_categories_by_mention(s, mids)
 
     def key(r: Any) -> tuple[int, datetime, int]:
         if r.mention_id is None:  # the digest, admin alerts: in their own queue order, first

@@ -15,7 +15,6 @@ from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import select
 
 from bot.core.calendar import OfficeHours
 from bot.core.clock import Clock
@@ -43,7 +42,7 @@ from bot.slack.home_blocks import HoursView
 from bot.store import audit
 from bot.store.alert_state import AlertState
 from bot.store.db import Database
-from bot.store.schema import AlertRow
+from bot.store.outbox_queries import alert_state_with_dedupe_key
 
 log = logging.getLogger(__name__)
 
@@ -155,8 +154,7 @@ class Office:
         if window is None:
             return False
         with self.db.session() as s:
-            state = s.execute(select(AlertRow.state).where(
-                AlertRow.dedupe_key == digest_key(self.hours, window[0]))).scalar_one_or_none()
+            state = alert_state_with_dedupe_key(s, digest_key(self.hours, window[0]))
         return state == AlertState.POSTED
 
     def tick(self) -> OpeningReport | None:

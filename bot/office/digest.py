@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Text, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from bot.alerts.outbox import enqueue_message
@@ -29,7 +28,6 @@ from bot.office.holding import (
 )
 from bot.office.outages import Failing, Stretch, outage_lines
 from bot.office.routing import DEFAULT_URGENT, Router
-from bot.reports.stats import categories_of, latest_decisions
 from bot.slack.alert_parts import author_label
 from bot.slack.digest_blocks import (
     DigestView,
@@ -40,16 +38,15 @@ from bot.slack.digest_blocks import (
 )
 from bot.store.alert_state import AlertState
 from bot.store.db import Database
-from bot.store.schema import (
-    AlertRow,
-    DecisionRow,
-    MentionRow,
-    PollGapRow,
-    SignpostRow,
-    SourceStateRow,
-    StormGroupRow,
-    StormMemberRow,
+from bot.store.digest_queries import (
+    failing_sources,
+    night_mention_rows,
+    poll_gaps_overlapping,
+    signposts_decided_between,
+    storms_active_between,
 )
+from bot.store.outbox_queries import alert_id_with_dedupe_key
+from bot.store.stats_queries import categories_of
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +65,6 @@ def collect(session: Session, night_start: datetime, opening: datetime, now: dat
     One streamed pass over the night's mentions (columns with each one's latest decision, never
     whole rows): a night can be a pile-on of a hundred thousand posts (the memory
     target in `make bench`)."""
-    night = (MentionRow.ingested_at >= night_start, MentionRow.ingested_at < now)
     by_platform: Counter[str] = Counter()
     by_kind: Counter[str] = Counter()
     by_category: Counter[str] = Counter()
@@ -76,18 +72,7 @@ def collect(session: Session, night_start: datetime, opening: datetime, now: dat
     urgent_cats = router.urgent | DEFAULT_URGENT
     urgent: list[UrgentItem] = []
     parsed: dict[str, list[str]] = {}
-    rows = session.execute(
-        select(MentionRow.id, MentionRow.platform, MentionRow.kind, MentionRow.created_at,
-               MentionRow.permalink, MentionRow.author_id, MentionRow.author_handle,
-               MentionRow.author_name, type_coerce(DecisionRow.categories, Text),
-               DecisionRow.action, AlertRow.state, AlertRow.hold_reason, AlertRow.channel)
-        .outerjoin(DecisionRow, (DecisionRow.mention_id == MentionRow.id)
-                   & DecisionRow.id.in_(latest_decisions(*night)))
-        .outerjoin(AlertRow, (AlertRow.mention_id == MentionRow.id)
-                   & (AlertRow.kind == "mention"))
-        .where(*night)
-        .order_by(MentionRow.created_at, MentionRow.id)
-        .execution_options(yield_per=1000))
+    rows = night_mention_rows(session, night_start, now)
     for (mid, platform, kind, created_at, permalink, author_id, handle, name, raw_cats,
          action, state, hold_reason, channel) in rows:
         cats = tuple(categories_of(raw_cats, parsed))
@@ -103,29 +88,18 @@ def collect(session: Session, night_start: datetime, opening: datetime, now: dat
             author=author_label(Author(id=author_id, handle=handle, name=name, url="")),
             created_at=created_at, permalink=permalink,
             posted_to=channel if posted_overnight else ""))
-    stretches = [Stretch(g.edge, g.started_at, g.ended_at) for g in session.execute(
-        select(PollGapRow).where(PollGapRow.ended_at > night_start,
-                                 PollGapRow.started_at < now)
-        .order_by(PollGapRow.started_at)).scalars()]
+    stretches = [Stretch(g.edge, g.started_at, g.ended_at)
+                 for g in poll_gaps_overlapping(session, night_start, now)]
     # Only a feed whose last poll failed is "still failing": one merely not read yet since a
     # restart (or, in the demo, a clock jump) is healthy and gets its gap line once read.
-    failing = [Failing(st.key, st.last_success_at) for st in session.execute(
-        select(SourceStateRow).where(SourceStateRow.consecutive_failures > 0)
-        .order_by(SourceStateRow.key)).scalars()
-        if st.last_success_at is not None and now - st.last_success_at > gap_after]
+    failing = [Failing(st.key, st.last_success_at) for st in failing_sources(session)
+               if st.last_success_at is not None and now - st.last_success_at > gap_after]
     gaps = outage_lines(stretches, failing, gap_after)
     signposts = [SignpostItem(sp.mention_id, sp.platform, sp.status, sp.reason, sp.decided_at)
-                 for sp in session.execute(
-                     select(SignpostRow).where(SignpostRow.decided_at >= night_start,
-                                               SignpostRow.decided_at < now)
-                     .order_by(SignpostRow.decided_at)).scalars()]
-    storms = tuple(StormItem(gid, platform, account, label, int(n), started) for
-                   gid, platform, account, label, started, n in session.execute(
-        select(StormGroupRow.id, StormGroupRow.platform, StormGroupRow.account,
-               StormGroupRow.label, StormGroupRow.started_at, func.count())
-        .join(StormMemberRow, StormMemberRow.group_id == StormGroupRow.id)
-        .where(StormGroupRow.last_at >= night_start, StormGroupRow.started_at < now)
-        .group_by(StormGroupRow.id).order_by(StormGroupRow.id)))
+                 for sp in signposts_decided_between(session, night_start, now)]
+    storms = tuple(StormItem(gid, platform, account, label, n, started) for
+                   gid, platform, account, label, started, n in
+                   storms_active_between(session, night_start, now))
     return DigestView(
         night_start=night_start, opening=opening, total=sum(by_platform.values()),
         by_platform=dict(by_platform), by_kind=dict(by_kind),
@@ -156,7 +130,7 @@ def open_office(db: Database, hours: OfficeHours, router: Router, channel: str, 
         reasons = (HOLD_HOURS, HOLD_PAUSE)
         key = digest_key(hours, opening)
         queued = False
-        if s.execute(select(AlertRow.id).where(AlertRow.dedupe_key == key)).first() is None:
+        if alert_id_with_dedupe_key(s, key) is None:
             view = collect(s, hours.last_closing(opening), opening, now, router, gap_after,
                            hours.tz, held=held_count(s, reasons), paused=paused)
             # due before the released alerts (see holding.RELEASE_BASE): the digest goes first

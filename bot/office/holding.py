@@ -11,7 +11,6 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.alerts.outbox import enqueue_mention_alerts, mention_alert
@@ -21,7 +20,13 @@ from bot.core.models import Mention
 from bot.office import signposting
 from bot.office.routing import DEFAULT_URGENT, Router
 from bot.store.alert_state import AlertState
-from bot.store.schema import AlertRow, DecisionRow, MentionRow, OfficeStateRow
+from bot.store.mentions import decision_categories_by_mention
+from bot.store.outbox_queries import (
+    alerts_held_for,
+    held_alert_ids,
+    held_alerts_with_mention_times,
+)
+from bot.store.schema import AlertRow, OfficeStateRow
 from policy.decision import Decision
 
 log = logging.getLogger(__name__)
@@ -140,30 +145,14 @@ class Placer:
 # -- release -----------------------------------------------------------------------------
 
 def held_count(session: Session, reasons: tuple[str, ...] = (HOLD_HOURS, HOLD_PAUSE)) -> int:
-    return len(session.execute(
-        select(AlertRow.id).where(AlertRow.state == AlertState.HELD,
-                                  AlertRow.hold_reason.in_(reasons))
-    ).all())
+    return len(held_alert_ids(session, reasons))
 
 
 def release_order(session: Session, reasons: tuple[str, ...],
                   urgent: frozenset[str] = DEFAULT_URGENT) -> list[int]:
     """Held alert ids: crisis and threats first, then by the mention's time, then queue order."""
-    rows: list[tuple[int, datetime | None, int | None]] = [
-        (r[0], r[1], r[2]) for r in session.execute(
-            select(AlertRow.id, MentionRow.created_at, AlertRow.mention_id)
-            .join(MentionRow, MentionRow.id == AlertRow.mention_id, isouter=True)
-            .where(AlertRow.state == AlertState.HELD, AlertRow.hold_reason.in_(reasons))
-        )
-    ]
-    mention_ids = [mid for _, _, mid in rows if mid is not None]
-    cats: dict[int, set[str]] = {}
-    if mention_ids:
-        for mid, categories in session.execute(
-            select(DecisionRow.mention_id, DecisionRow.categories)
-            .where(DecisionRow.mention_id.in_(mention_ids))
-        ):
-            cats.setdefault(mid, set()).update(categories or [])
+    rows = held_alerts_with_mention_times(session, reasons)
+    cats = decision_categories_by_mention(session, [mid for _, _, mid in rows if mid is not None])
     first = urgent | DEFAULT_URGENT
 
     def key(r: tuple[int, datetime | None, int | None]) -> tuple[int, datetime, int]:
@@ -191,10 +180,7 @@ def release(session: Session, now: datetime, reasons: tuple[str, ...],
 
 def convert_to_hours_hold(session: Session) -> int:
     """After a pause ends out of hours, its held alerts wait for the morning like the rest."""
-    rows = session.execute(
-        select(AlertRow).where(AlertRow.state == AlertState.HELD,
-                               AlertRow.hold_reason == HOLD_PAUSE)
-    ).scalars().all()
+    rows = alerts_held_for(session, HOLD_PAUSE)
     for row in rows:
         row.hold_reason = HOLD_HOURS
     return len(rows)

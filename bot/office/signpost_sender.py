@@ -11,8 +11,6 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from bot.core.clock import Clock
 from bot.core.policy_file import PolicyHolder
 from bot.office.signposting import AWAITING_SEND, NOT_SENT, SENT
@@ -21,6 +19,7 @@ from bot.store import audit
 from bot.store.db import Database
 from bot.store.mentions import load_mention
 from bot.store.schema import SignpostRow
+from bot.store.signposts import signpost_ids_with_status, signposts_with_status
 
 log = logging.getLogger(__name__)
 
@@ -43,14 +42,13 @@ class SignpostSender:
         """Send every signpost awaiting its message; returns how many were sent."""
         sent = 0
         with self.db.session() as s:
-            stale = s.execute(select(SignpostRow).where(SignpostRow.status == SENDING)).scalars()
+            stale = signposts_with_status(s, SENDING)
             for row in stale:  # left by a crash: never resend
                 row.status, row.reason = UNKNOWN, "outcome unknown after a restart: please check"
                 audit.append(s, at=self.clock.now(), actor=audit.SYSTEM_ACTOR,
                              action="crisis_signposting", mention_id=row.mention_id,
                              outcome=UNKNOWN)
-            ids = s.execute(select(SignpostRow.id).where(SignpostRow.status == AWAITING_SEND)
-                            ).scalars().all()
+            ids = signpost_ids_with_status(s, AWAITING_SEND)
         for row_id in ids:
             sent += self._send_one(row_id)
         return sent

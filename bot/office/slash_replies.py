@@ -7,8 +7,6 @@ import hashlib
 import logging
 from typing import Any
 
-from sqlalchemy import func, select
-
 from bot.core.clock import format_local
 from bot.core.figures import parse_range
 from bot.office.desk import Office, parse_pause
@@ -19,7 +17,8 @@ from bot.slack.escape import safe
 from bot.slack.home_blocks import build_home, build_hours
 from bot.slack.stats_blocks import build_history, build_queue, build_stats
 from bot.store import audit
-from bot.store.schema import AlertRow, SourceStateRow
+from bot.store.cursors import all_states
+from bot.store.outbox_queries import unposted_alert_count
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +58,12 @@ def status(office: Office) -> Message:
     tz = office.hours.tz
     lines = ["*feedwatch status*"]
     with office.db.session() as s:
-        for row in s.execute(select(SourceStateRow).order_by(SourceStateRow.key)).scalars():
+        for row in all_states(s):
             last = format_local(row.last_success_at, tz) if row.last_success_at else "never"
             problem = (f" — failing ({row.consecutive_failures} in a row)"
                        if row.consecutive_failures else "")
             lines.append(f"• `{safe(row.key)}`: last read {last}{problem}")
-        waiting = s.execute(select(func.count()).select_from(AlertRow)
-                            .where(AlertRow.state != "posted")).scalar_one()
+        waiting = unposted_alert_count(s)
     if len(lines) == 1:
         lines.append("• no feed has been read yet")
     lines.append(f"• alerts waiting to be posted: {waiting}")

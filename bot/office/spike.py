@@ -18,20 +18,24 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.alerts.outbox import enqueue_message
 from bot.core.models import Author
 from bot.office.holding import office_state
-from bot.reports.stats import category_counts
 from bot.slack.alert_parts import author_label
 from bot.slack.masking import mask_spans
 from bot.slack.stats_blocks import SpikeSample, SpikeView, build_spike_alert
 from bot.store import audit
 from bot.store.db import Database
 from bot.store.mentions import load_mention
-from bot.store.schema import MentionRow
+from bot.store.stats_queries import (
+    any_mention_ingested_by,
+    author_counts_created_between,
+    category_counts_created_between,
+    mention_count_created_between,
+    newest_mention_ids_created_between,
+)
 
 log = logging.getLogger(__name__)
 
@@ -49,22 +53,16 @@ class SpikeConfig:
     baseline: float | None = None  # mentions an hour to assume until a week of history exists
 
 
-def _count(session: Session, start: datetime, end: datetime) -> int:
-    return int(session.execute(select(func.count()).select_from(MentionRow).where(
-        MentionRow.created_at >= start, MentionRow.created_at < end)).scalar_one())
-
-
 def measure(session: Session, now: datetime) -> tuple[int, float]:
     """(mentions in the last hour, hourly average over the 7 days before that hour)."""
-    last_hour = _count(session, now - HOUR, now)
-    week = _count(session, now - HOUR - WEEK, now - HOUR)
+    last_hour = mention_count_created_between(session, now - HOUR, now)
+    week = mention_count_created_between(session, now - HOUR - WEEK, now - HOUR)
     return last_hour, week / (WEEK / HOUR)
 
 
 def has_week_of_history(session: Session, now: datetime) -> bool:
     """Has feedwatch been reading for a week (a mention stored more than 7 days ago)?"""
-    return session.execute(select(MentionRow.id).where(
-        MentionRow.ingested_at <= now - HOUR - WEEK).limit(1)).first() is not None
+    return any_mention_ingested_by(session, now - HOUR - WEEK)
 
 
 def is_spike(last_hour: int, average: float, cfg: SpikeConfig) -> bool:
@@ -74,19 +72,11 @@ def is_spike(last_hour: int, average: float, cfg: SpikeConfig) -> bool:
 def build_view(session: Session, now: datetime, last_hour: int, average: float) -> SpikeView:
     """Counted in the database and streamed: a spike can be a hundred thousand posts, and
     this runs in the bot's own process (the memory target in `make bench`)."""
-    in_hour = (MentionRow.created_at >= now - HOUR, MentionRow.created_at < now)
-    authors = session.execute(
-        select(MentionRow.author_id, MentionRow.author_handle, MentionRow.author_name,
-               func.count()).where(*in_hour)
-        .group_by(MentionRow.author_id, MentionRow.author_handle, MentionRow.author_name)
-        .execution_options(yield_per=1000))
+    authors = author_counts_created_between(session, now - HOUR, now)
     top_authors = heapq.nsmallest(TOP, (
-        (-int(n), author_label(Author(id=aid, handle=handle, name=name, url="")))
+        (-n, author_label(Author(id=aid, handle=handle, name=name, url="")))
         for aid, handle, name, n in authors))
-    newest = session.execute(
-        select(MentionRow.id).where(*in_hour)
-        .order_by(MentionRow.created_at.desc(), MentionRow.id.desc()).limit(SAMPLE)
-    ).scalars().all()
+    newest = newest_mention_ids_created_between(session, now - HOUR, now, SAMPLE)
     sample = []
     for mid in newest:
         loaded = load_mention(session, mid)
@@ -97,7 +87,7 @@ def build_view(session: Session, now: datetime, last_hour: int, average: float) 
         sample.append(SpikeSample(mid, m.platform, m.kind, author_label(m.author), shown,
                                   m.permalink))
     return SpikeView(at=now, last_hour=last_hour, hourly_average=average,
-                     top_categories=_top(category_counts(session, *in_hour)),
+                     top_categories=_top(category_counts_created_between(session, now - HOUR, now)),
                      top_authors=tuple((label, -neg) for neg, label in top_authors),
                      sample=tuple(sample))
 

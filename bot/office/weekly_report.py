@@ -19,16 +19,18 @@ from datetime import date, datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import delete, func, select
 
 from bot.core.calendar import OfficeHours
 from bot.core.figures import Range, local_midnight, percentile
 from bot.office.routing import PRECEDENCE, primary_category
 from bot.reports.chart import WeekSeries, render_png
-from bot.reports.stats import first_action_durations, latest_decisions
+from bot.reports.stats import first_action_durations
 from bot.store.db import Database
-from bot.store.inserts import insert_ignore
-from bot.store.schema import DecisionRow, JobRunRow, MentionRow
+from bot.store.job_runs import claim_job, finish_job, release_job
+from bot.store.stats_queries import (
+    latest_decision_details_created_between,
+    mention_count_created_between,
+)
 from policy.decision import Decision
 
 log = logging.getLogger(__name__)
@@ -50,16 +52,12 @@ def week_series(db: Database, monday: date, hours: OfficeHours) -> WeekSeries:
     with db.session() as s:
         for i, day in enumerate(days):
             rng = _day_range(day, hours)
-            in_day = (MentionRow.created_at >= rng.start, MentionRow.created_at < rng.end)
             decided = 0
-            for detail in s.execute(select(DecisionRow.detail).where(
-                    DecisionRow.id.in_(latest_decisions(*in_day)))
-                    .execution_options(yield_per=1000)).scalars():
+            for detail in latest_decision_details_created_between(s, rng.start, rng.end):
                 cat = primary_category(Decision.from_dict(detail or {})) or NO_FLAGS
                 per_day.setdefault(cat, [0] * 7)[i] += 1
                 decided += 1
-            total = s.execute(select(func.count()).select_from(MentionRow).where(*in_day)
-                              ).scalar_one()
+            total = mention_count_created_between(s, rng.start, rng.end)
             if total > decided:  # stored without a decision (none yet): no flags
                 per_day.setdefault(NO_FLAGS, [0] * 7)[i] += total - decided
             median = percentile(first_action_durations(s, rng, hours), 50)
@@ -105,18 +103,15 @@ def send_weekly(db: Database, slack: WebClient, hours: OfficeHours, channel: str
     monday = this_monday - timedelta(days=7)
     key = f"weekly-report:{monday.isoformat()}"
     with db.session() as s:
-        claimed = insert_ignore(s, JobRunRow.__table__,  # type: ignore[arg-type]
-                                {"key": key, "started_at": now, "detail": {}})
-    if claimed is None:
+        claimed = claim_job(s, key, now)
+    if not claimed:
         return False  # sent already, or being sent by another tick
     series = week_series(db, monday, hours)
     if not sum(series.totals):
         # A week with no mentions (before feedwatch was installed, or a feed not yet set up) is
         # a chart of zeros: nothing to read, so nothing is sent. The claim stays, marked so.
         with db.session() as s:
-            row = s.execute(select(JobRunRow).where(JobRunRow.key == key)).scalar_one_or_none()
-            if row is not None:
-                row.finished_at, row.detail = now, {"mentions": 0, "sent": False}
+            finish_job(s, key, now, {"mentions": 0, "sent": False})
         log.info("weekly report for the week of %s: no mentions, not sent", monday)
         return False
     heading = f"*Week of {monday:%d %b %Y} in numbers*\n{table_text(series)}"
@@ -137,14 +132,11 @@ def send_weekly(db: Database, slack: WebClient, hours: OfficeHours, channel: str
             )
     except (SlackApiError, OSError) as exc:
         with db.session() as s:
-            s.execute(delete(JobRunRow).where(JobRunRow.key == key))
+            release_job(s, key)
         log.error("weekly report: upload failed (%s); will try again", type(exc).__name__)
         return False
     with db.session() as s:
-        row = s.execute(select(JobRunRow).where(JobRunRow.key == key)).scalar_one_or_none()
-        if row is not None:
-            row.finished_at = now
-            row.detail = {"mentions": sum(series.totals)}
+        finish_job(s, key, now, {"mentions": sum(series.totals)})
     log.info("weekly report for the week of %s sent (%d mentions)", monday, sum(series.totals))
     return True
 

@@ -14,10 +14,10 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.core.figures import Range
+from bot.store.queue_queries import audit_rows_between
 from bot.store.schema import AuditRow
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -44,9 +44,7 @@ def audit_csv(session: Session, rng: Range, tz: ZoneInfo) -> tuple[bytes, int]:
     writer = csv.writer(buf)
     writer.writerow(COLUMNS)
     count = 0
-    for r in session.execute(select(AuditRow).where(AuditRow.at >= rng.start,
-                                                    AuditRow.at < rng.end)
-                             .order_by(AuditRow.id)).scalars():
+    for r in audit_rows_between(session, rng.start, rng.end):
         writer.writerow(_row(r, tz))
         count += 1
     return buf.getvalue().encode("utf-8-sig"), count

@@ -5,26 +5,22 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from bot.core.clock import format_local
-from bot.reports.stats import open_alert_count, open_alert_rows
 from bot.slack.alert_parts import author_label
 from bot.slack.escape import safe
 from bot.slack.masking import mask_spans
 from bot.slack.stats_blocks import HistoryItem, QueueItem
 from bot.store.closing import NOT_ACTIONS, is_person
-from bot.store.mentions import find_mentions, mention_from_row
-from bot.store.schema import (
-    OPEN_ALERT,
-    AlertRow,
-    AuditRow,
-    DecisionRow,
-    MentionRow,
-    ModerationStateRow,
+from bot.store.mentions import find_mentions, latest_decision, mention_from_row
+from bot.store.queue_queries import (
+    audit_rows_of_mention,
+    open_alert_count,
+    open_alert_rows,
+    open_alerts_held_by,
 )
-from policy.decision import Decision
+from bot.store.schema import MentionRow, ModerationStateRow
 
 
 def alert_url(workspace_url: str | None, channel: str, ts: str | None) -> str:
@@ -34,25 +30,6 @@ def alert_url(workspace_url: str | None, channel: str, ts: str | None) -> str:
     return f"{workspace_url.rstrip('/')}/archives/{channel}/p{ts.replace('.', '')}"
 
 
-def _decision(session: Session, mention_id: int) -> Decision:
-    row = session.execute(select(DecisionRow).where(DecisionRow.mention_id == mention_id)
-                          .order_by(DecisionRow.id.desc()).limit(1)).scalar_one_or_none()
-    return Decision.from_dict(row.detail or {}) if row else Decision()
-
-
-def _held_by(holder: str) -> ColumnElement[bool]:
-    return AlertRow.mention_id.in_(select(ModerationStateRow.mention_id).where(
-        ModerationStateRow.claimed_by == holder))
-
-
-def _open_of(session: Session, holder: str, limit: int) -> tuple[list[AlertRow], int]:
-    rows = session.execute(select(AlertRow).where(OPEN_ALERT, _held_by(holder))
-                           .order_by(AlertRow.posted_at, AlertRow.id).limit(limit)).scalars()
-    total = session.execute(select(func.count()).select_from(AlertRow)
-                            .where(OPEN_ALERT, _held_by(holder))).scalar_one()
-    return list(rows), int(total)
-
-
 def queue_items(session: Session, workspace_url: str | None, limit: int = 30,
                 holder: str | None = None) -> tuple[list[QueueItem], int]:
     """The oldest open alerts (and how many are open in all); with `holder`, only those
@@ -60,7 +37,7 @@ def queue_items(session: Session, workspace_url: str | None, limit: int = 30,
     if holder is None:
         rows, total = open_alert_rows(session, limit), open_alert_count(session)
     else:
-        rows, total = _open_of(session, holder, limit)
+        rows, total = open_alerts_held_by(session, holder, limit)
     items = []
     for a in rows:
         m = session.get(MentionRow, a.mention_id)
@@ -70,7 +47,7 @@ def queue_items(session: Session, workspace_url: str | None, limit: int = 30,
         items.append(QueueItem(
             mention_id=m.id, posted_at=a.posted_at, platform=m.platform, kind=m.kind,
             author=author_label(mention_from_row(m).author),
-            categories=tuple(_decision(session, m.id).categories),
+            categories=tuple(latest_decision(session, m.id).categories),
             alert_url=alert_url(workspace_url, a.channel, a.ts), permalink=m.permalink,
             assignee=st.claimed_by if st else ""))
     return items, total
@@ -80,10 +57,9 @@ def history_items(session: Session, who: str, tz: ZoneInfo) -> list[HistoryItem]
     """An author's stored mentions, newest first, with flags and what moderators did."""
     items = []
     for m in find_mentions(session, who):
-        decision = _decision(session, m.id)
+        decision = latest_decision(session, m.id)
         actions = []
-        for r in session.execute(select(AuditRow).where(AuditRow.mention_id == m.id)
-                                 .order_by(AuditRow.id)).scalars():
+        for r in audit_rows_of_mention(session, m.id):
             if is_person(r.actor) and r.action not in NOT_ACTIONS:
                 actions.append(f"{safe(r.action)} by <@{r.actor}> {format_local(r.at, tz)} "
                                f"({safe(r.outcome)})")

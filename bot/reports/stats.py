@@ -21,109 +21,49 @@ observed duration.
 
 from __future__ import annotations
 
-import json
-from collections import Counter
-
-from sqlalchemy import ColumnElement, ScalarSelect, Text, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from bot.core.calendar import OfficeHours
 from bot.core.figures import Range, Stats
-from bot.store.alert_state import AlertState
-from bot.store.closing import DONE, NOT_ACTIONS, is_person
-from bot.store.schema import ACTED_ALERT, OPEN_ALERT, AlertRow, AuditRow, DecisionRow, MentionRow
+from bot.store.closing import NOT_ACTIONS, is_person
+from bot.store.queue_queries import open_alert_count
+from bot.store.stats_queries import (
+    category_counts_created_between,
+    done_action_counts,
+    done_action_details,
+    first_action_times,
+    held_alert_count,
+    mention_counts_by_platform_and_kind,
+)
 
 REPLY_ACTIONS = frozenset({"reply", "private_message", "dm"})
 ESCALATE, FLAG_WRONG = "escalate", "flag_wrong"
 
 
 def first_action_durations(session: Session, rng: Range, hours: OfficeHours) -> list[float]:
-    """Office-hours seconds from each alert posted in the range to its first action (both
-    on the alert: bot/store/audit.py records the first action as it happens)."""
-    rows = session.execute(
-        select(AlertRow.posted_at, AlertRow.first_action_at).where(
-            ACTED_ALERT, AlertRow.posted_at >= rng.start, AlertRow.posted_at < rng.end))
-    return [hours.working_seconds(posted_at, at) for posted_at, at in rows
+    """Office-hours seconds from each alert posted in the range to its first action."""
+    return [hours.working_seconds(posted_at, at)
+            for posted_at, at in first_action_times(session, rng.start, rng.end)
             if posted_at is not None and at is not None]
-
-
-# Open alerts are exactly the partial index's condition (schema.OPEN_ALERT: posted mention
-# alerts with closed_at unset), as literal SQL: SQLite uses a partial index only for a query
-# that states its condition, and compares fewer terms per row without bound copies of it.
-
-
-def open_alert_rows(session: Session, limit: int | None = None) -> list[AlertRow]:
-    """Posted mention alerts no moderator has closed yet (bot/store/closing.py), oldest first."""
-    query = select(AlertRow).where(OPEN_ALERT).order_by(AlertRow.posted_at, AlertRow.id)
-    if limit is not None:
-        query = query.limit(limit)
-    return list(session.execute(query).scalars())
-
-
-def open_alert_count(session: Session) -> int:
-    return int(session.execute(
-        select(func.count()).select_from(AlertRow).where(OPEN_ALERT)).scalar_one())
-
-
-def categories_of(value: object, parsed: dict[str, list[str]]) -> list[str]:
-    """A decision's categories as stored: SQLite hands back the JSON text (decoded once per
-    distinct value: a month has few), PostgreSQL the list."""
-    if isinstance(value, str):
-        if value not in parsed:
-            loaded = json.loads(value)
-            parsed[value] = [str(c) for c in loaded] if isinstance(loaded, list) else []
-        return parsed[value]
-    return [str(c) for c in value] if isinstance(value, list) else []
-
-
-def latest_decisions(*where: ColumnElement[bool]) -> ScalarSelect[int]:
-    """Ids of the latest decision (a "flag is wrong" adds one) of each mention matching
-    `where`, for an IN: the counting then happens in the database, not in Python objects."""
-    return (select(func.max(DecisionRow.id))
-            .join(MentionRow, MentionRow.id == DecisionRow.mention_id)
-            .where(*where).group_by(DecisionRow.mention_id).scalar_subquery())
-
-
-def category_counts(session: Session, *where: ColumnElement[bool]) -> Counter[str]:
-    """Categories of the mentions matching `where`, each mention counted once by its latest
-    decision, grouped in the database: a month can be a hundred thousand mentions."""
-    counts: Counter[str] = Counter()
-    parsed: dict[str, list[str]] = {}
-    for cats, n in session.execute(
-            select(type_coerce(DecisionRow.categories, Text), func.count())
-            .where(DecisionRow.id.in_(latest_decisions(*where)))
-            .group_by(DecisionRow.categories)):
-        for cat in categories_of(cats, parsed):
-            counts[cat] += int(n)
-    return counts
 
 
 def compute(session: Session, rng: Range, hours: OfficeHours) -> Stats:
     st = Stats(rng)
-    in_range = (MentionRow.created_at >= rng.start, MentionRow.created_at < rng.end)
-    for platform, kind, n in session.execute(
-            select(MentionRow.platform, MentionRow.kind, func.count()).where(*in_range)
-            .group_by(MentionRow.platform, MentionRow.kind)):
-        st.mentions[(platform, kind)] = int(n)
-    st.flags = category_counts(session, *in_range)
-    done = (AuditRow.at >= rng.start, AuditRow.at < rng.end, AuditRow.mention_id.is_not(None),
-            AuditRow.outcome == DONE)
-    for actor, action, n in session.execute(
-            select(AuditRow.actor, AuditRow.action, func.count()).where(*done)
-            .group_by(AuditRow.actor, AuditRow.action)):
+    for platform, kind, n in mention_counts_by_platform_and_kind(session, rng.start, rng.end):
+        st.mentions[(platform, kind)] = n
+    st.flags = category_counts_created_between(session, rng.start, rng.end)
+    for actor, action, n in done_action_counts(session, rng.start, rng.end):
         if not is_person(actor) or action in NOT_ACTIONS:
             continue
-        st.actions[action] += int(n)
+        st.actions[action] += n
         if action in REPLY_ACTIONS:
-            st.replies_sent += int(n)
+            st.replies_sent += n
         elif action == FLAG_WRONG:
-            st.overrides += int(n)
-    for actor, detail in session.execute(
-            select(AuditRow.actor, AuditRow.detail).where(*done, AuditRow.action == ESCALATE)):
+            st.overrides += n
+    for actor, detail in done_action_details(session, ESCALATE, rng.start, rng.end):
         if is_person(actor):
             st.escalations[str((detail or {}).get("target") or "unspecified")] += 1
     st.first_action_seconds = first_action_durations(session, rng, hours)
     st.open_alerts = open_alert_count(session)
-    st.held_alerts = int(session.execute(select(func.count()).select_from(AlertRow).where(
-        AlertRow.state == AlertState.HELD)).scalar_one())
+    st.held_alerts = held_alert_count(session)
     return st

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.store.schema import PollGapRow, SourceStateRow
@@ -19,6 +20,11 @@ def get_state(session: Session, key: str) -> SourceStateRow:
         session.add(row)
         session.flush()
     return row
+
+
+def all_states(session: Session) -> list[SourceStateRow]:
+    """Every source's state, by key."""
+    return list(session.execute(select(SourceStateRow).order_by(SourceStateRow.key)).scalars())
 
 
 def record_success(session: Session, key: str, now: datetime, cursor: str | None) -> None:

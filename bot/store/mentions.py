@@ -135,6 +135,27 @@ def load_mention(session: Session, mention_id: int) -> tuple[Mention, Decision] 
     return mention_from_row(row), decision
 
 
+def latest_decision(session: Session, mention_id: int) -> Decision:
+    """A mention's latest decision (a "flag is wrong" adds one); empty when none is stored."""
+    row = session.execute(select(DecisionRow).where(DecisionRow.mention_id == mention_id)
+                          .order_by(DecisionRow.id.desc()).limit(1)).scalar_one_or_none()
+    return Decision.from_dict(row.detail or {}) if row else Decision()
+
+
+def decision_categories_by_mention(session: Session,
+                                   mention_ids: Sequence[int]) -> dict[int, set[str]]:
+    """Every category any stored decision gave each of these mentions (in chunks, under
+    SQLite's parameter limit)."""
+    cats: dict[int, set[str]] = {}
+    for start in range(0, len(mention_ids), 500):
+        chunk = mention_ids[start:start + 500]
+        for mid, categories in session.execute(
+                select(DecisionRow.mention_id, DecisionRow.categories)
+                .where(DecisionRow.mention_id.in_(chunk))):
+            cats.setdefault(mid, set()).update(categories or [])
+    return cats
+
+
 def find_mentions(session: Session, who: str) -> list[MentionRow]:
     """A person's mentions, newest first, by @handle, user id or display name."""
     who = who.strip()
