@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.slack.blocks import AlertView, build_mention_alert, suppressed_of
@@ -21,7 +20,9 @@ from bot.store import access
 from bot.store.alert_state import AlertState
 from bot.store.db import Database
 from bot.store.mentions import load_mention
-from bot.store.schema import AlertRow, AuditRow, ModerationStateRow
+from bot.store.outbox_queries import alert_with_dedupe_key
+from bot.store.queue_queries import last_audit_of_actions
+from bot.store.schema import ModerationStateRow
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +44,7 @@ class AlertUpdater:
     def place(self, mention_id: int) -> AlertPlace | None:
         """Where the mention's alert is in Slack (None until it has been posted)."""
         with self.db.session() as s:
-            row = s.execute(select(AlertRow).where(
-                AlertRow.dedupe_key == f"mention:{mention_id}")).scalar_one_or_none()
+            row = alert_with_dedupe_key(s, f"mention:{mention_id}")
             if row is None or row.state != AlertState.POSTED or not row.ts:
                 return None
             return AlertPlace(row.channel, row.ts)
@@ -111,10 +111,7 @@ class AlertUpdater:
 def _assigned(session: Session, mention_id: int, holder: str) -> bool:
     """Was the holder given the alert by a colleague ("Assigned to"), rather than claiming it
     ("Claimed by")? The latest of the audit rows that set who handles it says."""
-    row = session.execute(select(AuditRow.actor, AuditRow.action, AuditRow.detail)
-                          .where(AuditRow.mention_id == mention_id,
-                                 AuditRow.action.in_(("claim", "unclaim", "assign")))
-                          .order_by(AuditRow.id.desc()).limit(1)).first()
+    row = last_audit_of_actions(session, mention_id, ("claim", "unclaim", "assign"))
     if row is None:
         return False
     actor, action, detail = row

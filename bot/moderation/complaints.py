@@ -11,17 +11,16 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
-
 from bot.alerts.update import AlertUpdater
 from bot.core.calendar import OfficeHours
 from bot.core.clock import format_local
 from bot.moderation import ledger
 from bot.store import audit
-from bot.store.alert_state import AlertState
 from bot.store.closing import DENIED, NOT_ACTIONS, is_person
 from bot.store.db import Database
-from bot.store.schema import AlertRow, AuditRow, DecisionRow, MentionRow
+from bot.store.mentions import latest_categories_by_mention
+from bot.store.outbox_queries import posted_mention_alerts_created_since
+from bot.store.queue_queries import audit_actions_of_mention
 from policy.categories import COMPLAINT
 
 WORKING_DAYS = 3
@@ -45,17 +44,10 @@ def flag_overdue(db: Database, hours: OfficeHours, alerts: AlertUpdater, now: da
     """Flag each overdue, unacknowledged complaint alert; returns how many were flagged.
     `ping` (the moderators, bot/moderation/reping.py) is called in the thread note."""
     with db.session() as s:
-        posted = {mid: received for mid, received in s.execute(
-            select(AlertRow.mention_id, MentionRow.created_at)
-            .join(MentionRow, MentionRow.id == AlertRow.mention_id)
-            .where(AlertRow.kind == "mention", AlertRow.state == AlertState.POSTED,
-                   MentionRow.created_at >= now - timedelta(days=60)))
-            if mid is not None and acknowledge_by(hours, received) <= now}
-        latest: dict[int, list[str]] = {}
-        for mid, cats in s.execute(select(DecisionRow.mention_id, DecisionRow.categories)
-                                   .where(DecisionRow.mention_id.in_(list(posted)))
-                                   .order_by(DecisionRow.id)):
-            latest[mid] = list(cats or [])
+        posted = {mid: received for mid, received in
+                  posted_mention_alerts_created_since(s, now - timedelta(days=60))
+                  if mid is not None and acknowledge_by(hours, received) <= now}
+        latest = latest_categories_by_mention(s, list(posted))
     flagged = 0
     for mention_id in sorted(m for m, cats in latest.items() if COMPLAINT in cats):
         if not _unacknowledged(db, mention_id):
@@ -85,7 +77,6 @@ def _unacknowledged(db: Database, mention_id: int) -> bool:
         st = ledger.peek_state(s, mention_id)
         if st is not None and (st.complaint_overdue or st.claimed_by or st.closed):
             return False
-        rows = s.execute(select(AuditRow.actor, AuditRow.action, AuditRow.outcome).where(
-            AuditRow.mention_id == mention_id)).all()
+        rows = audit_actions_of_mention(s, mention_id)
     return not any(is_person(a) and act not in NOT_ACTIONS and out != DENIED
                    for a, act, out in rows)

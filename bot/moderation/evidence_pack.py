@@ -21,7 +21,6 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.alerts.update import AlertUpdater
@@ -29,16 +28,16 @@ from bot.core.clock import Clock
 from bot.core.models import X
 from bot.moderation.evidence_page import pack_html, slack_names
 from bot.store import audit
+from bot.store.captured_media import captured_media_by_key
 from bot.store.db import Database
-from bot.store.schema import (
-    AuditRow,
-    CapturedMediaRow,
-    DecisionRow,
-    EvidencePackRow,
-    FlagOverrideRow,
-    LedgerRow,
-    MentionRow,
+from bot.store.evidence_queries import (
+    decisions_of_mention,
+    flag_overrides_of_mention,
+    related_mentions,
 )
+from bot.store.ledger_rows import rows_of_mention
+from bot.store.queue_queries import audit_rows_of_mention
+from bot.store.schema import EvidencePackRow, MentionRow
 
 log = logging.getLogger(__name__)
 FORMAT_VERSION = 2  # 2: people (Slack names), thread.replying_to, audit[].what
@@ -52,8 +51,7 @@ def _iso(at: datetime | None) -> str | None:
 
 
 def _media(s: Session, row: MentionRow) -> list[dict[str, Any]]:
-    captured = {c.media_key: c for c in s.execute(select(CapturedMediaRow).where(
-        CapturedMediaRow.mention_id == row.id)).scalars()}
+    captured = captured_media_by_key(s, row.id)
     items = []
     for m in row.media or []:
         c = captured.get(str(m.get("key")))
@@ -72,16 +70,7 @@ def _media(s: Session, row: MentionRow) -> list[dict[str, Any]]:
 
 def _context(s: Session, row: MentionRow) -> list[dict[str, Any]]:
     """Stored items of the same conversation, or the one this replies to."""
-    conds = []
-    if row.conversation_id:
-        conds.append(MentionRow.conversation_id == row.conversation_id)
-    if row.parent_id:
-        conds.append(MentionRow.external_id == row.parent_id)
-    if not conds:
-        return []
-    related = s.execute(select(MentionRow).where(
-        MentionRow.platform == row.platform, MentionRow.account == row.account,
-        MentionRow.id != row.id, or_(*conds)).order_by(MentionRow.created_at).limit(50)).scalars()
+    related = related_mentions(s, row)
     return [{"feedwatch_id": r.id, "external_id": r.external_id, "kind": r.kind,
              "author": r.author_handle or r.author_name or r.author_id, "text": r.text,
              "created_at": _iso(r.created_at), "permalink": r.permalink} for r in related]
@@ -92,8 +81,7 @@ def build_pack(s: Session, mention_id: int, now: datetime, actor: str,
     row = s.get(MentionRow, mention_id)
     if row is None:
         return None
-    decisions = s.execute(select(DecisionRow).where(DecisionRow.mention_id == mention_id)
-                          .order_by(DecisionRow.id)).scalars().all()
+    decisions = decisions_of_mention(s, mention_id)
     return {
         "format": f"feedwatch evidence pack v{FORMAT_VERSION}",
         "generated_at": _iso(now), "generated_by": actor, "reason": reason,
@@ -117,19 +105,16 @@ def build_pack(s: Session, mention_id: int, now: datetime, actor: str,
                        "report_suggested": (d.detail or {}).get("report_suggested", False)}
                       for d in decisions],
         "overrides": [{"at": _iso(o.at), "by": o.actor, "removed": o.removed, "added": o.added,
-                       "reason": o.reason} for o in s.execute(select(FlagOverrideRow).where(
-                           FlagOverrideRow.mention_id == mention_id)).scalars()],
+                       "reason": o.reason} for o in flag_overrides_of_mention(s, mention_id)],
         "actions": [{"action": r.action, "state": r.state, "by": r.actor,
                      "requested_at": _iso(r.requested_at), "completed_at": _iso(r.completed_at),
                      "reason": r.reason, "told": r.told, "told_note": r.told_note,
                      "text_sent": r.text, "platform_id": r.result_id, "error": r.error}
-                    for r in s.execute(select(LedgerRow).where(
-                        LedgerRow.mention_id == mention_id).order_by(LedgerRow.id)).scalars()],
+                    for r in rows_of_mention(s, mention_id)],
         "audit": [{"id": a.id, "at": _iso(a.at), "actor": a.actor, "action": a.action,
                    "what": action_words(a.action, row.platform),
                    "outcome": a.outcome, "detail": a.detail, "policy_version": a.policy_version,
-                   "hash": a.hash} for a in s.execute(select(AuditRow).where(
-                       AuditRow.mention_id == mention_id).order_by(AuditRow.id)).scalars()],
+                   "hash": a.hash} for a in audit_rows_of_mention(s, mention_id)],
     }
 
 

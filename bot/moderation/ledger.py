@@ -11,11 +11,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from bot.store.inserts import insert_ignore
+from bot.store.ledger_rows import (
+    actions_and_tellings,
+    insert_intent,
+    last_row,
+    row_ids_in_state_before,
+    row_with_key,
+    rows_of_mention,
+)
+
+# The state row's reads, re-exported: the rest of moderation reaches them as ledger.state_for.
+from bot.store.ledger_rows import peek_state as peek_state
+from bot.store.ledger_rows import state_for as state_for
 from bot.store.schema import LedgerRow, ModerationStateRow
 
 INTENT, DONE, FAILED, REFUSED, UNKNOWN = "intent", "done", "failed", "refused", "unknown"
@@ -27,23 +36,6 @@ INTENT, DONE, FAILED, REFUSED, UNKNOWN = "intent", "done", "failed", "refused", 
 
 def key(mention_id: int, action: str, generation: int) -> str:
     return f"{mention_id}:{action}:{generation}"
-
-
-def state_for(session: Session, mention_id: int, now: datetime) -> ModerationStateRow:
-    """The mention's state row, created on first use (two creators race harmlessly)."""
-    dialect = session.get_bind().dialect.name
-    mod = postgresql if dialect == "postgresql" else sqlite
-    session.execute(mod.insert(ModerationStateRow.__table__).values(  # type: ignore[arg-type]
-        mention_id=mention_id, generation=0, hidden=False, deleted=False, blocked=False,
-        muted=False, claimed_by="", closed=False, state_line="", report_link="",
-        complaint_overdue=False, updated_at=now).on_conflict_do_nothing())
-    row = session.get(ModerationStateRow, mention_id, populate_existing=True)
-    assert row is not None
-    return row
-
-
-def peek_state(session: Session, mention_id: int) -> ModerationStateRow | None:
-    return session.get(ModerationStateRow, mention_id)
 
 
 def already(state: ModerationStateRow, action: str) -> bool:
@@ -70,7 +62,7 @@ def begin(session: Session, *, mention_id: int, action: str, generation: int, ac
           actor_name: str, now: datetime, reason: str = "", text: str = "", template: str = "",
           told: str = "", told_note: str = "", policy_version: str = "") -> LedgerRow | None:
     """Write the intent; None when this mention/action/generation is already taken."""
-    row_id = insert_ignore(session, LedgerRow.__table__, {  # type: ignore[arg-type]
+    return insert_intent(session, {
         "key": key(mention_id, action, generation), "mention_id": mention_id,
         "action": action, "generation": generation, "actor": actor,
         "actor_name": actor_name[:100], "state": INTENT, "reason": reason, "told": told,
@@ -78,43 +70,33 @@ def begin(session: Session, *, mention_id: int, action: str, generation: int, ac
         "result_id": "", "error": "", "error_code": "", "policy_version": policy_version,
         "requested_at": now, "completed_at": None,
     })
-    return session.get(LedgerRow, row_id) if row_id is not None else None
 
 
 def by_key(session: Session, mention_id: int, action: str, generation: int) -> LedgerRow | None:
-    return session.execute(select(LedgerRow).where(
-        LedgerRow.key == key(mention_id, action, generation))).scalar_one_or_none()
+    return row_with_key(session, key(mention_id, action, generation))
 
 
 def last(session: Session, mention_id: int, action: str, state: str = DONE) -> LedgerRow | None:
-    return session.execute(
-        select(LedgerRow).where(LedgerRow.mention_id == mention_id, LedgerRow.action == action,
-                                LedgerRow.state == state)
-        .order_by(LedgerRow.id.desc()).limit(1)).scalar_one_or_none()
+    return last_row(session, mention_id, action, state)
 
 
 def privately_told(session: Session, mention_id: int) -> bool:
     """Has anything already gone to this author privately about this item (Facebook allows
     one private reply per comment)?"""
-    rows = session.execute(select(LedgerRow.action, LedgerRow.state, LedgerRow.told).where(
-        LedgerRow.mention_id == mention_id)).all()
+    rows = actions_and_tellings(session, mention_id)
     return any((a == "private_message" and s in (DONE, UNKNOWN)) or t in ("sent", "unknown")
                for a, s, t in rows)
 
 
 def told_before(session: Session, mention_id: int) -> bool:
     """Was the author already told why (or may have been) by an earlier action?"""
-    return any(t in ("sent", "unknown") for t in session.execute(
-        select(LedgerRow.told).where(LedgerRow.mention_id == mention_id)).scalars())
+    return any(t in ("sent", "unknown") for _, _, t in actions_and_tellings(session, mention_id))
 
 
 def open_intents(session: Session, before: datetime) -> list[int]:
     """Intents written before `before` (this process's start): left by a crash."""
-    return list(session.execute(
-        select(LedgerRow.id).where(LedgerRow.state == INTENT, LedgerRow.requested_at < before)
-        .order_by(LedgerRow.id)).scalars())
+    return row_ids_in_state_before(session, INTENT, before)
 
 
 def history(session: Session, mention_id: int) -> list[LedgerRow]:
-    return list(session.execute(select(LedgerRow).where(LedgerRow.mention_id == mention_id)
-                                .order_by(LedgerRow.id)).scalars())
+    return rows_of_mention(session, mention_id)

@@ -16,12 +16,11 @@ from datetime import timedelta
 from urllib.parse import urlsplit
 
 import requests
-from sqlalchemy import select
 
 from bot.core.clock import Clock
+from bot.store.captured_media import capture_row, captured_media_of
 from bot.store.db import Database
-from bot.store.inserts import insert_ignore
-from bot.store.schema import CapturedMediaRow, DecisionRow, MentionRow
+from bot.store.mentions import latest_categories_by_mention, recent_media_of_unerased_mentions
 from policy import categories as C
 
 log = logging.getLogger(__name__)
@@ -56,21 +55,13 @@ class MediaCapture:
         """(mention id, media key, url) of flagged mentions' media not captured yet."""
         now = self.clock.now()
         with self.db.session() as s:
-            rows = s.execute(select(MentionRow.id, MentionRow.media).where(
-                MentionRow.ingested_at >= now - LOOK_BACK,
-                MentionRow.content_erased_at.is_(None))).all()
+            rows = recent_media_of_unerased_mentions(s, now - LOOK_BACK)
             with_media = {mid: media for mid, media in rows if media}
             if not with_media:
                 return []
-            latest: dict[int, list[str]] = {}
-            for mid, cats in s.execute(select(DecisionRow.mention_id, DecisionRow.categories)
-                                       .where(DecisionRow.mention_id.in_(list(with_media)))
-                                       .order_by(DecisionRow.id)):
-                latest[mid] = list(cats or [])  # the newest decision wins (Flag is wrong)
+            latest = latest_categories_by_mention(s, list(with_media))
             flagged = {mid for mid, cats in latest.items() if CAPTURE_CATEGORIES & set(cats)}
-            done = {(c.mention_id, c.media_key): c for c in s.execute(select(
-                CapturedMediaRow).where(CapturedMediaRow.mention_id.in_(list(flagged))))
-                .scalars()}
+            done = {(c.mention_id, c.media_key): c for c in captured_media_of(s, flagged)}
         out = []
         for mid in sorted(flagged):
             for item in with_media[mid]:
@@ -117,13 +108,7 @@ class MediaCapture:
                error: str) -> None:
         now = self.clock.now()
         with self.db.session() as s:
-            insert_ignore(s, CapturedMediaRow.__table__, {  # type: ignore[arg-type]
-                "mention_id": mid, "media_key": key[:120], "url": url[:1000],
-                "content_type": "", "size": 0, "sha256": "", "data": None, "error": "",
-                "attempts": 0, "captured_at": now})
-            row = s.execute(select(CapturedMediaRow).where(
-                CapturedMediaRow.mention_id == mid, CapturedMediaRow.media_key == key[:120])
-            ).scalar_one()
+            row = capture_row(s, mid, key, url, now)
             row.attempts += 1
             row.captured_at = now
             row.error = error[:300]

@@ -15,14 +15,14 @@ from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import func, select
 
 from bot.alerts.update import AlertUpdater
 from bot.core.calendar import OfficeHours
 from bot.core.config import Settings
 from bot.store import audit
 from bot.store.db import Database
-from bot.store.schema import OPEN_ALERT, AlertRow, AuditRow, DecisionRow, ModerationStateRow
+from bot.store.mentions import latest_categories_by_mention
+from bot.store.queue_queries import audit_count_and_last, untouched_unclaimed_open_alerts
 
 log = logging.getLogger(__name__)
 
@@ -43,18 +43,10 @@ def ping_for(settings: Settings) -> str:
 def _candidates(db: Database, urgent: frozenset[str],
                 now: datetime) -> list[tuple[int, datetime, list[str]]]:
     """Open, untouched, unclaimed alerts of urgent posts: (mention id, posted at, categories)."""
-    claimed = select(ModerationStateRow.mention_id).where(ModerationStateRow.claimed_by != "")
     with db.session() as s:
-        alerts = dict(s.execute(
-            select(AlertRow.mention_id, AlertRow.posted_at)
-            .where(OPEN_ALERT, AlertRow.first_action_at.is_(None),
-                   AlertRow.posted_at >= now - LOOK_BACK, AlertRow.mention_id.not_in(claimed))
-            ).all())
+        alerts = untouched_unclaimed_open_alerts(s, now - LOOK_BACK)
         # The latest decision counts: "Flag is wrong" adds one.
-        latest = select(func.max(DecisionRow.id)).where(
-            DecisionRow.mention_id.in_(list(alerts))).group_by(DecisionRow.mention_id)
-        cats = dict(s.execute(select(DecisionRow.mention_id, DecisionRow.categories)
-                              .where(DecisionRow.id.in_(latest))).all())
+        cats = latest_categories_by_mention(s, list(alerts))
     return sorted(((mid, posted, list(cats.get(mid) or [])) for mid, posted in alerts.items()
                    if posted is not None and set(cats.get(mid) or []) & urgent),
                   key=lambda c: (c[1], c[0]))
@@ -62,9 +54,7 @@ def _candidates(db: Database, urgent: frozenset[str],
 
 def _pings(db: Database, mention_id: int) -> tuple[int, datetime | None]:
     with db.session() as s:
-        n, last = s.execute(select(func.count(), func.max(AuditRow.at)).where(
-            AuditRow.mention_id == mention_id, AuditRow.action == ACTION)).one()
-    return int(n), last
+        return audit_count_and_last(s, mention_id, ACTION)
 
 
 def reping_unclaimed(db: Database, hours: OfficeHours, alerts: AlertUpdater, slack: WebClient,

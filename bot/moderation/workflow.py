@@ -10,7 +10,6 @@ import logging
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import select, update
 
 from bot.core.config import ESCALATION_TARGETS
 from bot.core.models import PLATFORM_NAMES, Mention
@@ -22,8 +21,13 @@ from bot.slack.escape import link, safe, truncate
 from bot.slack.masking import mask_spans
 from bot.store import audit
 from bot.store.db import Database
+from bot.store.ledger_rows import (
+    claim_if_unclaimed,
+    close_if_open,
+    flag_overrides_with_mentions,
+)
 from bot.store.mentions import insert_decision
-from bot.store.schema import FlagOverrideRow, MentionRow, ModerationStateRow
+from bot.store.schema import FlagOverrideRow, ModerationStateRow
 from policy import categories as C
 from policy.decision import Decision, Flag
 
@@ -36,10 +40,7 @@ def labelled_cases(db: Database) -> list[dict[str, object]]:
     policy said (and which version), what a person said and why. One JSON object per line
     makes a file `scripts/eval_policy.py`-style tools can read."""
     with db.session() as s:
-        rows = s.execute(select(FlagOverrideRow, MentionRow.text, MentionRow.platform,
-                                MentionRow.kind)
-                         .join(MentionRow, MentionRow.id == FlagOverrideRow.mention_id)
-                         .order_by(FlagOverrideRow.id)).all()
+        rows = flag_overrides_with_mentions(s)
     return [{"id": f"override-{o.id}", "mention_id": o.mention_id, "text": text,
              "platform": platform, "kind": kind, "policy_said": o.categories_before,
              "categories": o.categories_after, "removed": o.removed, "added": o.added,
@@ -77,10 +78,7 @@ class Workflow:
                 st.claimed_by, action = "", "unclaim"
             else:
                 # Compare-and-set: of two moderators claiming at once, exactly one wins.
-                won = s.execute(update(ModerationStateRow).where(
-                    ModerationStateRow.mention_id == mention_id,
-                    ModerationStateRow.claimed_by == "").values(claimed_by=actor.id,
-                                                                updated_at=now)).rowcount
+                won = claim_if_unclaimed(s, mention_id, actor.id, now)
                 if not won:
                     holder = s.get(ModerationStateRow, mention_id, populate_existing=True)
                     who = holder.claimed_by if holder else "someone"
@@ -107,10 +105,7 @@ class Workflow:
         with self.mod.db.session() as s:
             ledger.state_for(s, mention_id, now)
             line = f"Closed with no action by {actor.label} at {self.mod.hhmm()}"
-            won = s.execute(update(ModerationStateRow).where(
-                ModerationStateRow.mention_id == mention_id,
-                ModerationStateRow.closed.is_(False)).values(
-                closed=True, state_line=line[:500], updated_at=now)).rowcount
+            won = close_if_open(s, mention_id, line[:500], now)
             if not won:
                 return Outcome(CONFLICT, "It is already closed.")
             audit.append(s, at=now, actor=actor.id, action="no_action", mention_id=mention_id,

@@ -156,6 +156,28 @@ def decision_categories_by_mention(session: Session,
     return cats
 
 
+def latest_categories_by_mention(session: Session,
+                                 mention_ids: Sequence[int]) -> dict[int, list[str]]:
+    """The categories of each of these mentions' latest decision ("Flag is wrong" adds one);
+    a mention without a decision is left out."""
+    latest: dict[int, list[str]] = {}
+    for start in range(0, len(mention_ids), 500):
+        chunk = mention_ids[start:start + 500]
+        for mid, cats in session.execute(select(DecisionRow.mention_id, DecisionRow.categories)
+                                         .where(DecisionRow.mention_id.in_(chunk))
+                                         .order_by(DecisionRow.id)):
+            latest[mid] = list(cats or [])  # the newest decision wins
+    return latest
+
+
+def recent_media_of_unerased_mentions(session: Session,
+                                      since: datetime) -> list[tuple[int, list[Any]]]:
+    """(id, media) of each mention stored since `since` whose content is not erased."""
+    return [(mid, media) for mid, media in session.execute(
+        select(MentionRow.id, MentionRow.media).where(
+            MentionRow.ingested_at >= since, MentionRow.content_erased_at.is_(None))).all()]
+
+
 def find_mentions(session: Session, who: str) -> list[MentionRow]:
     """A person's mentions, newest first, by @handle, user id or display name."""
     who = who.strip()

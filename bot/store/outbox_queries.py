@@ -107,3 +107,14 @@ def alerts_held_for(session: Session, reason: str) -> list[AlertRow]:
     return list(session.execute(
         select(AlertRow).where(AlertRow.state == AlertState.HELD,
                                AlertRow.hold_reason == reason)).scalars().all())
+
+
+def posted_mention_alerts_created_since(session: Session,
+                                        since: datetime) -> list[tuple[int | None, datetime]]:
+    """(mention id, the mention's created_at) of each posted mention alert whose mention was
+    created since `since`."""
+    return [(mid, created) for mid, created in session.execute(
+        select(AlertRow.mention_id, MentionRow.created_at)
+        .join(MentionRow, MentionRow.id == AlertRow.mention_id)
+        .where(AlertRow.kind == "mention", AlertRow.state == AlertState.POSTED,
+               MentionRow.created_at >= since))]
