@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from policy.detectors import links, rulekit
-from policy.detectors.base import Analysis, Hit
+from policy.detectors.base import FIRST_PERSON, Analysis, Hit
 from policy.detectors.hate import negated
 from policy.wordlists import words
 
@@ -21,6 +21,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "CTA": words("call_to_act"),
     "OFFER_TERMS": words("offer_terms"),
     "SHOP": words("shop_words"),
+    "AD_CALL": words("ad_call"),
+    "AD_OFFER": words("ad_offer"),
+    "AD_CONTACT": words("ad_contact"),
+    "AD_OFFER_WEAK": words("ad_offer_weak"),
+    "AD_PITCH": words("ad_pitch"),
+    "OWN_SERVICE": words("own_service"),
 }
 _SALE_WORDS = frozenset({"sale", "price", "prices", "buy", "order", "shop", "offer", "deal",
                          "deals", "cheap", "cheapest", "discount", "off", "free", "win"})
@@ -33,10 +39,72 @@ _RATE = regex.compile(r"(?:[£$€]\s?\d[\d,.]*\s?k?|\d[\d,.]*\s?k?\s?(?:pounds|
 _MONEY = regex.compile(r"[£$€]\s?\d|\d+\s?(?:k|x)\b|\d+\s?%", regex.IGNORECASE)
 # "20% off", "code SAVE20": the terms of a sale.
 _DEAL = regex.compile(r"\d+\s?%\s?off|\bcode\s+[A-Z0-9]{3,}\b")
+# A price as a seller writes it: "£25", "from £199", "£5 each", "3 for 2", "50p".
+_PRICE = regex.compile(r"[£$€]\s?\d|\b\d+\s?p\b|\b\d\s+for\s+\d\b|\b\d+\s?%",
+                       regex.IGNORECASE)
 
 
 def _free(a: Analysis, s: int) -> bool:
     return not a.doc.quoted[s] and not negated(a, s, 2)
+
+
+def _question(a: Analysis, sent: int) -> bool:
+    """The sentence asks rather than tells ("Does anyone know where to book ...?")."""
+    first, last = a.sentence_range(sent)
+    if last <= first:
+        return False
+    end = a.doc.original_span(last - 1, last)[1]
+    return a.doc.norm.original[end:end + 3].lstrip()[:1] == "?"
+
+
+_CLAUSE_BREAK = frozenset({",", ":", ";", "-"})
+# A sentence or clause opening with one of these verbs is an order to the reader: "Buy cheap likes",
+# "Book your consultation today", "Text 07700 900123 for a quote".
+_IMPERATIVE_SALE = frozenset({"buy", "order", "shop", "book", "grab", "rent", "hire",
+                              "download", "enter", "enquire", "dm", "pm", "inbox", "bet"})
+_IMPERATIVE_CONTACT = frozenset({"call", "ring", "text", "whatsapp", "visit", "try", "get",
+                                 "join", "click", "discover", "treat", "use", "message"})
+
+
+def _calls(a: Analysis, tag: str, imperatives: frozenset[str]) -> list[tuple[int, int]]:
+    """Calls to act that are told, not asked, and not about the trust's own services."""
+    doc = a.doc
+    own = {doc.sents[s] for s, _ in a.get("OWN_SERVICE")}
+    spans = list(a.get(tag))
+    spans += [(i, i + 1) for i, t in enumerate(doc.tokens)
+              if t in imperatives and (i == 0 or doc.sents[i - 1] != doc.sents[i]
+                                       or doc.tokens[i - 1] in _CLAUSE_BREAK)]
+    return [(s, e) for s, e in sorted(spans)
+            if _free(a, s) and doc.sents[s] not in own and not _question(a, doc.sents[s])]
+
+
+def _complaining(a: Analysis) -> bool:
+    """The writer complains about what happened to them: a seller does not run their own
+    offer down, and a complaint about a charge talks of prices and asks to be called."""
+    if a.get("COMPLAIN"):
+        return True
+    first = sum(1 for t in a.doc.tokens if t in FIRST_PERSON)
+    return first >= 1 and len({" ".join(a.doc.tokens[s:e]) for s, e in a.get("BAD")}) >= 2
+
+
+def _seller_call(a: Analysis) -> tuple[int, int] | None:
+    """An advert is a call to act (book now, order, DM me, a link) beside an offer (goods or
+    a service for sale, a deal, a price) or a sales pitch (just launched, spaces available,
+    no waiting list). Each side scores once: a plain sales call or goods for sale 2, a call
+    to get in touch, talk of prices or a pitch 1; 3 is an advert. "Call me" beside "the
+    prices" is how complaints end, so it scores 2 and is not enough."""
+    if _complaining(a):
+        return None
+    strong_call = _calls(a, "AD_CALL", _IMPERATIVE_SALE)
+    contact = _calls(a, "AD_CONTACT", _IMPERATIVE_CONTACT)
+    call = 2 if strong_call else (1 if contact else 0)
+    goods = any(_free(a, s) for s, _ in a.get("AD_OFFER"))
+    money = bool(_PRICE.search(a.text)) or any(_free(a, s) for s, _ in a.get("AD_OFFER_WEAK"))
+    offer = 2 if goods else (1 if money else 0)
+    pitch = 1 if any(_free(a, s) for s, _ in a.get("AD_PITCH")) else 0
+    if call + offer + pitch < 3 or not (call or goods):
+        return None
+    return (strong_call or contact or a.get("AD_OFFER"))[0]
 
 
 def promotion(a: Analysis) -> Hit | None:
@@ -45,6 +113,8 @@ def promotion(a: Analysis) -> Hit | None:
 
     Bad: Use code SAVE20 for 20% off all vapes
     Bad: Get 15% off weighted blankets with code CALM15 at checkout
+    Bad: Gutter cleaning from £40, fully insured, text me to book
+    Good: Does anyone know where to book cheap driving lessons?
     Good: Our fun run raised money for the hospital charity, thank you
     Good: The Headspace app really helped me sleep, worth trying
     """
@@ -67,6 +137,9 @@ def promotion(a: Analysis) -> Hit | None:
     if deal and terms:
         s, e = terms[0]
         return Hit("advertising.promotion", s, e, 0.7)
+    call = _seller_call(a)
+    if call:
+        return Hit("advertising.promotion", *call, 0.7, note="a call to buy beside an offer")
     return None
 
 
