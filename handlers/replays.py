@@ -1,5 +1,12 @@
 """Drops a replayed interaction: a captured signed request sent again within Slack's five
-minutes (a Hide after someone pressed Unhide, say) is acknowledged and does nothing."""
+minutes (a Hide after someone pressed Unhide, say) is acknowledged and does nothing.
+
+A click, submission or command is checked just after its listener acks, so the database write
+that remembers it is never between Slack and the acknowledgement: a busy database (ingest
+writing a backlog to the same SQLite file) cannot slow an ack. The listener's `ack` is wrapped:
+it answers Slack first, then asks whether the interaction is new, and a replay stops the
+listener there, before any work. Events are acked by Bolt itself before any listener runs, so
+they are checked as they arrive."""
 
 from __future__ import annotations
 
@@ -7,16 +14,20 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from slack_bolt import BoltResponse
+from slack_bolt import Ack, BoltResponse
 
 from bot.store import replays
 
 if TYPE_CHECKING:
-    from slack_bolt import Ack, App
+    from slack_bolt import App, BoltContext
 
     from bot.runtime.services import Services
 
 log = logging.getLogger(__name__)
+
+
+class ReplayedInteraction(Exception):
+    """Raised by a guarded ack after answering Slack: stops the listener before its work."""
 
 
 def interaction_key(body: dict[str, Any]) -> str | None:
@@ -32,16 +43,55 @@ def interaction_key(body: dict[str, Any]) -> str | None:
     return f"{body.get('type') or body.get('command') or 'interaction'}:{trigger}:{stamp}"
 
 
+class ReplayGuardedAck(Ack):
+    """Bolt's ack, then the replay check; the first call alone checks."""
+
+    def __init__(self, is_new: Callable[[], bool]) -> None:
+        super().__init__()
+        self._is_new = is_new
+        self._checked = False
+
+    def __call__(self, *args: Any, **kwargs: Any) -> BoltResponse:
+        answer = super().__call__(*args, **kwargs)
+        if not self._checked:
+            self._checked = True
+            if not self._is_new():
+                raise ReplayedInteraction
+        return answer
+
+
+def is_replay(error: Exception) -> bool:
+    return isinstance(error, ReplayedInteraction)
+
+
 def register(app: App, services: Services) -> None:
+    def first_time(key: str) -> bool:
+        return replays.first_time(services.db, key, services.clock.now())
+
     @app.middleware
-    def drop_replays(body: dict[str, Any], ack: Ack,
+    def drop_replays(body: dict[str, Any], context: BoltContext, ack: Ack,
                      next: Callable[[], None]) -> BoltResponse | None:
         key = interaction_key(body)
-        if key is None or replays.first_time(services.db, key, services.clock.now()):
+        if key is None:
+            next()
+            return None
+        if not key.startswith("event:"):
+            context["ack"] = ReplayGuardedAck(lambda: first_time(key))
+            next()
+            return None
+        if first_time(key):
             next()
             return None
         ack()
-        log.warning("dropped a replayed Slack request (%s)", key.split(":", 1)[0])
+        log.warning("dropped a replayed Slack event")
         # A plain 200 (Bolt answers 404 when a middleware stops without one), so Slack does
         # not retry it.
         return BoltResponse(status=200, body="")
+
+    @app.error
+    def log_listener_failure(error: Exception, body: dict[str, Any]) -> None:
+        if is_replay(error):
+            log.warning("dropped a replayed Slack request (%s)",
+                        (interaction_key(body) or "interaction").split(":", 1)[0])
+            return
+        log.error("a Slack listener failed", exc_info=error)
