@@ -8,6 +8,7 @@ message is still flagged (the bot masks it) but never suggests removal.
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import replace
 
 from policy import categories as C
@@ -79,7 +80,7 @@ class PolicyEngine:
     """Classifies posts under one Policy. Build once; `classify` is cheap and thread-safe
     apart from a bounded spelling cache."""
 
-    def __init__(self, policy: Policy, english: frozenset[str] | None = None,
+    def __init__(self, policy: Policy, english: Container[str] | None = None,
                  language: LanguageReader | None = None) -> None:
         """`english`: real English words that spelling repair must leave alone. By default
         the word lists of the `english-words` package (read once, here, from its package

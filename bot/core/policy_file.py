@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +20,7 @@ log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=1)
-def _english() -> frozenset[str]:
+def _english() -> Container[str]:
     return load_english()
 
 
