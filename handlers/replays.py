@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from slack_bolt import BoltResponse
 
 from bot.store import replays
+from handlers.context import provide_services
 
 if TYPE_CHECKING:
     from slack_bolt import Ack, App
@@ -32,16 +33,20 @@ def interaction_key(body: dict[str, Any]) -> str | None:
     return f"{body.get('type') or body.get('command') or 'interaction'}:{trigger}:{stamp}"
 
 
+def drop_replays(body: dict[str, Any], ack: Ack, next: Callable[[], None],
+                 services: Services) -> BoltResponse | None:
+    key = interaction_key(body)
+    if key is None or replays.first_time(services.db, key, services.clock.now()):
+        next()
+        return None
+    ack()
+    log.warning("dropped a replayed Slack request (%s)", key.split(":", 1)[0])
+    # A plain 200 (Bolt answers 404 when a middleware stops without one), so Slack does not
+    # retry it.
+    return BoltResponse(status=200, body="")
+
+
 def register(app: App, services: Services) -> None:
-    @app.middleware
-    def drop_replays(body: dict[str, Any], ack: Ack,
-                     next: Callable[[], None]) -> BoltResponse | None:
-        key = interaction_key(body)
-        if key is None or replays.first_time(services.db, key, services.clock.now()):
-            next()
-            return None
-        ack()
-        log.warning("dropped a replayed Slack request (%s)", key.split(":", 1)[0])
-        # A plain 200 (Bolt answers 404 when a middleware stops without one), so Slack does
-        # not retry it.
-        return BoltResponse(status=200, body="")
+    # The services reach this middleware through the context, so they go in before it.
+    provide_services(app, services)
+    app.middleware(drop_replays)
