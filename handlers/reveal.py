@@ -26,12 +26,15 @@ def show_hidden(step: str, body: dict[str, Any], respond: Respond, client: WebCl
     every menu step has one shape)."""
     user = str((body.get("user") or {}).get("id") or "")
     mention_id = mention_of(body)
-    try:
-        message = reveal(services.office, mention_id, user) if mention_id is not None else {
-            "text": "That button does not name a mention."}
-    except Exception:
-        log.exception("reveal on mention %s failed", mention_id)
-        message = {"text": "Sorry, that did not work; the error is in feedwatch's log."}
+    if mention_id is None:
+        message = {"text": "That button does not name a mention."}
+    else:
+        try:
+            message = reveal(services.db, services.clock, services.permissions, mention_id,
+                             user)
+        except Exception:
+            log.exception("reveal on mention %s failed", mention_id)
+            message = {"text": "Sorry, that did not work; the error is in feedwatch's log."}
     try:
         respond(response_type="ephemeral", replace_original=False, **message)
     except Exception:
