@@ -1,23 +1,35 @@
 """Drops a replayed interaction: a captured signed request sent again within Slack's five
-minutes (a Hide after someone pressed Unhide, say) is acknowledged and does nothing."""
+minutes (a Hide after someone pressed Unhide, say) is acknowledged and does nothing.
+
+A click, submission or command is checked just after its listener acks, so the database write
+that remembers it is never between Slack and the acknowledgement: a busy database (ingest
+writing a backlog to the same SQLite file) cannot slow an ack. The listener's `ack` is wrapped:
+it answers Slack first, then asks whether the interaction is new, and a replay stops the
+listener there, before any work. Events are acked by Bolt itself before any listener runs, so
+they are checked as they arrive."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from slack_bolt import BoltResponse
+from slack_bolt import Ack, BoltResponse
 
 from bot.store import replays
 from handlers.context import provide_services
 
 if TYPE_CHECKING:
-    from slack_bolt import Ack, App
+    from slack_bolt import App, BoltContext
 
     from bot.runtime.services import Services
 
 log = logging.getLogger(__name__)
+
+
+class ReplayedInteraction(Exception):
+    """Raised by a guarded ack after answering Slack: stops the listener before its work."""
 
 
 def interaction_key(body: dict[str, Any]) -> str | None:
@@ -33,20 +45,62 @@ def interaction_key(body: dict[str, Any]) -> str | None:
     return f"{body.get('type') or body.get('command') or 'interaction'}:{trigger}:{stamp}"
 
 
-def drop_replays(body: dict[str, Any], ack: Ack, next: Callable[[], None],
-                 services: Services) -> BoltResponse | None:
+class ReplayGuardedAck(Ack):
+    """Bolt's ack, then the replay check; the first call alone checks."""
+
+    def __init__(self, is_new: Callable[[], bool]) -> None:
+        super().__init__()
+        self._is_new = is_new
+        self._checked = False
+
+    def __call__(self, *args: Any, **kwargs: Any) -> BoltResponse:
+        answer = super().__call__(*args, **kwargs)
+        if not self._checked:
+            self._checked = True
+            if not self._is_new():
+                raise ReplayedInteraction
+        return answer
+
+
+def is_replay(error: Exception) -> bool:
+    return isinstance(error, ReplayedInteraction)
+
+
+def first_time(services: Services, key: str) -> bool:
+    return replays.first_time(services.db, key, services.clock.now())
+
+
+def drop_replays(body: dict[str, Any], context: BoltContext, ack: Ack,
+                 next: Callable[[], None], services: Services) -> BoltResponse | None:
     key = interaction_key(body)
-    if key is None or replays.first_time(services.db, key, services.clock.now()):
+    if key is None:
+        next()
+        return None
+
+    if not key.startswith("event:"):
+        context["ack"] = ReplayGuardedAck(partial(first_time, services, key))
+        next()
+        return None
+    if first_time(services, key):
         next()
         return None
     ack()
-    log.warning("dropped a replayed Slack request (%s)", key.split(":", 1)[0])
+    log.warning("dropped a replayed Slack event")
     # A plain 200 (Bolt answers 404 when a middleware stops without one), so Slack does not
     # retry it.
     return BoltResponse(status=200, body="")
+
+
+def log_listener_failure(error: Exception, body: dict[str, Any]) -> None:
+    if is_replay(error):
+        log.warning("dropped a replayed Slack request (%s)",
+                    (interaction_key(body) or "interaction").split(":", 1)[0])
+        return
+    log.error("a Slack listener failed", exc_info=error)
 
 
 def register(app: App, services: Services) -> None:
     # The services reach this middleware through the context, so they go in before it.
     provide_services(app, services)
     app.middleware(drop_replays)
+    app.error(log_listener_failure)

@@ -57,20 +57,23 @@ from bot.slack.action_ids import CLAIM
 MODERATOR = "U0MOD1"
 
 
-def click_body(mention_id: int, response_url: str, channel: str) -> str:
+def click_body(mention_id: int, response_url: str, channel: str, click: int = 0) -> str:
+    """A Claim click as Slack sends it. Slack mints a trigger_id and action_ts per click, and
+    feedwatch drops a repeated pair as a replay, so each click carries its own: every click
+    does the whole claim after its ack, as a real one would."""
     payload = {
         "type": "block_actions",
         "user": {"id": MODERATOR, "username": "mod", "team_id": "T0SANDBOX"},
         "api_app_id": "A0FEEDWATCH", "team": {"id": "T0SANDBOX", "domain": "sandbox"},
         "container": {"type": "message", "message_ts": "1700000000.000100",
                       "channel_id": channel},
-        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        "trigger_id": f"13345224609.{738474920 + click}.8088930838d88f008e0",
         "channel": {"id": channel, "name": "social-media-alerts"},
         "message": {"ts": "1700000000.000100", "text": "alert", "blocks": []},
         "response_url": response_url,
         "actions": [{"action_id": CLAIM, "block_id": "fw_actions",
                      "value": str(mention_id), "type": "button",
-                     "action_ts": "1700000001.000200"}],
+                     "action_ts": f"{1700000001 + click}.000200"}],
     }
     return urlencode({"payload": json.dumps(payload)})
 
@@ -136,7 +139,7 @@ def one_run(fakes: dict[str, Any], clicks: int, mentions: int,
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             latencies: list[float] = []
             for i in range(clicks):
-                body = click_body(1 + i % 1000, response_url, fakes["channel"])
+                body = click_body(1 + i % 1000, response_url, fakes["channel"], i)
                 ts = str(int(time.time()))
                 headers = {"Content-Type": "application/x-www-form-urlencoded",
                            "X-Slack-Request-Timestamp": ts,

@@ -3,6 +3,8 @@ restart (another process): Hide, Unhide, then the Hide request sent again leaves
 
 from __future__ import annotations
 
+import threading
+
 from bot.slack import action_ids as A
 from tests.moderation.conftest import MOD, Bot, fb_comment, wait_until
 from tests.slack_http import block_action_body
@@ -38,3 +40,35 @@ def test_a_replayed_hide_after_unhide_is_dropped(bot: Bot) -> None:
              if r.path.endswith(cid)]
     assert hides == []
     assert [(a.action, a.outcome) for a in bot.audit(mid)][audit_before:] == []
+
+
+def test_a_click_is_acknowledged_while_the_database_is_locked(bot: Bot) -> None:
+    """The replay check writes to the database after the ack, not before it: a click is
+    answered while another writer (ingest, say) holds the lock, and its work runs after."""
+    mid, cid = fb_comment(bot, ABUSE)
+    locked, release = threading.Event(), threading.Event()
+    released_by_the_answer: list[bool] = []
+
+    def hold_the_lock() -> None:
+        with bot.db.engine.connect() as conn:
+            if bot.db.engine.dialect.name == "sqlite":
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            else:
+                conn.exec_driver_sql("BEGIN")
+                conn.exec_driver_sql("LOCK TABLE seen_interactions IN ACCESS EXCLUSIVE MODE")
+            locked.set()
+            # Let go after 5 s regardless (under SQLite's 10 s busy timeout): an ack that
+            # waited for this lock would then go through, but late, and be caught below.
+            released_by_the_answer.append(release.wait(timeout=5))
+            conn.exec_driver_sql("ROLLBACK")
+
+    holder = threading.Thread(target=hold_the_lock)
+    holder.start()
+    assert locked.wait(timeout=10)
+    status = bot.click(A.HIDE, mid)
+    release.set()
+    holder.join(timeout=30)
+    assert status == 200
+    assert released_by_the_answer == [True], "the ack waited for the database"
+    wait_until(lambda: bot.graph.comment(cid)["is_hidden"] is True, "hidden after the lock")
+    bot.settled(mid)
