@@ -1,10 +1,23 @@
-"""Slack listeners: one module per interaction kind, each with register(app, services)."""
+"""Slack listeners: one module per interaction kind. Listeners are module-level functions
+that take the services from Bolt's context (handlers/context.py); each module's
+register(app, services) only wires them."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from handlers import actions, assign, check_message, commands, home, modals, replays, reveal, storm
+from handlers import (
+    actions,
+    assign,
+    check_message,
+    commands,
+    home,
+    menus,
+    modals,
+    replays,
+    reveal,
+    storm,
+)
 
 if TYPE_CHECKING:
     from slack_bolt import App
@@ -13,13 +26,13 @@ if TYPE_CHECKING:
 
 
 def register_all(app: App, services: Services) -> None:
-    office = services.office  # one Office (hours, routing, pause, moderators) for everything
     replays.register(app, services)  # first: a replayed request reaches no listener
-    steps = actions.register(app, services)
+    actions.register(app, services)
+    menus.register(app, services)
     modals.register(app, services)
     commands.register(app, services)
     home.register(app, services)
-    reveal.register(app, services, office, steps)
+    reveal.register(app, services)
     storm.register(app, services)
     assign.register(app, services)
     check_message.register(app, services)

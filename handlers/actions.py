@@ -1,10 +1,9 @@
-"""Alert buttons: one listener per action id. Each acks first, outside any try, then works.
+"""Alert buttons. Each listener acks first, outside any try, then does its step's work.
 
 Hide, Unhide, Mute and Claim act at once (Slack has already asked for confirmation where the
 button is destructive); the others open a modal (handlers/modals.py takes the submission).
-The alert's overflow menus (action_ids.MENUS) name the chosen step in the option's value; one
-listener per menu acks, then hands the click to that step's own work, so a step behaves the
-same from a button and from a menu.
+A step's work (`act`, `open_modal`) takes the step's action id, so the alert's overflow menus
+(handlers/menus.py) reach the same work as the buttons do.
 Every answer to the moderator is private. The work itself is in bot/ (bot/moderation/service.py,
 bot/moderation/workflow.py, bot/moderation/modals.py): handlers never reach the platforms or the
 store.
@@ -13,12 +12,12 @@ store.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from bot.core import moderation_actions as catalogue
 from bot.moderation.service import FAILED, Actor, Outcome
 from bot.slack import action_ids as A
+from handlers.context import provide_services
 
 if TYPE_CHECKING:
     from slack_bolt import Ack, App, Respond
@@ -30,11 +29,13 @@ log = logging.getLogger(__name__)
 
 SORRY = Outcome(FAILED, "Sorry, that did not work; the error is in feedwatch's log.")
 NOT_A_MENTION = Outcome(FAILED, "That button does not name a mention.")
-# From the one catalogue of actions: the buttons that act at once, the words each private
-# answer starts with (naming the button it answers), and the buttons that open a modal.
+# From the one catalogue of actions: the buttons that act at once on the platform, the words
+# each private answer starts with (naming the button it answers), and the buttons that open a
+# modal. Claim acts at once too, in feedwatch rather than on the platform.
 DIRECT = catalogue.DIRECT_BUTTONS
 LABELS = catalogue.LABEL_OF_BUTTON
 MODALS = catalogue.MODAL_BUTTONS
+AT_ONCE: tuple[str, ...] = (*DIRECT, A.CLAIM)
 
 
 def actor_of(body: dict[str, Any]) -> Actor:
@@ -49,6 +50,11 @@ def mention_of(body: dict[str, Any]) -> int | None:
     if chosen:
         value = chosen[1]
     return int(value) if value.isdigit() else None
+
+
+def clicked(body: dict[str, Any]) -> str:
+    """The action id of the button clicked."""
+    return str(((body.get("actions") or [{}])[0]).get("action_id") or "")
 
 
 def chosen_step(body: dict[str, Any]) -> str | None:
@@ -71,84 +77,70 @@ def answer(respond: Respond, outcome: Outcome, label: str = "") -> None:
         log.exception("could not answer the moderator")
 
 
-Work = Callable[[dict[str, Any], "Respond", "WebClient"], None]
-
-
-def register(app: App, services: Services) -> dict[str, Work]:
-    """Registers every alert step; returns the steps the menus reach, for other modules to add
-    theirs (handlers/reveal.py adds Reveal)."""
+def _perform(services: Services, step: str, mention_id: int, actor: Actor) -> Outcome:
     kit = services.moderation
+    if step == A.CLAIM:
+        return kit.workflow.claim(mention_id, actor)
+    return kit.actions.perform(DIRECT[step], mention_id, actor)
 
-    def direct(action_id: str, run: Callable[[int, Actor], Outcome]) -> Work:
-        label = LABELS[action_id]
 
-        def work(body: dict[str, Any], respond: Respond, client: WebClient) -> None:
-            mention_id = mention_of(body)
-            if mention_id is None:
-                answer(respond, NOT_A_MENTION, label)
-                return
-            try:
-                outcome = run(mention_id, actor_of(body))
-            except Exception:
-                log.exception("%s on mention %d failed", label, mention_id)
-                outcome = SORRY
-            answer(respond, outcome, label)
+def act(step: str, body: dict[str, Any], respond: Respond, client: WebClient,
+        services: Services) -> None:
+    """A step that acts at once (AT_ONCE), after the ack; the client is unused, so every step
+    has one shape for the menus."""
+    label = LABELS[step]
+    mention_id = mention_of(body)
+    if mention_id is None:
+        answer(respond, NOT_A_MENTION, label)
+        return
+    try:
+        outcome = _perform(services, step, mention_id, actor_of(body))
+    except Exception:
+        log.exception("%s on mention %d failed", label, mention_id)
+        outcome = SORRY
+    answer(respond, outcome, label)
 
-        return work
 
-    def modal(action_id: str, action: str) -> Work:
-        label = LABELS[action_id]
-
-        def work(body: dict[str, Any], respond: Respond, client: WebClient) -> None:
-            mention_id = mention_of(body)
-            if mention_id is None:
-                answer(respond, NOT_A_MENTION, label)
-                return
-            try:
-                view = kit.modals.open(action, mention_id, actor_of(body), channel_of(body))
-                if isinstance(view, Outcome):
-                    answer(respond, view, label)
-                    return
-                client.views_open(trigger_id=body.get("trigger_id") or "", view=view)
-            except Exception:
-                log.exception("%s: could not open the modal for mention %d", label, mention_id)
-                answer(respond, SORRY, label)
-
-        return work
-
-    steps: dict[str, Work] = {}
-    for action_id, action in DIRECT.items():
-        steps[action_id] = direct(action_id, lambda mid, who, a=action: kit.actions.perform(
-            a, mid, who))
-    steps[A.CLAIM] = direct(A.CLAIM, kit.workflow.claim)
-    for action_id, action in MODALS.items():
-        steps[action_id] = modal(action_id, action)
-
-    def acked(work: Work) -> Callable[..., None]:
-        def listener(ack: Ack, body: dict[str, Any], respond: Respond,
-                     client: WebClient) -> None:
-            ack()
-            work(body, respond, client)
-
-        return listener
-
-    for action_id, work in steps.items():
-        app.action(action_id)(acked(work))
-
-    def menu(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient) -> None:
-        ack()
-        step = chosen_step(body)
-        work = steps.get(step or "")
-        if work is None:
-            answer(respond, Outcome(FAILED, "That menu choice is not a step feedwatch knows."))
+def open_modal(step: str, body: dict[str, Any], respond: Respond, client: WebClient,
+               services: Services) -> None:
+    """A step that asks first (MODALS): opens its modal, or says privately why it cannot."""
+    label = LABELS[step]
+    mention_id = mention_of(body)
+    if mention_id is None:
+        answer(respond, NOT_A_MENTION, label)
+        return
+    try:
+        view = services.moderation.modals.open(MODALS[step], mention_id, actor_of(body),
+                                               channel_of(body))
+        if isinstance(view, Outcome):
+            answer(respond, view, label)
             return
-        work(body, respond, client)
+        client.views_open(trigger_id=body.get("trigger_id") or "", view=view)
+    except Exception:
+        log.exception("%s: could not open the modal for mention %d", label, mention_id)
+        answer(respond, SORRY, label)
 
-    for menu_id in A.MENUS:
-        app.action(menu_id)(menu)
 
-    @app.action(A.OPEN_ORIGINAL)
-    def link_opened(ack: Ack) -> None:
-        ack()  # Slack opens the URL itself; the click still has to be acked
+def act_now(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
+            services: Services) -> None:
+    ack()
+    act(clicked(body), body, respond, client, services)
 
-    return steps
+
+def ask_first(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
+              services: Services) -> None:
+    ack()
+    open_modal(clicked(body), body, respond, client, services)
+
+
+def link_opened(ack: Ack) -> None:
+    ack()  # Slack opens the URL itself; the click still has to be acked
+
+
+def register(app: App, services: Services) -> None:
+    provide_services(app, services)
+    for action_id in AT_ONCE:
+        app.action(action_id)(act_now)
+    for action_id in MODALS:
+        app.action(action_id)(ask_first)
+    app.action(A.OPEN_ORIGINAL)(link_opened)

@@ -42,7 +42,7 @@ def feedwatch(ack: Ack, command: dict[str, Any], respond: Respond, services: Ser
         elif sub == "templates":
             message = template_list(services.policy.engine.policy)
         else:
-            message = answer(services.office, sub, args, user)
+            message = answer(services.replies, sub, args, user)
     except Exception:
         log.exception("/feedwatch %s failed", sub)
         message = {"text": "Sorry, that did not work; the error is in feedwatch's log."}

@@ -23,7 +23,7 @@ def home_opened(event: dict[str, Any], client: WebClient, services: Services) ->
         return
     user = str(event.get("user") or "")
     try:
-        client.views_publish(user_id=user, view=home_view(services.office, user))
+        client.views_publish(user_id=user, view=home_view(services.replies, user))
     except Exception:
         log.exception("could not publish the Home tab for %s", user)
 

@@ -19,6 +19,7 @@ from bot.moderation.service import Outcome
 from bot.moderation.workflow import PASSED_ON_TEMPLATES
 from bot.slack import modal_blocks as mb
 from handlers.actions import SORRY, actor_of
+from handlers.context import provide_services
 
 if TYPE_CHECKING:
     from slack_bolt import Ack, App
@@ -66,108 +67,124 @@ def checked(view: dict[str, Any], check: Callable[[dict[str, Any]], dict[str, st
         return {}
 
 
-def register(app: App, services: Services) -> None:
+def draft_errors(view: dict[str, Any], services: Services) -> dict[str, str]:
+    """The outgoing check on a draft message, and the crisis wording a public reply needs."""
+    meta, values = mb.Meta.load(str(view.get("private_metadata"))), mb.read_values(view)
+    text, block = mb.message_text(values)
+    refusal = services.moderation.actions.check_draft(meta.platform, meta.kind, meta.name,
+                                                      meta.action, text)
+    if refusal and block:
+        return {block: refusal[:300]}
+    return mb.public_crisis_errors(meta, values)
+
+
+def flag_errors(view: dict[str, Any]) -> dict[str, str]:
+    values = mb.read_values(view)
+    if values.get(mb.REMOVE) or values.get(mb.ADD):
+        return {}
+    return {mb.ADD: "Choose a flag to remove or add."}
+
+
+def reason_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
+                     services: Services) -> None:
+    errors = checked(view, lambda v: mb.reason_errors(mb.read_values(v)))
+    if errors:
+        ack(response_action="errors", errors=errors)
+        return
+    ack()
+    run(body, view, client, "block/delete", lambda meta, values: services.moderation.actions
+        .perform(meta.action, meta.mention_id, actor_of(body), reason=values.get(mb.REASON, ""),
+                 tell=mb.TELL not in values or mb.TELL_YES in (values.get(mb.TELL) or []),
+                 no_tell_reason=values.get(mb.NO_TELL, ""), generation=meta.generation))
+
+
+def message_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
+                      client: WebClient, services: Services) -> None:
+    errors = checked(view, lambda v: draft_errors(v, services))
+    if errors:
+        ack(response_action="errors", errors=errors)
+        return
+    ack()
+    run(body, view, client, "message", lambda meta, values: services.moderation.actions.send(
+        meta.action, meta.mention_id, actor_of(body), mb.message_text(values)[0],
+        template=meta.template, generation=meta.generation))
+
+
+def template_picked(ack: Ack, body: dict[str, Any], client: WebClient,
+                    services: Services) -> None:
+    ack()
+    view = body.get("view") or {}
+    try:
+        chosen = ((body.get("actions") or [{}])[0].get("selected_option") or {}).get("value")
+        new = services.moderation.modals.message_view(
+            mb.Meta.load(str(view.get("private_metadata"))), str(chosen or ""))
+        if not isinstance(new, Outcome):
+            client.views_update(view_id=view.get("id"), hash=view.get("hash"), view=new)
+    except Exception:
+        log.exception("message modal: could not switch template")
+
+
+def escalate_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
+                       client: WebClient, services: Services) -> None:
+    ack()
     kit = services.moderation
+    chosen: list[str] = []
 
-    def draft_errors(view: dict[str, Any]) -> dict[str, str]:
-        meta, values = mb.Meta.load(str(view.get("private_metadata"))), mb.read_values(view)
-        text, block = mb.message_text(values)
-        refusal = kit.actions.check_draft(meta.platform, meta.kind, meta.name, meta.action, text)
-        if refusal and block:
-            return {block: refusal[:300]}
-        return mb.public_crisis_errors(meta, values)
+    def work(meta: mb.Meta, values: dict[str, Any]) -> Outcome:
+        chosen.append(str(values.get(mb.TARGET) or ""))
+        return kit.workflow.escalate(meta.mention_id, actor_of(body), chosen[0],
+                                     values.get(mb.NOTE, ""))
 
-    def flag_errors(view: dict[str, Any]) -> dict[str, str]:
-        values = mb.read_values(view)
-        if values.get(mb.REMOVE) or values.get(mb.ADD):
-            return {}
-        return {mb.ADD: "Choose a flag to remove or add."}
+    outcome = run(body, view, client, "escalate", work)
+    target = chosen[0] if chosen else ""
+    if not (outcome.ok and target in PASSED_ON_TEMPLATES):
+        return
+    try:
+        # The policy promises to say when a message is passed on: offer that template.
+        meta = mb.Meta.load(str(view.get("private_metadata")))
+        offer = kit.modals.message_view(mb.Meta(**{**meta.__dict__, "action": "reply"}),
+                                        PASSED_ON_TEMPLATES[target])
+        if not isinstance(offer, Outcome):
+            client.views_open(trigger_id=body.get("trigger_id") or "", view=offer)
+    except Exception:
+        log.exception("escalate: could not offer the passed-on template")
 
-    @app.view(mb.CB_REASON)
-    def reason(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
-        errors = checked(view, lambda v: mb.reason_errors(mb.read_values(v)))
-        if errors:
-            ack(response_action="errors", errors=errors)
-            return
-        ack()
-        run(body, view, client, "block/delete", lambda meta, values: kit.actions.perform(
-            meta.action, meta.mention_id, actor_of(body), reason=values.get(mb.REASON, ""),
-            tell=mb.TELL not in values or mb.TELL_YES in (values.get(mb.TELL) or []),
-            no_tell_reason=values.get(mb.NO_TELL, ""), generation=meta.generation))
 
-    @app.view(mb.CB_MESSAGE)
-    def message(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
-        errors = checked(view, draft_errors)
-        if errors:
-            ack(response_action="errors", errors=errors)
-            return
-        ack()
-        run(body, view, client, "message", lambda meta, values: kit.actions.send(
-            meta.action, meta.mention_id, actor_of(body), mb.message_text(values)[0],
-            template=meta.template, generation=meta.generation))
+def report_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient,
+                     services: Services) -> None:
+    ack()
+    run(body, view, client, "report", lambda meta, values: services.moderation.workflow.report(
+        meta.mention_id, actor_of(body),
+        to_platform=mb.TO_PLATFORM in (values.get(mb.DEST) or []),
+        to_police=mb.TO_POLICE in (values.get(mb.DEST) or []),
+        crime_ref=values.get(mb.CRIME, ""), note=values.get(mb.NOTE, "")))
 
-    @app.action(mb.TEMPLATE_PICK)
-    def pick(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
-        ack()
-        view = body.get("view") or {}
-        try:
-            chosen = ((body.get("actions") or [{}])[0].get("selected_option") or {}).get("value")
-            new = kit.modals.message_view(mb.Meta.load(str(view.get("private_metadata"))),
-                                          str(chosen or ""))
-            if not isinstance(new, Outcome):
-                client.views_update(view_id=view.get("id"), hash=view.get("hash"), view=new)
-        except Exception:
-            log.exception("message modal: could not switch template")
 
-    @app.view(mb.CB_ESCALATE)
-    def escalate(ack: Ack, body: dict[str, Any], view: dict[str, Any],
-                 client: WebClient) -> None:
-        ack()
-        chosen: list[str] = []
+def flag_wrong_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
+                         client: WebClient, services: Services) -> None:
+    errors = checked(view, flag_errors)
+    if errors:
+        ack(response_action="errors", errors=errors)
+        return
+    ack()
+    run(body, view, client, "flag_wrong", lambda meta, values: services.moderation.workflow
+        .flag_wrong(meta.mention_id, actor_of(body), list(values.get(mb.REMOVE) or []),
+                    list(values.get(mb.ADD) or []), values.get(mb.REASON, "")))
 
-        def work(meta: mb.Meta, values: dict[str, Any]) -> Outcome:
-            chosen.append(str(values.get(mb.TARGET) or ""))
-            return kit.workflow.escalate(meta.mention_id, actor_of(body), chosen[0],
-                                         values.get(mb.NOTE, ""))
 
-        outcome = run(body, view, client, "escalate", work)
-        target = chosen[0] if chosen else ""
-        if not (outcome.ok and target in PASSED_ON_TEMPLATES):
-            return
-        try:
-            # The policy promises to say when a message is passed on: offer that template.
-            meta = mb.Meta.load(str(view.get("private_metadata")))
-            offer = kit.modals.message_view(mb.Meta(**{**meta.__dict__, "action": "reply"}),
-                                            PASSED_ON_TEMPLATES[target])
-            if not isinstance(offer, Outcome):
-                client.views_open(trigger_id=body.get("trigger_id") or "", view=offer)
-        except Exception:
-            log.exception("escalate: could not offer the passed-on template")
+def no_action_submitted(ack: Ack, body: dict[str, Any], view: dict[str, Any],
+                        client: WebClient, services: Services) -> None:
+    ack()
+    run(body, view, client, "no_action", lambda meta, values: services.moderation.workflow
+        .no_action(meta.mention_id, actor_of(body), values.get(mb.NOTE, "")))
 
-    @app.view(mb.CB_REPORT)
-    def report(ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient) -> None:
-        ack()
-        run(body, view, client, "report", lambda meta, values: kit.workflow.report(
-            meta.mention_id, actor_of(body),
-            to_platform=mb.TO_PLATFORM in (values.get(mb.DEST) or []),
-            to_police=mb.TO_POLICE in (values.get(mb.DEST) or []),
-            crime_ref=values.get(mb.CRIME, ""), note=values.get(mb.NOTE, "")))
 
-    @app.view(mb.CB_FLAG_WRONG)
-    def flag_wrong(ack: Ack, body: dict[str, Any], view: dict[str, Any],
-                   client: WebClient) -> None:
-        errors = checked(view, flag_errors)
-        if errors:
-            ack(response_action="errors", errors=errors)
-            return
-        ack()
-        run(body, view, client, "flag_wrong", lambda meta, values: kit.workflow.flag_wrong(
-            meta.mention_id, actor_of(body), list(values.get(mb.REMOVE) or []),
-            list(values.get(mb.ADD) or []), values.get(mb.REASON, "")))
-
-    @app.view(mb.CB_NO_ACTION)
-    def no_action(ack: Ack, body: dict[str, Any], view: dict[str, Any],
-                  client: WebClient) -> None:
-        ack()
-        run(body, view, client, "no_action", lambda meta, values: kit.workflow.no_action(
-            meta.mention_id, actor_of(body), values.get(mb.NOTE, "")))
+def register(app: App, services: Services) -> None:
+    provide_services(app, services)
+    app.view(mb.CB_REASON)(reason_submitted)
+    app.view(mb.CB_MESSAGE)(message_submitted)
+    app.action(mb.TEMPLATE_PICK)(template_picked)
+    app.view(mb.CB_ESCALATE)(escalate_submitted)
+    app.view(mb.CB_REPORT)(report_submitted)
+    app.view(mb.CB_FLAG_WRONG)(flag_wrong_submitted)
+    app.view(mb.CB_NO_ACTION)(no_action_submitted)

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from slack_bolt import Ack, BoltResponse
 
 from bot.store import replays
+from handlers.context import provide_services
 
 if TYPE_CHECKING:
     from slack_bolt import App, BoltContext
@@ -64,34 +66,41 @@ def is_replay(error: Exception) -> bool:
     return isinstance(error, ReplayedInteraction)
 
 
+def first_time(services: Services, key: str) -> bool:
+    return replays.first_time(services.db, key, services.clock.now())
+
+
+def drop_replays(body: dict[str, Any], context: BoltContext, ack: Ack,
+                 next: Callable[[], None], services: Services) -> BoltResponse | None:
+    key = interaction_key(body)
+    if key is None:
+        next()
+        return None
+
+    if not key.startswith("event:"):
+        context["ack"] = ReplayGuardedAck(partial(first_time, services, key))
+        next()
+        return None
+    if first_time(services, key):
+        next()
+        return None
+    ack()
+    log.warning("dropped a replayed Slack event")
+    # A plain 200 (Bolt answers 404 when a middleware stops without one), so Slack does not
+    # retry it.
+    return BoltResponse(status=200, body="")
+
+
+def log_listener_failure(error: Exception, body: dict[str, Any]) -> None:
+    if is_replay(error):
+        log.warning("dropped a replayed Slack request (%s)",
+                    (interaction_key(body) or "interaction").split(":", 1)[0])
+        return
+    log.error("a Slack listener failed", exc_info=error)
+
+
 def register(app: App, services: Services) -> None:
-    def first_time(key: str) -> bool:
-        return replays.first_time(services.db, key, services.clock.now())
-
-    @app.middleware
-    def drop_replays(body: dict[str, Any], context: BoltContext, ack: Ack,
-                     next: Callable[[], None]) -> BoltResponse | None:
-        key = interaction_key(body)
-        if key is None:
-            next()
-            return None
-        if not key.startswith("event:"):
-            context["ack"] = ReplayGuardedAck(lambda: first_time(key))
-            next()
-            return None
-        if first_time(key):
-            next()
-            return None
-        ack()
-        log.warning("dropped a replayed Slack event")
-        # A plain 200 (Bolt answers 404 when a middleware stops without one), so Slack does
-        # not retry it.
-        return BoltResponse(status=200, body="")
-
-    @app.error
-    def log_listener_failure(error: Exception, body: dict[str, Any]) -> None:
-        if is_replay(error):
-            log.warning("dropped a replayed Slack request (%s)",
-                        (interaction_key(body) or "interaction").split(":", 1)[0])
-            return
-        log.error("a Slack listener failed", exc_info=error)
+    # The services reach this middleware through the context, so they go in before it.
+    provide_services(app, services)
+    app.middleware(drop_replays)
+    app.error(log_listener_failure)

@@ -32,7 +32,7 @@ from benchkit import emit, median, settings_values
 
 from bot.core.clock import FixedClock
 from bot.core.config import Settings
-from bot.office.desk import build_office
+from bot.office.parts import build_office
 from bot.office.slash_replies import answer
 from bot.slack.client import make_slack_client
 from bot.store.audit import GENESIS, _digest
@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         timings = []
         for _ in range(args.runs):
             start = time.perf_counter()
-            message = answer(office, "stats", RANGE, "U0MOD1")
+            message = answer(office.replies, "stats", RANGE, "U0MOD1")
             timings.append((time.perf_counter() - start) * 1000)
         db.dispose()
         floor = floor_ms(path, args.runs, settings.tz)

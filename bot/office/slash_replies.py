@@ -9,7 +9,8 @@ from typing import Any
 
 from bot.core.clock import format_local
 from bot.core.figures import parse_range
-from bot.office.desk import Office, parse_pause
+from bot.office.pausing import parse_pause
+from bot.office.reply_desk import ReplyDesk
 from bot.reports.export import audit_csv
 from bot.reports.lookup import history_items, queue_items
 from bot.reports.stats import compute
@@ -54,10 +55,10 @@ def help_answer() -> Message:
     return text(HELP)
 
 
-def status(office: Office) -> Message:
-    tz = office.hours.tz
+def status(desk: ReplyDesk) -> Message:
+    tz = desk.hours.tz
     lines = ["*feedwatch status*"]
-    with office.db.session() as s:
+    with desk.db.session() as s:
         for row in all_states(s):
             last = format_local(row.last_success_at, tz) if row.last_success_at else "never"
             problem = (f" — failing ({row.consecutive_failures} in a row)"
@@ -70,58 +71,58 @@ def status(office: Office) -> Message:
     return text("\n".join(lines))
 
 
-def stats(office: Office, args: str) -> Message:
+def stats(desk: ReplyDesk, args: str) -> Message:
     try:
-        rng = parse_range(args or "today", office.clock.now(), office.hours.tz)
+        rng = parse_range(args or "today", desk.clock.now(), desk.hours.tz)
     except ValueError as exc:
         return text(f"`/feedwatch stats`: {exc}.")
-    with office.db.session() as s:
-        return build_stats(compute(s, rng, office.hours))
+    with desk.db.session() as s:
+        return build_stats(compute(s, rng, desk.hours))
 
 
-def queue(office: Office, args: str, user: str) -> Message:
+def queue(desk: ReplyDesk, args: str, user: str) -> Message:
     words = args.strip().lower()
     if words not in ("", "mine"):
         return text("Say `/feedwatch queue` for every open alert, or `/feedwatch queue mine` "
                     "for those assigned to you.")
-    url = office.workspace_url()
-    with office.db.session() as s:
+    url = desk.link.url()
+    with desk.db.session() as s:
         items, total = queue_items(s, url, holder=user if words == "mine" else None)
-    return build_queue(items, total, office.hours.tz, mine=words == "mine")
+    return build_queue(items, total, desk.hours.tz, mine=words == "mine")
 
 
-def hours(office: Office) -> Message:
-    return build_hours(office.hours_view())
+def hours(desk: ReplyDesk) -> Message:
+    return build_hours(desk.pausing.hours_view())
 
 
-def history(office: Office, who: str, user: str) -> Message:
+def history(desk: ReplyDesk, who: str, user: str) -> Message:
     if not who.strip():
         return text("Say whose history: `/feedwatch history @handle` (or a Facebook name or id).")
-    now = office.clock.now()
-    with office.db.session() as s:
-        items = history_items(s, who, office.hours.tz)
+    now = desk.clock.now()
+    with desk.db.session() as s:
+        items = history_items(s, who, desk.hours.tz)
         # Who looked whom up is recorded; the handle itself is kept as a digest, so the audit
         # log (which cannot be edited) holds no name that an erasure request could not reach.
         audit.append(s, at=now, actor=user, action="history_lookup",
                      detail={"query_sha256": hashlib.sha256(who.strip().lower().encode())
                              .hexdigest(), "mentions": [i.mention_id for i in items]})
-    return build_history(who.strip(), items, office.hours.tz)
+    return build_history(who.strip(), items, desk.hours.tz)
 
 
-def export(office: Office, args: str, user: str) -> Message:
-    now = office.clock.now()
+def export(desk: ReplyDesk, args: str, user: str) -> Message:
+    now = desk.clock.now()
     try:
-        rng = parse_range(args or "week", now, office.hours.tz)
+        rng = parse_range(args or "week", now, desk.hours.tz)
     except ValueError as exc:
         return text(f"`/feedwatch export`: {exc}.")
-    with office.db.session() as s:
-        data, rows = audit_csv(s, rng, office.hours.tz)
-    name = f"feedwatch-audit-{rng.start.astimezone(office.hours.tz):%Y%m%d}.csv"
-    office.slack.files_upload_v2(
+    with desk.db.session() as s:
+        data, rows = audit_csv(s, rng, desk.hours.tz)
+    name = f"feedwatch-audit-{rng.start.astimezone(desk.hours.tz):%Y%m%d}.csv"
+    desk.slack.files_upload_v2(
         channels=[user], file=data, filename=name, title=f"feedwatch audit log: {rng.label}",
         initial_comment=f"The audit log for {rng.label}: {rows} rows.",
         request_file_info=False)
-    with office.db.session() as s:
+    with desk.db.session() as s:
         audit.append(s, at=now, actor=user, action="audit_export",
                      detail={"from": rng.start.isoformat(), "to": rng.end.isoformat(),
                              "rows": rows})
@@ -129,66 +130,66 @@ def export(office: Office, args: str, user: str) -> Message:
                 "message from feedwatch.")
 
 
-def pause(office: Office, args: str, user: str) -> Message:
+def pause(desk: ReplyDesk, args: str, user: str) -> Message:
     try:
-        until = parse_pause(args, office.clock.now(), office.hours)
+        until = parse_pause(args, desk.clock.now(), desk.hours)
     except ValueError as exc:
         return text(f"`/feedwatch pause`: {exc}.")
-    office.pause(user, until)
-    return text(f"Paused until {format_local(until, office.hours.tz)}: new alerts are held, "
+    desk.pausing.pause(user, until)
+    return text(f"Paused until {format_local(until, desk.hours.tz)}: new alerts are held, "
                 "except crisis and threats, which are always posted. `/feedwatch resume` "
                 "ends it sooner.")
 
 
-def resume(office: Office, user: str) -> Message:
-    was, released = office.resume(user)
+def resume(desk: ReplyDesk, user: str) -> Message:
+    was, released = desk.pausing.resume(user)
     if was is None:
         return text(f"Alerts were not paused. {released} held alerts released."
                     if released else "Alerts were not paused.")
-    closed = "" if office.hours.is_open(office.clock.now()) else (
+    closed = "" if desk.hours.is_open(desk.clock.now()) else (
         " The office is closed, so held alerts wait for the morning digest.")
     return text(f"Resumed: {released} held alert{'s' if released != 1 else ''} will be "
                 f"posted now, most urgent first.{closed}")
 
 
-def refused(office: Office, sub: str, user: str) -> Message:
-    with office.db.session() as s:
-        audit.append(s, at=office.clock.now(), actor=user, action="permission_denied",
+def refused(desk: ReplyDesk, sub: str, user: str) -> Message:
+    with desk.db.session() as s:
+        audit.append(s, at=desk.clock.now(), actor=user, action="permission_denied",
                      outcome="denied", detail={"command": sub})
     log.info("/feedwatch %s refused for %s (not a moderator)", sub, user)
     return text(f"Sorry, `/feedwatch {sub}` is for moderators only. A comms lead can add you "
                 "to the moderators.")
 
 
-def answer(office: Office, sub: str, args: str, user: str) -> Message:
+def answer(desk: ReplyDesk, sub: str, args: str, user: str) -> Message:
     """Route a subcommand; unknown input answers with help."""
-    if sub in MODERATORS_ONLY and not office.permissions.is_moderator(user):
-        return refused(office, sub, user)
+    if sub in MODERATORS_ONLY and not desk.permissions.is_moderator(user):
+        return refused(desk, sub, user)
     if sub == "status":
-        return status(office)
+        return status(desk)
     if sub == "stats":
-        return stats(office, args)
+        return stats(desk, args)
     if sub == "queue":
-        return queue(office, args, user)
+        return queue(desk, args, user)
     if sub == "hours":
-        return hours(office)
+        return hours(desk)
     if sub == "history":
-        return history(office, args, user)
+        return history(desk, args, user)
     if sub == "export":
-        return export(office, args, user)
+        return export(desk, args, user)
     if sub == "pause":
-        return pause(office, args, user)
+        return pause(desk, args, user)
     if sub == "resume":
-        return resume(office, user)
+        return resume(desk, user)
     return help_answer()
 
 
-def home_view(office: Office, user: str) -> dict[str, Any]:
+def home_view(desk: ReplyDesk, user: str) -> dict[str, Any]:
     """The App Home tab for one user: today's numbers, the queue (moderators), the hours."""
-    now = office.clock.now()
-    moderator = office.permissions.is_moderator(user)
-    url = office.workspace_url() if moderator else None
-    with office.db.session() as s:
-        today = compute(s, parse_range("today", now, office.hours.tz), office.hours)
+    now = desk.clock.now()
+    moderator = desk.permissions.is_moderator(user)
+    url = desk.link.url() if moderator else None
+    with desk.db.session() as s:
+        today = compute(s, parse_range("today", now, desk.hours.tz), desk.hours)
         items, total = queue_items(s, url, limit=15) if moderator else ([], today.open_alerts)
-    return build_home(today, items, total, office.hours_view(), moderator=moderator)
+    return build_home(today, items, total, desk.pausing.hours_view(), moderator=moderator)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.office.desk import Office
+from bot.core.clock import Clock
+from bot.office.permissions import Permissions
 from bot.slack.escape import safe, truncate
 from bot.slack.masking import mask_label, pi_flags
 from bot.store import audit
+from bot.store.db import Database
 from bot.store.mentions import load_mention
 from policy.decision import Decision
 
@@ -34,10 +36,11 @@ def hidden_values(text: str, decision: Decision) -> list[tuple[str, str]]:
     return [pair for pair, _ in sorted(found.items(), key=lambda kv: kv[1])]
 
 
-def reveal(office: Office, mention_id: int, user: str) -> Message:
-    now = office.clock.now()
-    with office.db.session() as s:
-        if not office.permissions.is_moderator(user):
+def reveal(db: Database, clock: Clock, permissions: Permissions, mention_id: int,
+           user: str) -> Message:
+    now = clock.now()
+    with db.session() as s:
+        if not permissions.is_moderator(user):
             audit.append(s, at=now, actor=user, action="permission_denied",
                          mention_id=mention_id, outcome="denied",
                          detail={"action": "reveal_pi"})

@@ -19,15 +19,18 @@ from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from bot.core.clock import Clock
+from bot.core.retention_periods import RetentionPolicy
 from bot.ingest.pipeline import PollReport
 from bot.moderation import complaints, reping
-from bot.office.desk import Office
+from bot.office.minute import OfficeMinute
 from bot.platforms.base import Source
 from bot.privacy import retention
 from bot.runtime import heartbeat
 from bot.runtime.policy_reload import reload_policy
 from bot.runtime.services import Services
 from bot.store.coordination import RECONCILE, Coordinator
+from bot.store.db import Database
 
 log = logging.getLogger(__name__)
 
@@ -73,12 +76,12 @@ def deliver(services: Services) -> None:
                  report.recovered, report.failed)
 
 
-def office_tick(office: Office) -> None:
-    office.tick()
+def office_tick(minute: OfficeMinute) -> None:
+    minute.tick()
 
 
-def run_retention(office: Office) -> None:
-    retention.run(office.db, office.clock.now(), office.retention)
+def run_retention(db: Database, clock: Clock, policy: RetentionPolicy) -> None:
+    retention.run(db, clock.now(), policy)
 
 
 def reconcile_moderation(services: Services) -> None:
@@ -97,20 +100,19 @@ def storm_tick(services: Services) -> None:
     services.storm.tick()
 
 
-def check_complaints(services: Services, office: Office) -> None:
-    complaints.flag_overdue(services.db, office.hours, services.moderation.alerts,
+def check_complaints(services: Services) -> None:
+    complaints.flag_overdue(services.db, services.hours, services.moderation.alerts,
                             services.clock.now(), ping=reping.ping_for(services.settings))
 
 
-def reping_unclaimed(services: Services, office: Office) -> None:
-    reping.reping_unclaimed(services.db, office.hours, services.moderation.alerts,
+def reping_unclaimed(services: Services) -> None:
+    reping.reping_unclaimed(services.db, services.hours, services.moderation.alerts,
                             services.slack, services.clock.now(),
                             timedelta(minutes=services.settings.reping_minutes),
-                            office.router.urgent, reping.ping_for(services.settings))
+                            services.router.urgent, reping.ping_for(services.settings))
 
 
-def build_scheduler(services: Services, office: Office | None = None) -> BackgroundScheduler:
-    office = office or services.office
+def build_scheduler(services: Services) -> BackgroundScheduler:
     lead = services.coordinator
     sched = BackgroundScheduler(timezone=services.settings.tz)
     common = {"replace_existing": True, "coalesce": True, "max_instances": 1,
@@ -133,10 +135,11 @@ def build_scheduler(services: Services, office: Office | None = None) -> Backgro
     if services.settings.crisis_signposting:  # the leader only: one sender per message
         sched.add_job(if_leading, "interval", args=[lead, services.signpost_sender.send_pending],
                       seconds=SIGNPOST_SECONDS, id="signposting", **common)
-    sched.add_job(if_leading, "interval", args=[lead, office_tick, office],
+    sched.add_job(if_leading, "interval", args=[lead, office_tick, services.office_minute],
                   seconds=OFFICE_TICK_SECONDS, id="office", next_run_time=datetime.now(UTC),
                   **common)
-    sched.add_job(if_leading, "cron", args=[lead, run_retention, office], id="retention",
+    sched.add_job(if_leading, "cron", args=[lead, run_retention, services.db, services.clock,
+                                         services.retention], id="retention",
                   **RETENTION_AT, **common)
     # On a shared database, after the grace in which another live process finishes any
     # platform call it had begun (bot/store/coordination.py); alone, at once.
@@ -145,10 +148,10 @@ def build_scheduler(services: Services, office: Office | None = None) -> Backgro
                   misfire_grace_time=300)
     sched.add_job(if_leading, "interval", args=[lead, capture_media, services],
                   seconds=MEDIA_CAPTURE_SECONDS, id="media_capture", **common)
-    sched.add_job(if_leading, "interval", args=[lead, check_complaints, services, office],
+    sched.add_job(if_leading, "interval", args=[lead, check_complaints, services],
                   seconds=COMPLAINT_CHECK_SECONDS, id="complaints", **common)
     if services.settings.reping_minutes:
-        sched.add_job(if_leading, "interval", args=[lead, reping_unclaimed, services, office],
+        sched.add_job(if_leading, "interval", args=[lead, reping_unclaimed, services],
                       seconds=REPING_SECONDS, id="reping", **common)
     sched.add_job(if_leading, "interval", args=[lead, storm_tick, services],
                   seconds=STORM_TICK_SECONDS, id="storm", **common)

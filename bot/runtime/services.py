@@ -12,14 +12,20 @@ from slack_sdk import WebClient
 
 from bot.alerts.outbox import Outbox
 from bot.alerts.render import make_renderer
+from bot.core.calendar import OfficeHours
 from bot.core.clock import Clock
 from bot.core.config import Settings
 from bot.core.policy_file import PolicyHolder
+from bot.core.retention_periods import RetentionPolicy
 from bot.core.roles import RUN, Role
 from bot.ingest.ocr import MediaReader
 from bot.ingest.pipeline import Pipeline
 from bot.moderation.kit import ModerationKit, build_moderation
-from bot.office.desk import Office, build_office
+from bot.office.minute import OfficeMinute
+from bot.office.parts import build_office
+from bot.office.permissions import Permissions
+from bot.office.reply_desk import ReplyDesk
+from bot.office.routing import Router
 from bot.office.signpost_sender import SignpostSender
 from bot.platforms.base import Source
 from bot.platforms.facebook.source import FacebookSource, make_graph
@@ -46,7 +52,13 @@ class Services:
     pipeline: Pipeline
     outbox: Outbox
     sources: list[Source]
-    office: Office  # office hours, routing, holding, pause, who may moderate
+    # The office's parts (bot/office/parts.py), each for the callers that need it.
+    hours: OfficeHours  # when the office is open
+    router: Router  # which channel each alert goes to, and what is urgent
+    permissions: Permissions  # who may moderate: one, shared by the office and the buttons
+    replies: ReplyDesk  # what /feedwatch and the Home tab answer from
+    office_minute: OfficeMinute  # the scheduler's minute: pause expiry, morning, spike, report
+    retention: RetentionPolicy  # how long each kind of record is kept
     moderation: ModerationKit  # the buttons: bot/moderation/service.py and friends
     # Who polls and who posts when several processes share the database (bot/store/coordination.py).
     coordinator: Coordinator
@@ -93,8 +105,12 @@ def build_services(
                        window_days=settings.facebook_post_window_days)
         for page in settings.facebook_pages
     ]
-    return Services(settings, clock, db, policy, slack, pipeline, outbox, sources, office,
-                    moderation, coordinator, desk)
+    return Services(settings=settings, clock=clock, db=db, policy=policy, slack=slack,
+                    pipeline=pipeline, outbox=outbox, sources=sources, hours=office.hours,
+                    router=office.router, permissions=office.permissions,
+                    replies=office.replies, office_minute=office.minute,
+                    retention=office.retention, moderation=moderation,
+                    coordinator=coordinator, storm=desk)
 
 
 def storm_config(settings: Settings) -> StormConfig:

@@ -1,10 +1,9 @@
-"""HTTP mode: Slack events at /slack/events, Facebook webhooks at /webhooks/facebook, a
-health check at /healthz (WSGI)."""
+"""HTTP mode: Slack events at /slack/events, Facebook webhooks at /webhooks/facebook, and
+/healthz, /readyz and /metrics answered by the same WSGI app as Socket Mode's HEALTH_PORT
+(bot/runtime/health_http.py), so a probe reads the same answer in either mode."""
 
 from __future__ import annotations
 
-import hmac
-import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -16,6 +15,7 @@ from bot.core.roles import SERVE
 from bot.platforms.facebook import webhooks
 from bot.runtime import heartbeat
 from bot.runtime.health import Probe, make_probe
+from bot.runtime.health_http import PATHS as HEALTH_PATHS
 from bot.runtime.health_http import make_health_wsgi
 from bot.runtime.services import Services
 from bot.store.schema import SourceStateRow
@@ -46,14 +46,6 @@ def _plain(start_response: Callable[..., Any], status: str, text: str) -> Iterab
     return [data]
 
 
-def _shows_details(services: Services, environ: dict[str, Any]) -> bool:
-    token = services.settings.health_token
-    if token is None:
-        return False
-    given = environ.get("HTTP_AUTHORIZATION", "")
-    return hmac.compare_digest(given.encode(), f"Bearer {token.get_secret_value()}".encode())
-
-
 def refusal(services: Services, environ: dict[str, Any]) -> tuple[str, str] | None:
     """Why a request is refused before any of its body is read, or None. The body limit holds
     whichever server runs the app (waitress also enforces it; gunicorn does not)."""
@@ -81,18 +73,7 @@ def make_wsgi(app: App, services: Services, probe: Probe | None = None) -> WSGIA
         refused = refusal(services, environ)
         if refused is not None:
             return _plain(start_response, *refused)
-        if path == "/healthz":
-            status, body = health(services)
-            # Unauthenticated callers (load balancers) learn only ok or not ok; the sources
-            # and their failures are for whoever holds HEALTH_TOKEN.
-            if not _shows_details(services, environ):
-                body = {"ok": body["ok"]}
-            data = json.dumps(body).encode()
-            start_response(f"{status} {'OK' if status == 200 else 'Service Unavailable'}",
-                           [("Content-Type", "application/json"),
-                            ("Content-Length", str(len(data)))])
-            return [data]
-        if path in ("/readyz", "/metrics"):
+        if path in HEALTH_PATHS:
             return checks(environ, start_response)
         if path == "/slack/events":
             return slack(environ, start_response)

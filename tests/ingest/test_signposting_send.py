@@ -61,7 +61,7 @@ def test_one_permissions_serves_the_office_and_the_buttons(world: World) -> None
     """Who may moderate is read from Slack and cached once per process, not once per user of it."""
     services = services_for(world.settings, world.clock, world.fake_x)
     try:
-        assert services.moderation.actions.permissions is services.office.permissions
+        assert services.moderation.actions.permissions is services.permissions
         sender = services.signpost_sender
         assert sender.writers is services.moderation.actions.writers
     finally:

@@ -1,4 +1,4 @@
-"""A desk for the office-hours tests: the real Office, outbox and renderer against the fake
+"""A desk for the office-hours tests: the office's real parts, outbox and renderer against the fake
 Slack, over a real database, on the controllable clock."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from bot.alerts.outbox import Outbox
 from bot.alerts.render import make_renderer
 from bot.core.clock import LONDON, FixedClock
 from bot.core.models import KIND_MENTION, Author, Mention, X
-from bot.office.desk import Office, build_office
+from bot.office.parts import OfficeParts, build_office
 from bot.sandbox.fake_slack import SANDBOX_TOKEN, FakeSlack
 from bot.slack.client import make_slack_client
 from bot.slack.limits import validate_blocks
@@ -69,7 +69,7 @@ def fake_slack(clock: FixedClock) -> Iterator[FakeSlack]:
 
 
 class Desk:
-    """The bot's office side: settings, Office, outbox; `restart` is a new process."""
+    """The bot's office side: settings, the office's parts, outbox; `restart` is a new process."""
 
     def __init__(self, db: Database, clock: FixedClock, slack: FakeSlack, **extra: Any) -> None:
         self.db, self.clock, self.slack = db, clock, slack
@@ -87,7 +87,7 @@ class Desk:
                                       slack_report_channel=self.reports, **extra)
         self.restart()
 
-    def restart(self) -> Office:
+    def restart(self) -> OfficeParts:
         self.client = make_slack_client(self.settings)
         self.client.timeout = 5
         self.office = build_office(self.settings, self.db, self.client, self.clock)

@@ -31,7 +31,7 @@ def test_digest_counts_and_puts_crisis_and_threats_first(desk: Desk) -> None:
     threat = desk.ingest("watch your back", flag(VIOLENCE), flag(ABUSE))
     desk.deliver()  # crisis and threat go out overnight
     desk.clock.set(local(2026, 11, 30, 9, 0))
-    desk.office.tick()
+    desk.office.minute.tick()
     text = desk.digest_text()
     assert "Overnight digest: Fri 17:00 – Mon 09:00" in text
     assert text.index("Crisis and threats (2)") < text.index("Mentions overnight:* 3")
@@ -46,7 +46,7 @@ def test_digest_counts_and_puts_crisis_and_threats_first(desk: Desk) -> None:
 
 def test_quiet_night_still_gets_a_digest(desk: Desk) -> None:
     desk.clock.set(local(2026, 11, 24, 9, 0))
-    desk.office.tick()
+    desk.office.minute.tick()
     text = desk.digest_text()
     assert "Crisis and threats:* none overnight" in text
     assert "Mentions overnight:* 0" in text and "No held alerts to follow." in text
@@ -89,7 +89,7 @@ def test_polling_gap_is_recorded_by_the_pipeline_and_shown(
         with hours_db.session() as s:
             for edge in ("x:nsft:mentions", "x:nsft:dms"):
                 cursors.record_success(s, edge, clock.now() - timedelta(minutes=1), None)
-        desk.office.tick()
+        desk.office.minute.tick()
         text = desk.digest_text()
         # One line for the feed (mentions and DMs together), not one per edge and missed poll:
         # Friday 18:00 to 02:10 and 02:10 to 04:30 are one outage with one good poll inside.

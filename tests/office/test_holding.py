@@ -86,7 +86,7 @@ def test_routed_categories_keep_their_channel_when_held(
     thanks = desk.ingest("thank you", flag(PRAISE))
     assert desk.alert(thanks).channel == kudos and desk.alert(thanks).state == AlertState.HELD
     clock.set(local(2026, 11, 30, 9, 0))
-    desk.office.tick()
+    desk.office.minute.tick()
     desk.deliver()
     assert ids_in(fake_slack.messages(kudos)) == [thanks]
 
@@ -104,14 +104,14 @@ def test_restart_while_held_then_morning_release_in_order(
     assert desk.deliver() == 0
 
     desk.restart()  # a new process over the same database: nothing is lost or posted early
-    desk.office.tick()
+    desk.office.minute.tick()
     assert desk.deliver() == 0
     clock.set(local(2026, 11, 30, 8, 59))
-    desk.office.tick()
+    desk.office.minute.tick()
     assert desk.deliver() == 0
 
     clock.set(local(2026, 11, 30, 9, 0))
-    report = desk.office.tick()
+    report = desk.office.minute.tick()
     assert report is not None and report.digest_queued and report.released == 3
     assert desk.deliver() == 4
     posted = desk.posted()
@@ -119,7 +119,7 @@ def test_restart_while_held_then_morning_release_in_order(
     assert ids_in(posted[1:]) == [threat, first, second]
     # Later ticks the same day post nothing twice.
     clock.advance(minutes=1)
-    desk.restart().tick()
+    desk.restart().minute.tick()
     assert desk.deliver() == 0 and len(desk.posted()) == 4
     assert desk.alert(threat).state == AlertState.POSTED
     assert desk.alert(threat).hold_reason == "hours"
@@ -128,10 +128,10 @@ def test_restart_while_held_then_morning_release_in_order(
 def test_bank_holiday_monday_holds_until_tuesday(desk: Desk) -> None:
     desk.clock.set(local(2026, 5, 25, 11, 0))  # Spring Bank Holiday
     held = desk.ingest("a question", flag(COMPLAINT))
-    assert desk.office.tick() is None
+    assert desk.office.minute.tick() is None
     assert desk.deliver() == 0
     desk.clock.set(local(2026, 5, 26, 9, 0))
-    desk.office.tick()
+    desk.office.minute.tick()
     assert desk.deliver() == 2
     digest, alert = desk.posted()
     assert "Overnight digest: Fri 17:00 – Tue 09:00" in digest["blocks"][0]["text"]["text"]
@@ -140,12 +140,12 @@ def test_bank_holiday_monday_holds_until_tuesday(desk: Desk) -> None:
 
 def test_alert_queued_just_before_opening_is_released_by_a_later_tick(desk: Desk) -> None:
     desk.clock.set(local(2026, 11, 30, 9, 0))
-    desk.office.tick()
+    desk.office.minute.tick()
     # Polled at 08:59:59, committed after the opening tick: the next tick releases it.
     desk.clock.set(local(2026, 11, 30, 8, 59, 59))
     late = desk.ingest("late one", flag(COMPLAINT))
     desk.clock.set(local(2026, 11, 30, 9, 1))
-    desk.office.tick()
+    desk.office.minute.tick()
     desk.deliver()
     assert ids_in(desk.posted()[1:]) == [late]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.office.desk import parse_pause
+from bot.office.pausing import parse_pause
 from bot.store.alert_state import AlertState
 from policy.categories import ABUSE, COMPLAINT, CRISIS, VIOLENCE
 from tests.office.conftest import MODERATOR, Desk, flag, local
@@ -41,7 +41,7 @@ def test_plain_pause_needs_a_time_when_closed(desk: Desk) -> None:
 def test_pause_holds_all_but_crisis_and_threats_and_resume_releases_in_order(
         desk: Desk) -> None:
     desk.clock.set(local(2026, 11, 24, 10, 0))
-    desk.office.pause(MODERATOR, local(2026, 11, 24, 12, 0))
+    desk.office.pausing.pause(MODERATOR, local(2026, 11, 24, 12, 0))
     complaint = desk.ingest("slow", flag(COMPLAINT))
     crisis = desk.ingest("help", flag(CRISIS))
     threat = desk.ingest("I'll get you", flag(VIOLENCE))
@@ -52,41 +52,41 @@ def test_pause_holds_all_but_crisis_and_threats_and_resume_releases_in_order(
     assert not desk.posted()[0]["text"].startswith("[")  # in hours: no banner
     assert desk.alert(complaint).state == AlertState.HELD
     assert desk.alert(complaint).hold_reason == "pause"
-    view = desk.office.hours_view()
+    view = desk.office.pausing.hours_view()
     assert view.paused_until == local(2026, 11, 24, 12, 0) and view.paused_by == MODERATOR
     assert view.held == 2
 
     desk.restart()  # the pause is in the database
     desk.ingest("still paused", flag(COMPLAINT))
-    was, released = desk.office.resume(MODERATOR)
+    was, released = desk.office.pausing.resume(MODERATOR)
     assert was is not None and released == 3
     desk.deliver()
     assert ids_in(desk.posted())[2:] == [complaint, abuse, ids_in(desk.posted())[-1]]
-    assert desk.office.hours_view().paused_until is None
+    assert desk.office.pausing.hours_view().paused_until is None
 
 
 def test_pause_ends_by_itself(desk: Desk) -> None:
     desk.clock.set(local(2026, 11, 24, 10, 0))
-    desk.office.pause(MODERATOR, local(2026, 11, 24, 10, 30))
+    desk.office.pausing.pause(MODERATOR, local(2026, 11, 24, 10, 30))
     held = desk.ingest("slow", flag(COMPLAINT))
     desk.clock.set(local(2026, 11, 24, 10, 29))
-    desk.office.tick()
+    desk.office.minute.tick()
     assert desk.alert(held).state == AlertState.HELD
     desk.clock.set(local(2026, 11, 24, 10, 31))
-    desk.office.tick()
+    desk.office.minute.tick()
     desk.deliver()
     assert held in ids_in(desk.posted())
 
 
 def test_a_pause_ending_after_closing_leaves_alerts_for_the_morning(desk: Desk) -> None:
     desk.clock.set(local(2026, 11, 24, 16, 0))
-    desk.office.pause(MODERATOR, local(2026, 11, 24, 18, 0))
+    desk.office.pausing.pause(MODERATOR, local(2026, 11, 24, 18, 0))
     held = desk.ingest("slow", flag(COMPLAINT))
     desk.clock.set(local(2026, 11, 24, 18, 1))
-    desk.office.tick()
+    desk.office.minute.tick()
     assert desk.alert(held).state == AlertState.HELD and desk.alert(held).hold_reason == "hours"
     desk.clock.set(local(2026, 11, 25, 9, 0))
-    desk.office.tick()
+    desk.office.minute.tick()
     desk.deliver()
     assert ids_in(desk.posted()[1:]) == [held]
 
@@ -95,12 +95,12 @@ def test_paused_at_opening_the_digest_comes_but_alerts_wait(desk: Desk) -> None:
     desk.clock.set(local(2026, 11, 24, 20, 0))
     held = desk.ingest("overnight", flag(COMPLAINT))
     desk.clock.set(local(2026, 11, 25, 8, 30))
-    desk.office.pause(MODERATOR, local(2026, 11, 25, 10, 0))
+    desk.office.pausing.pause(MODERATOR, local(2026, 11, 25, 10, 0))
     desk.clock.set(local(2026, 11, 25, 9, 0))
-    desk.office.tick()
+    desk.office.minute.tick()
     assert "1 held alert waits until the pause ends" in desk.digest_text()
     assert desk.alert(held).state == AlertState.HELD
     desk.clock.set(local(2026, 11, 25, 10, 0))
-    desk.office.tick()
+    desk.office.minute.tick()
     desk.deliver()
     assert ids_in(desk.posted()[1:]) == [held]

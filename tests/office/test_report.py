@@ -89,11 +89,11 @@ def test_png_decodes_and_table_has_the_same_figures(desk: Desk) -> None:
 def test_sent_once_after_the_first_digest_of_the_week(desk: Desk) -> None:
     seed_week(desk)
     desk.clock.set(local(2026, 11, 30, 9, 0))
-    desk.office.tick()  # queues the digest; the report waits until it is in Slack
+    desk.office.minute.tick()  # queues the digest; the report waits until it is in Slack
     assert desk.slack.files == {}
     desk.deliver()
     desk.clock.set(local(2026, 11, 30, 9, 1))
-    desk.office.tick()
+    desk.office.minute.tick()
     [file] = desk.slack.files.values()
     assert file["name"] == "feedwatch-week-2026-11-23.png"
     assert "6 mentions" in file["alt_txt"] and "busiest Monday" in file["alt_txt"]
@@ -101,9 +101,9 @@ def test_sent_once_after_the_first_digest_of_the_week(desk: Desk) -> None:
     [message] = desk.slack.messages(desk.reports)
     assert message["text"].startswith("*Week of 23 Nov 2026 in numbers*\n```")
     desk.clock.set(local(2026, 11, 30, 9, 2))
-    desk.restart().tick()
+    desk.restart().minute.tick()
     desk.clock.set(local(2026, 12, 2, 10, 0))
-    desk.office.tick()
+    desk.office.minute.tick()
     assert len(desk.slack.files) == 1
 
 
@@ -111,13 +111,13 @@ def test_bank_holiday_monday_sends_on_tuesday(desk: Desk) -> None:
     desk.clock.set(local(2026, 5, 20, 10, 0))
     desk.ingest("a quiet week, but not an empty one")
     desk.clock.set(local(2026, 5, 25, 10, 0))  # Spring Bank Holiday
-    desk.office.tick()
+    desk.office.minute.tick()
     assert desk.slack.files == {}
     desk.clock.set(local(2026, 5, 26, 9, 0))
-    desk.office.tick()
+    desk.office.minute.tick()
     desk.deliver()
     desk.clock.set(local(2026, 5, 26, 9, 1))
-    desk.office.tick()
+    desk.office.minute.tick()
     [file] = desk.slack.files.values()
     assert file["name"] == "feedwatch-week-2026-05-18.png"
 
@@ -125,14 +125,14 @@ def test_bank_holiday_monday_sends_on_tuesday(desk: Desk) -> None:
 def test_failed_upload_is_retried_next_tick(desk: Desk) -> None:
     seed_week(desk)
     desk.clock.set(local(2026, 11, 30, 9, 0))
-    desk.office.tick()
+    desk.office.minute.tick()
     desk.deliver()
     desk.slack.fail_next("files.getUploadURLExternal", "internal_error")
     desk.clock.set(local(2026, 11, 30, 9, 1))
-    desk.office.tick()
+    desk.office.minute.tick()
     assert desk.slack.files == {}
     desk.clock.set(local(2026, 11, 30, 9, 2))
-    desk.office.tick()
+    desk.office.minute.tick()
     assert len(desk.slack.files) == 1
 
 
@@ -140,11 +140,11 @@ def test_no_report_for_a_week_with_no_data(desk: Desk) -> None:
     """A new install's first Monday (or the demo's first morning) has no last week to show."""
     desk.clock.set(local(2026, 11, 30, 9, 0))
     desk.ingest("this week, not last week")
-    desk.office.tick()
+    desk.office.minute.tick()
     desk.deliver()
     for minute in (1, 2):
         desk.clock.set(local(2026, 11, 30, 9, minute))
-        desk.office.tick()
+        desk.office.minute.tick()
     assert desk.slack.files == {}
     assert desk.slack.messages(desk.reports) == []
     with desk.db.session() as s:
@@ -170,10 +170,10 @@ def test_without_a_chart_the_table_is_still_sent(desk: Desk,
 
     monkeypatch.setattr("bot.office.weekly_report.render_png", broken)
     desk.clock.set(local(2026, 11, 30, 9, 0))
-    desk.office.tick()
+    desk.office.minute.tick()
     desk.deliver()
     desk.clock.set(local(2026, 11, 30, 9, 1))
-    desk.office.tick()
+    desk.office.minute.tick()
     assert desk.slack.files == {}
     [message] = desk.slack.messages(desk.reports)
     assert message["text"].startswith("*Week of 23 Nov 2026 in numbers*\n```")

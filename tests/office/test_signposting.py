@@ -55,7 +55,7 @@ def test_once_per_author_per_night_logged_and_in_the_digest(
         assert audit.verify(s)[1] == []
     # Monday's digest lists the night's signposting.
     clock.set(local(2026, 11, 30, 9, 0))
-    desk.office.tick()
+    desk.office.minute.tick()
     body = desk.digest_text()
     assert "Crisis signposting overnight" in body
     assert f"feedwatch #{first} (X, Fri 23:00): awaiting send" in body

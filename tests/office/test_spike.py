@@ -68,7 +68,7 @@ def test_alert_content_and_cool_down_survive_a_restart(desk: Desk) -> None:
     seed(desk, [NOW - timedelta(seconds=1)], handle="leaky", text=phone,
          decision=Decision(flags=(flag(PERSONAL_INFO, rule="personal_info.phone",
                                        span=(5, 17)), flag(ABUSE))))
-    desk.office.tick()
+    desk.office.minute.tick()
     [message] = spike_messages(desk)
     assert validate_blocks({"text": message["text"], "blocks": message["blocks"]}) == []
     body = " ".join(b.get("text", {}).get("text", "") for b in message["blocks"])
@@ -79,11 +79,11 @@ def test_alert_content_and_cool_down_survive_a_restart(desk: Desk) -> None:
     # Cool-down: still spiking 30 minutes later, but no second alert, even after a restart.
     desk.clock.set(NOW + timedelta(minutes=30))
     seed(desk, last_hour(0))
-    desk.restart().tick()
+    desk.restart().minute.tick()
     assert len(spike_messages(desk)) == 1
     desk.clock.set(NOW + timedelta(minutes=61))
     seed(desk, [NOW + timedelta(minutes=60, seconds=i) for i in range(25)])
-    desk.office.tick()
+    desk.office.minute.tick()
     assert len(spike_messages(desk)) == 2
 
 
@@ -109,9 +109,9 @@ def test_a_configured_baseline_stands_in_for_the_missing_week(desk: Desk) -> Non
 
 
 def test_the_baseline_setting_reaches_the_office(desk: Desk) -> None:
-    from bot.office.desk import build_office
+    from bot.office.parts import build_office
     from tests.harness import make_settings
     from tests.office.conftest import UNUSED_X
 
     settings = make_settings(desk.db, [UNUSED_X], spike_baseline_per_hour=4.5)
-    assert build_office(settings, desk.db, desk.client, desk.clock).spike.baseline == 4.5
+    assert build_office(settings, desk.db, desk.client, desk.clock).minute.spike.baseline == 4.5

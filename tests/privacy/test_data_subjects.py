@@ -82,7 +82,7 @@ def test_erase_removes_their_data_redacts_slack_and_keeps_the_chain(
     assert "asked for their data to be erased" in message["text"]
     assert "idiots" not in json.dumps(message)
     desk.clock.set(local(2026, 11, 30, 9, 0))
-    desk.office.tick()
+    desk.office.minute.tick()
     desk.deliver()
     assert "and again" not in json.dumps(desk.posted())
 

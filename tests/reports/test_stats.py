@@ -52,7 +52,7 @@ def seeded(desk: Desk) -> dict[str, int]:
     desk.clock.set(local(2026, 11, 28, 22, 0))
     a7 = desk.ingest("held over the weekend", flag(COMPLAINT))
     desk.clock.set(local(2026, 11, 30, 9, 0))
-    desk.office.tick()
+    desk.office.minute.tick()
     desk.deliver()
     desk.clock.set(local(2026, 11, 30, 9, 15))
     desk.act(a3, "claim")

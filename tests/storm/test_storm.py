@@ -259,7 +259,7 @@ def test_out_of_hours_the_group_alert_is_held_like_the_rest(storm: Storm) -> Non
     assert storm.kinds() == []  # nothing posted overnight: the group waits with the rest
     bot.clock.advance(hours=11)
     assert bot.services is not None
-    bot.services.office.tick()
+    bot.services.office_minute.tick()
     bot.services.outbox.deliver_due()
     assert "storm" in storm.kinds()
 
@@ -293,7 +293,7 @@ def test_the_morning_digest_names_the_nights_pile_on(storm: Storm) -> None:
     [group] = storm.groups()
     bot.clock.advance(hours=11)
     assert bot.services is not None
-    bot.services.office.tick()
+    bot.services.office_minute.tick()
     bot.services.outbox.deliver_due()
     [digest] = [m for m in storm.posted()
                 if m["metadata"]["event_payload"]["kind"] == "digest"]

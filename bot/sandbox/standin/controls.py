@@ -20,8 +20,8 @@ from apscheduler.jobstores.base import JobLookupError
 from apscheduler.triggers.interval import IntervalTrigger
 from sqlalchemy import select
 
+from bot.core.calendar import OfficeHours
 from bot.core.clock import OffsetClock, format_local
-from bot.office.desk import Office
 from bot.runtime.jobs import build_scheduler
 from bot.runtime.services import Services
 from bot.sandbox.fake_x import PROBLEM_TYPE, problem
@@ -93,16 +93,16 @@ class Poller:
 
 
 class Controls:
-    def __init__(self, sandbox: Any, poller: Poller, office: Office,
+    def __init__(self, sandbox: Any, poller: Poller, hours: OfficeHours,
                  wave_pause: float = 2.0) -> None:
         self.sb = sandbox
-        self.poller, self.office, self.wave_pause = poller, office, wave_pause
+        self.poller, self.hours, self.wave_pause = poller, hours, wave_pause
         self.clock: OffsetClock = sandbox.clock
         self.log: deque[str] = deque(maxlen=30)  # what was done, newest last, for the page
         self._lock = threading.Lock()
 
     def note(self, what: str) -> None:
-        stamp = format_local(self.clock.now(), self.office.hours.tz)
+        stamp = format_local(self.clock.now(), self.hours.tz)
         with self._lock:
             self.log.append(f"{stamp}: {what}")
 
@@ -139,7 +139,7 @@ class Controls:
 
     def out_of_hours(self) -> datetime:
         """Jump to this evening at 19:30 (or tomorrow's, if that has passed)."""
-        tz = self.office.hours.tz
+        tz = self.hours.tz
         now = self.clock.now().astimezone(tz)
         target = now.replace(hour=EVENING[0], minute=EVENING[1], second=0, microsecond=0)
         if target <= now:
@@ -148,7 +148,7 @@ class Controls:
 
     def office_opens(self) -> datetime:
         """Jump to one minute after the next opening: the morning digest and held alerts."""
-        target = self.office.hours.next_opening(self.clock.now()) + timedelta(minutes=1)
+        target = self.hours.next_opening(self.clock.now()) + timedelta(minutes=1)
         return self._jump(target, "clock moved to the office's next opening")
 
     def _jump(self, when: datetime, what: str) -> datetime:
@@ -172,10 +172,10 @@ class Controls:
 
     def office_state(self) -> dict[str, Any]:
         now = self.clock.now()
-        state = self.office.hours.state(now)
-        return {"now": format_local(now, self.office.hours.tz), "open": state.open,
+        state = self.hours.state(now)
+        return {"now": format_local(now, self.hours.tz), "open": state.open,
                 "reason": state.reason,
-                "next_change": format_local(state.next_change, self.office.hours.tz)
+                "next_change": format_local(state.next_change, self.hours.tz)
                 if state.next_change else ""}
 
     # -- faults ---------------------------------------------------------------------------------

@@ -86,7 +86,7 @@ class StandIn:
         self.bot_url = f"http://{LOOPBACK}:{bot_server.server_address[1]}"
         self.bridge = Bridge(sb.fake_slack, f"{self.bot_url}/slack/events", self.secret)
         self.poller = Poller(sb.services, self.poll_seconds)
-        self.controls = Controls(sb, self.poller, sb.services.office, self.wave_pause)
+        self.controls = Controls(sb, self.poller, sb.services.hours, self.wave_pause)
         page = sb.services.settings.facebook_pages[0]
         self.public = PublicSide(sb.fake_x, sb.fake_graph, sb.scenario.x_account["handle"],
                                  sb.scenario.facebook_page["page_name"], page.page_id)
