@@ -1,7 +1,7 @@
 """ack_p50_ms and ack_p99_ms: how long the `web:` process takes to acknowledge a button click,
 over 1,000 signed clicks, while the same process polls a burst from the fake X.
 
-    .venv/bin/python scripts/bench_ack.py [--clicks 1000] [--mentions 20000] [--runs 3]
+    .venv/bin/python scripts/bench_ack.py [--clicks 1000] [--mentions 40000] [--runs 3]
 
 The server is the Procfile's: gunicorn --workers 1 --threads 8, with the same application
 (bot.sandbox.testing.wsgi_fakes only points the platforms' transport at the fakes, which run
@@ -174,7 +174,8 @@ def one_run(fakes: dict[str, Any], clicks: int, mentions: int,
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--clicks", type=int, default=1000)
-    ap.add_argument("--mentions", type=int, default=20_000)
+    ap.add_argument("--mentions", type=int, default=40_000,
+                    help="backlog size: large enough that ingest is still polling at the last click")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--shapes", default="web,split,bare",
                     help="which of web, split, bare to measure (comma-separated)")
