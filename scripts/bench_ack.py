@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--clicks", type=int, default=1000)
     ap.add_argument("--mentions", type=int, default=40_000,
-                    help="backlog size: large enough that ingest is still polling at the last click")
+                    help="backlog: enough that ingest still polls at the last click")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--shapes", default="web,split,bare",
                     help="which of web, split, bare to measure (comma-separated)")
