@@ -13,7 +13,7 @@ help:
 	@echo "make test-browser the stand-in page in Chromium (screenshots in test-output/)"
 	@echo "make lint        ruff"
 	@echo "make eval        score the policy engine on ../shared/eval"
-	@echo "make bench       speed and memory figures and their floors, ~11 min (last line: JSON)"
+	@echo "make bench       speed and memory figures and their floors, ~9 min (last line: JSON)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
