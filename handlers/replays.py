@@ -28,8 +28,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class ReplayedInteraction(Exception):
-    """Raised by a guarded ack after answering Slack: stops the listener before its work."""
+class ReplayedInteraction(BaseException):
+    """Raised by a guarded ack after answering Slack: stops the listener before its work.
+
+    A BaseException, like GeneratorExit, on purpose: Bolt's runner catches Exception from a
+    listener that has already acked and then clears the ack's answer, so the request still
+    waiting for it would answer 404 after three seconds; and a listener's own `except
+    Exception` must not carry on with the work either. Bolt's thread pool keeps it in the
+    listener's future, unseen; the guarded ack logs it first."""
 
 
 def interaction_key(body: dict[str, Any]) -> str | None:
@@ -48,9 +54,10 @@ def interaction_key(body: dict[str, Any]) -> str | None:
 class ReplayGuardedAck(Ack):
     """Bolt's ack, then the replay check; the first call alone checks."""
 
-    def __init__(self, is_new: Callable[[], bool]) -> None:
+    def __init__(self, is_new: Callable[[], bool], kind: str = "interaction") -> None:
         super().__init__()
         self._is_new = is_new
+        self.kind = kind
         self._checked = False
 
     def __call__(self, *args: Any, **kwargs: Any) -> BoltResponse:
@@ -58,12 +65,9 @@ class ReplayGuardedAck(Ack):
         if not self._checked:
             self._checked = True
             if not self._is_new():
+                log.warning("dropped a replayed Slack request (%s)", self.kind)
                 raise ReplayedInteraction
         return answer
-
-
-def is_replay(error: Exception) -> bool:
-    return isinstance(error, ReplayedInteraction)
 
 
 def first_time(services: Services, key: str) -> bool:
@@ -78,7 +82,8 @@ def drop_replays(body: dict[str, Any], context: BoltContext, ack: Ack,
         return None
 
     if not key.startswith("event:"):
-        context["ack"] = ReplayGuardedAck(partial(first_time, services, key))
+        context["ack"] = ReplayGuardedAck(partial(first_time, services, key),
+                                          key.split(":", 1)[0])
         next()
         return None
     if first_time(services, key):
@@ -92,10 +97,6 @@ def drop_replays(body: dict[str, Any], context: BoltContext, ack: Ack,
 
 
 def log_listener_failure(error: Exception, body: dict[str, Any]) -> None:
-    if is_replay(error):
-        log.warning("dropped a replayed Slack request (%s)",
-                    (interaction_key(body) or "interaction").split(":", 1)[0])
-        return
     log.error("a Slack listener failed", exc_info=error)
 
 
