@@ -21,20 +21,19 @@ from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bot.store import audit
-from bot.store.alert_state import AlertState
 from bot.store.db import Database
+from bot.store.evidence_queries import decisions_of_mention
 from bot.store.mentions import find_mentions
-from bot.store.schema import (
-    AlertRow,
-    AuditRow,
-    DecisionRow,
-    EvidencePackRow,
-    MentionRow,
-    SignpostRow,
+from bot.store.queue_queries import audit_rows_of_mention
+from bot.store.subject_rows import (
+    alerts_of_mention,
+    delete_mentions_and_their_rows,
+    evidence_file_ids_of_mentions,
+    posted_alerts_of_mentions,
+    signposts_of_mention,
 )
 
 log = logging.getLogger(__name__)
@@ -50,13 +49,10 @@ def export_subject(session: Session, who: str, now: datetime) -> dict[str, Any]:
     """Everything stored about a person, as one JSON-able document."""
     out = []
     for m in find_mentions(session, who):
-        decisions = session.execute(select(DecisionRow).where(DecisionRow.mention_id == m.id)
-                                    .order_by(DecisionRow.id)).scalars()
-        alerts = session.execute(select(AlertRow).where(AlertRow.mention_id == m.id)).scalars()
-        rows = session.execute(select(AuditRow).where(AuditRow.mention_id == m.id)
-                               .order_by(AuditRow.id)).scalars()
-        signposts = session.execute(select(SignpostRow).where(SignpostRow.mention_id == m.id)
-                                    ).scalars()
+        decisions = decisions_of_mention(session, m.id)
+        alerts = alerts_of_mention(session, m.id)
+        rows = audit_rows_of_mention(session, m.id)
+        signposts = signposts_of_mention(session, m.id)
         out.append({
             "feedwatch_id": m.id, "platform": m.platform, "account": m.account,
             "external_id": m.external_id, "kind": m.kind,
@@ -96,17 +92,9 @@ def erase_subject(db: Database, who: str, now: datetime, actor: str,
     """Delete a person's mentions and what hangs off them; redact their Slack alerts."""
     with db.session() as s:
         ids = [m.id for m in find_mentions(s, who)]
-        posted = [(a.channel, a.ts) for a in s.execute(select(AlertRow).where(
-            AlertRow.mention_id.in_(ids), AlertRow.state == AlertState.POSTED)).scalars() if a.ts]
-        files = [f for ids_ in s.execute(select(EvidencePackRow.slack_file_ids).where(
-            EvidencePackRow.mention_id.in_(ids))).scalars() for f in ids_ or []]
-        s.execute(delete(EvidencePackRow).where(EvidencePackRow.mention_id.in_(ids)))
-        # Not yet in Slack (held or pending): never post it.
-        s.execute(delete(AlertRow).where(AlertRow.mention_id.in_(ids),
-                                         AlertRow.state != AlertState.POSTED))
-        s.execute(delete(SignpostRow).where(SignpostRow.mention_id.in_(ids)))
-        s.execute(delete(DecisionRow).where(DecisionRow.mention_id.in_(ids)))
-        s.execute(delete(MentionRow).where(MentionRow.id.in_(ids)))
+        posted = [(a.channel, a.ts) for a in posted_alerts_of_mentions(s, ids) if a.ts]
+        files = evidence_file_ids_of_mentions(s, ids)
+        delete_mentions_and_their_rows(s, ids)
         audit.append(s, at=now, actor=actor, action="subject_erased",
                      detail={"mention_ids": ids, "mentions": len(ids),
                              "slack_alerts": len(posted), "slack_files": len(files)})

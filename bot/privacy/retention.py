@@ -16,30 +16,28 @@ from __future__ import annotations
 import logging
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.core.retention_periods import RetentionPolicy
 from bot.store import audit, audit_head
 from bot.store.db import Database
-from bot.store.schema import (
-    AuditAnchorRow,
-    AuditRow,
-    CapturedMediaRow,
-    DecisionRow,
-    EvidencePackRow,
-    LedgerRow,
-    MentionRow,
-    PollGapRow,
-    SignpostRow,
-    StormGroupRow,
+from bot.store.retention_queries import (
+    audit_count_through,
+    blank_authors_before,
+    blank_ledger_text_and_unheld_media,
+    blank_mention_content,
+    decisions_of_mentions,
+    delete_audit_through,
+    delete_closed_evidence_packs_before,
+    delete_poll_gaps_ended_before,
+    delete_signposts_decided_before,
+    mention_ids_with_content_before,
+    newest_audit_id_before,
 )
+from bot.store.schema import AuditAnchorRow, AuditRow
+from bot.store.storm_queries import groups_last_active_before
 from bot.storm.fold import prune_marks
-
-if TYPE_CHECKING:
-    pass
 
 log = logging.getLogger(__name__)
 ERASED_LINK_LABEL = "posts sharing one link"
@@ -58,23 +56,15 @@ class RetentionReport:
 
 def _erase_evidence(session: Session, mention_ids: list[int]) -> None:
     """Flags quote the post (evidence): blank those quotes with the text."""
-    for start in range(0, len(mention_ids), 500):
-        for d in session.execute(select(DecisionRow).where(
-                DecisionRow.mention_id.in_(mention_ids[start:start + 500]))).scalars():
-            detail = dict(d.detail or {})
-            detail["flags"] = [{**f, "evidence": "", "span": None}
-                               for f in detail.get("flags", [])]
-            d.detail = detail
+    for d in decisions_of_mentions(session, mention_ids):
+        detail = dict(d.detail or {})
+        detail["flags"] = [{**f, "evidence": "", "span": None} for f in detail.get("flags", [])]
+        d.detail = detail
 
 
 def erase_content(session: Session, now: datetime, older_than: timedelta) -> int:
-    ids = list(session.execute(select(MentionRow.id).where(
-        MentionRow.ingested_at < now - older_than, MentionRow.content_erased_at.is_(None)))
-        .scalars())
-    for start in range(0, len(ids), 500):
-        session.execute(update(MentionRow).where(MentionRow.id.in_(ids[start:start + 500]))
-                        .values(text="", parent_text="", media=[], links=[], raw={},
-                                content_erased_at=now))
+    ids = mention_ids_with_content_before(session, now - older_than)
+    blank_mention_content(session, ids, now)
     _erase_evidence(session, ids)
     _erase_moderation_copies(session, ids)
     return len(ids)
@@ -83,13 +73,7 @@ def erase_content(session: Session, now: datetime, older_than: timedelta) -> int
 def _erase_moderation_copies(session: Session, mention_ids: list[int]) -> None:
     """What the team sent (it answers or quotes the post) goes with the post's text; captured
     media too, unless an evidence pack for a report still open holds the mention."""
-    for start in range(0, len(mention_ids), 500):
-        chunk = mention_ids[start:start + 500]
-        session.execute(update(LedgerRow).where(LedgerRow.mention_id.in_(chunk)).values(text=""))
-        held = select(EvidencePackRow.mention_id).where(
-            EvidencePackRow.mention_id.in_(chunk), EvidencePackRow.report_open.is_(True))
-        session.execute(delete(CapturedMediaRow).where(
-            CapturedMediaRow.mention_id.in_(chunk), CapturedMediaRow.mention_id.not_in(held)))
+    blank_ledger_text_and_unheld_media(session, mention_ids)
 
 
 def erase_storm_content(session: Session, now: datetime, older_than: timedelta) -> int:
@@ -98,8 +82,7 @@ def erase_storm_content(session: Session, now: datetime, older_than: timedelta) 
     matter for minutes and are kept a day at most, even if the storm job has not run."""
     prune_marks(session, now)
     erased = 0
-    for g in session.execute(select(StormGroupRow).where(
-            StormGroupRow.last_at < now - older_than)).scalars():
+    for g in groups_last_active_before(session, now - older_than):
         label = ERASED_LINK_LABEL if g.kind == "link" else g.label
         if g.shingles or g.label != label:
             g.shingles, g.label = [], label
@@ -109,35 +92,26 @@ def erase_storm_content(session: Session, now: datetime, older_than: timedelta) 
 
 def prune_evidence(session: Session, now: datetime, older_than: timedelta) -> int:
     """Evidence packs whose report is closed, past their period (open reports keep theirs)."""
-    result = session.execute(delete(EvidencePackRow).where(
-        EvidencePackRow.report_open.is_(False), EvidencePackRow.created_at < now - older_than))
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return delete_closed_evidence_packs_before(session, now - older_than)
 
 
 def erase_authors(session: Session, now: datetime, older_than: timedelta) -> int:
-    cutoff = now - older_than
-    result = session.execute(update(MentionRow).where(
-        MentionRow.ingested_at < cutoff, MentionRow.author_erased_at.is_(None))
-        .values(author_id="", author_handle="", author_name="", author_url="", permalink="",
-                author_erased_at=now))
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    return blank_authors_before(session, now - older_than, now)
 
 
 def prune_audit(session: Session, now: datetime, older_than: timedelta) -> int:
     """Delete the oldest audit rows past their period, leaving an anchor for verification."""
-    through = session.execute(select(func.max(AuditRow.id)).where(
-        AuditRow.at < now - older_than)).scalar_one_or_none()
+    through = newest_audit_id_before(session, now - older_than)
     if through is None:
         return 0
     last = session.get(AuditRow, through)
     assert last is not None
-    count = int(session.execute(select(func.count()).select_from(AuditRow).where(
-        AuditRow.id <= through)).scalar_one())
+    count = audit_count_through(session, through)
     anchor = AuditAnchorRow(through_id=through, anchor_hash=last.hash, rows=count, pruned_at=now)
     audit_head.sign_anchor(session, anchor)
     session.add(anchor)
     session.flush()  # the database allows the delete only once the anchor exists
-    session.execute(delete(AuditRow).where(AuditRow.id <= through))
+    delete_audit_through(session, through)
     audit.append(session, at=now, actor=audit.SYSTEM_ACTOR, action="audit_pruned",
                  detail={"anchor_id": anchor.id, "through_id": through, "rows": count})
     return count
@@ -147,10 +121,8 @@ def run(db: Database, now: datetime, policy: RetentionPolicy) -> RetentionReport
     with db.session() as s:
         content = erase_content(s, now, policy.content)
         authors = erase_authors(s, now, policy.authors)
-        signposts = int(s.execute(delete(SignpostRow).where(
-            SignpostRow.decided_at < now - policy.authors)).rowcount or 0)  # type: ignore[attr-defined]
-        gaps = int(s.execute(delete(PollGapRow).where(
-            PollGapRow.ended_at < now - policy.content)).rowcount or 0)  # type: ignore[attr-defined]
+        signposts = delete_signposts_decided_before(s, now - policy.authors)
+        gaps = delete_poll_gaps_ended_before(s, now - policy.content)
         pruned = prune_audit(s, now, policy.audit_log)
         packs = prune_evidence(s, now, policy.evidence)
         storms = erase_storm_content(s, now, policy.content)

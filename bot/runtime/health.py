@@ -18,13 +18,17 @@ from typing import TYPE_CHECKING, Any
 
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from apscheduler.schedulers.base import STATE_RUNNING, BaseScheduler
-from sqlalchemy import func, or_, select, text
 
 from bot.core.clock import Clock
 from bot.core.roles import INGESTS, Role
 from bot.runtime import heartbeat
 from bot.store.db import Database
-from bot.store.schema import AlertRow, SourceStateRow
+from bot.store.health_queries import (
+    ping,
+    states_of_sources,
+    waiting_count_due_before,
+    waiting_count_tried_at_least,
+)
 
 if TYPE_CHECKING:
     from bot.runtime.services import Services
@@ -98,7 +102,7 @@ class Probe:
     def _database(self) -> Check:
         try:
             with self.db.session() as s:
-                s.execute(text("SELECT 1"))
+                ping(s)
         except Exception as exc:  # the answer is "not ready", never a crash of the endpoint
             return Check("database", False, f"unreachable ({type(exc).__name__})")
         return Check("database", True, self.db.dialect)
@@ -116,8 +120,7 @@ class Probe:
         now = self.clock.now()
         limit = self.poll_interval * FEED_INTERVALS + FEED_GRACE
         with self.db.session() as s:
-            rows = {r.key: r for r in s.execute(
-                select(SourceStateRow).where(SourceStateRow.key.in_(self.edges))).scalars()}
+            rows = states_of_sources(s, self.edges)
         checks = []
         for edge in self.edges:
             row = rows.get(edge)
@@ -136,11 +139,8 @@ class Probe:
     def _outbox(self) -> Check:
         now = self.clock.now()
         with self.db.session() as s:
-            waiting = or_(AlertRow.state == "pending", AlertRow.state == "sending")
-            overdue = s.execute(select(func.count()).where(
-                waiting, AlertRow.next_attempt_at < now - OUTBOX_OVERDUE)).scalar_one()
-            failing = s.execute(select(func.count()).where(
-                waiting, AlertRow.attempts >= OUTBOX_MAX_ATTEMPTS)).scalar_one()
+            overdue = waiting_count_due_before(s, now - OUTBOX_OVERDUE)
+            failing = waiting_count_tried_at_least(s, OUTBOX_MAX_ATTEMPTS)
         ok = overdue == 0 and failing == 0
         return Check("outbox", ok, f"{overdue} overdue, {failing} failing repeatedly")
 

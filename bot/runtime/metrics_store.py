@@ -9,12 +9,12 @@ from datetime import datetime
 from prometheus_client import CollectorRegistry
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
-from sqlalchemy import func, or_, select
 
 from bot.core.clock import Clock
 from bot.runtime.heartbeat import HEARTBEAT_KEY
 from bot.store.db import Database
-from bot.store.schema import AlertRow, SourceStateRow
+from bot.store.health_queries import feed_lines_except, waiting_count_and_oldest
+from bot.store.stats_queries import held_alert_count
 
 
 class StoreCollector(Collector):
@@ -27,15 +27,9 @@ class StoreCollector(Collector):
     def collect(self) -> Iterator[GaugeMetricFamily]:
         now = self.clock.now()
         with self.db.session() as s:
-            waiting = or_(AlertRow.state == "pending", AlertRow.state == "sending")
-            backlog, oldest = s.execute(
-                select(func.count(), func.min(func.coalesce(AlertRow.released_at,
-                                                            AlertRow.created_at)))
-                .where(waiting)).one()
-            held = s.execute(select(func.count()).where(AlertRow.state == "held")).scalar_one()
-            feeds = s.execute(select(SourceStateRow.key, SourceStateRow.last_success_at,
-                                     SourceStateRow.consecutive_failures)
-                              .where(SourceStateRow.key != HEARTBEAT_KEY)).all()
+            backlog, oldest = waiting_count_and_oldest(s)
+            held = held_alert_count(s)
+            feeds = feed_lines_except(s, HEARTBEAT_KEY)
         yield GaugeMetricFamily("feedwatch_outbox_backlog",
                                 "Alerts waiting to be posted (pending or sending)", value=backlog)
         yield GaugeMetricFamily("feedwatch_outbox_oldest_pending_seconds",

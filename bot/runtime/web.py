@@ -9,7 +9,6 @@ from typing import Any
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
-from sqlalchemy import select
 
 from bot.core.roles import SERVE
 from bot.platforms.facebook import webhooks
@@ -18,7 +17,7 @@ from bot.runtime.health import Probe, make_probe
 from bot.runtime.health_http import PATHS as HEALTH_PATHS
 from bot.runtime.health_http import make_health_wsgi
 from bot.runtime.services import Services
-from bot.store.schema import SourceStateRow
+from bot.store.cursors import all_states
 
 WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
@@ -27,7 +26,7 @@ def health(services: Services) -> tuple[int, dict[str, Any]]:
     """Healthy when the database answers; per-source last success for the curious."""
     try:
         with services.db.session() as s:
-            rows = s.execute(select(SourceStateRow)).scalars().all()
+            rows = all_states(s)
             sources = {
                 r.key: {"last_success_at": r.last_success_at.isoformat()
                         if r.last_success_at else None, "failing": r.consecutive_failures}

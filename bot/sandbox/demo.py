@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from bot.runtime.jobs import poll_all
 from bot.runtime.logging_setup import setup_logging
 from bot.sandbox.scenario import (
@@ -25,7 +23,15 @@ from bot.sandbox.scenario import (
 )
 from bot.sandbox.standin.serve import serve
 from bot.sandbox.world import PILE_ON, WAVES, Sandbox, start_sandbox
-from bot.store.schema import AlertRow, DecisionRow, MentionRow, StormMemberRow
+from bot.store.sandbox_queries import (
+    mention_ids_with_external_ids,
+    mention_with_external_id,
+    mentions_in_storms,
+    mentions_with_own_alert,
+    only_decision_of_mention,
+    storm_alerts,
+)
+from bot.store.subject_rows import alerts_of_mention
 
 log = logging.getLogger(__name__)
 
@@ -48,9 +54,7 @@ def verify(sb: Sandbox) -> CheckResult:
     with sb.services.db.session() as s:
         for item in sb.scenario.items:
             result.checked += 1
-            row = s.execute(select(MentionRow).where(MentionRow.platform == item.platform,
-                                                     MentionRow.external_id == item.external_id)
-                            ).scalar_one_or_none()
+            row = mention_with_external_id(s, item.platform, item.external_id)
             if not item.alerted:
                 if row is not None:
                     result.problems.append(f"{item.id}: the account's own post was stored")
@@ -58,15 +62,13 @@ def verify(sb: Sandbox) -> CheckResult:
             if row is None:
                 result.problems.append(f"{item.id}: never stored")
                 continue
-            alerts = s.execute(select(AlertRow).where(AlertRow.mention_id == row.id)).scalars()
-            alerts = list(alerts)
+            alerts = alerts_of_mention(s, row.id)
             posted = [a for a in alerts if a.state == "posted"]
             in_slack = sum(per_alert.get(a.id, 0) for a in alerts)
             if len(posted) != 1 or in_slack != 1:
                 result.problems.append(
                     f"{item.id}: {len(posted)} posted alert(s), {in_slack} Slack message(s)")
-            decision = s.execute(select(DecisionRow).where(DecisionRow.mention_id == row.id)
-                                 ).scalar_one()
+            decision = only_decision_of_mention(s, row.id)
             got = set(decision.categories)
             missing = set(item.expect) - got
             wrong = set(item.forbid) & got
@@ -85,15 +87,12 @@ def verify_pile_on(sb: Sandbox, replies: list[str]) -> list[str]:
     """Every reply stored once and in exactly one alert: its own, or the one storm alert."""
     problems = []
     with sb.services.db.session() as s:
-        rows = s.execute(select(MentionRow.id).where(
-            MentionRow.platform == "x", MentionRow.external_id.in_(replies))).scalars().all()
+        rows = mention_ids_with_external_ids(s, "x", replies)
         if len(rows) != len(replies):
             problems.append(f"pile-on: {len(rows)} of {len(replies)} replies stored")
-        own = set(s.execute(select(AlertRow.mention_id).where(
-            AlertRow.kind == "mention", AlertRow.mention_id.in_(rows))).scalars())
-        folded = set(s.execute(select(StormMemberRow.mention_id).where(
-            StormMemberRow.mention_id.in_(rows))).scalars())
-        storms = s.execute(select(AlertRow).where(AlertRow.kind == "storm")).scalars().all()
+        own = mentions_with_own_alert(s, rows)
+        folded = mentions_in_storms(s, rows)
+        storms = storm_alerts(s)
     if own & folded or (own | folded) != set(rows):
         problems.append(f"pile-on: {len(own)} alerts of their own and {len(folded)} folded, "
                         f"for {len(rows)} replies")

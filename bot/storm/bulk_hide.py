@@ -14,7 +14,6 @@ import logging
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.core.clock import Clock
@@ -22,14 +21,11 @@ from bot.core.models import FACEBOOK, X
 from bot.moderation.media_capture import MAX_ATTEMPTS, MediaCapture
 from bot.moderation.service import CONFLICT, Actor, Moderation
 from bot.store import audit
+from bot.store.captured_media import captured_media_by_key
 from bot.store.db import Database
-from bot.store.schema import (
-    CapturedMediaRow,
-    LedgerRow,
-    MentionRow,
-    StormGroupRow,
-    StormMemberRow,
-)
+from bot.store.schema import MentionRow, StormGroupRow, StormMemberRow
+from bot.store.storm_hides import hide_times_since, members_in_hide_state
+from bot.store.storm_queries import flagged_unqueued_members
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +67,7 @@ class HideQueue:
             if g.hide_at is not None:
                 return (f"<@{g.hide_by}> already asked for this at "
                         f"{g.hide_at.astimezone(self.tz):%H:%M}; the progress is on the alert.")
-            members = s.execute(select(StormMemberRow).where(
-                StormMemberRow.group_id == group_id, StormMemberRow.flagged.is_(True),
-                StormMemberRow.hide_state == "")).scalars().all()
+            members = flagged_unqueued_members(s, group_id)
             for mem in members:
                 mem.hide_state = QUEUED
             g.hide_by, g.hide_by_name, g.hide_at, g.dirty = actor.id, actor.name[:100], now, True
@@ -87,10 +81,7 @@ class HideQueue:
                 "alert.")
 
     def hides_in_window(self, s: Session, account: str, now: datetime) -> list[datetime]:
-        return list(s.execute(select(LedgerRow.requested_at).join(
-            MentionRow, MentionRow.id == LedgerRow.mention_id).where(
-            LedgerRow.action == "hide", MentionRow.account == account,
-            LedgerRow.requested_at >= now - WINDOW).order_by(LedgerRow.requested_at)).scalars())
+        return hide_times_since(s, account, now - WINDOW)
 
     def next_slot(self, s: Session, platform: str, account: str,
                   now: datetime) -> datetime | None:
@@ -103,8 +94,7 @@ class HideQueue:
         keys = {str(item.get("key") or "") for item in (m.media or [])}
         if not keys:
             return True
-        got = {c.media_key: c for c in s.execute(select(CapturedMediaRow).where(
-            CapturedMediaRow.mention_id == m.id)).scalars()}
+        got = captured_media_by_key(s, m.id)
         return all(k in got and (got[k].data is not None or got[k].attempts >= MAX_ATTEMPTS)
                    for k in keys)
 
@@ -112,13 +102,7 @@ class HideQueue:
         """Hide queued members as far as each account's budget allows; how many were tried."""
         now = self.clock.now()
         with self.db.session() as s:
-            queued = s.execute(
-                select(StormMemberRow.mention_id, StormMemberRow.group_id, MentionRow.account,
-                       MentionRow.platform)
-                .join(MentionRow, MentionRow.id == StormMemberRow.mention_id)
-                .where(StormMemberRow.hide_state == QUEUED)
-                .order_by(StormMemberRow.group_id, StormMemberRow.rank.desc(),
-                          StormMemberRow.mention_id)).all()
+            queued = members_in_hide_state(s, QUEUED)
             budget = {account: self.limit(platform)
                       - len(self.hides_in_window(s, account, now))
                       for _, _, account, platform in queued}

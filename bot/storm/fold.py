@@ -23,7 +23,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from bot.core.models import Mention
@@ -31,6 +30,7 @@ from bot.office.holding import Placement, Placer, active_pause
 from bot.store.alert_state import AlertState
 from bot.store.inserts import insert_ignore, insert_ignore_many
 from bot.store.schema import AlertRow, StormGroupRow, StormMarkRow, StormMemberRow
+from bot.store.storm_queries import delete_marks_before, groups_on_keys_since, mark_counts_since
 from bot.storm.similarity import jaccard, marks, shingles
 from policy import categories as C
 from policy.decision import Decision
@@ -135,9 +135,7 @@ class StormFolder:
         """Groups still live (a member within the window) on any key this page has."""
         live: dict[tuple[str, str], StormGroupRow] = {}
         for account, keys in _key_chunks(counts):
-            for g in s.execute(select(StormGroupRow).where(
-                    StormGroupRow.account == account, StormGroupRow.key.in_(keys),
-                    StormGroupRow.last_at >= since).order_by(StormGroupRow.id)).scalars():
+            for g in groups_on_keys_since(s, account, keys, since):
                 live[(account, g.key)] = g  # the newest wins
         return live
 
@@ -146,11 +144,8 @@ class StormFolder:
         """Marks per key in the window (this page's included), for the keys of this page."""
         out: dict[tuple[str, str], int] = {}
         for account, keys in _key_chunks((str(r["account"]), str(r["key"])) for r in rows):
-            for key, n in s.execute(
-                    select(StormMarkRow.key, func.count()).where(
-                        StormMarkRow.account == account, StormMarkRow.key.in_(keys),
-                        StormMarkRow.at >= since).group_by(StormMarkRow.key)):
-                out[(account, key)] = int(n)
+            for key, n in mark_counts_since(s, account, keys, since).items():
+                out[(account, key)] = n
         return out
 
     def _start(self, s: Session, m: Mention, d: Decision, sh: frozenset[int],
@@ -200,5 +195,4 @@ def _key_chunks(pairs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, list[st
 
 def prune_marks(s: Session, now: datetime) -> int:
     """Marks only matter within the window; a day's worth is kept for the curious."""
-    result = s.execute(delete(StormMarkRow).where(StormMarkRow.at < now - MARKS_KEPT))
-    return int(getattr(result, "rowcount", 0) or 0)
+    return delete_marks_before(s, now - MARKS_KEPT)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import logging
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,7 +15,6 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.core.clock import Clock
@@ -29,7 +27,16 @@ from bot.store import audit
 from bot.store.alert_state import AlertState
 from bot.store.db import Database
 from bot.store.mentions import load_mention
-from bot.store.schema import AlertRow, DecisionRow, StormGroupRow, StormMemberRow
+from bot.store.outbox_queries import alert_with_dedupe_key
+from bot.store.schema import AlertRow, StormGroupRow
+from bot.store.storm_queries import (
+    dirty_groups,
+    flagged_unqueued_count,
+    member_category_counts,
+    member_hide_states,
+    member_ids_and_hide_states,
+    worst_member_ids,
+)
 from bot.storm.bulk_hide import DONE, FAILED, QUEUED, HideQueue, limit_words
 from bot.storm.fold import StormConfig, group_key, prune_marks
 
@@ -71,21 +78,10 @@ class StormDesk:
         g = s.get(StormGroupRow, group_id)
         if g is None:
             return None
-        states = Counter({st: n for st, n in s.execute(
-            select(StormMemberRow.hide_state, func.count()).where(
-                StormMemberRow.group_id == group_id).group_by(StormMemberRow.hide_state))})
-        flagged = s.execute(select(func.count()).select_from(StormMemberRow).where(
-            StormMemberRow.group_id == group_id, StormMemberRow.flagged.is_(True),
-            StormMemberRow.hide_state == "")).scalar_one()
-        cats: Counter[str] = Counter()
-        for c, n in s.execute(select(DecisionRow.categories, func.count()).join(
-                StormMemberRow, StormMemberRow.mention_id == DecisionRow.mention_id).where(
-                StormMemberRow.group_id == group_id).group_by(DecisionRow.categories)):
-            cats.update({cat: n for cat in c or []})
-        worst = s.execute(select(StormMemberRow.mention_id).where(
-            StormMemberRow.group_id == group_id).order_by(
-            StormMemberRow.rank.desc(), StormMemberRow.added_at.desc(),
-            StormMemberRow.mention_id.desc()).limit(EXAMPLES)).scalars().all()
+        states = member_hide_states(s, group_id)
+        flagged = flagged_unqueued_count(s, group_id)
+        cats = member_category_counts(s, group_id)
+        worst = worst_member_ids(s, group_id, EXAMPLES)
         hide = None
         if g.hide_at is not None:
             limit = self.hides.limit(g.platform)
@@ -114,16 +110,14 @@ class StormDesk:
         `limit` per call (the scheduler calls once a second: Slack's pace for updates)."""
         now = self.clock.now()
         with self.db.session() as s:
-            due = [g.id for g in s.execute(select(StormGroupRow).where(
-                StormGroupRow.dirty.is_(True)).order_by(StormGroupRow.id)).scalars()
+            due = [g.id for g in dirty_groups(s)
                 if g.updated_at is None or now - g.updated_at >= self.config.update_every]
         done = 0
         for group_id in due:
             if done >= limit:
                 break
             with self.db.session() as s:
-                alert = s.execute(select(AlertRow).where(
-                    AlertRow.dedupe_key == group_key(group_id))).scalar_one_or_none()
+                alert = alert_with_dedupe_key(s, group_key(group_id))
                 if alert is None or alert.state != AlertState.POSTED or not alert.ts:
                     continue  # not in Slack yet: the outbox will post it as it reads then
                 channel, ts = alert.channel, alert.ts
@@ -169,9 +163,7 @@ class StormDesk:
 
     def members(self, group_id: int) -> list[MemberLine]:
         with self.db.session() as s:
-            rows = s.execute(select(StormMemberRow.mention_id, StormMemberRow.hide_state).where(
-                StormMemberRow.group_id == group_id).order_by(StormMemberRow.added_at,
-                                                              StormMemberRow.mention_id)).all()
+            rows = member_ids_and_hide_states(s, group_id)
             out = []
             for mid, state in rows:
                 loaded = load_mention(s, mid)

@@ -18,7 +18,6 @@ from typing import Any
 from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
 from apscheduler.jobstores.base import JobLookupError
 from apscheduler.triggers.interval import IntervalTrigger
-from sqlalchemy import select
 
 from bot.core.calendar import OfficeHours
 from bot.core.clock import OffsetClock, format_local
@@ -27,7 +26,7 @@ from bot.runtime.services import Services
 from bot.sandbox.fake_x import PROBLEM_TYPE, problem
 from bot.sandbox.graph_wire import graph_error
 from bot.sandbox.scenario import Item, plant_facebook, plant_pile_on, plant_x
-from bot.store.schema import SourceStateRow
+from bot.store.cursors import all_states
 
 log = logging.getLogger(__name__)
 
@@ -166,7 +165,7 @@ class Controls:
         the jump as an outage. A feed that is failing stays failing."""
         now = self.clock.now()
         with self.sb.services.db.session() as s:
-            for row in s.execute(select(SourceStateRow)).scalars():
+            for row in all_states(s):
                 if row.last_success_at is not None and not row.consecutive_failures:
                     row.last_success_at = now
 

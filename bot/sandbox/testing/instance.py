@@ -23,8 +23,6 @@ import sys
 import threading
 from datetime import UTC, datetime
 
-from sqlalchemy import select
-
 from bot.core.clock import SystemClock
 from bot.core.config import ConfigError, load_settings
 from bot.moderation.service import Actor
@@ -37,7 +35,7 @@ from bot.sandbox.fake_x import MEDIA_BASE
 from bot.sandbox.fake_x import REAL_BASES as X_BASES
 from bot.sandbox.graph_wire import GRAPH_BASE
 from bot.sandbox.transport import mount_fake
-from bot.store.schema import AlertRow, MentionRow, ModerationStateRow
+from bot.store.sandbox_queries import posted_unmuted_x_mention_ids
 
 
 def midday_timezone(now: datetime | None = None) -> str:
@@ -67,16 +65,10 @@ def fake_sessions(x_url: str, graph_url: str = "") -> SessionFactory:
 def mute_posted(services: Services, moderator: str) -> int:
     """Mute the author of each posted X alert not muted yet; how many this process did."""
     with services.db.session() as s:
-        ids = s.execute(
-            select(AlertRow.mention_id)
-            .join(MentionRow, MentionRow.id == AlertRow.mention_id)
-            .outerjoin(ModerationStateRow, ModerationStateRow.mention_id == AlertRow.mention_id)
-            .where(AlertRow.kind == "mention", AlertRow.state == "posted",
-                   MentionRow.platform == "x", ModerationStateRow.muted.is_not(True))
-        ).scalars().all()
+        ids = posted_unmuted_x_mention_ids(s)
     actor = Actor(moderator, "sandbox moderator")
     return sum(services.moderation.actions.perform("mute", mid, actor).ok
-               for mid in ids if mid is not None)
+               for mid in ids)
 
 
 def main() -> int:
