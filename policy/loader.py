@@ -28,7 +28,7 @@ LINK_LISTS = ("shorteners", "adult", "shock", "scam", "crypto", "trusted")
 # Filled in by the bot at reply time, on top of service numbers and contacts.
 RUNTIME_PLACEHOLDERS = frozenset({"name", "handle", "reason", "category", "team"})
 _TOP_KEYS = {"name", "contacts", "service_numbers", "escalation_targets", "link_lists",
-             "word_lists", "templates", "template_titles", "categories"}
+             "word_lists", "templates", "template_titles", "x_templates", "categories"}
 _CATEGORY_KEYS = {"title", "clause", "severity", "action", "template", "escalate_to",
                   "explanation", "rules"}
 _RULE_KEYS = {"id", "description", "examples", "severity", "action", "terms"}
@@ -119,13 +119,14 @@ def _build(text: str) -> tuple[Policy | None, list[PolicyProblem]]:
     edits = _word_lists(c, top.get("word_lists"))
     templates = _templates(c, top.get("templates"), numbers, contacts)
     titles = _template_titles(c, top.get("template_titles"), templates)
+    x_forms = _x_templates(c, top.get("x_templates"), numbers, contacts, templates)
     categories = _categories(c, top.get("categories"), templates, targets)
     if c.problems:
         return None, c.problems
     return Policy(name=name, version=policy_version(text), source="<policy>",
                   categories=categories, templates=templates, service_numbers=numbers,
                   contacts=contacts, escalation_targets=targets, link_lists=links,
-                  word_lists=edits, template_titles=titles), []
+                  word_lists=edits, template_titles=titles, x_templates=x_forms), []
 
 
 def _flat_texts(c: _Checker, pair: tuple[Node, Node] | None, what: str) -> dict[str, str]:
@@ -143,6 +144,17 @@ def _template_titles(c: _Checker, pair: tuple[Node, Node] | None,
             if tid not in templates:
                 c.add(knode, f"template_titles: {tid!r} is not a template")
     return titles
+
+
+def _x_templates(c: _Checker, pair: tuple[Node, Node] | None, numbers: dict[str, ServiceNumber],
+                 contacts: dict[str, str], templates: dict[str, str]) -> dict[str, str]:
+    """Shorter forms for a public reply on X: the same placeholders, each of a template."""
+    forms = _templates(c, pair, numbers, contacts, required=(), section="x_templates")
+    if pair is not None:
+        for tid, (knode, _) in c.mapping(pair[1], "x_templates").items():
+            if tid not in templates:
+                c.add(knode, f"x_templates: {tid!r} is not a template")
+    return forms
 
 
 def _service_numbers(c: _Checker, pair: tuple[Node, Node] | None) -> dict[str, ServiceNumber]:
@@ -218,27 +230,28 @@ def _word_lists(
 
 def _templates(
     c: _Checker, pair: tuple[Node, Node] | None, numbers: dict[str, ServiceNumber],
-    contacts: dict[str, str],
+    contacts: dict[str, str], required: tuple[str, ...] = REQUIRED_TEMPLATES,
+    section: str = "templates",
 ) -> dict[str, str]:
     if pair is None:
         return {}
     allowed = set(numbers) | set(contacts) | RUNTIME_PLACEHOLDERS
     out: dict[str, str] = {}
-    for tid, (_, v) in c.mapping(pair[1], "templates").items():
-        body = c.text(v, f"templates.{tid}")
+    for tid, (_, v) in c.mapping(pair[1], section).items():
+        body = c.text(v, f"{section}.{tid}")
         try:
             fields = [f for _, f, _, _ in string.Formatter().parse(body) if f is not None]
         except ValueError as exc:
-            c.add(v, f"templates.{tid}: bad placeholder ({exc})")
+            c.add(v, f"{section}.{tid}: bad placeholder ({exc})")
             fields = []
         for f in fields:
             if f not in allowed:
-                c.add(v, f"templates.{tid}: unknown placeholder {{{f}}}; use one of "
+                c.add(v, f"{section}.{tid}: unknown placeholder {{{f}}}; use one of "
                          + ", ".join(sorted(allowed)))
         out[tid] = body
-    for tid in REQUIRED_TEMPLATES:
+    for tid in required:
         if tid not in out:
-            c.add(pair[0], f"templates: missing {tid!r}")
+            c.add(pair[0], f"{section}: missing {tid!r}")
     return out
 
 

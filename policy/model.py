@@ -85,6 +85,8 @@ class Policy:
     # The trust's edits of packaged word lists: name -> (added, removed).
     word_lists: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     template_titles: dict[str, str] = field(default_factory=dict)
+    # Shorter forms of some templates for a public reply on X (280 characters), by template id.
+    x_templates: dict[str, str] = field(default_factory=dict)
 
     @property
     def rules(self) -> dict[str, Rule]:
@@ -100,11 +102,13 @@ class Policy:
         values.update(self.contacts)
         return values
 
-    def render(self, template_id: str, **values: str) -> str:
-        """Fill a reply template; unknown placeholders are left visible, never dropped."""
+    def render(self, template_id: str, *, x_reply: bool = False, **values: str) -> str:
+        """Fill a reply template; unknown placeholders are left visible, never dropped.
+        `x_reply`: a public reply on X, which takes the template's shorter X form if it has one."""
         merged = self.placeholders()
         merged.update(values)
-        return string.Formatter().vformat(self.templates[template_id], (), _Keep(merged))
+        body = self.x_templates.get(template_id) if x_reply else None
+        return string.Formatter().vformat(body or self.templates[template_id], (), _Keep(merged))
 
 
 class _Keep(dict):

@@ -110,7 +110,9 @@ class ModalPrep:
                                         "this person from the Page's inbox instead.")
             if mention.kind != KIND_DM and now - mention.created_at > PRIVATE_REPLY_WINDOW:
                 return Outcome(REFUSED, window_closed_message(mention.created_at, now))
-        templates = out.templates_for(self.mod.policy.engine.policy, mention.author)
+        templates = out.templates_for(
+            self.mod.policy.engine.policy, mention.author,
+            x_reply=out.is_x_reply(mention.platform, mention.kind, action))
         chosen = meta.template if meta.template in templates else (
             decision.template if decision.template in templates else "")
         text = templates.get(chosen, "")

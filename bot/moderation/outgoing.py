@@ -52,9 +52,16 @@ def first_name(author: Author) -> str:
     return name or (f"@{author.handle}" if author.handle else "there")
 
 
-def templates_for(policy: Policy, author: Author) -> dict[str, str]:
-    """Every approved template, filled in for this author."""
-    return {tid: policy.render(tid, name=first_name(author)) for tid in policy.templates}
+def templates_for(policy: Policy, author: Author, *, x_reply: bool = False) -> dict[str, str]:
+    """Every approved template, filled in for this author; for a public reply on X (280
+    characters) each template's shorter X form where the policy has one."""
+    name = first_name(author)
+    return {tid: policy.render(tid, x_reply=x_reply, name=name) for tid in policy.templates}
+
+
+def is_x_reply(platform: str, kind: str, action: str) -> bool:
+    """A public reply on X: the one place held to 280 characters."""
+    return platform == X and limit_for(platform, kind, action) == X_LIMIT
 
 
 # What each action does, in the words sent to the author when the policy has no template for it.
@@ -131,7 +138,9 @@ def check(engine: PolicyEngine, text: str, *, author: Author, platform: str, kin
         links = " (links count as 23)" if platform == X else ""
         return f"Too long: {limit + over} characters, {over} over the limit of {limit}{links}."
     norm = " ".join(stripped.split())
-    if norm in {" ".join(t.split()) for t in templates_for(engine.policy, author).values()}:
+    approved = [*templates_for(engine.policy, author).values(),
+                *templates_for(engine.policy, author, x_reply=True).values()]
+    if norm in {" ".join(t.split()) for t in approved}:
         return None  # an approved template, unedited
     masked = _mask_own_details(engine.policy, stripped)
     decision = engine.classify(masked, Context(platform=platform, kind=kind))

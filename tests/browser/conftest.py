@@ -21,6 +21,7 @@ from tests.conftest import IN_CI
 
 CHROMIUM = os.environ.get("FEEDWATCH_CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "browser"
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -89,4 +90,14 @@ def shot(page: Any, name: str) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def picture(locator: Any, name: str) -> Path:
+    """One element's picture: to docs/screenshots/ (shown in the README) when
+    UPDATE_SCREENSHOTS=1, otherwise to test-output/browser/ with the rest."""
+    folder = DOCS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else SHOTS
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
+    locator.screenshot(path=str(path))
     return path

@@ -7,19 +7,15 @@ otherwise they go to test-output/browser/ with the rest.
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser.conftest import SHOTS
+from tests.browser.conftest import picture
 from tests.browser.helpers import alert, expect, post_publicly
 
 pytestmark = pytest.mark.slow
-
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 # Written for these tests: one post of each kind the team meets most.
 KINDS = [
@@ -38,14 +34,6 @@ KINDS = [
 ]
 
 
-def picture(locator: Any, name: str) -> Path:
-    folder = DOCS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else SHOTS
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"alert-{name}.png"
-    locator.screenshot(path=str(path))
-    return path
-
-
 @pytest.mark.parametrize("kind", KINDS, ids=[k[0] for k in KINDS])
 def test_each_kind_of_alert_reads_at_a_glance(page: Any, kind: tuple[str, ...]) -> None:
     name, platform, how, author, text, fallback, headline, primary = kind
@@ -62,7 +50,7 @@ def test_each_kind_of_alert_reads_at_a_glance(page: Any, kind: tuple[str, ...]) 
     if name == "crisis":
         expect(found).to_contain_text("What to do now")
         expect(found).to_contain_text("please look now")  # the on-call group is pinged
-    picture(found, name)
+    picture(found, f"alert-{name}")
 
 
 def test_a_handled_alert_collapses_to_two_lines_with_its_state(page: Any) -> None:
@@ -78,4 +66,4 @@ def test_a_handled_alert_collapses_to_two_lines_with_its_state(page: Any) -> Non
     expect(done).to_contain_text(re.compile(r"✓ Done — Closed with no action by"))
     expect(done.get_by_role("heading")).to_have_count(0)  # no headline, no buttons row
     expect(done.get_by_role("button", name=re.compile("^Reply"))).to_have_count(0)
-    picture(done, "done")
+    picture(done, "alert-done")

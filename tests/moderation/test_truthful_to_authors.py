@@ -1,6 +1,7 @@
 """What the author is told is true: the words before Delete say deleted, before Block say
-blocked; Block is offered on X only where the account's access allows it (remembered in the
-database); a refusal after they were told is recorded as such, with a follow-up."""
+blocked, before Hide hidden (threats and terrorism too); Block is offered on X only where the
+account's access allows it (remembered in the database); a refusal after they were told is
+recorded as such, with a follow-up."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import json
 from bot.slack import action_ids as A
 from bot.slack import modal_blocks as mb
 from bot.store import access
+from policy import categories as C
 from tests.moderation.conftest import Bot, fb_comment, wait_until, x_reply_in_own_thread
 from tests.moderation.test_platform_actions import ABUSE, writes
 
@@ -118,3 +120,37 @@ def test_x_453_names_the_action_it_refused(bot: Bot) -> None:
     assert row.error.startswith("X refused Mute: this app's X API access level does not "
                                 "include it (error 453)")
     assert "Block" not in row.error
+
+
+THREAT = "I will stab the receptionist if she ignores me again"
+
+
+def test_every_category_template_is_sent_before_hide_so_says_hidden(bot: Bot) -> None:
+    policy = bot.services.policy.engine.policy
+    for cid, category in policy.categories.items():
+        if cid not in C.REMOVAL_CATEGORIES or not category.template:
+            continue
+        text = policy.render(category.template, name="Sam").lower()
+        if "your post" not in text or "we have" not in text:
+            continue  # says nothing about what was done (the defamation template)
+        assert "we have hidden your post" in text, category.template
+        assert not {"removed", "deleted", "blocked"} & set(text.replace(",", " ").split()), cid
+
+
+def test_a_threat_hidden_says_hidden_and_deleted_says_deleted(bot: Bot) -> None:
+    hidden_id, _ = fb_comment(bot, THREAT, author="Kit Hale")
+    assert bot.click(A.HIDE, hidden_id) == 200
+    [row] = bot.settled(hidden_id)
+    assert (row.state, row.template) == ("done", "removal_violence")
+    text = _told_on_facebook(bot)
+    assert "we have hidden your post" in text and "removed" not in text
+    assert "reported to the platform and the police" in text
+    deleted_id, cid = fb_comment(bot, THREAT, author="Lee Hale")
+    assert bot.click(A.DELETE, deleted_id) == 200
+    bot.submit(bot.opened_view(), {mb.REASON: "A threat to a receptionist"})
+    [row] = bot.settled(deleted_id)
+    assert (row.state, row.template) == ("done", "removal_delete")
+    text = _told_on_facebook(bot)
+    assert "we have deleted your post" in text and "threats or incitement to violence" in text
+    assert "hidden" not in text and "removed" not in text
+    assert bot.graph.comment(cid)["deleted"] is True

@@ -62,6 +62,16 @@ def test_a_title_for_a_template_that_does_not_exist_names_its_line(policy_text: 
     assert [p for p in problems if "'palz' is not a template" in p.message and p.line == line]
 
 
+def test_an_x_form_must_shorten_a_template_that_exists(policy_text: str) -> None:
+    start = policy_text.index("x_templates:")
+    broken = policy_text[:start] + policy_text[start:].replace("  crisis: >-", "  crysis: >-", 1)
+    problems = check_policy(broken, "p.yaml")
+    assert [p for p in problems if "x_templates: 'crysis' is not a template" in p.message]
+    bad = policy_text[:start] + policy_text[start:].replace("More help:", "{secret}", 1)
+    assert [p for p in check_policy(bad) if "x_templates.crisis" in p.message
+            and "{secret}" in p.message]
+
+
 def test_templates_are_titled_in_words_and_an_untitled_one_is_named_from_its_id(
         policy_text: str) -> None:
     from policy.loader import load_policy

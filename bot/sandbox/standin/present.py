@@ -96,16 +96,22 @@ class Presenter:
             everything = self.slack.messages(channel, include_replies=True)
         except Exception:  # a channel id the page remembers but the fake never had
             return {"id": channel, "messages": []}
-        top = [m for m in everything if m.get("thread_ts", m["ts"]) == m["ts"]]
         replies: dict[str, list[dict[str, Any]]] = {}
         for m in everything:
             if m.get("thread_ts") and m["thread_ts"] != m["ts"]:
                 replies.setdefault(m["thread_ts"], []).append(self.message(m))
-        items = [{**self.message(m), "replies": replies.get(m["ts"], [])} for m in top]
+        # A reply sent "also to the channel" (a thread broadcast, e.g. the re-ping of an alert
+        # nobody has taken) shows in the channel as well as in its thread, as in Slack.
+        shown = {m["ts"]: self.message(m) for m in everything if _top_level(m) or _broadcast(m)}
+        items = [{**shown[m["ts"]], "replies": replies.get(m["ts"], []) if _top_level(m) else [],
+                  "broadcast_of": shown.get(str(m.get("thread_ts")), {}).get("label", "")
+                  if _broadcast(m) else ""}
+                 for m in everything if m["ts"] in shown]
         with self.slack.lock:
             mine = [dict(e) for e in self.slack.ephemeral
                     if e.get("user") == user and e.get("channel") == channel]
-        items += [{**self.message(e, ephemeral=True), "replies": []} for e in mine]
+        items += [{**self.message(e, ephemeral=True), "replies": [], "broadcast_of": ""}
+                  for e in mine]
         items.sort(key=lambda m: float(m["ts"] or 0))
         return {"id": channel, "messages": items}
 
@@ -126,3 +132,11 @@ class Presenter:
             return None
         return {"id": view["id"], "hash": view.get("hash", ""),
                 "blocks": self.prepare(view.get("blocks") or [])}
+
+
+def _top_level(m: dict[str, Any]) -> bool:
+    return bool(m.get("thread_ts", m["ts"]) == m["ts"])
+
+
+def _broadcast(m: dict[str, Any]) -> bool:
+    return m.get("subtype") == "thread_broadcast" and not _top_level(m)

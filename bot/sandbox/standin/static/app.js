@@ -59,8 +59,11 @@ function messageEl(m, state, channel) {
     m.ephemeral ? h("span", {class: "badge"}, "Only visible to you") : null);
   const body = m.blocks.length ? renderBlocks(m.blocks, ctx)
     : h("div", {class: "bk-text"}, spans(m.text_spans));
+  // A thread reply also sent to the channel says which message it answers, as Slack does.
+  const inThread = m.broadcast_of ? h("p", {class: "bk-hint broadcast"},
+    `replied to a thread: ${m.broadcast_of}`) : null;
   const art = h("article", {class: `msg${m.ephemeral ? " ephemeral" : ""}`, tabindex: "-1",
-    "aria-label": `${m.author}: ${m.label}`}, head, body);
+    "aria-label": `${m.author}: ${m.label}`}, inThread, head, body);
   if (m.files.length) {
     art.append(h("ul", {class: "files", "aria-label": "Files"}, m.files.map((f) => h("li", {},
       /\.png$/i.test(f.name || "") ? h("img", {class: "bk-img", src: f.url,
