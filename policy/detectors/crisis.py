@@ -8,6 +8,7 @@ voice (I, me, my, or a sentence with no subject: "can't go on"); advice to someo
 from __future__ import annotations
 
 from policy.detectors.base import FIRST_PERSON, SECOND_PERSON, Analysis, Hit
+from policy.detectors.crisis_speech import crisis_in_grammar
 from policy.detectors.scope import negated
 from policy.lexicon import crisis_cues, harm
 
@@ -171,8 +172,17 @@ def detect(a: Analysis) -> list[Hit]:
         hits.extend(_strong_indirect(a))
     if not hits:
         hits.extend(_indirect(a))
+    if not hits:
+        hits.extend(crisis_in_grammar(a, lambda s, e: _own_words(a, s, e)))
     a.notes["crisis"] = bool(hits)  # read by feedback: distress is not a complaint
     return hits
+
+
+def _own_words(a: Analysis, s: int, e: int) -> bool:
+    """The writer speaking of themselves now: not quoted, not a recovery story, not a
+    denial, and nobody else the sentence is about."""
+    return (not a.doc.quoted[s] and not _recovered(a, s) and not _denied(a, s)
+            and _voice(a, s, e) == "self")
 
 
 def _words(a: Analysis) -> frozenset[str]:
