@@ -9,6 +9,7 @@ never run.
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,17 +58,24 @@ def _is_type_checking(node: ast.If) -> bool:
         isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
 
 
+def runtime_nodes(tree: ast.AST) -> Iterator[ast.AST]:
+    """Every node of the tree that runs, i.e. outside `if TYPE_CHECKING:` blocks (their `else`
+    branches run, so they are kept)."""
+    if isinstance(tree, ast.If) and _is_type_checking(tree):
+        for child in tree.orelse:
+            yield from runtime_nodes(child)
+        return
+    yield tree
+    for child in ast.iter_child_nodes(tree):
+        yield from runtime_nodes(child)
+
+
 def imported_names(path: Path, name: str) -> set[str]:
     """Every module name an import in this file reaches for, outside TYPE_CHECKING blocks."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     is_package = path.name == "__init__.py"
     names: set[str] = set()
-
-    def visit(node: ast.AST) -> None:
-        if isinstance(node, ast.If) and _is_type_checking(node):
-            for child in node.orelse:
-                visit(child)
-            return
+    for node in runtime_nodes(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -78,10 +86,6 @@ def imported_names(path: Path, name: str) -> set[str]:
                 base = ".".join([*package, base] if base else package)
             names.add(base)
             names.update(f"{base}.{alias.name}" for alias in node.names)
-        for child in ast.iter_child_nodes(node):
-            visit(child)
-
-    visit(tree)
     return names
 
 

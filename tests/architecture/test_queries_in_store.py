@@ -13,7 +13,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from tests.architecture.test_layering import ROOT, _is_type_checking
+from tests.architecture.test_layering import ROOT, runtime_nodes
 
 ALLOWED_FROM = {"sqlalchemy.orm": {"Session"}, "sqlalchemy.exc": None}  # None: any name
 QUERY_CALLS = frozenset({"execute", "query", "scalars", "scalar", "scalar_one",
@@ -27,12 +27,7 @@ def _is_sqlalchemy(module: str) -> bool:
 def query_building(source: str) -> list[str]:
     """What in this source builds a query: each as `line: what`."""
     found: list[str] = []
-
-    def visit(node: ast.AST) -> None:
-        if isinstance(node, ast.If) and _is_type_checking(node):
-            for child in node.orelse:
-                visit(child)
-            return
+    for node in runtime_nodes(ast.parse(source)):
         if isinstance(node, ast.Import):
             found.extend(f"{node.lineno}: import {a.name}" for a in node.names
                          if _is_sqlalchemy(a.name))
@@ -43,10 +38,6 @@ def query_building(source: str) -> list[str]:
         elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
               and node.func.attr in QUERY_CALLS):
             found.append(f"{node.lineno}: .{node.func.attr}(...)")
-        for child in ast.iter_child_nodes(node):
-            visit(child)
-
-    visit(ast.parse(source))
     return found
 
 
