@@ -3,35 +3,21 @@ feedwatch" and `/feedwatch check TEXT`, through signed requests into the real ap
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
-from bot.core.clock import FixedClock
-from bot.sandbox.fake_slack import FakeSlack
-from bot.sandbox.fake_x import FakeX
 from bot.slack import action_ids as A
 from bot.slack.check_blocks import plain_from_slack
-from bot.store.db import Database
 from tests.handlers.test_commands import SECRET, Bot
-from tests.office.conftest import OUTSIDER, local
+from tests.office.conftest import OUTSIDER
 from tests.slack_http import call_wsgi, message_shortcut_body, signed_headers
 
 ABUSIVE = "you are all useless idiots and cowards"
 CRISIS_POST = "I cannot go on any more, I want to end it all tonight"
 
 
-@pytest.fixture
-def bot(sqlite_db: Database, clock: FixedClock) -> Iterator[Bot]:
-    x, slack = FakeX(clock=clock).start(), FakeSlack(clock=clock).start()
-    clock.set(local(2026, 11, 24, 10, 0))
-    yield Bot(sqlite_db, clock, slack, x)
-    x.stop()
-    slack.stop()
-    assert slack.internal_errors == []
 
 
 def shortcut(bot: Bot, text: str, user: str = OUTSIDER) -> dict[str, Any]:

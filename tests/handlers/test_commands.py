@@ -7,11 +7,9 @@ import io
 import itertools
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 from sqlalchemy import select
 
@@ -25,7 +23,7 @@ from bot.store.db import Database
 from bot.store.schema import AuditRow
 from policy.categories import ABUSE, COMPLAINT, CRISIS, PERSONAL_INFO
 from tests.harness import services_for
-from tests.office.conftest import MODERATOR, OUTSIDER, Desk, flag, local
+from tests.office.conftest import MODERATOR, OUTSIDER, Desk, flag
 from tests.slack_http import block_action_body, call_wsgi, command_body, signed_headers
 
 SECRET = "sandbox-signing-secret"
@@ -90,14 +88,6 @@ class Bot:
                                   .order_by(AuditRow.id)).scalars())
 
 
-@pytest.fixture
-def bot(sqlite_db: Database, clock: FixedClock) -> Iterator[Bot]:
-    x, slack = FakeX(clock=clock).start(), FakeSlack(clock=clock).start()
-    clock.set(local(2026, 11, 24, 10, 0))
-    yield Bot(sqlite_db, clock, slack, x)
-    x.stop()
-    slack.stop()
-    assert slack.internal_errors == []
 
 
 def test_help_and_unknown_input(bot: Bot) -> None:

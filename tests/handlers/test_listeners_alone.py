@@ -5,23 +5,16 @@ else and answers as it does behind Bolt."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qs
 
-import pytest
-
-from bot.core.clock import FixedClock
-from bot.sandbox.fake_slack import FakeSlack
-from bot.sandbox.fake_x import FakeX
 from bot.slack import action_ids as A
 from bot.slack import modal_blocks as mb
-from bot.store.db import Database
 from handlers.actions import act_now, ask_first
 from handlers.menus import menu_chosen
 from policy.categories import ABUSE, PERSONAL_INFO
 from tests.handlers.test_commands import Bot
-from tests.office.conftest import MODERATOR, OUTSIDER, flag, local
+from tests.office.conftest import MODERATOR, OUTSIDER, flag
 from tests.slack_http import block_action_body, menu_action_body
 
 
@@ -45,13 +38,6 @@ def payload(form: str) -> dict[str, Any]:
     return dict(json.loads(parse_qs(form)["payload"][0]))
 
 
-@pytest.fixture
-def bot(sqlite_db: Database, clock: FixedClock) -> Iterator[Bot]:
-    x, slack = FakeX(clock=clock).start(), FakeSlack(clock=clock).start()
-    clock.set(local(2026, 11, 24, 10, 0))
-    yield Bot(sqlite_db, clock, slack, x)
-    x.stop()
-    slack.stop()
 
 
 def test_a_button_listener_acks_first_then_answers_privately(bot: Bot) -> None:
