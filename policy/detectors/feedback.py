@@ -5,6 +5,11 @@ being negative; it is routed to the complaints process.
 from __future__ import annotations
 
 from policy.detectors.base import Analysis, Hit
+from policy.detectors.feedback_grammar import (
+    no_fault_found,
+    no_room_to_improve,
+    said_of_service,
+)
 from policy.detectors.scope import negated
 from policy.lexicon import feedback as lex
 
@@ -85,6 +90,14 @@ def _asks_for_change(a: Analysis, s: int, e: int, bad: float) -> bool:
         return toks[s - 1] in _IMPERATIVE or toks[s - 1] in _DOING
     return True
 _IMPERATIVE = frozenset(lex.IMPERATIVES)
+
+
+def _apart_from_praise(a: Analysis, suggest: list[tuple[int, int]],
+                       praise: list[tuple[int, int]]) -> bool:
+    """"Staff are lovely. Could be more organised": a suggestion in a sentence of its own
+    beside praise is still a request for change (the post is mixed, not plain praise)."""
+    praised = {a.doc.sents[s] for s, _ in praise}
+    return any(a.doc.sents[s] not in praised for s, _ in suggest)
 _COPULAS = frozenset({"was", "were", "is", "are", "been", "be"})
 _INTENSIFIERS = frozenset({"very", "so", "really", "extremely", "absolutely", "incredibly",
                            "truly", "most", "always", "highly", "super"})
@@ -107,15 +120,17 @@ _THANKS = frozenset({"thank you", "thanks", "thankyou", "grateful", "gratitude",
                      "appreciated", "thankful"})
 
 
-def _weighted(a: Analysis, tag: str, weak: frozenset[str]) -> tuple[float, float, list]:
-    """(score, score of negated uses, spans) for a tag."""
+def _weighted(a: Analysis, tag: str, weak: frozenset[str],
+              firm: frozenset[int] = frozenset()) -> tuple[float, float, list]:
+    """(score, score of negated uses, spans) for a tag; a weak word said of the service
+    (a token index in `firm`) counts in full."""
     toks = a.doc.tokens
     score = flipped = 0.0
     spans = []
     for s, e in a.get(tag):
         w = 0.5 if " ".join(toks[s:e]) in weak else 1.0
-        if s > 0 and toks[s - 1] in _INTENSIFIERS:
-            w = 1.0  # "very professional"
+        if (s > 0 and toks[s - 1] in _INTENSIFIERS) or s in firm:
+            w = 1.0  # "very professional", "the staff were great"
         if negated(a, s, window=3):
             flipped += w
         else:
@@ -159,8 +174,17 @@ def detect(a: Analysis) -> list[Hit]:
                           if " ".join(toks[s:e]) not in _GENERIC]
     # "Can't wait for the fete": eagerness, not inability.
     a.found["BAD"] = [(s, e) for s, e in a.get("BAD") if toks[e : e + 1] != ["wait"]]
+    # "Nothing could have been better", "never had any problems": a denied improvement or
+    # fault is praise, and the words inside it ("could not", "better") are not counted apart.
+    denied = no_room_to_improve(a) + no_fault_found(a)
+    inside_denied = {i for ds, de in denied for i in range(ds, de)}
+    for tag in ("BAD", "SUGGEST", "GOOD", "COMPLAIN"):
+        a.found[tag] = [(s, e) for s, e in a.get(tag)
+                        if inside_denied.isdisjoint(range(s, e))]
     bad, bad_neg, bad_sp = _weighted(a, "BAD", _WEAK_BAD)
-    good, good_neg, good_sp = _weighted(a, "GOOD", _WEAK_GOOD)
+    good, good_neg, good_sp = _weighted(a, "GOOD", _WEAK_GOOD, said_of_service(a, "GOOD"))
+    good += len(denied)
+    good_sp = sorted(good_sp + denied)
     a.found["NOT"] = nots
     bad += good_neg if experience else 0.0  # "not kind", "wasn't helpful" (of a service)
     good += 0.5 * bad_neg  # "never rude"
@@ -192,7 +216,8 @@ def detect(a: Analysis) -> list[Hit]:
     elif bad >= 0.5 and (bad >= good or turned):
         s, e = bad_sp[0] if bad_sp else (0, min(len(toks), 1))
         hits.append(Hit("complaint.negative_experience", s, e, min(0.95, 0.5 + 0.1 * bad)))
-    elif suggest and (good < 2 or turned) and bad + 1 >= 0.5 * good:
+    elif suggest and (((good < 2 or turned) and bad + 1 >= 0.5 * good)
+                      or _apart_from_praise(a, suggest, good_sp)):
         s, e = suggest[0]
         hits.append(Hit("complaint.suggestion", s, e, 0.6))
     # One word that is negative only in context ("in her final weeks") does not outweigh
