@@ -16,6 +16,7 @@ unread by that choice.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -74,9 +75,17 @@ class LanguageReader:
     def __init__(self, is_english_word: Callable[[str], bool],
                  detector: Any | None = None) -> None:
         """`is_english_word`: the engine's dictionary test; `detector`: a lingua detector
-        (built from DETECTED by default)."""
+        (by default built from DETECTED when a post first needs it)."""
         self.is_english_word = is_english_word
-        self.detector = detector if detector is not None else lingua_detector()
+        self._detector = detector
+
+    @property
+    def detector(self) -> Any:
+        # Most posts are settled by their words alone, so lingua's models (about 30 MB) are
+        # loaded only when a post first needs them: a feed that is all English never pays.
+        if self._detector is None:
+            self._detector = lingua_detector()
+        return self._detector
 
     def read(self, text: str, tag: str | None = None, normalised: str | None = None,
              tokens: list[str] | None = None) -> Reading:
@@ -150,14 +159,22 @@ class LanguageReader:
         return best[0] if best and best[1] >= MIN_GUESS and best[0] != ENGLISH else ""
 
 
-@lru_cache(maxsize=1)
+_BUILDING = threading.Lock()
+
+
 def lingua_detector() -> Any:
-    """One detector per process (it is immutable; its models load lazily, once)."""
+    """One detector per process (it is immutable), built once even when several threads
+    first need it together."""
+    with _BUILDING:
+        return _build_detector()
+
+
+@lru_cache(maxsize=1)
+def _build_detector() -> Any:
     from lingua import Language, LanguageDetectorBuilder
 
     languages = [getattr(Language, name) for name in DETECTED]
     detector = LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
-    # Its models load on first use (about 0.3 s): pay that when the engine is built, not on
-    # the first post in another language.
+    # Its models load on first use (about 0.3 s): pay that once, here, under the lock.
     detector.compute_language_confidence_values("warm up the models")
     return detector
