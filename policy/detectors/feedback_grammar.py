@@ -1,6 +1,6 @@
-"""Grammar of feedback that word weights alone misread: a denied improvement or fault is
-praise ("nothing could have been better", "I could not fault them"), a denied good quality
-or a denied step of care is a complaint ("not helpful", "the call was never returned").
+"""Grammar of praise that word weights alone misread: a denied improvement or fault is
+praise ("nothing could have been better", "I could not fault them"), and a mild word said
+of the service counts as a judgement of it ("the staff were great").
 
 Each function returns token spans from the negator to the word it denies, so the detector
 can both count the finding and drop the words inside it from the other tallies (the
