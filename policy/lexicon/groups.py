@@ -219,4 +219,17 @@ NOT_DEMONYMS = frozenset({
     "cardigans", "caravans", "divans", "shenanigans", "hooligans", "charlatans", "sites",
     "bites", "whites", "rites", "kites", "favourites", "suites", "satellites", "termites",
     "parasites", "hypocrites", "socialites", "elites",
+    # Professions and roles of a health service, and everyday words, with the same endings.
+    "dieticians", "morticians", "academicians", "logicians", "patricians", "cosmeticians",
+    "optometrians", "podiatrians", "audiologians", "geriatricians", "psychiatricians",
+    "samaritans", "humanitarians", "libertarians", "authoritarians", "totalitarians",
+    "contrarians", "disciplinarians", "egalitarians", "utilitarians", "grammarians",
+    "valedictorians", "reptilians", "mammalians", "martians", "olympians", "thespians",
+    "antiquarians", "agrarians", "seminarians", "rotarians", "freudians", "darwinians",
+    "victorians", "edwardians", "georgians", "spans", "lifespans", "timespans", "wingspans",
+    "kaftans", "caftans", "sultans", "shamans", "talismans", "ottomans", "catamarans",
+    "suntans", "cheese", "legalese", "journalese", "manganese", "officialese", "websites",
+    "campsites", "composites", "opposites", "appetites", "invites", "writes", "excites",
+    "incites", "unites", "ignites", "recites", "sprites", "meteorites", "granites",
+    "prerequisites", "requisites", "ammonites", "vegetables", "tibians", "fallopians",
 })
