@@ -58,7 +58,9 @@ _PEOPLE = frozenset({"people", "persons", "men", "women", "kids", "children", "f
 # "People with / suffering from a condition": a group defined by a diagnosis or a trait.
 _HAVING = frozenset({"with", "suffering"})
 _NOT_CONDITION = frozenset({"me", "us", "you", "them", "him", "her", "my", "our", "your",
-                            "their", "a", "an", "the", "some", "no", "any", "money",
+                            "their", "a", "an", "the", "some", "no", "any", "this", "that",
+                            "these", "those", "such", "his", "its", "money", "opinions",
+                            "views", "beliefs", "ideas", "attitudes",
                             "appointments", "appointment", "children", "kids", "families",
                             "cars", "jobs", "tickets", "letters", "questions", "queries",
                             "concerns", "complaints", "bags", "dogs", "pets", "time"})

@@ -33,6 +33,9 @@ def _groups(a: Analysis) -> list[Group]:
         return cached
     toks = a.doc.tokens
     found = [g for g in a.prefixed("G:") if not a.doc.quoted[g[0]]] + form_groups(a)
+    # "These rats", "those parasites": a demonstrative and an animal word point at people.
+    found += [(s - 1, e, UNNAMED) for s, e in a.get("GR_ANIMAL")
+              if s > 0 and toks[s - 1] in ("these", "those") and not a.doc.quoted[s]]
     found = [g for g in found if not _negated_group(toks, g[0])]
     a.notes["grammar_groups"] = found = sorted(found)
     return found
@@ -94,9 +97,11 @@ def generalisation(a: Analysis) -> Hit | None:
     Bad: Moldovans are not even human
     Bad: Pansexuals are all brainless
     Bad: Samoans are useless, every last one
+    Bad: Pansexuals steal from everyone on the ward
     Good: Moldovans are not criminals, they are our neighbours
     Good: The Moldovan nurse on Ward 3 was brilliant
     Good: Saying Samoans are useless is racist
+    Good: Samoans hate waiting as much as anyone, so please fix the phone line
     """
     toks = a.doc.tokens
     hostile = {s for tag in ("NEG", "DEHUM", "INSULT_A", "GR_ANIMAL", "CONDEMN")
@@ -105,7 +110,7 @@ def generalisation(a: Analysis) -> Hit | None:
     for g in _named(a):
         p = _subject_predicate(a, g)
         if p is None:
-            hit = _quantified(a, g, hostile | broad)
+            hit = _quantified(a, g, hostile | broad) or _subject_verb(a, g, hostile | broad)
             if hit is not None:
                 return hit
             continue
@@ -151,6 +156,24 @@ def _quantified(a: Analysis, g: Group, hostile: set[int]) -> Hit | None:
             return None
         if k in hostile and not negated(a, k):
             return Hit("hate.generalisation", g[0] - 1, k + 1, 0.75, note=g[2])
+    return None
+
+
+def _subject_verb(a: Analysis, g: Group, hostile: set[int]) -> Hit | None:
+    """"Moldovans steal", "Moldovans always ruin ...": a group opening its clause with a
+    hostile verb straight after it."""
+    toks = a.doc.tokens
+    lo = a.sentence_range(a.doc.sents[g[0]])[0]
+    if g[0] != lo and toks[g[0] - 1] not in words.QUANTIFIERS:
+        return None
+    k = g[1]
+    while k < len(toks) and toks[k] in words.ADVERBS:
+        k += 1
+    if any(s == k for s, _ in a.get("EMO")):
+        return None  # "Moldovans hate waiting": the group feels it, it is not aimed at them
+    if k in hostile and a.doc.sents[k] == a.doc.sents[g[0]] and _own_words(a, k) and not (
+            _opposed(a, g[0], k)):
+        return Hit("hate.generalisation", g[0], k + 1, 0.75, note=g[2])
     return None
 
 
@@ -243,9 +266,11 @@ def animal_comparison(a: Analysis) -> Hit | None:
     Bad: Moldovans breed like rabbits
     Bad: Pansexuals are a plague on this town
     Bad: Those Moldovans live like pigs
+    Bad: Chase them out of the ward like the rats they are
     Good: Moldovan patients were treated like animals on that ward
     Good: The Moldovan family brought their dogs to visit
     Good: Moldovans are not vermin, they are people
+    Good: The kids ran round the ward like the little monkeys they are
     """
     toks = a.doc.tokens
     for s, e in a.get("GR_ANIMAL"):
@@ -253,6 +278,10 @@ def animal_comparison(a: Analysis) -> Hit | None:
             continue
         frame = toks[max(0, s - 3) : s]
         compared = bool(words.COMPARE.intersection(frame))
+        if (compared and toks[e : e + 2] in (["they", "are"], ["you", "are"])
+                and not words.ENDEARING.intersection(frame)):
+            # "hunted down like the animals they are": the comparison names its own target
+            return Hit("hate.animal_comparison", s, e + 2, 0.8, note=UNNAMED)
         g = _group_near(a, s, e, 8, 0, named_only=True)
         if g is None or g[1] > s:
             continue

@@ -63,9 +63,14 @@ ADVERBS = frozenset({"all", "just", "really", "literally", "so", "such", "always
                      "basically", "simply", "truly", "clearly", "naturally", "nothing",
                      "but", "still", "also", "too", "very", "indeed", "finally", "almost",
                      "nearly", "mostly", "totally", "completely", "genuinely", "inherently",
-                     "a", "an", "the", "bunch", "of", "like", "as"})
+                     "a", "an", "the", "bunch", "of", "like", "as", "most", "absolute",
+                     "absolutely", "utterly", "utter", "fucking", "bloody", "damn", "pure",
+                     "complete", "total", "proper", "real", "actual", "actually", "biggest"})
 # Words that make a statement about every member of a group ("all", "typical").
 QUANTIFIERS = frozenset({"all", "most", "every", "typical", "these", "those", "any"})
+# "Like the cheeky little monkeys they are": fondness, not contempt.
+ENDEARING = frozenset({"little", "cheeky", "cute", "lovely", "sweet", "wee", "happy", "busy",
+                       "playful", "brave", "clever"})
 COMPARE = frozenset({"like", "as", "than"})
 # How someone was treated, when the comparison is the writer's complaint about it.
 MISTREATED = frozenset({"treated", "treat", "treating", "treats", "handled", "kept", "housed",
