@@ -14,9 +14,14 @@ from policy.detectors.base import Analysis
 from policy.lexicon.groups import (
     DEMONYM_ENDINGS,
     DIAGNOSIS,
+    DISABILITY,
+    GENDER_REASSIGNMENT,
     NOT_DEMONYMS,
     ORIENTATION,
+    PEOPLE_NOUNS,
     RACE,
+    RELIGION,
+    SEX,
 )
 from policy.text import Doc
 
@@ -50,9 +55,39 @@ def form_groups(a: Analysis) -> list[tuple[int, int, str]]:
             end = _condition_end(doc.tokens, i + 2, doc.sents)
             if end > i + 2:
                 out.append((i, end, DIAGNOSIS))
+    return out + _adjective_people(a, listed) + _possessed_trait(a, listed)
+
+
+# "Your race", "their religion": a person's characteristic named as theirs is a group target.
+_TRAITS: dict[str, str] = {
+    "race": RACE, "skin": RACE, "colour": RACE, "color": RACE, "accent": RACE,
+    "ethnicity": RACE, "nationality": RACE, "religion": RELIGION, "faith": RELIGION,
+    "god": RELIGION, "sex": SEX, "gender": GENDER_REASSIGNMENT, "sexuality": ORIENTATION,
+    "disability": DISABILITY,
+}
+_POSSESSIVE = frozenset({"your", "their"})
+
+
+def _possessed_trait(a: Analysis, listed: set[int]) -> list[tuple[int, int, str]]:
+    toks = a.doc.tokens
+    return [(i - 1, i + 1, _TRAITS[t]) for i, t in enumerate(toks)
+            if t in _TRAITS and i > 0 and toks[i - 1] in _POSSESSIVE and i not in listed
+            and not a.doc.quoted[i]]
+
+
+def _adjective_people(a: Analysis, listed: set[int]) -> list[tuple[int, int, str]]:
+    """A group adjective and a people noun ("white lads", "dyslexic kids"), read as a pair
+    rather than as one listed phrase per pair."""
+    toks = a.doc.tokens
+    out = []
+    for s, e, char in a.prefixed("GADJ:"):
+        if s not in listed and e < len(toks) and toks[e] in _PEOPLE_NOUNS and not (
+                a.doc.quoted[s]):
+            out.append((s, e + 1, char))
     return out
 
 
+_PEOPLE_NOUNS = frozenset(n for n in PEOPLE_NOUNS if " " not in n)
 _PEOPLE = frozenset({"people", "persons", "men", "women", "kids", "children", "folk", "folks",
                      "guys", "girls", "boys", "individuals", "families", "communities"})
 # "People with / suffering from a condition": a group defined by a diagnosis or a trait.

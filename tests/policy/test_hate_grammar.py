@@ -41,6 +41,7 @@ def _hate(engine: PolicyEngine, text: str) -> bool:
     "Heterosexuals are a disease on this country",      # an orientation by its ending
     "Guatemalan women are brainless, the lot of them",  # adjective + people noun
     "People with epilepsy should be banned from our hospital",  # defined by a condition
+    "Their religion is a plague on this country",      # a trait named as theirs
 ])
 def test_groups_known_by_form(engine: PolicyEngine, text: str) -> None:
     assert _hate(engine, text), text
@@ -57,6 +58,8 @@ def test_groups_known_by_form(engine: PolicyEngine, text: str) -> None:
     "It is racist to say Eritreans should be deported",
     "No one should say Guatemalan women are brainless",
     "Eritrean patients were treated like animals on that ward and I want answers",
+    "The chaplain respected their religion and was so kind to my mum",
+    "Bikers and all people with this opinion are idiots",
 ])
 def test_fair_posts_and_counter_speech_are_not_hate(engine: PolicyEngine, text: str) -> None:
     assert not _hate(engine, text), text
