@@ -39,6 +39,14 @@ _NOT_NOUN_USE = frozenset({"rubbish", "english", "selfish", "foolish", "childish
 def form_groups(a: Analysis) -> list[tuple[int, int, str]]:
     """(start, end, characteristic) for each group word known by its form, not inside a
     listed group and not quoted."""
+    cached = a.notes.get("form_groups")
+    if isinstance(cached, list):
+        return cached  # read by hate and by its grammar rules
+    a.notes["form_groups"] = found = _form_groups(a)
+    return found
+
+
+def _form_groups(a: Analysis) -> list[tuple[int, int, str]]:
     doc = a.doc
     listed = {i for s, e, _ in a.prefixed("G:") for i in range(s, e)}
     out: list[tuple[int, int, str]] = []
