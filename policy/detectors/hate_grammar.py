@@ -10,7 +10,14 @@ is itself negated ("no Moldovan ..."), the same scope rules as the rest of hate.
 from __future__ import annotations
 
 from policy.detectors.base import Analysis, Hit
-from policy.detectors.group_forms import form_groups
+from policy.detectors.group_slots import (
+    Group,
+    group_near,
+    named,
+    opposed,
+    own_words,
+    subject_predicate,
+)
 from policy.detectors.rulekit import memo
 from policy.detectors.scope import counter_speech, negated
 from policy.lexicon import hate_grammar as words
@@ -24,71 +31,6 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "GR_EXTINCT": words.EXTINCT,
     "GR_ANIMAL": words.ANIMALS,
 }
-Group = tuple[int, int, str]
-
-
-def _groups(a: Analysis) -> list[Group]:
-    cached = a.notes.get("grammar_groups")
-    if isinstance(cached, list):
-        return cached
-    toks = a.doc.tokens
-    found = [g for g in a.prefixed("G:") if not a.doc.quoted[g[0]]] + form_groups(a)
-    # "These rats", "those parasites": a demonstrative and an animal word point at people.
-    found += [(s - 1, e, UNNAMED) for s, e in a.get("GR_ANIMAL")
-              if s > 0 and toks[s - 1] in ("these", "those") and not a.doc.quoted[s]]
-    found = [g for g in found if not _negated_group(toks, g[0])]
-    a.notes["grammar_groups"] = found = sorted(found)
-    return found
-
-
-def _negated_group(toks: list[str], gs: int) -> bool:
-    """"No Moldovan should ...", "not all Moldovans are ...": the group is denied."""
-    before = toks[max(0, gs - 2) : gs]
-    return "no" in before or "never" in before or before[-1:] == ["not"] or (
-        before == ["not", "all"])
-
-
-def _own_words(a: Analysis, start: int) -> bool:
-    return not counter_speech(a, start) and not negated(a, start)
-
-
-def _named(a: Analysis) -> list[Group]:
-    return [g for g in _groups(a) if g[2] != UNNAMED]
-
-
-def _group_near(a: Analysis, s: int, e: int, before: int, after: int,
-                named_only: bool = False) -> Group | None:
-    """A group in the sentence of the cue [s, e), ending at most `before` tokens before it
-    or starting at most `after` tokens after it; "them" counts when the post names a group."""
-    sents = a.doc.sents
-    groups = _named(a) if named_only else _groups(a)
-    for g in groups:
-        if sents[g[0]] == sents[s] and (0 <= s - g[1] <= before or 0 <= g[0] - e <= after):
-            return g
-    named = _named(a)
-    if after and named and len(a.doc.tokens) <= 60:
-        toks = a.doc.tokens
-        for k in range(e, min(len(toks), e + after)):
-            if toks[k] in words.REFER_BACK and sents[k] == sents[s]:
-                return (k, k + 1, named[0][2])
-    return None
-
-
-def _subject_predicate(a: Analysis, g: Group) -> int | None:
-    """Index of the first word of the predicate when group g is a subject followed by a
-    copula ("Moldovans are ...", "Moldovans are all just ..."), else None."""
-    toks = a.doc.tokens
-    i = g[1]
-    while i < len(toks) and toks[i] in words.ADVERBS:
-        i += 1
-    if i >= len(toks) or toks[i] not in words.COPULA:
-        return None
-    i += 1
-    while i < len(toks) and toks[i] in words.ADVERBS:
-        i += 1
-    return i if i < len(toks) and a.doc.sents[i] == a.doc.sents[g[0]] else None
-
-
 @memo
 def generalisation(a: Analysis) -> Hit | None:
     """A group as the subject of a negative generalisation: its members said not to be
@@ -107,14 +49,14 @@ def generalisation(a: Analysis) -> Hit | None:
     hostile = {s for tag in ("NEG", "DEHUM", "INSULT_A", "GR_ANIMAL", "CONDEMN")
                for s, _ in a.get(tag)}
     broad = {s for s, _ in a.get("HOSTILE")}
-    for g in _named(a):
-        p = _subject_predicate(a, g)
+    for g in named(a):
+        p = subject_predicate(a, g)
         if p is None:
             hit = _quantified(a, g, hostile | broad) or _subject_verb(a, g, hostile | broad)
             if hit is not None:
                 return hit
             continue
-        if _opposed(a, g[0], p):
+        if opposed(a, g[0], p):
             continue
         if toks[p] == "not":
             q = p + 1
@@ -134,14 +76,6 @@ def _lacking(word: str) -> bool:
     """"Brainless", "spineless", "godless": an adjective that says something is missing,
     unless it is praise or plain description ("tireless", "homeless")."""
     return len(word) > 6 and word.endswith("less") and word not in words.GOOD_LESS
-
-
-def _opposed(a: Analysis, start: int, predicate: int) -> bool:
-    """Counter-speech around the generalisation, where a condemning word that is itself the
-    predicate ("Moldovans are racist") is the accusation, not opposition to it."""
-    if a.doc.quoted[start] or any(s < start for s, _ in a.in_sent("REPORT", a.doc.sents[start])):
-        return True
-    return any(s != predicate for s, _ in a.in_sent("CONDEMN", a.doc.sents[start]))
 
 
 def _quantified(a: Analysis, g: Group, hostile: set[int]) -> Hit | None:
@@ -171,8 +105,8 @@ def _subject_verb(a: Analysis, g: Group, hostile: set[int]) -> Hit | None:
         k += 1
     if any(s == k for s, _ in a.get("EMO")):
         return None  # "Moldovans hate waiting": the group feels it, it is not aimed at them
-    if k in hostile and a.doc.sents[k] == a.doc.sents[g[0]] and _own_words(a, k) and not (
-            _opposed(a, g[0], k)):
+    if k in hostile and a.doc.sents[k] == a.doc.sents[g[0]] and own_words(a, k) and not (
+            opposed(a, g[0], k)):
         return Hit("hate.generalisation", g[0], k + 1, 0.75, note=g[2])
     return None
 
@@ -197,12 +131,12 @@ def removal(a: Analysis) -> Hit | None:
     """
     toks = a.doc.tokens
     for s, e in a.get("GR_REMOVE"):
-        if not _own_words(a, s):
+        if not own_words(a, s):
             continue
-        after = _group_near(a, s, e, 0, 3)
+        after = group_near(a, s, e, 0, 3)
         if after is not None and after[0] >= e:
             return Hit("hate.removal", s, after[1], 0.8, note=after[2])
-        before = _group_near(a, s, e, 6, 0)
+        before = group_near(a, s, e, 6, 0)
         if before is not None and before[1] <= s and _passive_call(toks, before[1], s):
             return Hit("hate.removal", before[0], e, 0.8, note=before[2])
     return _out_of_our_country(a)
@@ -213,7 +147,7 @@ def _out_of_our_country(a: Analysis) -> Hit | None:
     for i in range(len(toks) - 3):
         if (toks[i : i + 3] == ["get", "out", "of"] and i + 4 < len(toks) + 1
                 and toks[i + 3] in ("our", "my") and i + 4 < len(toks)
-                and toks[i + 4] in words.HOMELAND and _own_words(a, i)):
+                and toks[i + 4] in words.HOMELAND and own_words(a, i)):
             return Hit("hate.removal", i, i + 5, 0.75, note="national origin")
     return None
 
@@ -233,12 +167,12 @@ def extermination(a: Analysis) -> Hit | None:
     spans = [(s, e, False) for s, e in a.get("GR_DEATH")]
     spans += [(s, e, True) for s, e in a.get("GR_EXTINCT")]
     for s, e, extinct in sorted(spans):
-        if not _own_words(a, s):
+        if not own_words(a, s):
             continue
-        after = _group_near(a, s, e, 0, 3)
+        after = group_near(a, s, e, 0, 3)
         if after is not None and after[0] >= e and not extinct and _is_call(toks, a, s):
             return Hit("hate.extermination", s, after[1], 0.85, note=after[2])
-        before = _group_near(a, s, e, 6, 0)
+        before = group_near(a, s, e, 6, 0)
         if before is None or before[1] > s:
             continue
         between = toks[before[1] : s]
@@ -274,7 +208,7 @@ def animal_comparison(a: Analysis) -> Hit | None:
     """
     toks = a.doc.tokens
     for s, e in a.get("GR_ANIMAL"):
-        if not _own_words(a, s):
+        if not own_words(a, s):
             continue
         frame = toks[max(0, s - 3) : s]
         compared = bool(words.COMPARE.intersection(frame))
@@ -282,12 +216,12 @@ def animal_comparison(a: Analysis) -> Hit | None:
                 and not words.ENDEARING.intersection(frame)):
             # "hunted down like the animals they are": the comparison names its own target
             return Hit("hate.animal_comparison", s, e + 2, 0.8, note=UNNAMED)
-        g = _group_near(a, s, e, 8, 0, named_only=True)
+        g = group_near(a, s, e, 8, 0, named_only=True)
         if g is None or g[1] > s:
             continue
         if compared and words.MISTREATED.intersection(toks[g[1] : s]):
             continue  # "treated like animals": a complaint about how they were treated
-        p = _subject_predicate(a, g)
+        p = subject_predicate(a, g)
         if compared or (p is not None and p <= s <= p + 2):
             return Hit("hate.animal_comparison", g[0], e, 0.85, note=g[2])
     return None
