@@ -41,6 +41,7 @@ _QUIET_IN_DISTRESS = frozenset({
     # Loose matches in a long post about distress; slurs, threats and calls for violence,
     # harassment and personal information still count.
     "hate.derogatory", "hate.threat", "hate.dehumanising", "hate.negated_positive",
+    "hate.generalisation", "hate.removal", "hate.extermination", "hate.animal_comparison",
     "abuse.insult", "weapons.trade", "weapons.carrying",
 })
 

@@ -7,17 +7,16 @@ reported to oppose it (counter-speech), negated, or a reclaimed or everyday use 
 
 from __future__ import annotations
 
+from policy.detectors import hate_grammar
 from policy.detectors.base import Analysis, Hit, distress_context
+from policy.detectors.group_forms import form_groups
 from policy.detectors.scope import counter_speech, negated
 from policy.detectors.slurs import slur_hits
 from policy.lexicon import cues, harm
 from policy.lexicon.groups import (
-    DEMONYM_ENDINGS,
     GROUP_ADJECTIVES,
     GROUP_NOUNS,
-    NOT_DEMONYMS,
     PEOPLE_NOUNS,
-    RACE,
     UNNAMED,
 )
 
@@ -25,7 +24,7 @@ from policy.lexicon.groups import (
 __all__ = ["PHRASES", "RULES", "counter_speech", "detect", "negated"]
 
 RULES = ("hate.slur", "hate.dehumanising", "hate.derogatory", "hate.negated_positive",
-         "hate.threat", "hate.hostile_mention")
+         "hate.threat", "hate.hostile_mention", *hate_grammar.RULES)
 
 
 def _group_phrases() -> dict[str, tuple[str, ...]]:
@@ -57,6 +56,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "THREAT": harm.THREAT_PHRASES,
     "PRON": ("they", "them", "these", "those", "their", "theirs", "these people",
              "those people", "that lot", "this lot", "you", "your", "you all"),
+    **hate_grammar.PHRASES,
 }
 
 # (tag, rule, tokens allowed before the group, tokens allowed after the group)
@@ -108,6 +108,10 @@ def _group_negated(a: Analysis, gs: int) -> bool:
 
 def detect(a: Analysis) -> list[Hit]:
     hits = _detect(a)
+    grammar = hate_grammar.detect(a)
+    if grammar:
+        # A rule read from sentence shape outranks a loose co-occurrence of group and word.
+        hits = [h for h in hits if h.rule_id != "hate.hostile_mention"] + grammar
     a.notes["hate"] = bool(hits)  # read by feedback: hate about a group is not a complaint
     return hits
 
@@ -115,7 +119,7 @@ def detect(a: Analysis) -> list[Hit]:
 def _detect(a: Analysis) -> list[Hit]:
     hits = slur_hits(a)
     doc = a.doc
-    groups = sorted([g for g in a.prefixed("G:") if not doc.quoted[g[0]]] + _demonyms(a))
+    groups = sorted([g for g in a.prefixed("G:") if not doc.quoted[g[0]]] + form_groups(a))
     seen: set[tuple[str, int]] = set()
     hits.extend(_adjective_noun(a, seen))
     if not groups:
@@ -179,21 +183,6 @@ def _as_violence(a: Analysis, hits: list[Hit]) -> list[Hit]:
         rule = ("violence.threat" if _FIRST.intersection(a.doc.tokens[lo : h.end])
                 else "violence.incitement")
         out.append(Hit(rule, h.start, h.end, h.confidence, note=h.note))
-    return out
-
-
-def _demonyms(a: Analysis) -> list[tuple[int, int, str]]:
-    """Peoples no list names, by their form: a capitalised plural with a demonym's ending
-    ("Moldovans", "Congolese"), not inside a listed group and not an everyday plural."""
-    doc = a.doc
-    if not any(doc.caps):
-        return []
-    listed = {i for s, e, _ in a.prefixed("G:") for i in range(s, e)}
-    out = []
-    for i, t in enumerate(doc.tokens):
-        if (doc.caps[i] and len(t) >= 6 and t.endswith(DEMONYM_ENDINGS)
-                and t not in NOT_DEMONYMS and i not in listed and not doc.quoted[i]):
-            out.append((i, i + 1, RACE))
     return out
 
 

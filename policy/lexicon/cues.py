@@ -21,11 +21,11 @@ DEHUMANISING = (
     "sewer rats", "filthy animals", "lesser beings", "lesser being", "not human",
     "less than human", "inferior race", "mistake of nature", "mistakes of nature",
     "defective", "vermins", "pieces of shit", "piece of shit", "subspecies", "mongrels",
-    "nothing but refuse", "are refuse", "human refuse", "human scum", "monkey", "gorillas",
+    "nothing but refuse", "human scum", "monkey", "gorillas",
     "baboons", "breeders", "cattle", "feral", "bacteria", "germs", "a plague",
-    # Comparisons that make people less than human ("multiply like ants", "a bag of meat").
-    "like ants", "like rats", "like cockroaches", "like animals", "like vermin",
-    "multiply like", "breed like rats", "breed like rabbits", "bag of meat", "goblins",
+    # Comparisons that make people less than human ("breed like rats").
+    "like rats", "like cockroaches", "like animals", "like vermin",
+    "breed like rats", "breed like rabbits", "goblins",
 )
 
 # Negative attributes predicated of a group ("X are disgusting", "stupid X").
@@ -73,7 +73,7 @@ NEGATIVE_EMOTIONS = (
     "nauseate me", "nauseates me", "cannot tolerate", "can't tolerate", "have no time for",
     "no respect for", "like less than", "abhor", "abhors", "resent", "resents", "repulse",
     "repulses", "dislike", "dislikes", "want nothing to do with", "do not like",
-    "don't like", "never liked them", "angry", "so angry",
+    "don't like", "angry", "so angry",
     "furious", "enraged", "infuriate", "infuriates", "infuriating", "pissed off",
     "pissed off by", "sick to death of", "fill me with", "fills me with", "no compassion",
     "no sympathy", "no patience", "no respect", "can not stand", "never liked",
@@ -107,7 +107,7 @@ EXCLUSION = (
     "is a mental illness",
     "mental disorder", "an illness", "need medication", "need medications", "need fixing",
     "need to be cured", "should be cured", "conversion therapy", "a sin",
-    "go to hell", "will burn in hell", "burn in hell", "back in the closet", "back in closet",
+    "go to hell", "will burn in hell", "burn in hell", "back in the closet",
     "have no business", "will never fit in", "never fit in", "don't fit in", "refuse to fit in",
     "no better than", "can't stop themselves", "cannot stop themselves",
     "can't help themselves", "cannot help themselves", "no space on this planet", "no space",
@@ -117,19 +117,19 @@ EXCLUSION = (
     "shouldn't be in charge", "never be in charge", "kept away from", "kept out of",
     "should be kept", "should be avoided", "avoid them", "stay away from",
     "care more about", "dirt under my shoe", "rather die than", "touched by a",
-    "made for making", "only good for", "good only for", "good for nothing but",
-    "belong in the kitchen", "not accepted", "anti human", "return to your", "return back",
-    "back to your homeland", "back to your homelands", "your homelands", "your own country",
-    "why people care", "why anyone cares", "baffles me", "scorn", "utter scorn",
+    "only good for", "good only for", "good for nothing but",
+    "belong in the kitchen", "not accepted", "return to your",
+    "back to your homeland", "your own country",
+    "why people care", "baffles me", "scorn", "utter scorn",
     # Denying a group's place or existence, and calls to remove it.
     "do not want them here", "want them out", "want them gone", "get rid of them",
     "evict", "evicting", "expel", "expelled", "should be expelled", "why does",
-    "should not exist", "no reason to exist", "reason for existence",
+    "should not exist", "no reason to exist",
     "not part of", "do not allow", "never allow", "stop them",
     "take them down", "build that wall", "build the wall", "round them up",
-    "gather them up", "ethnic cleansing", "send them all back",
+    "ethnic cleansing", "send them all back",
     # Blaming a group, or shaming people for who they are.
-    "is why", "are why", "ashamed of your", "ashamed about your",
+    "is why", "are why", "ashamed of your",
 )
 
 # General hostility: words that, in a post naming a group, make the post hostile to it.
@@ -138,7 +138,7 @@ HOSTILE = (
     "inferior", "kneel", "crime", "crimes", "criminal", "terrorist", "terrorists", "terror",
     "aids", "sinful", "devil", "satan", "satanic", "demonic", "deport", "expel", "invaders",
     "weird", "weirdest", "weirdos", "freaks", "abnormal", "unnatural", "nazi", "nazis",
-    "hitler", "goblin", "goblins", "apefrica", "jungle", "zoo", "cage", "nuke", "shithole",
+    "hitler", "goblin", "goblins", "jungle", "zoo", "cage", "nuke", "shithole",
     "shitholes", "backward", "hypocrites", "hypocrite", "propaganda", "degeneracy",
     "cuckold", "whiny", "crybabies", "welfare", "problematic", "harmful", "brainwashed",
     "cult", "paedophile", "pedophile", "paedophiles", "pedophiles", "pedo", "pedos",
@@ -148,7 +148,7 @@ HOSTILE = (
     "thugs", "savages", "barbaric", "barbarians", "uncivilised", "parasites", "leeches",
     "scroungers", "freeloaders", "burden", "plague", "infest", "multiply", "breed",
     "breeding", "overrun", "flood", "flooding", "swamped", "invaded", "replace",
-    "destroying", "ruining", "threads", "joke", "jokes", "pathetic", "weak", "useless",
+    "destroying", "ruining", "joke", "jokes", "pathetic", "weak", "useless",
     "worthless", "hate", "hated", "disgust", "despise", "kill", "die", "death", "dead",
     "hang", "hanged", "shoot", "burn", "gas", "punch", "beat", "slap", "smack", "whip",
     "lynch", "exterminate", "vanish", "extinct", "extinction", "abortion", "abortions",
@@ -158,9 +158,9 @@ HOSTILE = (
     "vermin", "rats", "pigs", "dogs", "fuck", "fucking", "shit", "cunt", "bitch", "damn",
     "hell", "fat", "lazy", "thieves", "steal", "stealing", "looting", "degraded",
     "looked down upon", "looked down on", "go back", "get out", "get lost", "send them",
-    "destroy", "destroying", "cows", "anti human", "racist", "made for", "nothing else",
-    "asinine", "grow a pair", "extinguished", "awful", "do not care about", "lie through",
-    "are not people", "not even people", "not real people",
+    "destroy", "destroying", "cows", "racist", "made for", "nothing else",
+    "extinguished", "awful", "do not care about",
+    "not even people", "not real people",
     "imaginary", "failure", "freak show", "mutant", "confused", "mentally ill",
     "not accepted", "unacceptable", "abomination", "disgrace", "shame", "ashamed",
 )

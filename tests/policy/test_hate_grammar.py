@@ -1,0 +1,73 @@
+"""Hate read from sentence shape (policy/detectors/hate_grammar.py): every docstring example
+holds through the engine, groups are known by the form of their name, and counter-speech,
+negation and a person's own distress stay unflagged."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy import PolicyEngine
+from policy.detectors import hate, hate_grammar, rulekit
+
+_CASES = [
+    pytest.param(f"hate.{fn.__name__}", text, expected,
+                 id=f"{fn.__name__}-{'bad' if expected else 'good'}-{i}")
+    for fn in hate_grammar.RULE_FUNCTIONS
+    for expected, texts in zip((True, False), rulekit.examples(fn), strict=True)
+    for i, text in enumerate(texts)
+]
+
+
+@pytest.mark.parametrize(("rule_id", "text", "expected"), _CASES)
+def test_docstring_example(engine: PolicyEngine, rule_id: str, text: str, expected: bool) -> None:
+    fired = [f.rule_id for f in engine.classify(text).flags]
+    assert (rule_id in fired) is expected, f"{rule_id} on {text!r}: fired {fired}"
+
+
+def test_every_grammar_rule_is_a_hate_rule_with_examples() -> None:
+    assert set(hate_grammar.RULES) <= set(hate.RULES)
+    for fn in hate_grammar.RULE_FUNCTIONS:
+        bad, good = rulekit.examples(fn)
+        assert bad and good, fn.__name__
+
+
+def _hate(engine: PolicyEngine, text: str) -> bool:
+    return any(f.category == "hate" for f in engine.classify(text).flags)
+
+
+@pytest.mark.parametrize("text", [
+    "Eritreans are not even human, every one of them",   # a people no list names
+    "the tanzanians on our street are all worthless",  # in lower case
+    "Heterosexuals are a disease on this country",      # an orientation by its ending
+    "Guatemalan women are brainless, the lot of them",  # adjective + people noun
+    "People with epilepsy should be banned from our hospital",  # defined by a condition
+    "Their religion is a plague on this country",      # a trait named as theirs
+])
+def test_groups_known_by_form(engine: PolicyEngine, text: str) -> None:
+    assert _hate(engine, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "The clinicians on the ward are useless at answering the phone",
+    "Dieticians are never available at weekends",
+    "The scans were useless because the machine was broken",
+    "Websites for booking appointments are useless",
+    "People with appointments are ignored at reception",
+    "Our Eritrean nurse, Selam, was wonderful with my dad",
+    "Eritreans are not criminals, they are our neighbours",
+    "It is racist to say Eritreans should be deported",
+    "No one should say Guatemalan women are brainless",
+    "Eritrean patients were treated like animals on that ward and I want answers",
+    "The chaplain respected their religion and was so kind to my mum",
+    "Bikers and all people with this opinion are idiots",
+])
+def test_fair_posts_and_counter_speech_are_not_hate(engine: PolicyEngine, text: str) -> None:
+    assert not _hate(engine, text), text
+
+
+def test_own_distress_is_never_hate(engine: PolicyEngine) -> None:
+    text = ("I have been so depressed since the ward discharged me, I keep thinking I should "
+            "die and be wiped out of everyone's life, I cannot sleep and my anxiety is awful, "
+            "I feel like nobody cares and I am scared I will hurt myself tonight")
+    d = engine.classify(text)
+    assert not any(f.category in ("hate", "violence") for f in d.flags), d.flags
