@@ -38,6 +38,8 @@ _CARRY_ON_ENDS = (("go", "on"), ("carry", "on"), ("keep", "going"), ("do", "this
                   ("keep", "doing", "this"), ("take", "it"), ("take", "this"), ("hold", "on"),
                   ("live", "like", "this"), ("keep", "fighting"), ("keep", "living"))
 _END = "$"  # the end of the sentence or of its clause
+END = _END  # for kinds written in other modules
+ANY = "*"  # any one word of the clause ("off the [hospital] roof")
 _CLAUSE_ENDS = frozenset({",", "and", "but", "anymore"})
 _NO_LONGER = (("anymore",), ("any", "more"), ("any", "longer"), ("much", "longer"),
               ("for", "long"), ("for", "much", "longer"), ("another", "day"))
@@ -123,6 +125,8 @@ def _at(toks: list[str], i: int, hi: int, choice: tuple[str, ...]) -> int | None
     """End of `choice` when it starts at token i; the end-of-sentence mark needs no token."""
     if choice == (_END,):
         return i if i >= hi or toks[i] in _CLAUSE_ENDS else None
+    if choice == (ANY,):
+        return i + 1 if i < hi and toks[i] not in _CLAUSE_ENDS else None
     return i + len(choice) if tuple(toks[i : i + len(choice)]) == choice else None
 
 
@@ -140,18 +144,25 @@ def _match(toks: list[str], i: int, hi: int, slots: Sequence[Slot]) -> int | Non
     return i
 
 
-def kinds_of_crisis_speech(a: Analysis) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of every kind found, by sentence."""
+def find_kinds(a: Analysis, kinds: Sequence[tuple[str, Sequence[Slot]]]
+               ) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of every kind of `kinds` found, by sentence: at most one kind
+    starts at each token (the first listed)."""
     toks = a.doc.tokens
     out = []
     for i in range(len(toks)):
         hi = a.sentence_range(a.doc.sents[i])[1]
-        for kind, slots in KINDS:
+        for kind, slots in kinds:
             end = _match(toks, i, hi, slots)
             if end is not None:
                 out.append((kind, i, end))
                 break
     return out
+
+
+def kinds_of_crisis_speech(a: Analysis) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of every kind of crisis speech found, by sentence."""
+    return find_kinds(a, KINDS)
 
 
 def crisis_in_grammar(a: Analysis, ok: object) -> list[Hit]:
