@@ -146,6 +146,9 @@ KINDS: tuple[tuple[str, Sequence[Slot]], ...] = (
     ("feeling long since dead", (_I, _WAS, "dead", (("already",), ("for", "years"),
                                                     ("for", "a", "long", "time")))),
     ("feeling long since dead", (("part", "something"), (("of", "me"), ("in", "me")), "died")),
+    ("wanting to be dead", (_I, "would", (("love", "to"), ("prefer", "to"), ("to",)),
+                            (("be", "dead"), ("die",), ("be", "gone"), ("not", "exist"),
+                             ("not", "wake", "up")))),
     ("asking to be let die", ("let", "me", (("die",), ("be", "dead"), ("rot",),
                                             ("fade", "away"), ("disappear",)))),
 )
