@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from policy.detectors.base import FIRST_PERSON, Analysis, Hit
-from policy.detectors.crisis_speech import ANY, END, Slot, find_kinds
+from policy.detectors.crisis_speech import ANY, END, Slot, by_first_word, find_kinds
 from policy.detectors.scope import negated
 
 _I = ("i", "im")
@@ -153,6 +153,7 @@ KINDS: tuple[tuple[str, Sequence[Slot]], ...] = (
                                             ("fade", "away"), ("disappear",)))),
 )
 
+_BY_FIRST_WORD = by_first_word(KINDS)
 _METHOD = "a method said of oneself"
 # Staff and services after "a burden": a complaint of being made to feel one, not a risk.
 _SERVICE = frozenset({"nurse", "nurses", "staff", "doctor", "doctors", "ward", "team",
@@ -222,7 +223,7 @@ def crisis_acts(a: Analysis, ok: Callable[[int, int], bool]) -> list[Hit]:
     "in the film he says he will jump off a bridge".
     """
     toks = a.doc.tokens
-    for kind, s, e in find_kinds(a, KINDS):
+    for kind, s, e in find_kinds(a, _BY_FIRST_WORD):
         if negated(a, s, window=3) or _reported_story(a, s) or not ok(s, e):
             continue
         if not _writer_in_sentence(a, s):

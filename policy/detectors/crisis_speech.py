@@ -127,30 +127,71 @@ def _at(toks: list[str], i: int, hi: int, choice: tuple[str, ...]) -> int | None
         return i if i >= hi or toks[i] in _CLAUSE_ENDS else None
     if choice == (ANY,):
         return i + 1 if i < hi and toks[i] not in _CLAUSE_ENDS else None
+    if len(choice) == 1:  # most choices are one word: no slice to build
+        return i + 1 if i < hi and toks[i] == choice[0] else None
     return i + len(choice) if tuple(toks[i : i + len(choice)]) == choice else None
 
 
-def _match(toks: list[str], i: int, hi: int, slots: Sequence[Slot]) -> int | None:
+# Each slot as (the words its choices can start with, or None when a choice needs no word;
+# the choices in their listed order): a slot that cannot start at a word is passed at once.
+CompiledSlot = tuple[frozenset[str] | None, tuple[tuple[str, ...], ...]]
+Compiled = tuple[CompiledSlot, ...]
+
+
+def _compile(slot: Slot) -> CompiledSlot:
+    choices = _choices(slot)
+    if any(not c or c[0] in (_END, ANY) for c in choices):
+        return None, choices
+    return frozenset(c[0] for c in choices), choices
+
+
+def _match(toks: list[str], i: int, hi: int, slots: Compiled) -> int | None:
     """End of the kind when it starts at token i, else None; softeners may sit between."""
-    for n, slot in enumerate(slots):
+    for n, (firsts, choices) in enumerate(slots):
         if n:
             while i < hi and toks[i] in _SOFT:
                 i += 1
-        found = next((end for c in _choices(slot) if (end := _at(toks, i, hi, c)) is not None),
-                     None)
-        if found is None:
+        if firsts is not None and (i >= hi or toks[i] not in firsts):
             return None
-        i = found
+        for c in choices:
+            end = _at(toks, i, hi, c)
+            if end is not None:
+                i = end
+                break
+        else:
+            return None
     return i
 
 
-def find_kinds(a: Analysis, kinds: Sequence[tuple[str, Sequence[Slot]]]
+Kinds = Sequence[tuple[str, Sequence[Slot]]]
+
+
+def by_first_word(kinds: Kinds) -> dict[str, list[tuple[str, Compiled]]]:
+    """The kinds that can start at each word, in their listed order: a post is read once
+    and only the few kinds its words can open are tried (the first slot of every kind
+    must name its words: no empty choice, no end mark, no wildcard)."""
+    index: dict[str, list[tuple[str, Compiled]]] = {}
+    for kind, slots in kinds:
+        compiled = tuple(_compile(slot) for slot in slots)
+        for choice in compiled[0][1]:
+            if not choice or choice[0] in (_END, ANY):
+                raise ValueError(f"kind {kind!r} must start with a word")
+            found = index.setdefault(choice[0], [])
+            if not found or found[-1] != (kind, compiled):
+                found.append((kind, compiled))
+    return index
+
+
+def find_kinds(a: Analysis, index: dict[str, list[tuple[str, Compiled]]]
                ) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of every kind of `kinds` found, by sentence: at most one kind
-    starts at each token (the first listed)."""
+    """(kind, start, end) of every kind of the index (by_first_word) found, by sentence: at
+    most one kind starts at each token (the first listed)."""
     toks = a.doc.tokens
     out = []
-    for i in range(len(toks)):
+    for i, t in enumerate(toks):
+        kinds = index.get(t)
+        if not kinds:
+            continue
         hi = a.sentence_range(a.doc.sents[i])[1]
         for kind, slots in kinds:
             end = _match(toks, i, hi, slots)
@@ -160,9 +201,12 @@ def find_kinds(a: Analysis, kinds: Sequence[tuple[str, Sequence[Slot]]]
     return out
 
 
+_BY_FIRST_WORD = by_first_word(KINDS)
+
+
 def kinds_of_crisis_speech(a: Analysis) -> list[tuple[str, int, int]]:
     """(kind, start, end) of every kind of crisis speech found, by sentence."""
-    return find_kinds(a, KINDS)
+    return find_kinds(a, _BY_FIRST_WORD)
 
 
 def crisis_in_grammar(a: Analysis, ok: object) -> list[Hit]:
