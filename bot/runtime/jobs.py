@@ -57,9 +57,13 @@ def poll_all(services: Services) -> None:
 
 def poll_source(services: Services, source: Source) -> PollReport | None:
     """The poll job: None when another process leads (and polls) instead."""
-    if services.coordinator.leading():
+    if not services.coordinator.leading():
+        return None
+    try:
         return services.pipeline.poll(source)
-    return None
+    finally:
+        # A poll's posts are classified and stored by now; what they needed is free again.
+        services.release_memory()
 
 
 def if_leading(coordinator: Coordinator, job: Callable[..., Any], *args: Any) -> None:

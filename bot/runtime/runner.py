@@ -86,6 +86,7 @@ def start_background(
     # process: keep it out of the collector's full passes, which otherwise walk it all and
     # stall every thread, acks included.
     gc.freeze()
+    services.release_memory()  # what building the policy and the app needed only once
     scheduler.start()
     log.info("feedwatch %s started: %d source(s), alerts to %s, database %s", role,
              len(services.sources), settings.slack_alert_channel, services.db.redacted_url())

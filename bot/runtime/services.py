@@ -31,6 +31,7 @@ from bot.platforms.base import Source
 from bot.platforms.facebook.source import FacebookSource, make_graph
 from bot.platforms.http import TimeoutSession
 from bot.platforms.x.source import XSource, make_client
+from bot.runtime.memory import heap_trimmer
 from bot.slack.client import make_slack_client
 from bot.store.coordination import Coordinator, coordinator_for
 from bot.store.db import Database, database_for
@@ -63,6 +64,8 @@ class Services:
     # Who polls and who posts when several processes share the database (bot/store/coordination.py).
     coordinator: Coordinator
     storm: StormDesk  # storm groups' alerts and bulk hides (bot/storm/groups.py)
+    # Hands the heap a burst has freed back to the system (bot/runtime/memory.py).
+    release_memory: Callable[[], None] = lambda: None
 
     @property
     def signpost_sender(self) -> SignpostSender:
@@ -110,7 +113,7 @@ def build_services(
                     router=office.router, permissions=office.permissions,
                     replies=office.replies, office_minute=office.minute,
                     retention=office.retention, moderation=moderation,
-                    coordinator=coordinator, storm=desk)
+                    coordinator=coordinator, storm=desk, release_memory=heap_trimmer())
 
 
 def storm_config(settings: Settings) -> StormConfig:

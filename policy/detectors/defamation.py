@@ -9,10 +9,10 @@ allegation.
 
 from __future__ import annotations
 
-import regex
-
 from policy.detectors import rulekit
 from policy.detectors.base import Analysis, Hit
+from policy.detectors.defamation_grammar import called, money
+from policy.detectors.defamation_names import name_spans
 from policy.detectors.hate import negated
 from policy.wordlists import words
 
@@ -37,6 +37,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "LEAVE_ACT": words("leave_act"),
     "DYING": words("dying"),
     "MISTREAT_ACT": words("mistreat_act"),
+    # What the person is called ("is a known thief"): defamation_grammar.called.
+    "CRIME_NOUN": words("criminal_noun"),
+    "MISCONDUCT_NOUN": words("misconduct_noun"),
+    "SMELL_ACT": words("smell_act"),
+    "INTOXICANT": words("intoxicant"),
 }
 # "pushed me to do my exercises", "pushed her through rehab": urging, not assault.
 _URGING = frozenset({"to", "through", "forward", "on", "along", "into"})
@@ -48,47 +53,11 @@ _CRIME_ACTS = (("HARM_ACT", ("VICTIM",), 2), ("TAKE_ACT", ("VALUABLES",), 5),
                ("DEAL_ACT", ("DRUG",), 4), ("SEXUAL_CONDUCT", ("VICTIM",), 3))
 _MISCONDUCT_ACTS = (("RECORD_ACT", ("RECORD",), 5), ("RECORDS_BREACH", ("RECORD",), 5),
                     ("UNFIT", ("AT_WORK",), 6), ("LEAVE_ACT", ("DYING",), 4),
-                    ("MISTREAT_ACT", ("VICTIM",), 3))
+                    ("MISTREAT_ACT", ("VICTIM",), 3), ("SMELL_ACT", ("INTOXICANT",), 1))
 
-_ROLE = (r"dr|doctor|nurse|mr|mrs|ms|miss|sister|matron|prof|professor|consultant|cllr|"
-         r"councillor|sir|dame|lord|lady|rev|reverend|pc|sgt|staff\s+nurse|charge\s+nurse|"
-         r"hca|support\s+worker|porter|manager|ward\s+manager|nurse\s+manager|"
-         r"estates\s+manager|care\s+coordinator|psychologist|psychiatrist|director\s+of\s+\w+|"
-         r"chief\s+executive|healthcare\s+assistant|ward\s+sister|volunteer|neighbour|my\s+ex|"
-         r"brother-in-law|mp")
-# Roles that are also said of people in one's own care ("my carer hits me"): a name after
-# them counts only when it is written with a capital ("my carer Debbie").
-_ROLE_PLAIN = (r"carer|care\s+worker|cleaner|receptionist|therapist|social\s+worker|gp|"
-               r"paramedic|physio|pharmacist|teacher|coach|landlord|boss")
-_TITLED_PLAIN = regex.compile(r"(?i:\b(?:" + _ROLE_PLAIN + r"))\s+([A-Z][a-z'\-]+)")
-_NOT_NAME = frozenset(w.lower() for w in words("not_a_name", extendable=False))
-_TITLED = regex.compile(r"(?i)\b(?:" + _ROLE + r")\.?\s+([a-z][a-z'\-]*)")
-# "Jenny on reception", "Gary from the estates team", "Sam the HCA", "the HCA called Tony".
-_PLACED = regex.compile(
-    r"\b[A-Z][a-z]+\s+(?:(?:from|on|at|in)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}"
-    r"(?:ward|team|unit|desk|reception|nights|days|office|estates|pharmacy|kitchen)\b|"
-    r"the\s+(?:nurse|hca|porter|cleaner|receptionist|carer|manager|doctor|physio)\b)")
-_CALLED = regex.compile(r"(?i)\b(?:" + _ROLE + "|" + _ROLE_PLAIN
-                        + r")\s+(?:called|named)\s+[a-z]+")
 # A sentence whose subject is a person named in the sentences before it.
 _PRONOUN_SUBJECT = frozenset({"he", "she", "they", "hes", "shes", "theyve", "this man",
                               "this woman", "the man", "the woman"})
-_HANDLE = regex.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,15}\b")
-_FULL_NAME = regex.compile(r"\b[A-Z][a-z]{1,}\s+[A-Z][a-z']{2,}\b")
-# "the night nurse on Ward 12", "the manager of the Lowestoft crisis house".
-_IDENTIFIABLE = regex.compile(
-    r"(?i)\bthe\s+(?:[\w\-]+\s+){0,2}(?:nurse|manager|consultant|receptionist|matron|"
-    r"psychiatrist|psychologist|doctor|sister|coordinator|hca|porter|support\s+worker)\s+"
-    r"(?:on|at|of|in|from)\s+(?:the\s+)?[\w']+")
-_NOT_NAMES = frozenset({"The", "This", "That", "Thank", "Thanks", "Dear", "Please", "Mental",
-                        "Health", "Trust", "Hospital", "Ward", "Unit", "Team", "Service",
-                        "Crisis", "First", "Response", "Norfolk", "Suffolk", "National",
-                        "Foundation", "Customer", "Services", "Patient", "Advice", "Liaison",
-                        "Our", "Your", "Their", "His", "Her", "My", "When", "Why", "How",
-                        "What", "Who", "Where", "Then", "And", "But", "Not", "All", "Good",
-                        "Great", "Happy", "Well", "Very", "Just", "Accident", "Emergency",
-                        "Royal", "General", "Queen", "King", "Street", "Road", "Lane", "News",
-                        "Police", "Court", "Former", "Report", "Watching"})
 _SAFEGUARDING = frozenset({"raped", "rapes", "molested", "molests", "groomed", "grooms",
                            "grooming", "assaulted", "assaults", "abused", "abuses", "abusing",
                            "beats", "hit", "hits", "punched", "paedophile", "pedophile",
@@ -97,21 +66,6 @@ _SAFEGUARDING = frozenset({"raped", "rapes", "molested", "molests", "groomed", "
                            "kicked", "strangled", "shoves", "pinches", "gropes", "groped",
                            "touched", "inappropriately", "perv", "paedo", "drags", "violent",
                            "beat", "sleeping", "dirty"})
-
-
-def _name_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for m in _TITLED.finditer(text) if m.group(1).lower() not in _NOT_NAME]
-    spans += [m.span() for m in _TITLED_PLAIN.finditer(text)
-              if m.group(1).lower() not in _NOT_NAME and m.group(1) not in _NOT_NAMES]
-    spans += [m.span() for m in _HANDLE.finditer(text)]
-    spans += [m.span() for m in _IDENTIFIABLE.finditer(text)]
-    spans += [m.span() for m in _PLACED.finditer(text) if m.group(0).split()[0] not in _NOT_NAMES]
-    spans += [m.span() for m in _CALLED.finditer(text)]
-    for m in _FULL_NAME.finditer(text):
-        first, last = m.group(0).split()[:2]
-        if first not in _NOT_NAMES and last not in _NOT_NAMES:
-            spans.append(m.span())
-    return spans
 
 
 def _acts(a: Analysis, frames: tuple[tuple[str, tuple[str, ...], int], ...]) -> list[
@@ -135,20 +89,32 @@ def _acts(a: Analysis, frames: tuple[tuple[str, tuple[str, ...], int], ...]) -> 
     return sorted(out)
 
 
+def _money_taken(a: Analysis) -> list[tuple[int, int]]:
+    """"took £300 from her purse": a taking verb with a sum of money soon after it."""
+    sums = money(a)
+    sents = a.doc.sents
+    return [(s, m_end) for s, e in a.get("TAKE_ACT") for m_start, m_end in sums
+            if e <= m_start <= e + 3 and sents[m_start] == sents[s]]
+
+
 def _allegation(a: Analysis, tag: str, rule: str,
-                frames: tuple[tuple[str, tuple[str, ...], int], ...] = ()) -> Hit | None:
-    found = sorted(a.get(tag) + _acts(a, frames))
+                frames: tuple[tuple[str, tuple[str, ...], int], ...] = (),
+                said: list[tuple[int, int]] | None = None) -> Hit | None:
+    found = sorted(a.get(tag) + _acts(a, frames) + (said or []))
     if not found or a.get("FICTION"):
         return None
     names = a.notes.get("names")
     if names is None:
-        names = a.notes["names"] = _name_spans(a.doc.norm.original)
+        names = a.notes["names"] = name_spans(a.doc.norm.original)
     if not names:
         return None
     doc = a.doc
     # News of a case ("jailed", "court hears") reports; an allegation elsewhere in the
     # same post still counts.
-    safe = {doc.sents[s] for s, _ in a.get("DEFAME_SAFE") + a.get("REPORT")}
+    # A report word inside the allegation itself ("is a convicted fraudster", "lied to the
+    # inquest") is part of what is alleged, not a sign of news.
+    safe = {doc.sents[s] for s, _ in a.get("DEFAME_SAFE")}
+    safe |= {doc.sents[s] for s, _ in a.get("REPORT") if not any(fs <= s < fe for fs, fe in found)}
     for s, e in found:
         if doc.quoted[s] or doc.sents[s] in safe or negated(a, s, 3):
             continue
@@ -177,10 +143,13 @@ def criminal_accusation(a: Analysis) -> Hit | None:
     Bad: Dr Hargreaves stole money from my dad's account
     Bad: The night nurse on Ward 12 with the red hair stole my dad's watch
     Bad: Nurse Okoro shoved my nan into her chair and laughed about it
+    Bad: Gary from the estates team is a known thief, lock your lockers
+    Bad: Sister Blake took £300 from my nan's handbag while she slept
     Good: My phone was stolen on the bus
     Good: Sister Blake stole the show at the ward Christmas party with her singing
     """
-    return _allegation(a, "ACCUSE_CRIME", "defamation.criminal_accusation", _CRIME_ACTS)
+    return _allegation(a, "ACCUSE_CRIME", "defamation.criminal_accusation", _CRIME_ACTS,
+                       called(a, "CRIME_NOUN") + _money_taken(a))
 
 
 def professional_misconduct(a: Analysis) -> Hit | None:
@@ -190,12 +159,16 @@ def professional_misconduct(a: Analysis) -> Hit | None:
     Bad: Dr Pemberton was drunk on duty last night
     Bad: Sister Mahoney falsified my mum's notes
     Bad: Dr Quayle turns up to clinic stoned most weeks
+    Bad: Staff nurse Shah turned up to my son's review stinking of drink
+    Bad: @JWilsonNurse lied to the inquest about when she last checked on my brother
     Good: Nurse Donnelly was rude and dismissive when I asked about my dad's care
     Good: Nurse Harding is not negligent, she's overworked like everyone else
+    Good: Dr Harper is not a liar, she was just given the wrong information
     """
     if criminal_accusation(a) is not None:
         return None
-    return _allegation(a, "ACCUSE_PRO", "defamation.professional_misconduct", _MISCONDUCT_ACTS)
+    return _allegation(a, "ACCUSE_PRO", "defamation.professional_misconduct", _MISCONDUCT_ACTS,
+                       called(a, "MISCONDUCT_NOUN"))
 
 
 RULE_FUNCTIONS = (criminal_accusation, professional_misconduct)
