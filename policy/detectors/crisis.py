@@ -8,6 +8,7 @@ voice (I, me, my, or a sentence with no subject: "can't go on"); advice to someo
 from __future__ import annotations
 
 from policy.detectors.base import FIRST_PERSON, SECOND_PERSON, Analysis, Hit
+from policy.detectors.crisis_acts import about_service, crisis_acts, in_need
 from policy.detectors.crisis_speech import crisis_in_grammar
 from policy.detectors.scope import negated
 from policy.lexicon import crisis_cues, harm
@@ -174,6 +175,8 @@ def detect(a: Analysis) -> list[Hit]:
         hits.extend(_indirect(a))
     if not hits:
         hits.extend(crisis_in_grammar(a, lambda s, e: _own_words(a, s, e)))
+    if not hits:
+        hits.extend(crisis_acts(a, lambda s, e: _own_words(a, s, e)))
     a.notes["crisis"] = bool(hits)  # read by feedback: distress is not a complaint
     return hits
 
@@ -292,6 +295,9 @@ def _death_wish(a: Analysis) -> list[Hit]:
     return []
 
 
+_HELPED = frozenset({"helped", "managed", "got", "saw", "stayed"})
+
+
 def _strong_indirect(a: Analysis) -> list[Hit]:
     """One strong indirect sign (finality, plans and means, a past attempt, being a burden,
     hopelessness) said by the writer of themselves: "I" in the sentence, not negated
@@ -299,10 +305,16 @@ def _strong_indirect(a: Analysis) -> list[Hit]:
     doc = a.doc
     toks = doc.tokens
     for s, e in a.get("CRISIS_IND"):
-        if doc.quoted[s] or negated(a, s, window=2) or _recovered(a, s):
+        # "I never once felt like a burden": the denial may stand further from the noun.
+        window = 5 if "burden" in toks[s:e] else 2
+        if doc.quoted[s] or negated(a, s, window=window) or _recovered(a, s):
             continue  # quoted: an example of such thoughts, not the writer's own
         if _voice(a, s, e) != "self":
             continue
+        if "burden" in toks[s:e] and about_service(a, s, e):
+            continue  # "I felt a burden to the staff on the ward": a complaint of care
+        if "night" in toks[s:e] and not in_need(a, s) and _HELPED & set(toks[max(0, s - 4):s]):
+            continue  # "the nurse helped me get through the night": thanks
         lo, hi = a.sentence_range(doc.sents[s])
         if not FIRST_PERSON & set(toks[lo:hi]) and hi - lo > 6:
             continue  # "the parking is a burden": a long sentence about no one in particular

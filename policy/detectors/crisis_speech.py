@@ -38,6 +38,8 @@ _CARRY_ON_ENDS = (("go", "on"), ("carry", "on"), ("keep", "going"), ("do", "this
                   ("keep", "doing", "this"), ("take", "it"), ("take", "this"), ("hold", "on"),
                   ("live", "like", "this"), ("keep", "fighting"), ("keep", "living"))
 _END = "$"  # the end of the sentence or of its clause
+END = _END  # for kinds written in other modules
+ANY = "*"  # any one word of the clause ("off the [hospital] roof")
 _CLAUSE_ENDS = frozenset({",", "and", "but", "anymore"})
 _NO_LONGER = (("anymore",), ("any", "more"), ("any", "longer"), ("much", "longer"),
               ("for", "long"), ("for", "much", "longer"), ("another", "day"))
@@ -119,56 +121,75 @@ def _choices(slot: Slot) -> tuple[tuple[str, ...], ...]:
     return tuple((w,) for w in slot)  # type: ignore[union-attr]
 
 
-Compiled = tuple[tuple[tuple[str, ...], ...], ...]  # each slot as its choices of token runs
-
-
 def _at(toks: list[str], i: int, hi: int, choice: tuple[str, ...]) -> int | None:
     """End of `choice` when it starts at token i; the end-of-sentence mark needs no token."""
     if choice == (_END,):
         return i if i >= hi or toks[i] in _CLAUSE_ENDS else None
-    if i >= hi or toks[i] != choice[0]:
-        return None
-    n = len(choice)
-    return i + n if n == 1 or tuple(toks[i : i + n]) == choice else None
+    if choice == (ANY,):
+        return i + 1 if i < hi and toks[i] not in _CLAUSE_ENDS else None
+    if len(choice) == 1:  # most choices are one word: no slice to build
+        return i + 1 if i < hi and toks[i] == choice[0] else None
+    return i + len(choice) if tuple(toks[i : i + len(choice)]) == choice else None
+
+
+# Each slot as (the words its choices can start with, or None when a choice needs no word;
+# the choices in their listed order): a slot that cannot start at a word is passed at once.
+CompiledSlot = tuple[frozenset[str] | None, tuple[tuple[str, ...], ...]]
+Compiled = tuple[CompiledSlot, ...]
+
+
+def _compile(slot: Slot) -> CompiledSlot:
+    choices = _choices(slot)
+    if any(not c or c[0] in (_END, ANY) for c in choices):
+        return None, choices
+    return frozenset(c[0] for c in choices), choices
 
 
 def _match(toks: list[str], i: int, hi: int, slots: Compiled) -> int | None:
     """End of the kind when it starts at token i, else None; softeners may sit between."""
-    for n, choices in enumerate(slots):
+    for n, (firsts, choices) in enumerate(slots):
         if n:
             while i < hi and toks[i] in _SOFT:
                 i += 1
-        for choice in choices:
-            end = _at(toks, i, hi, choice)
+        if firsts is not None and (i >= hi or toks[i] not in firsts):
+            return None
+        for c in choices:
+            end = _at(toks, i, hi, c)
             if end is not None:
+                i = end
                 break
         else:
             return None
-        i = end
     return i
 
 
-def _by_first_word() -> dict[str, tuple[tuple[str, Compiled], ...]]:
-    """The kinds that can start at each word, in KINDS order: most tokens start none, so the
-    scan tries a kind only where its first word stands (a per-token try of every kind made
-    classification several times slower)."""
+Kinds = Sequence[tuple[str, Sequence[Slot]]]
+
+
+def by_first_word(kinds: Kinds) -> dict[str, list[tuple[str, Compiled]]]:
+    """The kinds that can start at each word, in their listed order: a post is read once
+    and only the few kinds its words can open are tried (the first slot of every kind
+    must name its words: no empty choice, no end mark, no wildcard)."""
     index: dict[str, list[tuple[str, Compiled]]] = {}
-    for kind, slots in KINDS:
-        compiled = tuple(_choices(slot) for slot in slots)
-        for word in {c[0] for c in compiled[0]}:
-            index.setdefault(word, []).append((kind, compiled))
-    return {word: tuple(kinds) for word, kinds in index.items()}
+    for kind, slots in kinds:
+        compiled = tuple(_compile(slot) for slot in slots)
+        for choice in compiled[0][1]:
+            if not choice or choice[0] in (_END, ANY):
+                raise ValueError(f"kind {kind!r} must start with a word")
+            found = index.setdefault(choice[0], [])
+            if not found or found[-1] != (kind, compiled):
+                found.append((kind, compiled))
+    return index
 
 
-_STARTS = _by_first_word()
-
-
-def kinds_of_crisis_speech(a: Analysis) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of every kind found, by sentence."""
+def find_kinds(a: Analysis, index: dict[str, list[tuple[str, Compiled]]]
+               ) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of every kind of the index (by_first_word) found, by sentence: at
+    most one kind starts at each token (the first listed)."""
     toks = a.doc.tokens
     out = []
-    for i, tok in enumerate(toks):
-        kinds = _STARTS.get(tok)
+    for i, t in enumerate(toks):
+        kinds = index.get(t)
         if not kinds:
             continue
         hi = a.sentence_range(a.doc.sents[i])[1]
@@ -178,6 +199,14 @@ def kinds_of_crisis_speech(a: Analysis) -> list[tuple[str, int, int]]:
                 out.append((kind, i, end))
                 break
     return out
+
+
+_BY_FIRST_WORD = by_first_word(KINDS)
+
+
+def kinds_of_crisis_speech(a: Analysis) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of every kind of crisis speech found, by sentence."""
+    return find_kinds(a, _BY_FIRST_WORD)
 
 
 def crisis_in_grammar(a: Analysis, ok: object) -> list[Hit]:

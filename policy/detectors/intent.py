@@ -69,3 +69,22 @@ def reader_warned(a: Analysis, s: int) -> bool:
     if not subjects or span[subjects[-1]] not in _YOU:
         return False
     return bool({"will", "going", "gonna"}.intersection(span[subjects[-1] + 1 :]))
+
+
+# Between a wish and "die": words that leave the wisher the one who dies.
+_SOFTENING = frozenset({"just", "really", "so", "actually", "even", "all", "truly", "simply",
+                        "honestly", "literally", "sometimes", "often", "still"})
+_WANTING = frozenset({"want", "wanted", "wanting", "wants", "wish", "wished", "wishes",
+                      "like", "prefer", "rather", "need", "longing", "long"})
+
+
+def wishes_own_death(toks: list[str], lo: int, s: int) -> bool:
+    """"I want to die", "you really want to die", "let me die", "I'd like to be dead": the
+    one who wishes is the one who dies, so a wish for one's own death, never a threat; "I want
+    you to die" has another person between the wish and the act and stays a threat."""
+    before = [t for t in toks[lo:s] if t not in _SOFTENING]
+    if before[-1:] == ["be"]:
+        before = before[:-1]  # "want to be dead"
+    if len(before) >= 2 and before[-1] == "to" and before[-2] in _WANTING:
+        return True
+    return len(before) >= 2 and before[-2] == "let" and before[-1] in ("me", "myself")

@@ -7,7 +7,7 @@ person or a group ("kill myself" has none), and the engine drops violence whenev
 from __future__ import annotations
 
 from policy.detectors.base import Analysis, Hit, distress_context
-from policy.detectors.intent import reader_warned, writer_intends
+from policy.detectors.intent import reader_warned, wishes_own_death, writer_intends
 from policy.detectors.scope import counter_speech, negated
 from policy.detectors.targets import is_target, place_after, target_after, target_before
 from policy.lexicon import harm
@@ -191,6 +191,8 @@ def detect(a: Analysis) -> list[Hit]:
         if e < len(toks) and (toks[e] in _REFLEXIVE or toks[e : e + 2] == ["your", "self"]):
             continue  # "going to kill yourself": self-harm talk, never violence
         acts_on = target_after(a, e) or (word in _DESTROY and place_after(a, e))
+        if word in _SUBJECT_VICTIM and not acts_on and wishes_own_death(toks, lo, s):
+            continue  # "there are nights you want to die": a wish to die, crisis not threat
         if word in _SUBJECT_VICTIM and not (word in _DESTROY and acts_on):
             if _self_subject(a, s):
                 continue  # "I should die": the writer, so crisis, never violence

@@ -1,0 +1,48 @@
+"""A wish for one's own death is crisis or support talk, never a threat; a wish for someone
+else's death stays violence (the guard in violence.py reads who wishes and who dies)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policy import PolicyEngine
+from policy.detectors.intent import wishes_own_death
+
+OWN_DEATH = [
+    "Some evenings on the ward you just want to die, and that passes",
+    "I know there are days you really want to die",
+    "I don't believe you truly want to die, please ring the crisis line",
+    "I wanted to be dead for most of last year",
+]
+OWN_DEATH_CRISIS = [
+    "Please just let me die",
+    "I would like to be dead",
+    "I want to die",
+]
+THREATS = [
+    "I want you to die",
+    "I want every one of you to die",
+    "I will kill you",
+    "You will die for what you did to my mum",
+]
+
+
+@pytest.mark.parametrize("text", OWN_DEATH + OWN_DEATH_CRISIS)
+def test_a_wish_for_ones_own_death_is_never_violence(engine: PolicyEngine, text: str) -> None:
+    assert "violence" not in engine.classify(text).categories, text
+
+
+@pytest.mark.parametrize("text", OWN_DEATH_CRISIS)
+def test_the_writers_own_wish_to_die_is_crisis(engine: PolicyEngine, text: str) -> None:
+    assert "crisis" in engine.classify(text).categories, text
+
+
+@pytest.mark.parametrize("text", THREATS)
+def test_a_wish_for_someone_elses_death_stays_violence(engine: PolicyEngine, text: str) -> None:
+    assert "violence" in engine.classify(text).categories, text
+
+
+def test_the_wisher_must_be_the_one_who_dies() -> None:
+    assert wishes_own_death(["you", "really", "want", "to", "die"], 0, 4)
+    assert wishes_own_death(["let", "me", "die"], 0, 2)
+    assert not wishes_own_death(["i", "want", "you", "to", "die"], 0, 4)
