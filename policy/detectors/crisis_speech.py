@@ -119,34 +119,60 @@ def _choices(slot: Slot) -> tuple[tuple[str, ...], ...]:
     return tuple((w,) for w in slot)  # type: ignore[union-attr]
 
 
+Compiled = tuple[tuple[tuple[str, ...], ...], ...]  # each slot as its choices of token runs
+
+
 def _at(toks: list[str], i: int, hi: int, choice: tuple[str, ...]) -> int | None:
     """End of `choice` when it starts at token i; the end-of-sentence mark needs no token."""
     if choice == (_END,):
         return i if i >= hi or toks[i] in _CLAUSE_ENDS else None
-    return i + len(choice) if tuple(toks[i : i + len(choice)]) == choice else None
+    if i >= hi or toks[i] != choice[0]:
+        return None
+    n = len(choice)
+    return i + n if n == 1 or tuple(toks[i : i + n]) == choice else None
 
 
-def _match(toks: list[str], i: int, hi: int, slots: Sequence[Slot]) -> int | None:
+def _match(toks: list[str], i: int, hi: int, slots: Compiled) -> int | None:
     """End of the kind when it starts at token i, else None; softeners may sit between."""
-    for n, slot in enumerate(slots):
+    for n, choices in enumerate(slots):
         if n:
             while i < hi and toks[i] in _SOFT:
                 i += 1
-        found = next((end for c in _choices(slot) if (end := _at(toks, i, hi, c)) is not None),
-                     None)
-        if found is None:
+        for choice in choices:
+            end = _at(toks, i, hi, choice)
+            if end is not None:
+                break
+        else:
             return None
-        i = found
+        i = end
     return i
+
+
+def _by_first_word() -> dict[str, tuple[tuple[str, Compiled], ...]]:
+    """The kinds that can start at each word, in KINDS order: most tokens start none, so the
+    scan tries a kind only where its first word stands (a per-token try of every kind made
+    classification several times slower)."""
+    index: dict[str, list[tuple[str, Compiled]]] = {}
+    for kind, slots in KINDS:
+        compiled = tuple(_choices(slot) for slot in slots)
+        for word in {c[0] for c in compiled[0]}:
+            index.setdefault(word, []).append((kind, compiled))
+    return {word: tuple(kinds) for word, kinds in index.items()}
+
+
+_STARTS = _by_first_word()
 
 
 def kinds_of_crisis_speech(a: Analysis) -> list[tuple[str, int, int]]:
     """(kind, start, end) of every kind found, by sentence."""
     toks = a.doc.tokens
     out = []
-    for i in range(len(toks)):
+    for i, tok in enumerate(toks):
+        kinds = _STARTS.get(tok)
+        if not kinds:
+            continue
         hi = a.sentence_range(a.doc.sents[i])[1]
-        for kind, slots in KINDS:
+        for kind, slots in kinds:
             end = _match(toks, i, hi, slots)
             if end is not None:
                 out.append((kind, i, end))
