@@ -41,6 +41,10 @@ _RETURN = regex.compile(
     # A cut for moving money through one's account ("you keep £200", "keep 20%").
     + r"|\b(?:you\s+|and\s+)?keep\s+(?:" + _SUM + r"|\d+\s?%)",
     regex.IGNORECASE)
+# Every shape of _RETURN holds a sum, a digit or one of these words: a cheap first look that
+# spares long posts the full pattern (it runs on every post).
+_RETURN_HINT = regex.compile(r"[£$€\d]|return|figures|double|twice|triple|paid|income|boss|"
+                             r"opportunit", regex.IGNORECASE)
 # How the scheme is joined: a contact, a link or a code ("ask me how", "sign up with my code").
 _JOIN = regex.compile(
     r"\b(?:ask\s+me\s+how|find\s+out\s+how|sign\s+up|my\s+code|link\s+in\s+(?:my\s+)?bio|"
@@ -61,9 +65,13 @@ _FOR_OTHERS = regex.compile(
     r"\b(?:donate|donating|donations?|money|penny|proceeds|fundraiser|fundraising|raising|"
     r"appeal|sponsor\s+me)\s+(?:\w+\s+){0,2}(?:to|for)\s+(?:the|our|a|this)\s+",
     regex.IGNORECASE)
-# "Send me £10", "can everyone send me money for my holiday".
+# "Send me £10", "can everyone send me money for my holiday": asked in the form of a request
+# (an order at the start of a sentence, "please", "can you"). Told of ("my dad would just
+# give me money") it is a story, not a bid.
 _ASK_MONEY = regex.compile(
-    r"\b(?:send|give|lend|transfer|pay)\s+(?:me|us)\s+(?:a\s+few\s+quid|money|cash|" + _SUM + r")",
+    r"(?:^|[.!?,;:]\s*|\b(?:please|pls|plz)\s+|\b(?:can|could|would|will)\s+"
+    r"(?:you|u|someone|anyone|everyone|somebody|anybody|people|you\s+all)\s+(?:please\s+)?)"
+    r"(?:send|give|lend|transfer|pay)\s+(?:me|us)\s+(?:a\s+few\s+quid|money|cash|" + _SUM + r")",
     regex.IGNORECASE)
 
 
@@ -77,7 +85,7 @@ def _live(a: Analysis, tag: str) -> list[tuple[int, int]]:
 def _investment_offer(a: Analysis) -> tuple[int, int] | None:
     """An offer with a promised return and a way to join it: the grammar of an investment
     scheme, whatever the asset is called. A warning about one, or a denial, is not an offer."""
-    ret = _RETURN.search(a.text)
+    ret = _RETURN.search(a.text) if _RETURN_HINT.search(a.text) else None
     if ret is None or (_JOIN.search(a.text) is None and not (a.get("LURE") or a.context.links
                                                             or a.get("SCAM_WEAK"))):
         return None
@@ -129,6 +137,7 @@ def solicitation(a: Analysis) -> Hit | None:
     Bad: Please donate to my gofundme for a new car
     Good: We raised money for the hospital charity, thank you everyone
     Good: Shaving my head for Mind next month, please donate if you can
+    Good: If I told my dad he would just give me money, he never knows what else to do
     """
     if scam(a) is not None or a.get("SCAM_WARNING"):
         return None
