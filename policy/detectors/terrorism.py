@@ -46,6 +46,7 @@ def _praise_said_of_attackers(a: Analysis) -> tuple[int, int] | None:
             or speech.said_of(a, "TERROR_ORG", "TERROR_PRAISE")
             or speech.said_of(a, "TERROR_GROUP", "TERROR_PRAISE")
             or speech.backs_group(a)
+            or speech.praise_of_doer(a)
             or speech.said_of(a, "TERROR_EVENT", "TERROR_JUSTIFY")
             or speech.doer_of_attack(a, "TERROR_PRAISE"))
 
@@ -103,7 +104,7 @@ def attack_call(a: Analysis) -> Hit | None:
     Good: Guy Fawkes night at the ward, the fireworks were lovely
     Good: I'm going to attack the backlog on the ward tomorrow, wish me luck
     """
-    planned = speech.attack_on_place(a)
+    planned = speech.attack_on_place(a) or speech.another_attack(a)
     if planned:
         return Hit("terrorism.attack_call", *planned, 0.8)
     found = paired(a, "ATTACK_CALL", ("ATTACK_TARGET", "TERROR_CAUSE", "TERROR_ORG",

@@ -11,23 +11,25 @@ from policy.detectors.pairing import blocked
 
 Span = tuple[int, int]
 SAFE = ("AWARENESS", "REPORT", "TERROR_CONDEMN")
-_COPULA = frozenset({"is", "are", "was", "were", "be", "been", "am", "remain", "remains"})
+_COPULA = frozenset({"is", "are", "was", "were", "be", "been", "am", "remain", "remains",
+                     "had", "will"})
 # Words that may stand between a subject and its verb, or a verb and its object.
 _FILLER = frozenset({"the", "a", "an", "all", "so", "such", "true", "real", "absolute", "total",
                      "honestly", "truly", "really", "just", "still", "always", "our", "their",
                      "that", "this", "those", "these", "every", "local", "nearest", "big",
                      "fucking", "bloody", "of", "them", "proper", "actual", "my", "old",
-                     "former", "new", "full", "whole"})
+                     "former", "new", "full", "whole", "be"})
 _PLACE_PREPOSITIONS = frozenset({"on", "at", "in", "against"})
 _RELATIVE = frozenset({"who", "that", "which", "whoever"})
 # Doers standing for the poster or called on by the poster: first person, "someone should".
 _CALLERS = frozenset({"i", "we", "us", "someone", "somebody", "everyone", "everybody",
-                      "people", "you", "lets", "brothers", "patriots", "anyone"})
+                      "people", "you", "lets", "brothers", "patriots", "anyone", "it"})
 _AUX = frozenset({"will", "would", "am", "are", "going", "to", "gonna", "should", "must",
                   "need", "needs", "ought", "have", "has", "got", "can", "could", "about",
                   "plan", "planning", "want", "wanna", "intend", "really", "just", "please",
                   "go", "finally", "also", "all", "then", "now", "tomorrow", "soon",
-                  "shall", "let", "do", "definitely", "proud", "ready", "willing", "happy"})
+                  "shall", "let", "do", "definitely", "proud", "ready", "willing", "happy",
+                  "time", "is"})
 _FUTURE = frozenset({"will", "going", "gonna", "plan", "planning", "want", "wanna", "intend",
                      "about", "shall", "tomorrow", "soon", "should", "must", "need", "needs",
                      "ought", "let", "lets", "to"})
@@ -153,7 +155,36 @@ def backs_group(a: Analysis) -> Span | None:
     for s, e in a.get("TERROR_BACK"):
         if blocked(a, s, SAFE) or not _called_by_poster(a, s, future=False):
             continue
-        group = _first_after(a, "TERROR_GROUP", e, 3)
+        group = _first_after(a, "TERROR_GROUP", e, 3) or _first_after(a, "TERROR_AGENT", e, 3)
         if group:
             return s, group[1]
+    return None
+
+
+_WISH = frozenset({"let", "lets", "need", "needs", "want", "time", "should", "give", "do",
+                   "hope", "pray", "deserve", "deserves", "bring"})
+
+
+def another_attack(a: Analysis) -> Span | None:
+    """"Let's give them another Christchurch", "we need another 7/7": an attack named as one
+    more wished for. "I pray there is never another 9/11" is negated."""
+    toks, sents = a.doc.tokens, a.doc.sents
+    for i, tok in enumerate(toks):
+        if tok != "another" or blocked(a, i, SAFE):
+            continue
+        named = _first_after(a, "TERROR_ORG", i + 1, 0) or _first_after(a, "TERROR_EVENT", i + 1, 1)
+        wished = any(toks[j] in _WISH for j in range(max(0, i - 5), i) if sents[j] == sents[i])
+        if named and wished:
+            return i, named[1]
+    return None
+
+
+def praise_of_doer(a: Analysis) -> Span | None:
+    """"Rest in power to the hero who drove into the crowd": a praising noun whose relative
+    clause is an attack."""
+    toks = a.doc.tokens
+    for s, e in a.get("TERROR_PRAISE"):
+        if (e < len(toks) and toks[e] in _RELATIVE and not blocked(a, s, SAFE)
+                and a.near("ATTACK_DONE", e + 1, e + 2, 0, 1)):
+            return s, e + 2
     return None
