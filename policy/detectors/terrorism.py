@@ -4,6 +4,8 @@ asking for help are not support."""
 
 from __future__ import annotations
 
+import regex
+
 from policy.detectors import rulekit
 from policy.detectors import terrorism_speech as speech
 from policy.detectors.base import Analysis, Hit
@@ -35,6 +37,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "ATTACK_PLACE": words("attack_place"),
 }
 _SAFE = speech.SAFE
+_VICTIM_CARE = regex.compile(r"\b(?:victims?|survivors?|injured|wounded|treated|cared\s+for|"
+                             r"looked\s+after|casualties)\b", regex.IGNORECASE)
 # What ties material or praise to terrorism: a group, an attacker, an attack or a cause.
 _ANCHORS = ("TERROR_ORG", "TERROR_GROUP", "TERROR_AGENT", "TERROR_EVENT", "TERROR_CAUSE",
             "TERROR_STRONG")
@@ -71,11 +75,14 @@ def support(a: Analysis) -> Hit | None:
     found = _praise_said_of_attackers(a)
     if found and not counter_speech(a, found[0]):
         return Hit("terrorism.support", *found, 0.8)
-    found = paired(a, "TERROR_ORG", ("TERROR_SUPPORT",), _SAFE, 14)
+    found = None if _VICTIM_CARE.search(a.text) else paired(a, "TERROR_ORG", ("TERROR_SUPPORT",),
+                                                             _SAFE, 14)
     if found and not counter_speech(a, found[0]):
         return Hit("terrorism.support", *found, 0.8)
-    # The praise often comes a sentence after the group or attack it is about.
-    found = in_post(a, "TERROR_ORG", "TERROR_SUPPORT", _SAFE)
+    # The praise often comes a sentence after the group or attack it is about, but in a post
+    # about those hurt and the people who cared for them, the praise is theirs.
+    found = None if _VICTIM_CARE.search(a.text) else in_post(a, "TERROR_ORG", "TERROR_SUPPORT",
+                                                               _SAFE)
     if found and not counter_speech(a, found[0]):
         return Hit("terrorism.support", *found, 0.7, note="praise in the same post")
     return None

@@ -19,6 +19,9 @@ _FILLER = frozenset({"the", "a", "an", "all", "so", "such", "true", "real", "abs
                      "that", "this", "those", "these", "every", "local", "nearest", "big",
                      "fucking", "bloody", "of", "them", "proper", "actual", "my", "old",
                      "former", "new", "full", "whole", "be"})
+_DETERMINERS = frozenset({"the", "a", "an", "that", "this", "those", "these", "our", "their"})
+_PREPOSITIONS = frozenset({"at", "in", "of", "on", "from", "by", "after", "since", "during",
+                           "before", "with", "about", "against", "to", "for"})
 _PLACE_PREPOSITIONS = frozenset({"on", "at", "in", "against"})
 _RELATIVE = frozenset({"who", "that", "which", "whoever"})
 # Doers standing for the poster or called on by the poster: first person, "someone should".
@@ -58,9 +61,14 @@ def said_of(a: Analysis, subject: str, predicate: str) -> Span | None:
     for s, e in a.get(subject):
         if blocked(a, s, SAFE):
             continue
-        back = range(max(0, s - 6), s)
+        back = range(max(0, s - 12), s)
         if any(toks[j] in _RELATIVE and sents[j] == sents[s] for j in back):
             continue
+        head = s - 1
+        while head >= 0 and toks[head] in _DETERMINERS:
+            head -= 1
+        if head >= 0 and sents[head] == sents[s] and toks[head] in _PREPOSITIONS:
+            continue  # "the victims at the Arena were": the Arena is not the subject
         j = e
         if j < len(toks) and toks[j] in _PLACE_PREPOSITIONS:
             j += 1  # "the attack on the clinic was": skip what the attack was on
