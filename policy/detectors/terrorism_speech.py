@@ -62,7 +62,9 @@ def said_of(a: Analysis, subject: str, predicate: str) -> Span | None:
         if blocked(a, s, SAFE):
             continue
         back = range(max(0, s - 12), s)
-        if any(toks[j] in _RELATIVE and sents[j] == sents[s] for j in back):
+        # "that" just before the subject is its determiner ("that shooter"), not a clause.
+        if any(toks[j] in _RELATIVE and sents[j] == sents[s]
+               and not (toks[j] == "that" and j == s - 1) for j in back):
             continue
         head = s - 1
         while head >= 0 and toks[head] in _DETERMINERS:
