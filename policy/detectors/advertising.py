@@ -43,6 +43,40 @@ _DEAL = regex.compile(r"\d+\s?%\s?off|\bcode\s+[A-Z0-9]{3,}\b")
 _PRICE = regex.compile(r"[£$€]\s?\d|\b\d+\s?p\b|\b\d\s+for\s+\d\b|\b\d+\s?%",
                        regex.IGNORECASE)
 
+# The poster as the seller, or selling for someone close: "I now sell them", "I provide
+# writing services", "my code", "her Etsy shop".
+_SELLER = regex.compile(
+    r"\bi\s+(?:now\s+|also\s+|currently\s+|even\s+)?(?:sell|provide|offer|stock|supply)\b"
+    r"|\bmy\s+(?:code|shop|store|small\s+business|etsy|discount)\b"
+    r"|\b(?:her|his|their)\s+(?:etsy|shop|store|small\s+business|business\s+page)\b",
+    regex.IGNORECASE)
+# What a seller asks the reader to do about it.
+_SELLER_CALL = regex.compile(
+    r"\buse\s+(?:my\s+)?code\b|\bmessage\s+me\b|\bdm\s+(?:me|us)\b|\bcheck\s+out\b|"
+    r"\bfollow\s+(?:her|his|my|their)\s+(?:page|shop|account)\b|\border\s+(?:yours|urs|now)\b|"
+    r"\blink\s+in\s+(?:my\s+)?bio\b|\bon\s+whatsapp\b|\bshop\s+now\b|\bget\s+in\s+touch\b",
+    regex.IGNORECASE)
+# Something bought: a seller names goods, a price or terms ("a listening ear" is not sold).
+_GOODS = regex.compile(
+    r"\b(?:services?|products?|supplements?|jewell?ery|prices?|rates|quote|order|shop|etsy|"
+    r"discount|code|stock|business|handmade|grades|essays?)\b|[£$€]\s?\d|\d+\s?%",
+    regex.IGNORECASE)
+
+
+def _poster_selling(a: Analysis) -> tuple[int, int] | None:
+    """The poster, or someone close to them, selling goods or a service and asking readers
+    to act on it, in whichever sentence each part comes."""
+    seller = _SELLER.search(a.text)
+    if seller is None or _SELLER_CALL.search(a.text) is None or _GOODS.search(a.text) is None:
+        return None
+    doc = a.doc
+    own = {doc.sents[s] for s, _ in a.get("OWN_SERVICE")}
+    sent = next((doc.sents[i] for i in range(len(doc.tokens))
+                 if doc.original_span(i, i + 1)[1] > seller.start()), -1)
+    if sent in own or _complaining(a):
+        return None  # the trust's own service, or a complaint that names a shop
+    return seller.span()
+
 
 def _free(a: Analysis, s: int) -> bool:
     return not a.doc.quoted[s] and not negated(a, s, 2)
@@ -117,6 +151,8 @@ def promotion(a: Analysis) -> Hit | None:
     Good: Does anyone know where to book cheap driving lessons?
     Good: Our fun run raised money for the hospital charity, thank you
     Good: The Headspace app really helped me sleep, worth trying
+    Bad: Thanks Ward 3! Also, I now sell skincare products, use my code NURSE10
+    Good: I offer a listening ear to other dads on the ward, message me anytime
     """
     if a.get("CHARITY"):
         return None
@@ -140,6 +176,10 @@ def promotion(a: Analysis) -> Hit | None:
     call = _seller_call(a)
     if call:
         return Hit("advertising.promotion", *call, 0.7, note="a call to buy beside an offer")
+    selling = _poster_selling(a)
+    if selling:
+        return Hit("advertising.promotion", chars=selling, confidence=0.7,
+                   note="the poster selling")
     return None
 
 

@@ -31,6 +31,23 @@ PHRASES: dict[str, tuple[str, ...]] = {
 _SAFE = ("DRUG_SAFE", "RECOVERY", "REPORT")
 # A dealer's menu in emoji: leaf, snow, pill, mushroom, plug.
 _DRUG_EMOJI = regex.compile("[\U0001F343\u2744\U0001F48A\U0001F344\U0001F341\U0001F50C]")
+# The poster offering what they have: "if anyone wants some", "who wants my", "I'll do a good
+# price", "going for £5", "£10 a strip", "I sell my". "If anyone wants to talk" or "wants some
+# advice" offers nothing, so a pronoun must end the clause.
+_OFFER_CLAUSE = regex.compile(
+    r"\bif\s+(?:any\s*one|anybody)\s+(?:\w+\s+){0,4}(?:wants?|needs?)\s+"
+    r"(?:some|it|them|any|one)\b(?!\s+(?:advice|help|support|info|information|tips|company|"
+    r"to|of\s+(?:my|the)\s+(?:leaflets|tickets)))"
+    r"|\bwho\s+wants\s+(?:my|some|any)\b"
+    r"|\b(?:i'?ll|i\s+will|i\s+can)\s+do\s+(?:you\s+)?(?:a\s+)?(?:good|mates|cheap|fair)\s+"
+    r"(?:price|rates?|deal)\b"
+    r"|\bgoing\s+for\s+[£$€]\s?\d|[£$€]\s?\d+\s*(?:each|a\s+(?:pill|tab|gram|bag|box|strip|pack))\b"
+    r"|\bi\s+(?:sell|am\s+selling|'m\s+selling|flog)\s+(?:my|some|me)\b",
+    regex.IGNORECASE)
+# A story of selling long ago, or of getting clean, is not an offer.
+_PAST = regex.compile(r"\bused\s+to\b|\byears\s+ago\b|\bback\s+when\b|\bclean\b|\bsober\b",
+                      regex.IGNORECASE)
+_OFFER_SAFE = ("RECOVERY", "REPORT")
 _EMOJI_TRADE = regex.compile(r"menu|deliver|available|dm|message|snap|hmu|hit me up|plug|"
                              r"in stock|pure|cash", regex.IGNORECASE)
 
@@ -42,6 +59,8 @@ def drug_supply(a: Analysis) -> Hit | None:
     Bad: Selling xanax and weed, dm me
     Bad: ❄️❄️ available tonight, Norwich, DM for menu
     Bad: My mum's oxycodone is going spare, anyone want to buy?
+    Bad: Got loads of diazepam left over from the ward, if anyone wants some message me
+    Good: If anyone wants to talk about coming off diazepam, message me
     Good: I used to sell weed, three years clean now
     Good: My pharmacy hasn't got any pregabalin in stock, where else can I try?
     """
@@ -51,9 +70,27 @@ def drug_supply(a: Analysis) -> Hit | None:
     found = paired(a, "MEDS", ("SALE_STRONG",), _SAFE, 10)
     if found:
         return Hit("illegal.drug_supply", *found, 0.75)
+    found = _offered_by_poster(a)
+    if found:
+        return Hit("illegal.drug_supply", chars=found, confidence=0.75,
+                   note="offered by the poster")
     marks = list(_DRUG_EMOJI.finditer(a.text))
     if marks and _EMOJI_TRADE.search(a.text) and not a.get("DRUG_SAFE"):
         return Hit("illegal.drug_supply", chars=marks[0].span(), confidence=0.7)
+    return None
+
+
+def _offered_by_poster(a: Analysis) -> tuple[int, int] | None:
+    """A drug or a prescription medicine in a post where the poster offers it for others to
+    have or buy, in whichever sentence the offer comes."""
+    offer = _OFFER_CLAUSE.search(a.text)
+    if offer is None or _PAST.search(a.text):
+        return None
+    doc = a.doc
+    for tag in ("DRUG", "MEDS"):
+        for s, _e in a.get(tag):
+            if not doc.quoted[s] and not blocked(a, s, _OFFER_SAFE):
+                return offer.span()
     return None
 
 
