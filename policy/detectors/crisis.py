@@ -85,6 +85,8 @@ def _voice(a: Analysis, s: int, e: int) -> str:
     lo = a.sentence_range(a.doc.sents[s])[0]
     for i in range(s - 1, max(lo, s - 7) - 1, -1):
         t = toks[i]
+        if t in ("my", "our") and i + 1 < s and toks[i + 1] in _SPECIFIC:
+            return "other"  # "my son bought a gun": the son is the subject, not the writer
         if t in FIRST_PERSON:
             return "self"
         if t in SECOND_PERSON or t in _PRONOUNS_OTHER or t in _GENERIC_SUBJECTS:
