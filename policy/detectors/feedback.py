@@ -4,6 +4,7 @@ being negative; it is routed to the complaints process.
 
 from __future__ import annotations
 
+from policy.detectors import complaint_grammar
 from policy.detectors.base import Analysis, Hit
 from policy.detectors.feedback_grammar import (
     no_fault_found,
@@ -12,6 +13,7 @@ from policy.detectors.feedback_grammar import (
 )
 from policy.detectors.scope import negated
 from policy.lexicon import feedback as lex
+from policy.wordlists import words
 
 RULES = ("complaint.explicit", "complaint.negative_experience", "complaint.suggestion",
          "praise.thanks", "praise.story")
@@ -23,6 +25,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "GOOD": lex.PRAISE_STRONG,
     "CONTRAST": lex.CONTRAST,
     "SERVICE": lex.SERVICE,
+    "FAULTY": words("service_faults"),
 }
 _GENERIC = frozenset(lex.GENERIC_NEGATIVE)
 # Service words too loose to show, beside crisis, that a service is being complained about.
@@ -160,10 +163,10 @@ def detect(a: Analysis) -> list[Hit]:
     a.found["NOT"] = [(s, e) for s, e in nots if s not in inside_good]
     # An insult of a person is abuse, not a described experience ("she is a useless cow").
     insults: list[tuple[int, int]] = a.notes.get("abuse") or []  # type: ignore[assignment]
+    # "a useless stupid cow": the adjectives before the insult belong to it.
+    inside = {i for s, e in insults for i in range(max(0, s - 5), e)
+              if doc.sents[i] == doc.sents[s]}
     if insults:
-        # "a useless stupid cow": the adjectives before the insult belong to it.
-        inside = {i for s, e in insults for i in range(max(0, s - 5), e)
-                  if doc.sents[i] == doc.sents[s]}
         a.found["BAD"] = [(s, e) for s, e in a.get("BAD") if s not in inside]
     experience = bool(a.get("SERVICE")) or (bool(_NARRATOR.intersection(toks))
                                             and bool(_TOLD.intersection(toks)))
@@ -174,6 +177,14 @@ def detect(a: Analysis) -> list[Hit]:
                           if " ".join(toks[s:e]) not in _GENERIC]
     # "Can't wait for the fete": eagerness, not inability.
     a.found["BAD"] = [(s, e) for s, e in a.get("BAD") if toks[e : e + 1] != ["wait"]]
+    if experience:
+        # Grammar the word lists miss: "far too slow", "nobody explained", "let my mum
+        # down", "staff should involve carers", "why wasn't I told?".
+        more_bad, more_suggest = complaint_grammar.complaint_findings(
+            a, said_of_service(a, "FAULTY"))
+        a.found["BAD"] = sorted(a.get("BAD") + [(s, e) for s, e in more_bad
+                                                if s not in inside])
+        a.found["SUGGEST"] = sorted(a.get("SUGGEST") + more_suggest)
     # "Nothing could have been better", "never had any problems": a denied improvement or
     # fault is praise, and the words inside it ("could not", "better") are not counted apart.
     denied = no_room_to_improve(a) + no_fault_found(a)
@@ -201,6 +212,8 @@ def detect(a: Analysis) -> list[Hit]:
     # "Care excellent but nurses are always rushing": what follows "but" is the point.
     contrast = [s for s, _ in a.get("CONTRAST")]
     turned = bool(contrast) and any(s > contrast[0] for s, _ in bad_sp + suggest)
+    # "The food was cold. Everything else was fine": the criticism is the point.
+    turned = turned or (bool(bad_sp or suggest) and complaint_grammar.everything_else_fine(a))
     explicit = [(s, e) for s, e in a.get("COMPLAIN") if not negated(a, s, window=2)]
     # A person in crisis describing their pain is not complaining about a service: beside
     # crisis, a complaint needs the service named ("nobody from the crisis team called").
