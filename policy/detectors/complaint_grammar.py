@@ -30,10 +30,16 @@ _CARE_STEPS = frozenset({"offered", "answered", "called", "rang", "explained", "
                          "followed", "informed", "told", "contacted", "replied", "responded",
                          "checked", "visited", "returned", "updated", "asked", "bothered",
                          "introduced", "acknowledged", "came", "turned", "arrived", "apologised",
-                         "helped", "seen", "examined", "assessed", "consulted", "involved"})
+                         "helped", "seen", "examined", "assessed", "consulted", "involved",
+                         # after "did not", "never": "didn't ring back", "never explain"
+                         "offer", "answer", "call", "ring", "explain", "listen", "follow",
+                         "inform", "tell", "contact", "reply", "respond", "check", "visit",
+                         "return", "update", "help", "examine", "assess", "involve"})
 # "Could not have asked for more" is praise: these are denied steps only after "nobody",
 # "no one" or "never".
 _ONLY_DENIED = frozenset({"asked", "bothered"})
+_PATIENT = frozenset({"i", "we", "im"})
+_ENOUGH = frozenset({"enough", "more"})
 _PARTICLES = frozenset({"back", "up", "out", "in", "round", "over"})
 # Ways of treating patients a service can be asked to change ("should involve families").
 _CARE_VERBS = frozenset({"encourage", "involve", "listen", "communicate", "explain", "inform",
@@ -83,6 +89,8 @@ def denied_care_step(a: Analysis) -> Spans:
         one = t == "no" and toks[i + 1 : i + 2] == ["one"]
         if t not in _DENIERS and not one and t != "not":
             continue
+        if t == "not" and _PATIENT.intersection(toks[max(0, i - 3) : i]):
+            continue  # "I did not ring", "we did not need help": the patient's own doing
         first = i + 2 if one else i + 1
         for j in range(first, min(len(toks), first + 3)):
             if a.doc.sents[j] != a.doc.sents[i] or toks[j] in (",", "but", "and"):
@@ -91,6 +99,8 @@ def denied_care_step(a: Analysis) -> Spans:
                 if toks[j] in ("came", "turned") and toks[j + 1 : j + 2] not in (["back"],
                                                                                   ["up"]):
                     break  # "never came across", but "nobody came back" is a denied step
+                if _ENOUGH.intersection(toks[j + 1 : j + 4]):
+                    break  # "they could not help me enough" is praise
                 end = j + 2 if toks[j + 1 : j + 2] and toks[j + 1] in _PARTICLES else j + 1
                 spans.append((i, end))
                 break

@@ -4,7 +4,7 @@ being negative; it is routed to the complaints process.
 
 from __future__ import annotations
 
-from policy.detectors import complaint_grammar
+from policy.detectors import complaint_grammar, praise_grammar
 from policy.detectors.base import Analysis, Hit
 from policy.detectors.feedback_grammar import (
     no_fault_found,
@@ -118,7 +118,8 @@ _WEAK_GOOD = frozenset({"good", "nice", "fine", "ok", "okay", "happy", "quick", 
                         "kind", "caring", "helpful", "friendly", "professional", "great",
                         "pleasant", "polite", "understanding", "listened", "100", "star",
                         "stars", "patient", "proud", "efficient", "prompt", "on time",
-                        "comfortable", "informative", "supportive", "respectful"})
+                        "comfortable", "informative", "supportive", "respectful", "useful",
+                        "reliable"})
 _THANKS = frozenset({"thank you", "thanks", "thankyou", "grateful", "gratitude", "appreciate",
                      "appreciated", "thankful"})
 
@@ -185,9 +186,15 @@ def detect(a: Analysis) -> list[Hit]:
         a.found["BAD"] = sorted(a.get("BAD") + [(s, e) for s, e in more_bad
                                                 if s not in inside])
         a.found["SUGGEST"] = sorted(a.get("SUGGEST") + more_suggest)
+    # Praise is not spoilt by a negative that is not about the care ("seen twice, both
+    # times brilliant", "can't remember her name"); "no words to thank them" is praise.
+    incidental = set(praise_grammar.incidental_negatives(a, a.get("BAD")))
+    a.found["BAD"] = [span for span in a.get("BAD") if span not in incidental]
+    gratitude = praise_grammar.gratitude_beyond_words(a)
+    intensifying = praise_grammar.more_than_praise(a, a.get("GOOD"))
     # "Nothing could have been better", "never had any problems": a denied improvement or
     # fault is praise, and the words inside it ("could not", "better") are not counted apart.
-    denied = no_room_to_improve(a) + no_fault_found(a)
+    denied = no_room_to_improve(a) + no_fault_found(a) + gratitude
     inside_denied = {i for ds, de in denied for i in range(ds, de)}
     for tag in ("BAD", "SUGGEST", "GOOD", "COMPLAIN"):
         a.found[tag] = [(s, e) for s, e in a.get(tag)
@@ -201,7 +208,8 @@ def detect(a: Analysis) -> list[Hit]:
     good += 0.5 * bad_neg  # "never rude"
     # "you'd better ..." is a warning, not a suggestion for the service.
     suggest = [(s, e) for s, e in a.get("SUGGEST")
-               if s not in inside_good and not negated(a, s, window=2)
+               if s not in inside_good and s not in intensifying
+               and not negated(a, s, window=2)
                and not (toks[s] == "better" and s > 0 and toks[s - 1] in ("would", "had"))]
     lo_of = {a.sentence_range(st)[0] for st in set(doc.sents)}
     suggest += [(s, s + 1) for s in sorted(lo_of) if s < len(toks) and toks[s] in _IMPERATIVE
@@ -238,7 +246,8 @@ def detect(a: Analysis) -> list[Hit]:
     faint = bad < 0.5 or (bad == 0.5 and good >= 2)
     if not hits and good >= 1 and faint and good_sp and not turned:
         s, e = good_sp[0]
-        thanks = any(" ".join(toks[gs:ge]) in _THANKS for gs, ge in good_sp)
+        thanks = bool(gratitude) or any(" ".join(toks[gs:ge]) in _THANKS
+                                        for gs, ge in good_sp)
         hits.append(Hit("praise.thanks" if thanks else "praise.story", s, e,
                         min(0.95, 0.5 + 0.1 * good)))
         if not contrast:
