@@ -53,6 +53,12 @@ _NEGATED_AUX = frozenset({"is", "was", "are", "were", "can", "could", "do", "doe
                           "has", "have", "had", "would", "will", "wo", "should"})
 
 
+# Care verbs not already among the phrase lists' imperatives ("support" and "follow" are
+# left out: "Support from the staff" opens praise as often as a request).
+_OPENING_VERBS = frozenset({"encourage", "involve", "include", "consult", "engage",
+                            "introduce", "acknowledge", "recognise", "understand",
+                            "consider", "ensure", "respect"})
+_COPULAS = frozenset({"is", "was", "are", "were", "been", "be"})
 _REST_IS_FINE = ("everything else", "all else", "apart from that", "other than that")
 
 
@@ -179,6 +185,39 @@ def everything_else_fine(a: Analysis) -> bool:
     return False
 
 
+def opening_care_verb(a: Analysis) -> Spans:
+    """"Encourage patients to join in", "Involve carers in the plan": a sentence that opens
+    with a way of treating people asks the service to do it. Not "Explained everything
+    clearly" (a past tense, praise) nor "Listen was the key" (a copula after)."""
+    toks = a.doc.tokens
+    spans: Spans = []
+    for sent in sorted(set(a.doc.sents)):
+        lo, hi = a.sentence_range(sent)
+        if hi - lo >= 3 and toks[lo] in _OPENING_VERBS and not _COPULAS.intersection(
+                toks[lo + 1 : lo + 3]):
+            spans.append((lo, lo + 1))
+    return spans
+
+
+def denied_quality(a: Analysis) -> Spans:
+    """"The consultant showed no compassion", "very little support for carers", "nothing
+    was good about the stay": a quality of care denied outright. Not "nothing but praise",
+    "no complaints" (a denied fault) or "No, the nurses were lovely" (an answer)."""
+    toks = a.doc.tokens
+    starts = {s: e for s, e in a.get("GOOD")}
+    spans: Spans = []
+    for i, t in enumerate(toks[:-1]):
+        if t in ("no", "little", "without") and i + 1 in starts:
+            if t == "little" and toks[i - 1 : i] not in (["very"], ["so"], ["too"]):
+                continue  # "a little help" is some help; "little angels" a fond name
+            if t == "no" and i == _sentence_start(a, i):
+                continue  # "No, very good care": an answer
+            spans.append((i, starts[i + 1]))
+        elif t == "nothing" and toks[i + 1] in _COPULAS and i + 2 in starts:
+            spans.append((i, starts[i + 2]))
+    return spans
+
+
 def _outside(spans: Spans, taken: Spans) -> Spans:
     return [(s, e) for s, e in spans
             if not any(ts < e and s < te for ts, te in taken)]
@@ -188,11 +227,12 @@ def complaint_findings(a: Analysis, said_of: frozenset[int]) -> tuple[Spans, Spa
     """(negative-experience spans, suggestion spans) found by the grammar above that the
     phrase lists did not already find, so nothing is counted twice."""
     bad = (excess_of_service(a) + denied_care_step(a) + split_let_down(a)
-           + why_not_question(a) + faults_of_service(a, said_of))
+           + why_not_question(a) + faults_of_service(a, said_of) + denied_quality(a))
     taken = list(a.get("BAD"))
     new_bad: Spans = []
     for span in sorted(bad):
         if _outside([span], taken):
             new_bad.append(span)
             taken.append(span)
-    return new_bad, _outside(asks_service_to_change(a), a.get("SUGGEST"))
+    asks = asks_service_to_change(a) + opening_care_verb(a)
+    return new_bad, _outside(asks, a.get("SUGGEST"))
