@@ -169,8 +169,10 @@ def detect(a: Analysis) -> list[Hit]:
               if doc.sents[i] == doc.sents[s]}
     if insults:
         a.found["BAD"] = [(s, e) for s, e in a.get("BAD") if s not in inside]
+    # A denied step of care ("nobody explained the scan") is itself an experience of care.
     experience = bool(a.get("SERVICE")) or (bool(_NARRATOR.intersection(toks))
-                                            and bool(_TOLD.intersection(toks)))
+                                            and bool(_TOLD.intersection(toks))) \
+        or bool(complaint_grammar.denied_care_step(a))
     if not experience:
         # A single negative word is not a complaint: without a service, a member of staff or
         # a step of care in the post, only clearly evaluative words count.
