@@ -30,7 +30,7 @@ _RECOVERY = frozenset({"get", "getting", "got", "feel", "feeling", "felt", "gets
 _FAULTS = frozenset({"complain", "complaint", "complaints", "complaining", "fault", "faults",
                      "faulted", "problem", "problems", "issue", "issues", "criticism",
                      "criticise", "grumble", "grumbles", "concerns", "negative", "wrong",
-                     "worries", "bad"})
+                     "worries", "bad", "bother", "trouble", "hassle"})
 # What may stand between the negator and the fault it denies ("never had any real
 # problems"); any other verb makes the fault the object of a failure ("did not fix the
 # problem") rather than a denied one.
@@ -90,8 +90,8 @@ def no_room_to_improve(a: Analysis) -> Spans:
         # modal may stand before the negator.
         modal = bool(_MODALS.intersection(between)) or bool(
             _MODALS.intersection(toks[max(0, j - 3) : j]))
-        if t == "more" and not {"done", "do"}.intersection(between):
-            continue  # "they do not visit any more" is a complaint
+        if t == "more" and not {"done", "do", "ask", "asked", "wish"}.intersection(between):
+            continue  # "they do not visit any more" is a complaint; "can't ask for more" is not
         if toks[i - 1] in _RECOVERY:
             continue
         outright = toks[j] == "nothing" or (toks[j] in _NOTHING and t.startswith(("improve",
