@@ -4,6 +4,7 @@ being negative; it is routed to the complaints process.
 
 from __future__ import annotations
 
+from policy.detectors import complaint_grammar, praise_grammar
 from policy.detectors.base import Analysis, Hit
 from policy.detectors.feedback_grammar import (
     no_fault_found,
@@ -12,6 +13,7 @@ from policy.detectors.feedback_grammar import (
 )
 from policy.detectors.scope import negated
 from policy.lexicon import feedback as lex
+from policy.wordlists import words
 
 RULES = ("complaint.explicit", "complaint.negative_experience", "complaint.suggestion",
          "praise.thanks", "praise.story")
@@ -23,6 +25,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "GOOD": lex.PRAISE_STRONG,
     "CONTRAST": lex.CONTRAST,
     "SERVICE": lex.SERVICE,
+    "FAULTY": words("service_faults"),
 }
 _GENERIC = frozenset(lex.GENERIC_NEGATIVE)
 # Service words too loose to show, beside crisis, that a service is being complained about.
@@ -115,7 +118,8 @@ _WEAK_GOOD = frozenset({"good", "nice", "fine", "ok", "okay", "happy", "quick", 
                         "kind", "caring", "helpful", "friendly", "professional", "great",
                         "pleasant", "polite", "understanding", "listened", "100", "star",
                         "stars", "patient", "proud", "efficient", "prompt", "on time",
-                        "comfortable", "informative", "supportive", "respectful"})
+                        "comfortable", "informative", "supportive", "respectful", "useful",
+                        "reliable"})
 _THANKS = frozenset({"thank you", "thanks", "thankyou", "grateful", "gratitude", "appreciate",
                      "appreciated", "thankful"})
 
@@ -160,13 +164,15 @@ def detect(a: Analysis) -> list[Hit]:
     a.found["NOT"] = [(s, e) for s, e in nots if s not in inside_good]
     # An insult of a person is abuse, not a described experience ("she is a useless cow").
     insults: list[tuple[int, int]] = a.notes.get("abuse") or []  # type: ignore[assignment]
+    # "a useless stupid cow": the adjectives before the insult belong to it.
+    inside = {i for s, e in insults for i in range(max(0, s - 5), e)
+              if doc.sents[i] == doc.sents[s]}
     if insults:
-        # "a useless stupid cow": the adjectives before the insult belong to it.
-        inside = {i for s, e in insults for i in range(max(0, s - 5), e)
-                  if doc.sents[i] == doc.sents[s]}
         a.found["BAD"] = [(s, e) for s, e in a.get("BAD") if s not in inside]
+    # A denied step of care ("nobody explained the scan") is itself an experience of care.
     experience = bool(a.get("SERVICE")) or (bool(_NARRATOR.intersection(toks))
-                                            and bool(_TOLD.intersection(toks)))
+                                            and bool(_TOLD.intersection(toks))) \
+        or bool(complaint_grammar.denied_care_step(a))
     if not experience:
         # A single negative word is not a complaint: without a service, a member of staff or
         # a step of care in the post, only clearly evaluative words count.
@@ -174,9 +180,23 @@ def detect(a: Analysis) -> list[Hit]:
                           if " ".join(toks[s:e]) not in _GENERIC]
     # "Can't wait for the fete": eagerness, not inability.
     a.found["BAD"] = [(s, e) for s, e in a.get("BAD") if toks[e : e + 1] != ["wait"]]
+    if experience:
+        # Grammar the word lists miss: "far too slow", "nobody explained", "let my mum
+        # down", "staff should involve carers", "why wasn't I told?".
+        more_bad, more_suggest = complaint_grammar.complaint_findings(
+            a, said_of_service(a, "FAULTY"))
+        a.found["BAD"] = sorted(a.get("BAD") + [(s, e) for s, e in more_bad
+                                                if s not in inside])
+        a.found["SUGGEST"] = sorted(a.get("SUGGEST") + more_suggest)
+    # Praise is not spoilt by a negative that is not about the care ("seen twice, both
+    # times brilliant", "can't remember her name"); "no words to thank them" is praise.
+    incidental = set(praise_grammar.incidental_negatives(a, a.get("BAD")))
+    a.found["BAD"] = [span for span in a.get("BAD") if span not in incidental]
+    gratitude = praise_grammar.gratitude_beyond_words(a)
+    intensifying = praise_grammar.more_than_praise(a, a.get("GOOD"))
     # "Nothing could have been better", "never had any problems": a denied improvement or
     # fault is praise, and the words inside it ("could not", "better") are not counted apart.
-    denied = no_room_to_improve(a) + no_fault_found(a)
+    denied = no_room_to_improve(a) + no_fault_found(a) + gratitude
     inside_denied = {i for ds, de in denied for i in range(ds, de)}
     for tag in ("BAD", "SUGGEST", "GOOD", "COMPLAIN"):
         a.found[tag] = [(s, e) for s, e in a.get(tag)
@@ -190,7 +210,8 @@ def detect(a: Analysis) -> list[Hit]:
     good += 0.5 * bad_neg  # "never rude"
     # "you'd better ..." is a warning, not a suggestion for the service.
     suggest = [(s, e) for s, e in a.get("SUGGEST")
-               if s not in inside_good and not negated(a, s, window=2)
+               if s not in inside_good and s not in intensifying
+               and not negated(a, s, window=2)
                and not (toks[s] == "better" and s > 0 and toks[s - 1] in ("would", "had"))]
     lo_of = {a.sentence_range(st)[0] for st in set(doc.sents)}
     suggest += [(s, s + 1) for s in sorted(lo_of) if s < len(toks) and toks[s] in _IMPERATIVE
@@ -201,6 +222,8 @@ def detect(a: Analysis) -> list[Hit]:
     # "Care excellent but nurses are always rushing": what follows "but" is the point.
     contrast = [s for s, _ in a.get("CONTRAST")]
     turned = bool(contrast) and any(s > contrast[0] for s, _ in bad_sp + suggest)
+    # "The food was cold. Everything else was fine": the criticism is the point.
+    turned = turned or (bool(bad_sp or suggest) and complaint_grammar.everything_else_fine(a))
     explicit = [(s, e) for s, e in a.get("COMPLAIN") if not negated(a, s, window=2)]
     # A person in crisis describing their pain is not complaining about a service: beside
     # crisis, a complaint needs the service named ("nobody from the crisis team called").
@@ -225,7 +248,8 @@ def detect(a: Analysis) -> list[Hit]:
     faint = bad < 0.5 or (bad == 0.5 and good >= 2)
     if not hits and good >= 1 and faint and good_sp and not turned:
         s, e = good_sp[0]
-        thanks = any(" ".join(toks[gs:ge]) in _THANKS for gs, ge in good_sp)
+        thanks = bool(gratitude) or any(" ".join(toks[gs:ge]) in _THANKS
+                                        for gs, ge in good_sp)
         hits.append(Hit("praise.thanks" if thanks else "praise.story", s, e,
                         min(0.95, 0.5 + 0.1 * good)))
         if not contrast:

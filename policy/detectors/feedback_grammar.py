@@ -30,7 +30,7 @@ _RECOVERY = frozenset({"get", "getting", "got", "feel", "feeling", "felt", "gets
 _FAULTS = frozenset({"complain", "complaint", "complaints", "complaining", "fault", "faults",
                      "faulted", "problem", "problems", "issue", "issues", "criticism",
                      "criticise", "grumble", "grumbles", "concerns", "negative", "wrong",
-                     "worries", "bad"})
+                     "worries", "bad", "bother", "trouble", "hassle"})
 # What may stand between the negator and the fault it denies ("never had any real
 # problems"); any other verb makes the fault the object of a failure ("did not fix the
 # problem") rather than a denied one.
@@ -49,6 +49,16 @@ _AUXILIARIES = frozenset({"could", "can", "would", "do", "did", "does", "should"
 def _start(toks: list[str], j: int) -> int:
     """The negation's first token: its auxiliary too ("could not", "do not")."""
     return j - 1 if j > 0 and toks[j - 1] in _AUXILIARIES else j
+
+
+def _modal_start(toks: list[str], j: int) -> int:
+    """The denial's first token, back over a modal before it ("could have done nothing")
+    so the modal is not also read as a suggestion."""
+    k = j
+    while k > 0 and j - k < 3 and (toks[k - 1] in _AUXILIARIES or toks[k - 1] in _MODALS
+                                   or toks[k - 1] in ("done", "been", "be", "do")):
+        k -= 1
+    return k
 
 
 def _negator_before(a: Analysis, i: int, reach: int = 8) -> int | None:
@@ -72,19 +82,22 @@ def no_room_to_improve(a: Analysis) -> Spans:
     for i, t in enumerate(toks):
         if t not in _IMPROVE or (i + 1 < len(toks) and toks[i + 1] == "than"):
             continue
-        j = _negator_before(a, i)
+        j = _negator_before(a, i, reach=11)  # "cannot think of anything they could ..."
         if j is None:
             continue
         between = toks[j + 1 : i]
-        modal = bool(_MODALS.intersection(between)) or (j > 0 and toks[j - 1] in _MODALS)
-        if t == "more" and not {"done", "do"}.intersection(between):
-            continue  # "they do not visit any more" is a complaint
+        # "could have done nothing better", "could have not done anything better": the
+        # modal may stand before the negator.
+        modal = bool(_MODALS.intersection(between)) or bool(
+            _MODALS.intersection(toks[max(0, j - 3) : j]))
+        if t == "more" and not {"done", "do", "ask", "asked", "wish"}.intersection(between):
+            continue  # "they do not visit any more" is a complaint; "can't ask for more" is not
         if toks[i - 1] in _RECOVERY:
             continue
         outright = toks[j] == "nothing" or (toks[j] in _NOTHING and t.startswith(("improve",
                                                                              "change")))
         if modal or (outright and i - j <= 4):
-            spans.append((_start(toks, j), i + 1))
+            spans.append((_modal_start(toks, j), i + 1))
     return spans
 
 

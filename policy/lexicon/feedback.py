@@ -145,6 +145,7 @@ PRAISE_STRONG = (
     "never forget", "will always remember", "forever grateful", "eternally grateful",
     "thankful", "so thankful",
     "never be able to thank", "can never thank", "could never thank",
+    "first rate", "top class", "useful", "reliable", "invaluable",
 )
 
 

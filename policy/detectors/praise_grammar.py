@@ -1,0 +1,73 @@
+"""Grammar of praise that a negative word inside it would otherwise spoil: negatives that
+are not about the care ("I came in twice", "can't remember her name"), "no words to thank
+them" (gratitude put as a denial) and "more than satisfied" (an intensifier, not a request
+for more).
+
+`incidental_negatives` returns the negative spans to drop; `gratitude_beyond_words` the
+spans of thanks said as a denial (counted like a denied fault: the words inside are not
+counted apart); `more_than_praise` the "more" spans that are not suggestions.
+"""
+
+from __future__ import annotations
+
+from policy.detectors.base import Analysis, Spans
+
+# Counting words: a complaint only beside a failure ("rang twice and nobody answered").
+_REPEATS = frozenset({"twice", "again", "third time"})
+_FORGETTING = frozenset({"remember", "recall", "catch", "know", "recollect"})
+_NAMES = frozenset({"name", "names", "her", "his", "their"})
+# "Words cannot describe how awful ..." is not thanks: a thanks or praise word must follow.
+_THANKING = frozenset({"thank", "thanks", "grateful", "gratitude", "praise", "appreciation"})
+
+
+def _phrase(a: Analysis, s: int, e: int) -> str:
+    return " ".join(a.doc.tokens[s:e])
+
+
+def incidental_negatives(a: Analysis, bad: Spans) -> Spans:
+    """Negative spans in `bad` that are not about the care: a count ("seen twice, both
+    times brilliant") when nothing else in the post is negative, and a forgotten name
+    ("a lovely nurse, can't remember her name"). "Rang twice, nobody answered" keeps its
+    count because a failure stands beside it."""
+    toks = a.doc.tokens
+    out: Spans = []
+    others = [(s, e) for s, e in bad if _phrase(a, s, e) not in _REPEATS]
+    for s, e in bad:
+        if _phrase(a, s, e) in _REPEATS and not others:
+            out.append((s, e))
+            continue
+        after = toks[e : e + 4]
+        if _FORGETTING.intersection(after[:2]) and _NAMES.intersection(after):
+            out.append((s, e))  # "cannot remember her name"
+    return out
+
+
+def gratitude_beyond_words(a: Analysis) -> Spans:
+    """"There are no words to thank the maternity team", "words cannot express how
+    grateful we are": gratitude said as a denial is praise. Not "no words of explanation"
+    (nothing thanked)."""
+    toks = a.doc.tokens
+    spans: Spans = []
+    for i, t in enumerate(toks):
+        if t != "words":
+            continue
+        lo, hi = a.sentence_range(a.doc.sents[i])
+        denied = (i > lo and toks[i - 1] in ("no", "enough")) or (
+            toks[i + 1 : i + 2] == ["cannot"] or (toks[i + 1 : i + 2] in (["can"], ["could"])
+                                                  and toks[i + 2 : i + 3] == ["not"]))
+        window = range(i, min(hi, i + 6))
+        thanked = [k for k in window if toks[k] in _THANKING] + [
+            e - 1 for s, e in a.get("GOOD") if s in window]
+        if denied and thanked:
+            spans.append((i - 1 if toks[i - 1] in ("no", "enough") else i, max(thanked) + 1))
+    return spans
+
+
+def more_than_praise(a: Analysis, good: Spans) -> frozenset[int]:
+    """Starts of "more" that intensify praise ("more than satisfied", "more than happy with
+    the clinic"), so they are not read as asking for more."""
+    toks = a.doc.tokens
+    starts = {s for s, _ in good}
+    return frozenset(i for i, t in enumerate(toks[:-2])
+                     if t == "more" and toks[i + 1] == "than"
+                     and (i + 2 in starts or i + 3 in starts))
