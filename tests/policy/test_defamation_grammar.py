@@ -36,6 +36,7 @@ NOT_ALLEGATIONS = [
     "Dr Fenton explained the side effects of drinking alcohol on my new tablets",
     "Nurse Walsh stayed late to make sure my mum was settled",
     "Dr Aziz is a thief, he stole my heart, best doctor ever",
+    "Nurse Patel really let my dad down",  # a complaint naming staff is a complaint
 ]
 
 
