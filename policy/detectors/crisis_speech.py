@@ -166,34 +166,65 @@ def _match(toks: list[str], i: int, hi: int, slots: Compiled) -> int | None:
 Kinds = Sequence[tuple[str, Sequence[Slot]]]
 
 
-def by_first_word(kinds: Kinds) -> dict[str, list[tuple[str, Compiled]]]:
-    """The kinds that can start at each word, in their listed order: a post is read once
-    and only the few kinds its words can open are tried (the first slot of every kind
-    must name its words: no empty choice, no end mark, no wildcard)."""
-    index: dict[str, list[tuple[str, Compiled]]] = {}
-    for kind, slots in kinds:
-        compiled = tuple(_compile(slot) for slot in slots)
-        for choice in compiled[0][1]:
-            if not choice or choice[0] in (_END, ANY):
-                raise ValueError(f"kind {kind!r} must start with a word")
-            found = index.setdefault(choice[0], [])
-            if not found or found[-1] != (kind, compiled):
-                found.append((kind, compiled))
-    return index
+Listed = tuple[int, str, Compiled]  # (place in the list, kind, slots)
 
 
-def find_kinds(a: Analysis, index: dict[str, list[tuple[str, Compiled]]]
-               ) -> list[tuple[str, int, int]]:
+class KindIndex:
+    """The kinds that can start at a word, narrowed by the word after it (softeners
+    skipped, as the match skips them): a post is read once, and at a common word such as
+    "i" only the few kinds whose second slot fits the next word are tried."""
+
+    def __init__(self, kinds: Kinds) -> None:
+        self.pairs: dict[tuple[str, str], list[Listed]] = {}
+        self.firsts: dict[str, list[Listed]] = {}  # kinds any next word may continue
+        self.words: set[str] = set()
+        for place, (kind, slots) in enumerate(kinds):
+            compiled = tuple(_compile(slot) for slot in slots)
+            entry = (place, kind, compiled)
+            opening = compiled[0][1]
+            for choice in opening:
+                if not choice or choice[0] in (_END, ANY):
+                    raise ValueError(f"kind {kind!r} must start with a word")
+            second = compiled[1][0] if len(compiled) > 1 else None
+            for word in dict.fromkeys(c[0] for c in opening):
+                self.words.add(word)
+                # Only one-word openings know where the second slot starts.
+                if second is None or any(len(c) > 1 for c in opening):
+                    self.firsts.setdefault(word, []).append(entry)
+                else:
+                    for nxt in second:
+                        self.pairs.setdefault((word, nxt), []).append(entry)
+
+    def at(self, word: str, nxt: str) -> list[Listed]:
+        """The kinds to try at `word` followed by `nxt`, in their listed order."""
+        pair = self.pairs.get((word, nxt), [])
+        first = self.firsts.get(word, [])
+        if not pair or not first:
+            return pair or first
+        return sorted(pair + first)
+
+
+def by_first_word(kinds: Kinds) -> KindIndex:
+    """The index of `kinds` that find_kinds reads (the first slot of every kind must name
+    its words: no empty choice, no end mark, no wildcard)."""
+    return KindIndex(kinds)
+
+
+def find_kinds(a: Analysis, index: KindIndex) -> list[tuple[str, int, int]]:
     """(kind, start, end) of every kind of the index (by_first_word) found, by sentence: at
     most one kind starts at each token (the first listed)."""
     toks = a.doc.tokens
+    n = len(toks)
+    words = index.words
     out = []
     for i, t in enumerate(toks):
-        kinds = index.get(t)
-        if not kinds:
+        if t not in words:
             continue
         hi = a.sentence_range(a.doc.sents[i])[1]
-        for kind, slots in kinds:
+        j = i + 1
+        while j < hi and toks[j] in _SOFT:
+            j += 1
+        for _place, kind, slots in index.at(t, toks[j] if j < hi and j < n else ""):
             end = _match(toks, i, hi, slots)
             if end is not None:
                 out.append((kind, i, end))

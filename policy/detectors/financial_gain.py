@@ -41,10 +41,11 @@ _RETURN = regex.compile(
     # A cut for moving money through one's account ("you keep £200", "keep 20%").
     + r"|\b(?:you\s+|and\s+)?keep\s+(?:" + _SUM + r"|\d+\s?%)",
     regex.IGNORECASE)
-# Every shape of _RETURN holds a sum, a digit or one of these words: a cheap first look that
-# spares long posts the full pattern (it runs on every post).
-_RETURN_HINT = regex.compile(r"[£$€\d]|return|figures|double|twice|triple|paid|income|boss|"
-                             r"opportunit", regex.IGNORECASE)
+# Every shape of _RETURN holds a currency sign, a digit before "%" or "x", or one of these
+# words: a cheap first look that spares most posts the full pattern (a plain number, as in
+# "waited 4 hours", is not enough, and it runs on every post).
+_RETURN_HINT = regex.compile(r"[£$€]|\d\s?[%x]|return|figures|double|twice|triple|paid|income|"
+                             r"boss|opportunit", regex.IGNORECASE)
 # How the scheme is joined: a contact, a link or a code ("ask me how", "sign up with my code").
 _JOIN = regex.compile(
     r"\b(?:ask\s+me\s+how|find\s+out\s+how|sign\s+up|my\s+code|link\s+in\s+(?:my\s+)?bio|"
