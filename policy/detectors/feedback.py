@@ -68,6 +68,14 @@ def _question(a: Analysis, lo: int, hi: int) -> bool:
     return "?" in a.text[start : end + 2]
 
 
+def _asks_for_information(a: Analysis, s: int) -> bool:
+    """The sentence holding token s is a question opening with an asking word other than
+    "why" ("Is there parking?", "Does the ward allow visitors after 8?")."""
+    lo, hi = a.sentence_range(a.doc.sents[s])
+    first = a.doc.tokens[lo]
+    return first in _ASKING and first != "why" and _question(a, lo, hi)
+
+
 def _signposts(a: Analysis, s: int) -> bool:
     lo = a.sentence_range(a.doc.sents[s])[0]
     return a.doc.tokens[lo] in _ADVICE
@@ -178,6 +186,14 @@ def detect(a: Analysis) -> list[Hit]:
         # a step of care in the post, only clearly evaluative words count.
         a.found["BAD"] = [(s, e) for s, e in a.get("BAD")
                           if " ".join(toks[s:e]) not in _GENERIC]
+    # "Is there parking at the Hellesdon site?": a question asking for information is not a
+    # described experience, so its mild and generic words do not count ("why" is left out:
+    # "why does nobody ring back?" complains).
+    asking = {doc.sents[s] for s, _ in a.get("BAD") if _asks_for_information(a, s)}
+    a.found["BAD"] = [(s, e) for s, e in a.get("BAD")
+                      if doc.sents[s] not in asking
+                      or (" ".join(toks[s:e]) not in _GENERIC
+                          and " ".join(toks[s:e]) not in _WEAK_BAD)]
     # "Can't wait for the fete": eagerness, not inability.
     a.found["BAD"] = [(s, e) for s, e in a.get("BAD") if toks[e : e + 1] != ["wait"]]
     if experience:
@@ -192,7 +208,7 @@ def detect(a: Analysis) -> list[Hit]:
     # times brilliant", "can't remember her name"); "no words to thank them" is praise.
     incidental = set(praise_grammar.incidental_negatives(a, a.get("BAD")))
     a.found["BAD"] = [span for span in a.get("BAD") if span not in incidental]
-    gratitude = praise_grammar.gratitude_beyond_words(a)
+    gratitude = praise_grammar.gratitude_beyond_words(a) + praise_grammar.praise_said_as_denial(a)
     intensifying = praise_grammar.more_than_praise(a, a.get("GOOD"))
     # "Nothing could have been better", "never had any problems": a denied improvement or
     # fault is praise, and the words inside it ("could not", "better") are not counted apart.

@@ -71,3 +71,41 @@ def more_than_praise(a: Analysis, good: Spans) -> frozenset[int]:
     return frozenset(i for i, t in enumerate(toks[:-2])
                      if t == "more" and toks[i + 1] == "than"
                      and (i + 2 in starts or i + 3 in starts))
+
+
+_NEGATORS = frozenset({"not", "never", "cannot"})
+_GIVING_UP = frozenset({"give", "gave", "giving", "given"})
+_LET = frozenset({"let", "lets", "letting"})
+_PEOPLE = frozenset({"me", "us", "him", "her", "them", "my", "our"})
+# What one could not have done without the care ("got through", "coped", "survived").
+_MANAGED = frozenset({"got", "get", "coped", "cope", "managed", "survived", "made", "done"})
+_NOBODY = frozenset({"nobody", "no one", "noone"})
+
+
+def praise_said_as_denial(a: Analysis) -> Spans:
+    """Praise put as a negative: thanks that cannot be enough ("can't thank the team
+    enough"), steadfastness ("they never gave up on me", "never once let us down"), and a
+    counterfactual debt ("I couldn't have got through it without the crisis team", "nobody
+    could have done more"). Not "they gave up on me" or "I couldn't get through to anyone"
+    (no "have ... without"): those are failures."""
+    toks = a.doc.tokens
+    spans: Spans = []
+    for i, t in enumerate(toks):
+        if t not in _NEGATORS and t not in _NOBODY:
+            continue
+        hi = a.sentence_range(a.doc.sents[i])[1]
+        after = toks[i + 1 : min(hi, i + 8)]
+        if t in _NEGATORS:
+            if "thank" in after[:3] and "enough" in after:
+                spans.append((i, i + 2 + after.index("enough")))
+            elif _GIVING_UP.intersection(after[:2]) and "up" in after[:3] and "on" in after[:4]:
+                spans.append((i, i + 1 + after.index("on") + 1))
+            elif _LET.intersection(after[:2]) and "down" in after[:5] and (
+                    _PEOPLE.intersection(after[:4])):
+                spans.append((i, i + 1 + after.index("down") + 1))
+            elif after[:1] == ["have"] and _MANAGED.intersection(after[1:3]) and (
+                    "without" in toks[i + 2 : hi]):
+                spans.append((i, toks.index("without", i + 2) + 1))
+        elif after[:3] == ["could", "have", "done"] and "more" in after[3:5]:
+            spans.append((i, i + 1 + after.index("more") + 1))
+    return spans
