@@ -9,6 +9,7 @@ is itself negated ("no Moldovan ..."), the same scope rules as the rest of hate.
 
 from __future__ import annotations
 
+from policy.detectors import rulekit
 from policy.detectors.base import Analysis, Hit
 from policy.detectors.group_slots import (
     Group,
@@ -228,7 +229,7 @@ def animal_comparison(a: Analysis) -> Hit | None:
 
 
 RULE_FUNCTIONS = (generalisation, removal, extermination, animal_comparison)
-RULES = tuple(f"hate.{fn.__name__}" for fn in RULE_FUNCTIONS)
+RULES = rulekit.rule_ids(CATEGORY, RULE_FUNCTIONS)
 
 
 def detect(a: Analysis) -> list[Hit]:
