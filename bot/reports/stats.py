@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from bot.core.calendar import OfficeHours
 from bot.core.figures import Range, Stats
+from bot.core.working_time import working_seconds_each
 from bot.store.closing import NOT_ACTIONS, is_person
 from bot.store.queue_queries import open_alert_count
 from bot.store.stats_queries import (
@@ -42,9 +43,7 @@ ESCALATE, FLAG_WRONG = "escalate", "flag_wrong"
 
 def first_action_durations(session: Session, rng: Range, hours: OfficeHours) -> list[float]:
     """Office-hours seconds from each alert posted in the range to its first action."""
-    return [hours.working_seconds(posted_at, at)
-            for posted_at, at in first_action_times(session, rng.start, rng.end)
-            if posted_at is not None and at is not None]
+    return working_seconds_each(hours, first_action_times(session, rng.start, rng.end))
 
 
 def compute(session: Session, rng: Range, hours: OfficeHours) -> Stats:

@@ -30,7 +30,8 @@ class MentionRow(Base):
     __tablename__ = "mentions"
     __table_args__ = (
         UniqueConstraint("platform", "account", "external_id", name="uq_mentions_platform_item"),
-        Index("ix_mentions_created_at", "created_at"),
+        # 0010: platform and kind too, so that counting a range's mentions reads the index alone
+        Index("ix_mentions_created_kind", "created_at", "platform", "kind"),
         Index("ix_mentions_author", "platform", "author_id"),
     )
 
@@ -74,7 +75,9 @@ class DecisionRow(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSONType, default=dict)
     decided_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
-    __table_args__ = (Index("ix_decisions_mention", "mention_id"),)
+    # 0010: a mention's decisions in order with their categories: the latest one's are read
+    # from the index alone
+    __table_args__ = (Index("ix_decisions_latest", "mention_id", "id", "categories"),)
 
 
 OPEN_ALERT = sql_text("kind = 'mention' AND state = 'posted' AND closed_at IS NULL "
@@ -97,13 +100,13 @@ class AlertRow(Base):
         Index("ix_alerts_mention", "mention_id"),
         Index("ix_alerts_posted_at", "posted_at"),
         Index("ix_alerts_channel_posted", "channel", "posted_at"),
-        # 0006: the open alerts, oldest first; the alerts acted on, by posting time
-        # (the condition's columns too, so that counting them never reads the table)
+        # 0006: the open alerts, oldest first; the alerts acted on, by posting time (0010:
+        # both with the condition's columns too, so that reading them never reads the table)
         Index("ix_alerts_open", "posted_at", "id", "kind", "state", "closed_at", "mention_id",
               sqlite_where=OPEN_ALERT,
               postgresql_where=OPEN_ALERT),
-        Index("ix_alerts_acted", "posted_at", "first_action_at", sqlite_where=ACTED_ALERT,
-              postgresql_where=ACTED_ALERT),
+        Index("ix_alerts_acted", "posted_at", "first_action_at", "kind", "state",
+              sqlite_where=ACTED_ALERT, postgresql_where=ACTED_ALERT),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

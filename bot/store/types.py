@@ -40,4 +40,17 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
+def utc_instant(value: str | datetime) -> datetime:
+    """A UTCDateTime column's value as the driver hands it over, read without the per-value
+    processors above (for queries that return tens of thousands of instants): SQLite's ISO
+    text of a UTC instant, or PostgreSQL's aware datetime. The text is parsed with its offset
+    spelt out because that is several times faster than parsing it naive and then replacing
+    its tzinfo."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value + "+00:00")
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
 JSONType = JSON().with_variant(JSONB(), "postgresql")
