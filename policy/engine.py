@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 from dataclasses import replace
+from functools import lru_cache
 
 from policy import categories as C
 from policy.categories import Severity
@@ -115,7 +116,9 @@ class PolicyEngine:
         self._mask_words = frozenset(mask)
         self._trust_rules = frozenset(r.id for r in self._rules.values() if r.terms)
         canon = self._canon
-        self._language = language or LanguageReader(lambda w: canon.is_word(w) or english(w))
+        # Cached: a feed's words repeat, and every post's first words are looked up.
+        is_english_word = lru_cache(maxsize=65_536)(lambda w: canon.is_word(w) or english(w))
+        self._language = language or LanguageReader(is_english_word)
 
     def classify(self, text: str, context: Context | None = None, *,
                  lang: str | None = None, without: frozenset[str] = frozenset()) -> Decision:

@@ -7,16 +7,15 @@ words and still report the exact characters that were posted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-
-import regex
 
 from policy.lexicon.common import COMMON_WORDS, CONTRACTIONS
 from policy.normalise import Normalised, normalise
 
-_TOKEN = regex.compile(r"[a-z0-9*#%]*[a-z0-9][a-z0-9*#%']*|[.!?;\n\",:]")
-_COLLAPSE = regex.compile(r"([a-z])\1+")
+_TOKEN = re.compile(r"[a-z0-9*#%]*[a-z0-9][a-z0-9*#%']*|[.!?;\n\",:]")
+_COLLAPSE = re.compile(r"([a-z])\1+")
 _SENTENCE_END = frozenset({".", "!", "?", ";", "\n"})
 
 
@@ -87,7 +86,7 @@ class Canon:
         for w in sorted(maskable):
             if w.isalpha() and len(w) >= 3:
                 self.masks.setdefault((len(w), w[0], w[-1]), []).append(w)
-        self._cache: dict[str, tuple[str, ...]] = {}
+        self.cache: dict[str, tuple[str, ...]] = {}  # token -> its repair
 
     def is_word(self, word: str) -> bool:
         """Known, or repairable to a word the policy knows."""
@@ -95,13 +94,13 @@ class Canon:
                 or (word.endswith("s") and word[:-1] in self.known))
 
     def word(self, tok: str) -> tuple[str, ...]:
-        hit = self._cache.get(tok)
+        hit = self.cache.get(tok)
         if hit is not None:
             return hit
         out = self._repair(tok)
-        if len(self._cache) > 50_000:
-            self._cache.clear()
-        self._cache[tok] = out
+        if len(self.cache) > 50_000:
+            self.cache.clear()
+        self.cache[tok] = out
         return out
 
     def _repair(self, tok: str) -> tuple[str, ...]:
@@ -135,8 +134,8 @@ class Canon:
         if not core:
             return tok
         cands = self.masks.get((len(tok), tok[0], tok[-1]), [])
-        pat = regex.compile(
-            "^" + "".join("." if c in "*#%" else regex.escape(c) for c in tok) + "$"
+        pat = re.compile(
+            "^" + "".join("." if c in "*#%" else re.escape(c) for c in tok) + "$"
         )
         for c in cands:
             if pat.match(c):
@@ -192,10 +191,20 @@ def phrase_tokens(phrase: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# A necessary condition for letters spaced out one by one: three single letters, each one
+# character apart (that character starting no token). Most posts have none, and skip the walk.
+_SPACED_LETTERS = re.compile(
+    r"(?<![a-z0-9*#%])[a-z][^a-z0-9*#%'.!?;\n\",:][a-z][^a-z0-9*#%'.!?;\n\",:][a-z]"
+    r"(?![a-z0-9*#%'])"
+)
+
+
 def _raw_tokens(norm_text: str, canon: Canon) -> list[tuple[str, int, int]]:
     """Tokens with spans; letters spaced out ("k i l l", "w o m a n I see") are joined into
     the longest run that spells a word the policy knows."""
-    raw = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(norm_text)]
+    raw = [(m[0], *m.span()) for m in _TOKEN.finditer(norm_text)]
+    if not _SPACED_LETTERS.search(norm_text):
+        return raw
     out: list[tuple[str, int, int]] = []
     i = 0
     n = len(raw)
@@ -233,32 +242,39 @@ def make_doc(text: str, canon: Canon) -> Doc:
     """Normalise, tokenise and repair `text`."""
     norm = normalise(text)
     doc = Doc(norm)
-    original = norm.original
+    # Bound methods and locals: this loop runs for every token of every post.
+    add_token, add_span = doc.tokens.append, doc.spans.append
+    add_sent, add_quoted, add_cap = doc.sents.append, doc.quoted.append, doc.caps.append
+    original, offsets = norm.original, norm.offsets
+    n_original = len(original)
+    known, cache, repair = canon.known, canon.cache, canon.word
     sent = 0
+    last_sent = -1  # sentence of the last token added
     quoted = False
     for t, m_start, m_end in _raw_tokens(norm.text, canon):
         if t in _SENTENCE_END:
-            if doc.sents and doc.sents[-1] == sent:
+            if last_sent == sent:
                 sent += 1
             continue
         if t == '"':
             quoted = not quoted
             continue
-        o = m_start if norm.offsets is None else norm.offsets[m_start]
-        cap = o < len(original) and original[o].isupper()
+        o = m_start if offsets is None else offsets[m_start]
+        cap = o < n_original and original[o].isupper()
         if t == "," or t == ":":
             words: tuple[str, ...] = (t,)
-        elif (2 <= len(t) <= 5 and t not in canon.known
+        elif (2 <= len(t) <= 5 and t not in known
               and _all_caps(original, norm, m_start, m_end)):
             words = (t,)  # an acronym (PRN, SLT), never a misspelt word
         else:
-            words = canon.word(t)
+            words = cache.get(t) or repair(t)
         for w in words:
-            doc.tokens.append(w)
-            doc.spans.append((m_start, m_end))
-            doc.sents.append(sent)
-            doc.quoted.append(quoted)
-            doc.caps.append(cap)
+            add_token(w)
+            add_span((m_start, m_end))
+            add_sent(sent)
+            add_quoted(quoted)
+            add_cap(cap)
+            last_sent = sent
     return doc
 
 

@@ -7,6 +7,7 @@ either fails the whole page's transaction. Both are cleaned once, where text com
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import fields, is_dataclass, replace
 from typing import Any, TypeVar
@@ -26,13 +27,32 @@ def clean_str(value: str) -> str:
 
 
 def clean_json(value: Any) -> Any:
-    """The same for every string (keys too) inside a JSON-like value."""
+    """The same for every string (keys too) inside a JSON-like value; the value itself when
+    nothing in it needs cleaning."""
+    if isinstance(value, str):
+        return clean_str(value)
+    if isinstance(value, dict | list | tuple) and not _may_need_cleaning(value):
+        return value
+    return _clean_json(value)
+
+
+def _may_need_cleaning(value: Any) -> bool:
+    """Whether a lone surrogate or a NUL may be inside, read off one C-speed encoding (JSON
+    writes a NUL as an escape; anything it cannot encode counts as needing the walk)."""
+    try:
+        encoded = json.dumps(value, ensure_ascii=False, check_circular=False)
+    except (TypeError, ValueError):
+        return True
+    return "\\u0000" in encoded or bool(_BAD.search(encoded))
+
+
+def _clean_json(value: Any) -> Any:
     if isinstance(value, str):
         return clean_str(value)
     if isinstance(value, dict):
-        return {clean_json(k): clean_json(v) for k, v in value.items()}
+        return {_clean_json(k): _clean_json(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return type(value)(clean_json(v) for v in value)
+        return type(value)(_clean_json(v) for v in value)
     return value
 
 

@@ -12,6 +12,7 @@ checks, as for the other crisis rules.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from policy.detectors.base import Analysis, Hit
 
@@ -132,28 +133,45 @@ def _at(toks: list[str], i: int, hi: int, choice: tuple[str, ...]) -> int | None
     return i + len(choice) if tuple(toks[i : i + len(choice)]) == choice else None
 
 
-# Each slot as (the words its choices can start with, or None when a choice needs no word;
-# the choices in their listed order): a slot that cannot start at a word is passed at once.
-CompiledSlot = tuple[frozenset[str] | None, tuple[tuple[str, ...], ...]]
+# Each slot, compiled so that at a token only the choices that can start there are compared:
+# `firsts`, the words its choices start with (None when some choice needs no word: the end of
+# the clause, any word, or nothing); `choices` in their listed order; `by_first`, for each word,
+# the choices starting with it or needing no word, in listed order; `unworded`, the choices
+# needing no word; `one_word`, every choice a single word, so a word in `firsts` is the match.
+class CompiledSlot(NamedTuple):
+    firsts: frozenset[str] | None
+    choices: tuple[tuple[str, ...], ...]
+    by_first: dict[str, tuple[tuple[str, ...], ...]]
+    unworded: tuple[tuple[str, ...], ...]
+    one_word: bool
+
+
 Compiled = tuple[CompiledSlot, ...]
 
 
 def _compile(slot: Slot) -> CompiledSlot:
     choices = _choices(slot)
-    if any(not c or c[0] in (_END, ANY) for c in choices):
-        return None, choices
-    return frozenset(c[0] for c in choices), choices
+    unworded = tuple(c for c in choices if not c or c[0] in (_END, ANY))
+    words = frozenset(c[0] for c in choices if c not in unworded)
+    by_first = {w: tuple(c for c in choices if c in unworded or c[0] == w) for w in words}
+    return CompiledSlot(None if unworded else words, choices, by_first, unworded,
+                        not unworded and all(len(c) == 1 for c in choices))
 
 
 def _match(toks: list[str], i: int, hi: int, slots: Compiled) -> int | None:
     """End of the kind when it starts at token i, else None; softeners may sit between."""
-    for n, (firsts, choices) in enumerate(slots):
+    for n, (_firsts, _choices, by_first, unworded, one_word) in enumerate(slots):
         if n:
             while i < hi and toks[i] in _SOFT:
                 i += 1
-        if firsts is not None and (i >= hi or toks[i] not in firsts):
-            return None
-        for c in choices:
+        if i >= hi:
+            candidates = unworded
+        else:
+            candidates = by_first.get(toks[i], unworded)
+            if one_word and candidates:  # the word is the choice: nothing to compare
+                i += 1
+                continue
+        for c in candidates:
             end = _at(toks, i, hi, c)
             if end is not None:
                 i = end
@@ -181,11 +199,11 @@ class KindIndex:
         for place, (kind, slots) in enumerate(kinds):
             compiled = tuple(_compile(slot) for slot in slots)
             entry = (place, kind, compiled)
-            opening = compiled[0][1]
+            opening = compiled[0].choices
             for choice in opening:
                 if not choice or choice[0] in (_END, ANY):
                     raise ValueError(f"kind {kind!r} must start with a word")
-            second = compiled[1][0] if len(compiled) > 1 else None
+            second = compiled[1].firsts if len(compiled) > 1 else None
             for word in dict.fromkeys(c[0] for c in opening):
                 self.words.add(word)
                 # Only one-word openings know where the second slot starts.

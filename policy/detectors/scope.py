@@ -47,6 +47,8 @@ def negated(a: Analysis, start: int, window: int = 4) -> bool:
     before = doc.tokens[max(lo, start - 8) : start]
     if _NOBODY.intersection(before) or "no one" in " ".join(before):
         return True  # "nobody should ever hurt ...", "no one deserves ..."
+    if not a.get("NOT"):
+        return False  # no negator anywhere in the post
     for s, e in a.in_sent("NOT", sent):
         if s >= start:
             continue
