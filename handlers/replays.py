@@ -57,10 +57,10 @@ def interaction_key(body: dict[str, Any]) -> str | None:
 class ReplayGuardedAck(Ack):
     """Bolt's ack, then the replay check; the first call alone checks.
 
-    On an ack lane a plain ack() (the listener has work to do) raises WorkAfterAck once Slack
-    has its answer; the listener's second run, on a work thread, reaches this same ack, which
-    answers nothing new and checks there. An ack with an answer of its own (a modal's field
-    errors) ends its listener, so it stays on its lane."""
+    On an ack lane the first ack raises WorkAfterAck once Slack has its answer; the listener's
+    second run, on a work thread, reaches this same ack, which answers nothing new and checks
+    there. Should the second run's ack differ from the first (the pure checks before it said
+    something else the second time), the listener stops: Slack was told the first."""
 
     def __init__(self, is_new: Callable[[], bool], kind: str = "interaction") -> None:
         super().__init__()
@@ -68,15 +68,19 @@ class ReplayGuardedAck(Ack):
         self.kind = kind
         self._checked = False
         self._handed_over = False
+        self._first: tuple[tuple[Any, ...], dict[str, Any]] = ((), {})
 
     def __call__(self, *args: Any, **kwargs: Any) -> BoltResponse:
         if self._handed_over and self.response is not None:
             self._handed_over = False
+            if (args, kwargs) != self._first:
+                log.warning("a Slack listener acked differently on its second run; stopped")
+                raise ReplayedInteraction
             answer = self.response
         else:
             answer = super().__call__(*args, **kwargs)
-            if not args and not kwargs and not self._checked and ack_lane.on_lane():
-                self._handed_over = True
+            if not self._checked and ack_lane.on_lane():
+                self._handed_over, self._first = True, (args, kwargs)
                 raise ack_lane.WorkAfterAck
         if not self._checked:
             self._checked = True
@@ -93,6 +97,7 @@ def first_time(services: Services, key: str) -> bool:
 def drop_replays(body: dict[str, Any], context: BoltContext, ack: Ack,
                  next: Callable[[], None], services: Services) -> BoltResponse | None:
     key = interaction_key(body)
+    ack_lane.acks_itself(body.get("type") != "event_callback")
     if key is None:
         if body.get("type") != "event_callback":
             # Nothing to check it by, but its work still leaves the ack lane after the ack.

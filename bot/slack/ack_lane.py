@@ -13,9 +13,15 @@ listener's ack that has answered Slack raises WorkAfterAck there (handlers/repla
 lane is free at once, and the listener is queued to run again from the start on a work thread:
 its second ack() gives Slack nothing new and the listener goes on to its work. Running the part
 before the ack twice is safe because listeners ack first: before it there is nothing, or pure
-checks whose answer (a modal's field errors) is final, so such an ack stays on its lane. The
+checks (a modal's field errors); a second run whose ack differs from the first stops there. The
 work waits in a queue, not on a thread, and runs on as many threads as Bolt's own executor had.
 Events are acked by Bolt before their listener starts, so their listeners run on a lane whole.
+
+A listener that acks for itself (a click, a submission, a command: handlers/replays.py says so
+for each request with `acks_itself`) does not even wait for a lane: the request's own thread
+runs it up to its ack, as the part before the ack is nothing or pure checks. Bolt then finds the
+answer ready at its first look instead of sleeping its 10 ms between looks, and the click's
+answer needs no second thread to take the interpreter lock in turn.
 """
 
 from __future__ import annotations
@@ -25,7 +31,8 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from typing import Any
 
-# Slack requests waiting for an ack at once: gunicorn's threads (the Procfile's --threads 8).
+# Lanes for the listeners that do not start on their request's thread (events, which Bolt has
+# acked, run whole on one): as many as gunicorn has threads (the Procfile's --threads 8).
 LANES = 8
 # Threads for the work after the acks: what Bolt's default executor had in all.
 WORKERS = 5
@@ -44,6 +51,14 @@ def on_lane() -> bool:
     return bool(getattr(_here, "lane", False))
 
 
+def acks_itself(yes: bool) -> None:
+    """Said on the request's thread before Bolt starts the request's listener: True when the
+    listener will ack (so it may run here until then), False when Bolt has acked already (an
+    event: its listener runs whole, which must not hold up the answer). Said for every request
+    that reaches a listener, so one request's word never carries over to the next."""
+    _here.inline = yes
+
+
 class AckLane(Executor):
     """Listeners on `lanes` threads until their ack; the rest queued for `workers` threads."""
 
@@ -52,6 +67,11 @@ class AckLane(Executor):
         self._workers = ThreadPoolExecutor(workers, thread_name_prefix="slack-work")
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        if getattr(_here, "inline", False) and not on_lane():
+            _here.inline = False
+            done: Future[Any] = Future()
+            done.set_result(self._on_lane(fn, *args, **kwargs))
+            return done
         return self._lanes.submit(self._on_lane, fn, *args, **kwargs)
 
     def _on_lane(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
