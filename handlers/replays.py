@@ -5,8 +5,10 @@ A click, submission or command is checked just after its listener acks, so the d
 that remembers it is never between Slack and the acknowledgement: a busy database (ingest
 writing a backlog to the same SQLite file) cannot slow an ack. The listener's `ack` is wrapped:
 it answers Slack first, then asks whether the interaction is new, and a replay stops the
-listener there, before any work. Events are acked by Bolt itself before any listener runs, so
-they are checked as they arrive."""
+listener there, before any work. On an ack lane (bot/slack/ack_lane.py) the plain ack hands the
+listener over to a work thread as soon as Slack has its answer, and the question is asked there,
+so neither it nor the work holds a lane that the next interaction's ack needs. Events are acked
+by Bolt itself before any listener runs, so they are checked as they arrive."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from slack_bolt import Ack, BoltResponse
 
+from bot.slack import ack_lane
 from bot.store import replays
 from handlers.context import provide_services
 
@@ -52,16 +55,33 @@ def interaction_key(body: dict[str, Any]) -> str | None:
 
 
 class ReplayGuardedAck(Ack):
-    """Bolt's ack, then the replay check; the first call alone checks."""
+    """Bolt's ack, then the replay check; the first call alone checks.
+
+    On an ack lane the first ack raises WorkAfterAck once Slack has its answer; the listener's
+    second run, on a work thread, reaches this same ack, which answers nothing new and checks
+    there. Should the second run's ack differ from the first (the pure checks before it said
+    something else the second time), the listener stops: Slack was told the first."""
 
     def __init__(self, is_new: Callable[[], bool], kind: str = "interaction") -> None:
         super().__init__()
         self._is_new = is_new
         self.kind = kind
         self._checked = False
+        self._handed_over = False
+        self._first: tuple[tuple[Any, ...], dict[str, Any]] = ((), {})
 
     def __call__(self, *args: Any, **kwargs: Any) -> BoltResponse:
-        answer = super().__call__(*args, **kwargs)
+        if self._handed_over and self.response is not None:
+            self._handed_over = False
+            if (args, kwargs) != self._first:
+                log.warning("a Slack listener acked differently on its second run; stopped")
+                raise ReplayedInteraction
+            answer = self.response
+        else:
+            answer = super().__call__(*args, **kwargs)
+            if not self._checked and ack_lane.on_lane():
+                self._handed_over, self._first = True, (args, kwargs)
+                raise ack_lane.WorkAfterAck
         if not self._checked:
             self._checked = True
             if not self._is_new():
@@ -77,7 +97,11 @@ def first_time(services: Services, key: str) -> bool:
 def drop_replays(body: dict[str, Any], context: BoltContext, ack: Ack,
                  next: Callable[[], None], services: Services) -> BoltResponse | None:
     key = interaction_key(body)
+    ack_lane.acks_itself(body.get("type") != "event_callback")
     if key is None:
+        if body.get("type") != "event_callback":
+            # Nothing to check it by, but its work still leaves the ack lane after the ack.
+            context["ack"] = ReplayGuardedAck(lambda: True, str(body.get("type") or "request"))
         next()
         return None
 

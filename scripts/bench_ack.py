@@ -8,10 +8,10 @@ The server is the Procfile's: gunicorn --workers 1 --threads 8, with the same ap
 in their
 own process). Each click is a block_actions request for Claim, signed as Slack signs it, sent
 one after another on a keep-alive connection; its time is from sending the request to having
-read the whole answer (Bolt acks first and does the claim afterwards in its thread pool).
+read the whole answer (Bolt acks first and does the claim afterwards on its executor).
 Clicking starts once the first 1,000 mentions are stored and the poll is still running when
 it ends (checked, and printed). Each run is a fresh server and database; the medians of the
-runs' p50 and p99 are reported.
+runs' p50 and p99 are reported. The shapes take turns run by run (web, split, bare, web, ...).
 
 Then, in the same run, under the same load: the same clicks to `serve-web:` (gunicorn,
 bot.wsgi_serve) while `feedwatch ingest` polls the same backlog in its own process on the same
@@ -181,9 +181,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="which of web, split, bare to measure (comma-separated)")
     args = ap.parse_args(argv)
     shapes = [s for s in args.shapes.split(",") if s]
+    results: dict[str, list[tuple[float, float]]] = {shape: [] for shape in shapes}
     with fakes_process(args.mentions) as fakes:
-        results = {shape: [one_run(fakes, args.clicks, args.mentions, shape)
-                           for _ in range(args.runs)] for shape in shapes}
+        # The shapes take turns, run by run: a change in the machine's load (it may be shared)
+        # then falls on the floor and on feedwatch alike, not on whichever ran last.
+        for _ in range(args.runs):
+            for shape in shapes:
+                results[shape].append(one_run(fakes, args.clicks, args.mentions, shape))
     p99 = {shape: median([r[1] for r in runs]) for shape, runs in results.items()}
     figures: dict[str, float] = {}
     if "web" in results:

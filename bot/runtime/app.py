@@ -6,6 +6,7 @@ from slack_bolt import App
 
 from bot.core.metrics import MeasuredApp
 from bot.runtime.services import Services
+from bot.slack.ack_lane import AckLane
 from handlers import register_all
 
 
@@ -17,8 +18,10 @@ def build_app(services: Services, *, verify_token: bool = True) -> App:
         client=services.slack,
         signing_secret=secret.get_secret_value() if secret else None,
         token_verification_enabled=verify_token,
-        # Ack happens first in every handler; the work after it runs in Bolt's thread pool.
+        # Ack happens first in every handler; the work after it runs in Bolt's executor, which
+        # keeps it off the threads that the next interactions' acks need.
         process_before_response=False,
+        listener_executor=AckLane(),
     )
     register_all(app, services)
     return app
