@@ -12,6 +12,7 @@ experience of a service, so a lone word ("too", "never", "slow") is never a comp
 from __future__ import annotations
 
 from policy.detectors.base import Analysis, Spans
+from policy.detectors.delay_grammar import delay_told
 
 # After "too", words that do not make an excess of the service: "too much"/"too many" are
 # counted by the phrase lists; "too" before these is "also" or part of a praise idiom.
@@ -95,8 +96,10 @@ def denied_care_step(a: Analysis) -> Spans:
         one = t == "no" and toks[i + 1 : i + 2] == ["one"]
         if t not in _DENIERS and not one and t != "not":
             continue
-        if t == "not" and _PATIENT.intersection(toks[max(0, i - 3) : i]):
-            continue  # "I did not ring", "we did not need help": the patient's own doing
+        passive = toks[i + 1 : i + 2] == ["been"] or toks[i - 1 : i] in (["was"], ["were"])
+        if t == "not" and _PATIENT.intersection(toks[max(0, i - 3) : i]) and not passive:
+            continue  # "I did not ring", "we did not need help": the patient's own doing,
+            # but "I was not told", "we have not been contacted" were denied a step
         first = i + 2 if one else i + 1
         for j in range(first, min(len(toks), first + 3)):
             if a.doc.sents[j] != a.doc.sents[i] or toks[j] in (",", "but", "and"):
@@ -227,7 +230,8 @@ def complaint_findings(a: Analysis, said_of: frozenset[int]) -> tuple[Spans, Spa
     """(negative-experience spans, suggestion spans) found by the grammar above that the
     phrase lists did not already find, so nothing is counted twice."""
     bad = (excess_of_service(a) + denied_care_step(a) + split_let_down(a)
-           + why_not_question(a) + faults_of_service(a, said_of) + denied_quality(a))
+           + why_not_question(a) + faults_of_service(a, said_of) + denied_quality(a)
+           + delay_told(a))
     taken = list(a.get("BAD"))
     new_bad: Spans = []
     for span in sorted(bad):

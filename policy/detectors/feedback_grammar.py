@@ -21,7 +21,7 @@ _MODALS = frozenset({"could", "can", "would", "cannot", "think", "see", "imagine
                      "needs", "needed", "should", "to", "wish", "ask", "asked"})
 _IMPROVE = frozenset({"better", "bettered", "improve", "improved", "improvement",
                       "improvements", "differently", "change", "changed", "changes",
-                      "fault", "faulted", "more"})
+                      "fault", "faulted", "more", "quicker", "sooner", "faster"})
 # Words that end a negator's reach within a sentence.
 _SCOPE_END = frozenset({"but", ",", "however", "because", "although", "though", "and",
                         "except", "apart", "until", "unless", "when", "if", "so", "as"})
