@@ -216,7 +216,8 @@ def detect(a: Analysis) -> list[Hit]:
     # times brilliant", "can't remember her name"); "no words to thank them" is praise.
     incidental = set(praise_grammar.incidental_negatives(a, a.get("BAD")))
     a.found["BAD"] = [span for span in a.get("BAD") if span not in incidental]
-    gratitude = praise_grammar.gratitude_beyond_words(a) + praise_grammar.praise_said_as_denial(a)
+    gratitude = (praise_grammar.gratitude_beyond_words(a) + praise_grammar.praise_said_as_denial(a)
+                 + praise_grammar.stay_as_you_are(a) + praise_grammar.nothing_to_change(a))
     intensifying = praise_grammar.more_than_praise(a, a.get("GOOD"))
     # "Nothing could have been better", "never had any problems": a denied improvement or
     # fault is praise, and the words inside it ("could not", "better") are not counted apart.
@@ -240,7 +241,8 @@ def detect(a: Analysis) -> list[Hit]:
                and not (toks[s] == "better" and s > 0 and toks[s - 1] in ("would", "had"))]
     lo_of = {a.sentence_range(st)[0] for st in set(doc.sents)}
     suggest += [(s, s + 1) for s in sorted(lo_of) if s < len(toks) and toks[s] in _IMPERATIVE
-                and not _COPULAS.intersection(toks[s + 1 : s + 4])]  # not "Call handler was"
+                and not _COPULAS.intersection(toks[s + 1 : s + 4])  # not "Call handler was"
+                and s not in inside_denied]  # not "Keep doing what you are doing"
     # A suggestion asks the service to change ("more staff on the ward", "quicker
     # appointments"); a question, a request for one's own care or advice to a reader does not.
     # "Get to the patient quicker": a sentence ending in a speed asks the service for it.

@@ -53,3 +53,26 @@ def test_a_delay_or_a_request_for_speed_is_a_complaint(engine: PolicyEngine, tex
 ])
 def test_a_quick_service_or_care_taken_is_not_a_delay(engine: PolicyEngine, text: str) -> None:
     assert "complaint" not in engine.classify(text).categories
+
+
+@pytest.mark.parametrize("text", [
+    "Keep doing what you're doing, the memory clinic team are a credit",
+    "Just carry on as you are on Willow ward",
+    "Keep up the good work, district nurses",
+    "The crisis team did everything they possibly could for my son",
+    "Can't praise the maternity unit enough",
+    "The health visitor could not have been more helpful",
+    "Nothing really. The staff on the ward work so hard.",
+])
+def test_praise_put_as_asking_for_no_change_is_praise(engine: PolicyEngine, text: str) -> None:
+    cats = engine.classify(text).categories
+    assert "praise" in cats and "complaint" not in cats
+
+
+@pytest.mark.parametrize("text", [
+    "Keep me updated about my referral please, nobody has rung",
+    "The ward did everything wrong from the day she was admitted",
+    "Nothing really. The phone line was engaged for hours and nobody called back.",
+])
+def test_the_same_words_around_a_failure_are_not_praise(engine: PolicyEngine, text: str) -> None:
+    assert "praise" not in engine.classify(text).categories
