@@ -204,7 +204,8 @@ def opening_care_verb(a: Analysis) -> Spans:
 
 def denied_quality(a: Analysis) -> Spans:
     """"The consultant showed no compassion", "very little support for carers", "nothing
-    was good about the stay": a quality of care denied outright. Not "nothing but praise",
+    was good about the stay", "can't think of anything that was useful": a quality of care
+    denied outright. Not "nothing but praise",
     "no complaints" (a denied fault) or "No, the nurses were lovely" (an answer)."""
     toks = a.doc.tokens
     starts = {s: e for s, e in a.get("GOOD")}
@@ -218,6 +219,11 @@ def denied_quality(a: Analysis) -> Spans:
             spans.append((i, starts[i + 1]))
         elif t == "nothing" and toks[i + 1] in _COPULAS and i + 2 in starts:
             spans.append((i, starts[i + 2]))
+        elif t == "anything" and "not" in toks[max(0, i - 4) : i]:
+            # "I can't think of anything that was good": the good is denied too.
+            j = i + 2 if toks[i + 1] in ("that", "which") else i + 1
+            if j < len(toks) and toks[j] in _COPULAS and j + 1 in starts:
+                spans.append((toks.index("not", max(0, i - 4)), starts[j + 1]))
     return spans
 
 

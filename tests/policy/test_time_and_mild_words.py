@@ -73,6 +73,7 @@ def test_praise_put_as_asking_for_no_change_is_praise(engine: PolicyEngine, text
     "Keep me updated about my referral please, nobody has rung",
     "The ward did everything wrong from the day she was admitted",
     "Nothing really. The phone line was engaged for hours and nobody called back.",
+    "I honestly can't think of anything that was helpful about the group",
 ])
 def test_the_same_words_around_a_failure_are_not_praise(engine: PolicyEngine, text: str) -> None:
     assert "praise" not in engine.classify(text).categories
