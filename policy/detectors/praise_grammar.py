@@ -132,6 +132,8 @@ def stay_as_you_are(a: Analysis) -> Spans:
     toks = a.doc.tokens
     spans: Spans = []
     for i, t in enumerate(toks):
+        if t not in _KEEP and t != "everything":
+            continue
         hi = a.sentence_range(a.doc.sents[i])[1]
         after = toks[i + 1 : min(hi, i + 6)]
         if t in _KEEP and after[:1] and after[0] in _AS_YOU_ARE and (
