@@ -78,7 +78,7 @@ def _counts(a: Analysis, s: int, e: int) -> bool:
     if word in _WAITING:
         return toks[e : e + 1] == [] or toks[e] not in _PLACES
     if word in _DURATIONS:
-        return bool(_DELAYING.intersection(toks))  # "Too long to get through. 3/4 hr."
+        return bool(_DELAYING.intersection(toks))  # "Waited ages for the crisis line. 2 hours."
     if word == "late":
         return (toks[s - 1 : s] != [] and toks[s - 1] in _ARRIVING and s > lo) or (
             toks[e : e + 1] != [] and toks[e] in _ARRIVALS) or _predicated(toks, lo, s) \

@@ -156,7 +156,7 @@ def nothing_to_change(a: Analysis) -> Spans:
     toks = a.doc.tokens
     spans: Spans = []
     if a.get("BAD") or a.get("SUGGEST"):
-        return spans  # "Nothing really. Feedback from doctors a little slow": the rest is the point
+        return spans  # "Nothing really. Letters came late": the rest is the point
     for sent in sorted(set(a.doc.sents)):
         lo, hi = a.sentence_range(sent)
         words = toks[lo:hi]
