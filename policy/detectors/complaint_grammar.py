@@ -12,6 +12,7 @@ experience of a service, so a lone word ("too", "never", "slow") is never a comp
 from __future__ import annotations
 
 from policy.detectors.base import Analysis, Spans
+from policy.detectors.delay_grammar import delay_told
 
 # After "too", words that do not make an excess of the service: "too much"/"too many" are
 # counted by the phrase lists; "too" before these is "also" or part of a praise idiom.
@@ -95,8 +96,10 @@ def denied_care_step(a: Analysis) -> Spans:
         one = t == "no" and toks[i + 1 : i + 2] == ["one"]
         if t not in _DENIERS and not one and t != "not":
             continue
-        if t == "not" and _PATIENT.intersection(toks[max(0, i - 3) : i]):
-            continue  # "I did not ring", "we did not need help": the patient's own doing
+        passive = toks[i + 1 : i + 2] == ["been"] or toks[i - 1 : i] in (["was"], ["were"])
+        if t == "not" and _PATIENT.intersection(toks[max(0, i - 3) : i]) and not passive:
+            continue  # "I did not ring", "we did not need help": the patient's own doing,
+            # but "I was not told", "we have not been contacted" were denied a step
         first = i + 2 if one else i + 1
         for j in range(first, min(len(toks), first + 3)):
             if a.doc.sents[j] != a.doc.sents[i] or toks[j] in (",", "but", "and"):
@@ -201,7 +204,8 @@ def opening_care_verb(a: Analysis) -> Spans:
 
 def denied_quality(a: Analysis) -> Spans:
     """"The consultant showed no compassion", "very little support for carers", "nothing
-    was good about the stay": a quality of care denied outright. Not "nothing but praise",
+    was good about the stay", "can't think of anything that was useful": a quality of care
+    denied outright. Not "nothing but praise",
     "no complaints" (a denied fault) or "No, the nurses were lovely" (an answer)."""
     toks = a.doc.tokens
     starts = {s: e for s, e in a.get("GOOD")}
@@ -215,6 +219,11 @@ def denied_quality(a: Analysis) -> Spans:
             spans.append((i, starts[i + 1]))
         elif t == "nothing" and toks[i + 1] in _COPULAS and i + 2 in starts:
             spans.append((i, starts[i + 2]))
+        elif t == "anything" and "not" in toks[max(0, i - 4) : i]:
+            # "I can't think of anything that was good": the good is denied too.
+            j = i + 2 if toks[i + 1] in ("that", "which") else i + 1
+            if j < len(toks) and toks[j] in _COPULAS and j + 1 in starts:
+                spans.append((toks.index("not", max(0, i - 4)), starts[j + 1]))
     return spans
 
 
@@ -227,7 +236,8 @@ def complaint_findings(a: Analysis, said_of: frozenset[int]) -> tuple[Spans, Spa
     """(negative-experience spans, suggestion spans) found by the grammar above that the
     phrase lists did not already find, so nothing is counted twice."""
     bad = (excess_of_service(a) + denied_care_step(a) + split_let_down(a)
-           + why_not_question(a) + faults_of_service(a, said_of) + denied_quality(a))
+           + why_not_question(a) + faults_of_service(a, said_of) + denied_quality(a)
+           + delay_told(a))
     taken = list(a.get("BAD"))
     new_bad: Spans = []
     for span in sorted(bad):

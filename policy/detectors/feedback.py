@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from policy.detectors import complaint_grammar, praise_grammar
 from policy.detectors.base import Analysis, Hit
+from policy.detectors.delay_grammar import asks_for_speed, delay_told
 from policy.detectors.feedback_grammar import (
     no_fault_found,
     no_room_to_improve,
     said_of_service,
 )
+from policy.detectors.mild_grammar import mild_said_of_care
 from policy.detectors.scope import negated
 from policy.lexicon import feedback as lex
 from policy.wordlists import words
@@ -81,7 +83,8 @@ def _signposts(a: Analysis, s: int) -> bool:
     return a.doc.tokens[lo] in _ADVICE
 
 
-def _asks_for_change(a: Analysis, s: int, e: int, bad: float) -> bool:
+def _asks_for_change(a: Analysis, s: int, e: int, bad: float,
+                     speedy: frozenset[int] = frozenset()) -> bool:
     """A suggestion for the service: not a question, not a request for one's own care, and
     an order counts only beside a problem."""
     toks = a.doc.tokens
@@ -95,10 +98,12 @@ def _asks_for_change(a: Analysis, s: int, e: int, bad: float) -> bool:
         return False
     if toks[s] == "more" and s > lo and toks[s - 1] in _READ:
         return False  # "read more at the link"
+    if toks[s] in _COMPARATIVES and toks[e : e + 1] == ["than"] and toks[s] != "more":
+        return False  # "arrived quicker than we expected": a comparison, not a request
     if toks[s] in _COMPARATIVES and e - s == 1 and e == hi and hi - lo > 3:
         # At the end of a sentence, "listen more", "explain things better" ask for change;
         # "... and more" after a list or a link does not.
-        return toks[s - 1] in _IMPERATIVE or toks[s - 1] in _DOING
+        return toks[s - 1] in _IMPERATIVE or toks[s - 1] in _DOING or s in speedy
     return True
 _IMPERATIVE = frozenset(lex.IMPERATIVES)
 
@@ -133,7 +138,8 @@ _THANKS = frozenset({"thank you", "thanks", "thankyou", "grateful", "gratitude",
 
 
 def _weighted(a: Analysis, tag: str, weak: frozenset[str],
-              firm: frozenset[int] = frozenset()) -> tuple[float, float, list]:
+              firm: frozenset[int] = frozenset(), mild: frozenset[int] | None = None,
+              ) -> tuple[float, float, list]:
     """(score, score of negated uses, spans) for a tag; a weak word said of the service
     (a token index in `firm`) counts in full."""
     toks = a.doc.tokens
@@ -141,6 +147,8 @@ def _weighted(a: Analysis, tag: str, weak: frozenset[str],
     spans = []
     for s, e in a.get(tag):
         w = 0.5 if " ".join(toks[s:e]) in weak else 1.0
+        if w < 1 and mild is not None and s not in mild:
+            continue
         if (s > 0 and toks[s - 1] in _INTENSIFIERS) or s in firm:
             w = 1.0  # "very professional", "the staff were great"
         if negated(a, s, window=3):
@@ -180,7 +188,7 @@ def detect(a: Analysis) -> list[Hit]:
     # A denied step of care ("nobody explained the scan") is itself an experience of care.
     experience = bool(a.get("SERVICE")) or (bool(_NARRATOR.intersection(toks))
                                             and bool(_TOLD.intersection(toks))) \
-        or bool(complaint_grammar.denied_care_step(a))
+        or bool(complaint_grammar.denied_care_step(a)) or bool(delay_told(a))
     if not experience:
         # A single negative word is not a complaint: without a service, a member of staff or
         # a step of care in the post, only clearly evaluative words count.
@@ -208,7 +216,8 @@ def detect(a: Analysis) -> list[Hit]:
     # times brilliant", "can't remember her name"); "no words to thank them" is praise.
     incidental = set(praise_grammar.incidental_negatives(a, a.get("BAD")))
     a.found["BAD"] = [span for span in a.get("BAD") if span not in incidental]
-    gratitude = praise_grammar.gratitude_beyond_words(a) + praise_grammar.praise_said_as_denial(a)
+    gratitude = (praise_grammar.gratitude_beyond_words(a) + praise_grammar.praise_said_as_denial(a)
+                 + praise_grammar.stay_as_you_are(a) + praise_grammar.nothing_to_change(a))
     intensifying = praise_grammar.more_than_praise(a, a.get("GOOD"))
     # "Nothing could have been better", "never had any problems": a denied improvement or
     # fault is praise, and the words inside it ("could not", "better") are not counted apart.
@@ -217,7 +226,8 @@ def detect(a: Analysis) -> list[Hit]:
     for tag in ("BAD", "SUGGEST", "GOOD", "COMPLAIN"):
         a.found[tag] = [(s, e) for s, e in a.get(tag)
                         if inside_denied.isdisjoint(range(s, e))]
-    bad, bad_neg, bad_sp = _weighted(a, "BAD", _WEAK_BAD)
+    # "The ambulance was late" counts; "the nurse stayed late to help me" does not.
+    bad, bad_neg, bad_sp = _weighted(a, "BAD", _WEAK_BAD, mild=mild_said_of_care(a, _WEAK_BAD))
     good, good_neg, good_sp = _weighted(a, "GOOD", _WEAK_GOOD, said_of_service(a, "GOOD"))
     good += len(denied)
     good_sp = sorted(good_sp + denied)
@@ -231,10 +241,14 @@ def detect(a: Analysis) -> list[Hit]:
                and not (toks[s] == "better" and s > 0 and toks[s - 1] in ("would", "had"))]
     lo_of = {a.sentence_range(st)[0] for st in set(doc.sents)}
     suggest += [(s, s + 1) for s in sorted(lo_of) if s < len(toks) and toks[s] in _IMPERATIVE
-                and not _COPULAS.intersection(toks[s + 1 : s + 4])]  # not "Call handler was"
+                and not _COPULAS.intersection(toks[s + 1 : s + 4])  # not "Call handler was"
+                and s not in inside_denied]  # not "Keep doing what you are doing"
     # A suggestion asks the service to change ("more staff on the ward", "quicker
     # appointments"); a question, a request for one's own care or advice to a reader does not.
-    suggest = [(s, e) for s, e in suggest if _asks_for_change(a, s, e, bad)]
+    # "Get to the patient quicker": a sentence ending in a speed asks the service for it.
+    speedy = frozenset(s for s, _ in asks_for_speed(a))
+    suggest = sorted(set(suggest) | {(s, s + 1) for s in speedy})
+    suggest = [(s, e) for s, e in suggest if _asks_for_change(a, s, e, bad, speedy)]
     # "Care excellent but nurses are always rushing": what follows "but" is the point.
     contrast = [s for s, _ in a.get("CONTRAST")]
     turned = bool(contrast) and any(s > contrast[0] for s, _ in bad_sp + suggest)

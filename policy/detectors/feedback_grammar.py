@@ -21,7 +21,7 @@ _MODALS = frozenset({"could", "can", "would", "cannot", "think", "see", "imagine
                      "needs", "needed", "should", "to", "wish", "ask", "asked"})
 _IMPROVE = frozenset({"better", "bettered", "improve", "improved", "improvement",
                       "improvements", "differently", "change", "changed", "changes",
-                      "fault", "faulted", "more"})
+                      "fault", "faulted", "more", "quicker", "sooner", "faster", "anymore"})
 # Words that end a negator's reach within a sentence.
 _SCOPE_END = frozenset({"but", ",", "however", "because", "although", "though", "and",
                         "except", "apart", "until", "unless", "when", "if", "so", "as"})
@@ -90,7 +90,9 @@ def no_room_to_improve(a: Analysis) -> Spans:
         # modal may stand before the negator.
         modal = bool(_MODALS.intersection(between)) or bool(
             _MODALS.intersection(toks[max(0, j - 3) : j]))
-        if t == "more" and not {"done", "do", "ask", "asked", "wish"}.intersection(between):
+        if t == "anymore" or (t == "more" and between[-2:] == ["have", "been"]):
+            pass  # "could not have been more helpful", "couldn't have done anymore"
+        elif t == "more" and not {"done", "do", "ask", "asked", "wish"}.intersection(between):
             continue  # "they do not visit any more" is a complaint; "can't ask for more" is not
         if toks[i - 1] in _RECOVERY:
             continue

@@ -80,6 +80,8 @@ _PEOPLE = frozenset({"me", "us", "him", "her", "them", "my", "our"})
 # What one could not have done without the care ("got through", "coped", "survived").
 _MANAGED = frozenset({"got", "get", "coped", "cope", "managed", "survived", "made", "done"})
 _NOBODY = frozenset({"nobody", "no one", "noone"})
+# "can't thank them enough", "cannot praise the crew enough", "can't recommend it enough".
+_ENOUGH_OF = frozenset({"thank", "praise", "recommend"})
 
 
 def praise_said_as_denial(a: Analysis) -> Spans:
@@ -96,7 +98,7 @@ def praise_said_as_denial(a: Analysis) -> Spans:
         hi = a.sentence_range(a.doc.sents[i])[1]
         after = toks[i + 1 : min(hi, i + 8)]
         if t in _NEGATORS:
-            if "thank" in after[:3] and "enough" in after:
+            if _ENOUGH_OF.intersection(after[:3]) and "enough" in after:
                 spans.append((i, i + 2 + after.index("enough")))
             elif _GIVING_UP.intersection(after[:2]) and "up" in after[:3] and "on" in after[:4]:
                 spans.append((i, i + 1 + after.index("on") + 1))
@@ -108,4 +110,57 @@ def praise_said_as_denial(a: Analysis) -> Spans:
                 spans.append((i, toks.index("without", i + 2) + 1))
         elif after[:3] == ["could", "have", "done"] and "more" in after[3:5]:
             spans.append((i, i + 1 + after.index("more") + 1))
+    return spans
+
+
+_KEEP = frozenset({"keep", "continue", "carry"})
+# "keep doing what you are doing", "keep it up", "carry on as you are", "continue the good
+# work": what follows asks the service to stay as it is. Not "keep me updated" (a request).
+_AS_YOU_ARE = frozenset({"doing", "up", "going", "on", "what", "as", "the", "with", "it"})
+_STAY = frozenset({"doing", "up", "going", "what", "as", "same", "good", "work", "great",
+                   "are", "is", "professionalism"})
+_DID = frozenset({"done", "did", "do", "does", "doing", "tried"})
+_ALL_THEY_COULD = frozenset({"they", "you", "he", "she", "possible", "possibly", "right",
+                             "could", "can", "we", "needed", "asked"})
+
+
+def stay_as_you_are(a: Analysis) -> Spans:
+    """Praise put as a wish that nothing change or as everything done: "keep doing what
+    you're doing", "just carry on as you are", "keep up the good work", "they did everything
+    they possibly could". Not "keep me updated", "continue the medication" or "did everything
+    wrong"."""
+    toks = a.doc.tokens
+    spans: Spans = []
+    for i, t in enumerate(toks):
+        if t not in _KEEP and t != "everything":
+            continue
+        hi = a.sentence_range(a.doc.sents[i])[1]
+        after = toks[i + 1 : min(hi, i + 6)]
+        if t in _KEEP and after[:1] and after[0] in _AS_YOU_ARE and (
+                t != "carry" or after[0] == "on") and _STAY.intersection(after[1:]):
+            spans.append((i, i + 1 + len(after)))
+        elif t == "everything" and _DID.intersection(toks[max(0, i - 2) : i]) and (
+                _ALL_THEY_COULD.intersection(after[:3])) and "wrong" not in after:
+            spans.append((i - 1, i + 1 + min(3, len(after))))
+    return spans
+
+
+_NOTHING_ELSE = frozenset({"nothing", "not", "a", "thing", "really", "at", "all", "on", "this",
+                           "occasion", "whatsoever", "just", "absolutely", "and", "i", "mean",
+                           "none", "honestly", "that", "can", "think", "of", "time"})
+
+
+def nothing_to_change(a: Analysis) -> Spans:
+    """A sentence that is only "nothing" ("Nothing really.", "On this occasion nothing.",
+    "Not a thing.") answers "what could we do better?" with praise."""
+    toks = a.doc.tokens
+    spans: Spans = []
+    if a.get("BAD") or a.get("SUGGEST"):
+        return spans  # "Nothing really. Letters came late": the rest is the point
+    for sent in sorted(set(a.doc.sents)):
+        lo, hi = a.sentence_range(sent)
+        words = toks[lo:hi]
+        if words and ("nothing" in words or words[:3] == ["not", "a", "thing"]) and all(
+                w in _NOTHING_ELSE for w in words):
+            spans.append((lo, hi))
     return spans
