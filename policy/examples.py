@@ -7,11 +7,11 @@ exemplified in the same file as text rules.
 
 from __future__ import annotations
 
-import re
+import regex
 
 from policy.decision import Context
 
-_MARKER = re.compile(r"^\s*\[([^\]]*)\]\s*")
+_MARKER = regex.compile(r"^\s*\[([^\]]*)\]\s*")
 
 
 def example_context(example: str) -> tuple[str, Context]:

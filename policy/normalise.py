@@ -9,9 +9,10 @@ Only length-preserving steps run on plain ASCII text, so the common case needs n
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
+
+import regex
 
 from policy.lexicon.confusables import look_alike_table
 
@@ -35,20 +36,20 @@ _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u18
 # Leetspeak between letters (k1ll, sh!t, b@stard, fu(k) or a pipe read for an I (OCR slips).
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t",
                        "8": "b", "@": "a", "$": "s", "!": "i", "|": "i", "(": "c", "€": "e"})
-_LEET_INSIDE = re.compile(r"(?<=[a-z])[013457@$!|(8€]+(?=[a-z])")
-_LEET_EDGE = re.compile(r"(?<![\w@$|])[|$](?=[a-z]{2})|(?<=[a-z])[$]+(?![\w])")
-_PIPE_ALONE = re.compile(r"(?<![\w|])\|(?![\w|])")
+_LEET_INSIDE = regex.compile(r"(?<=[a-z])[013457@$!|(8€]+(?=[a-z])")
+_LEET_EDGE = regex.compile(r"(?<![\w@$|])[|$](?=[a-z]{2})|(?<=[a-z])[$]+(?![\w])")
+_PIPE_ALONE = regex.compile(r"(?<![\w|])\|(?![\w|])")
 # 4ssholes, 1diot (but not 3hrs, 4th, 10am); crippl3 (but not covid19).
-_LEET_LEAD = re.compile(
+_LEET_LEAD = regex.compile(
     r"(?<![\w@$|.,:/£])[013458](?=[a-z]{3,}\b)"
     r"(?!(?:hrs|mins|yrs|kgs|mls|days|weeks|months|years|mph|pts|ish|kms|secs)\b)"
 )
-_LEET_TAIL = re.compile(r"(?<=[a-z]{3})[01345](?![\w])")
+_LEET_TAIL = regex.compile(r"(?<=[a-z]{3})[01345](?![\w])")
 # s.c.u.m, s-c-u-m: three or more single letters joined by one separator. Letters spaced
 # with blanks (s c u m) are joined later, against the vocabulary (policy.text.make_doc).
-_SPACED = re.compile(r"(?<![\w])(?:[a-z][.\-_*]){2,}[a-z](?![\w])")
-_SPACED_SEP = re.compile(r"[.\-_*]")
-_REPEATS = re.compile(r"([a-z])\1{2,}")
+_SPACED = regex.compile(r"(?<![\w])(?:[a-z][.\-_*]){2,}[a-z](?![\w])")
+_SPACED_SEP = regex.compile(r"[.\-_*]")
+_REPEATS = regex.compile(r"([a-z])\1{2,}")
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def _slow_chars(text: str) -> tuple[str, list[int]]:
 
 
 def _sub_mapped(
-    pattern: re.Pattern[str], repl, text: str, offs: list[int] | None
+    pattern: regex.Pattern[str], repl, text: str, offs: list[int] | None
 ) -> tuple[str, list[int] | None]:
     """re.sub that also rewrites the offset table; `repl(match) -> str`."""
     pieces: list[str] = []
@@ -166,7 +167,7 @@ def normalise(text: str) -> Normalised:
     return Normalised(text, norm, None)
 
 
-def _join_spaced(m: re.Match[str]) -> tuple[str, list[int]]:
+def _join_spaced(m: regex.Match[str]) -> tuple[str, list[int]]:
     """Join s.c.u.m into scum; runs of dotted single letters are almost never prose."""
     s = m.group(0)
     rel = [k for k, ch in enumerate(s) if ch.isalpha()]

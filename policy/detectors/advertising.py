@@ -4,7 +4,7 @@ are not advertising."""
 
 from __future__ import annotations
 
-import re
+import regex
 
 from policy.detectors import links, rulekit
 from policy.detectors.base import FIRST_PERSON, Analysis, Hit
@@ -30,37 +30,37 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }
 _SALE_WORDS = frozenset({"sale", "price", "prices", "buy", "order", "shop", "offer", "deal",
                          "deals", "cheap", "cheapest", "discount", "off", "free", "win"})
-_HASHTAG = re.compile(r"(?<![\w#])#\w+")
-_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
+_HASHTAG = regex.compile(r"(?<![\w#])#\w+")
+_URL = regex.compile(r"https?://|www\.", regex.IGNORECASE)
 # "£5000 a week", "$800/day", "earn 2k per month": a sum per period of time.
-_RATE = re.compile(r"(?:[£$€]\s?\d[\d,.]*\s?k?|\d[\d,.]*\s?k?\s?(?:pounds|quid|dollars))"
+_RATE = regex.compile(r"(?:[£$€]\s?\d[\d,.]*\s?k?|\d[\d,.]*\s?k?\s?(?:pounds|quid|dollars))"
                       r"\s*(?:a|an|per|every|/|each)\s*(?:day|week|month|hour|wk|hr)\b",
-                      re.IGNORECASE)
-_MONEY = re.compile(r"[£$€]\s?\d|\d+\s?(?:k|x)\b|\d+\s?%", re.IGNORECASE)
+                      regex.IGNORECASE)
+_MONEY = regex.compile(r"[£$€]\s?\d|\d+\s?(?:k|x)\b|\d+\s?%", regex.IGNORECASE)
 # "20% off", "code SAVE20": the terms of a sale.
-_DEAL = re.compile(r"\d+\s?%\s?off|\bcode\s+[A-Z0-9]{3,}\b")
+_DEAL = regex.compile(r"\d+\s?%\s?off|\bcode\s+[A-Z0-9]{3,}\b")
 # A price as a seller writes it: "£25", "from £199", "£5 each", "3 for 2", "50p".
-_PRICE = re.compile(r"[£$€]\s?\d|\b\d+\s?p\b|\b\d\s+for\s+\d\b|\b\d+\s?%",
-                       re.IGNORECASE)
+_PRICE = regex.compile(r"[£$€]\s?\d|\b\d+\s?p\b|\b\d\s+for\s+\d\b|\b\d+\s?%",
+                       regex.IGNORECASE)
 
 # The poster as the seller, or selling for someone close: "I now sell them", "I provide
 # writing services", "my code", "her Etsy shop".
-_SELLER = re.compile(
+_SELLER = regex.compile(
     r"\bi\s+(?:now\s+|also\s+|currently\s+|even\s+)?(?:sell|provide|offer|stock|supply)\b"
     r"|\bmy\s+(?:code|shop|store|small\s+business|etsy|discount)\b"
     r"|\b(?:her|his|their)\s+(?:etsy|shop|store|small\s+business|business\s+page)\b",
-    re.IGNORECASE)
+    regex.IGNORECASE)
 # What a seller asks the reader to do about it.
-_SELLER_CALL = re.compile(
+_SELLER_CALL = regex.compile(
     r"\buse\s+(?:my\s+)?code\b|\bmessage\s+me\b|\bdm\s+(?:me|us)\b|\bcheck\s+out\b|"
     r"\bfollow\s+(?:her|his|my|their)\s+(?:page|shop|account)\b|\border\s+(?:yours|urs|now)\b|"
     r"\blink\s+in\s+(?:my\s+)?bio\b|\bon\s+whatsapp\b|\bshop\s+now\b|\bget\s+in\s+touch\b",
-    re.IGNORECASE)
+    regex.IGNORECASE)
 # Something bought: a seller names goods, a price or terms ("a listening ear" is not sold).
-_GOODS = re.compile(
+_GOODS = regex.compile(
     r"\b(?:services?|products?|supplements?|jewell?ery|prices?|rates|quote|order|shop|etsy|"
     r"discount|code|stock|business|handmade|grades|essays?)\b|[£$€]\s?\d|\d+\s?%",
-    re.IGNORECASE)
+    regex.IGNORECASE)
 
 
 def _poster_selling(a: Analysis) -> tuple[int, int] | None:

@@ -9,7 +9,7 @@ never treats crisis as violence or a reason to remove.
 
 from __future__ import annotations
 
-import re
+import regex
 
 from policy.detectors.base import Analysis, Hit
 from policy.lexicon.common import COMMON_WORDS
@@ -21,7 +21,7 @@ RULES = ("crisis.other_language",)
 PHRASES: dict[str, tuple[str, ...]] = {}
 LANGUAGE_NAMES = {"pl": "Polish", "lt": "Lithuanian", "pt": "Portuguese", "ro": "Romanian",
                   "cy": "Welsh"}
-_WORD = re.compile(r"[a-z]+")
+_WORD = regex.compile(r"[a-z]+")
 
 
 def _words(text: str) -> list[str]:

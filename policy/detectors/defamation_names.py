@@ -4,7 +4,7 @@ nurse on Ward 12", "Gary from the estates team")."""
 
 from __future__ import annotations
 
-import re
+import regex
 
 from policy.wordlists import words
 
@@ -18,20 +18,20 @@ _ROLE = (r"dr|doctor|nurse|mr|mrs|ms|miss|sister|matron|prof|professor|consultan
 # them counts only when it is written with a capital ("my carer Debbie").
 _ROLE_PLAIN = (r"carer|care\s+worker|cleaner|receptionist|therapist|social\s+worker|gp|"
                r"paramedic|physio|pharmacist|teacher|coach|landlord|boss")
-_TITLED_PLAIN = re.compile(r"(?i:\b(?:" + _ROLE_PLAIN + r"))\s+([A-Z][a-z'\-]+)")
+_TITLED_PLAIN = regex.compile(r"(?i:\b(?:" + _ROLE_PLAIN + r"))\s+([A-Z][a-z'\-]+)")
 _NOT_NAME = frozenset(w.lower() for w in words("not_a_name", extendable=False))
-_TITLED = re.compile(r"(?i)\b(?:" + _ROLE + r")\.?\s+([a-z][a-z'\-]*)")
+_TITLED = regex.compile(r"(?i)\b(?:" + _ROLE + r")\.?\s+([a-z][a-z'\-]*)")
 # "Jenny on reception", "Gary from the estates team", "Sam the HCA", "the HCA called Tony".
-_PLACED = re.compile(
+_PLACED = regex.compile(
     r"\b[A-Z][a-z]+\s+(?:(?:from|on|at|in)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}"
     r"(?:ward|team|unit|desk|reception|nights|days|office|estates|pharmacy|kitchen)\b|"
     r"the\s+(?:nurse|hca|porter|cleaner|receptionist|carer|manager|doctor|physio)\b)")
-_CALLED = re.compile(r"(?i)\b(?:" + _ROLE + "|" + _ROLE_PLAIN
+_CALLED = regex.compile(r"(?i)\b(?:" + _ROLE + "|" + _ROLE_PLAIN
                         + r")\s+(?:called|named)\s+[a-z]+")
-_HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,15}\b")
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]{1,}\s+[A-Z][a-z']{2,}\b")
+_HANDLE = regex.compile(r"(?<![\w@])@[A-Za-z0-9_]{2,15}\b")
+_FULL_NAME = regex.compile(r"\b[A-Z][a-z]{1,}\s+[A-Z][a-z']{2,}\b")
 # "the night nurse on Ward 12", "the manager of the Lowestoft crisis house".
-_IDENTIFIABLE = re.compile(
+_IDENTIFIABLE = regex.compile(
     r"(?i)\bthe\s+(?:[\w\-]+\s+){0,2}(?:nurse|manager|consultant|receptionist|matron|"
     r"psychiatrist|psychologist|doctor|sister|coordinator|hca|porter|support\s+worker)\s+"
     r"(?:on|at|of|in|from)\s+(?:the\s+)?[\w']+")

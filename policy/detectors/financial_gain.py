@@ -3,7 +3,7 @@ money worries, warnings about scams and questions about costs are not."""
 
 from __future__ import annotations
 
-import re
+import regex
 
 from policy.detectors import advertising, rulekit
 from policy.detectors.base import Analysis, Hit
@@ -18,13 +18,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "SOLICIT": words("solicit"),
     "SCAM_WARNING": words("scam_warning"),
 }
-_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
-_MONEY = re.compile(r"[£$€]\s?\d|\d+\s?(?:k|x)\b|\d+\s?%|\$\$|£££", re.IGNORECASE)
+_URL = regex.compile(r"https?://|www\.", regex.IGNORECASE)
+_MONEY = regex.compile(r"[£$€]\s?\d|\d+\s?(?:k|x)\b|\d+\s?%|\$\$|£££", regex.IGNORECASE)
 _SUM = r"[£$€]\s?\d[\d,.]*k?"
 # The return a scheme promises: one sum turned into a bigger one ("£200 into £2,000",
 # "invest £100 get £1000"), a rate ("3% a day", "10x in a week", "guaranteed 25% returns"),
 # or the poster's own takings ("I earn £300 a day", "six figures from home").
-_RETURN = re.compile(
+_RETURN = regex.compile(
     _SUM + r"\s+(?:into|get|and get|becomes|->|→)\s+" + _SUM
     + r"|\b\d+(?:\.\d+)?\s?%\s+(?:a|per|every|each)\s+(?:day|week|month)"
     + r"|\b\d+\s?x\s+(?:in|within|by)\b|\bdaily returns?\b"
@@ -40,40 +40,40 @@ _RETURN = re.compile(
     + r"|\bbe\s+your\s+own\s+boss\b|\bbusiness\s+opportunity\b"
     # A cut for moving money through one's account ("you keep £200", "keep 20%").
     + r"|\b(?:you\s+|and\s+)?keep\s+(?:" + _SUM + r"|\d+\s?%)",
-    re.IGNORECASE)
+    regex.IGNORECASE)
 # Every shape of _RETURN holds a currency sign, a digit before "%" or "x", or one of these
 # words: a cheap first look that spares most posts the full pattern (a plain number, as in
 # "waited 4 hours", is not enough, and it runs on every post).
-_RETURN_HINT = re.compile(r"[£$€]|\d\s?[%x]|return|figures|double|twice|triple|paid|income|"
-                             r"boss|opportunit", re.IGNORECASE)
+_RETURN_HINT = regex.compile(r"[£$€]|\d\s?[%x]|return|figures|double|twice|triple|paid|income|"
+                             r"boss|opportunit", regex.IGNORECASE)
 # How the scheme is joined: a contact, a link or a code ("ask me how", "sign up with my code").
-_JOIN = re.compile(
+_JOIN = regex.compile(
     r"\b(?:ask\s+me\s+how|find\s+out\s+how|sign\s+up|my\s+code|link\s+in\s+(?:my\s+)?bio|"
     r"dm\b|d\.m\.|message\s+me|inbox|whatsapp|telegram|instagram|cash\s*app|spots?\s+left|"
     r"places\s+left|only\s+\d+\s+(?:spots|places)|contact\s+(?:me|us|him|her)|"
     r"on\s+(?:facebook|instagram|whatsapp|telegram|snapchat|tiktok)|call\s+(?:me|us|today|now)|"
     r"message\s+for|who'?s\s+in|comment\s+yes|join\s+my\s+team|recruit)",
-    re.IGNORECASE)
+    regex.IGNORECASE)
 # Money sent to the poster's own pocket ("to my personal PayPal", "straight to me"): a
 # fundraiser with it is a bid for the poster's own gain, whatever cause it names.
-_OWN_POCKET = re.compile(
+_OWN_POCKET = regex.compile(
     r"\b(?:to|into|via)\s+my\s+(?:own\s+|personal\s+)(?:paypal|account|bank|bank\s+account|"
     r"cash\s*app|revolut|monzo)\b|\bstraight\s+to\s+me\b|\bmy\s+personal\s+account\b",
-    re.IGNORECASE)
+    regex.IGNORECASE)
 # Money asked for a cause that is not the poster ("donate to the League of Friends", "our
 # fundraiser for the baby unit"): fundraising, unless the money goes to the poster's pocket.
-_FOR_OTHERS = re.compile(
+_FOR_OTHERS = regex.compile(
     r"\b(?:donate|donating|donations?|money|penny|proceeds|fundraiser|fundraising|raising|"
     r"appeal|sponsor\s+me)\s+(?:\w+\s+){0,2}(?:to|for)\s+(?:the|our|a|this)\s+",
-    re.IGNORECASE)
+    regex.IGNORECASE)
 # "Send me £10", "can everyone send me money for my holiday": asked in the form of a request
 # (an order at the start of a sentence, "please", "can you"). Told of ("my dad would just
 # give me money") it is a story, not a bid.
-_ASK_MONEY = re.compile(
+_ASK_MONEY = regex.compile(
     r"(?:^|[.!?,;:]\s*|\b(?:please|pls|plz)\s+|\b(?:can|could|would|will)\s+"
     r"(?:you|u|someone|anyone|everyone|somebody|anybody|people|you\s+all)\s+(?:please\s+)?)"
     r"(?:send|give|lend|transfer|pay)\s+(?:me|us)\s+(?:a\s+few\s+quid|money|cash|" + _SUM + r")",
-    re.IGNORECASE)
+    regex.IGNORECASE)
 
 
 def _live(a: Analysis, tag: str) -> list[tuple[int, int]]:

@@ -4,7 +4,7 @@ prescription, the news, harm reduction and a complaint about dealing are not."""
 
 from __future__ import annotations
 
-import re
+import regex
 
 from policy.detectors import rulekit
 from policy.detectors.base import Analysis, Hit
@@ -30,11 +30,11 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }
 _SAFE = ("DRUG_SAFE", "RECOVERY", "REPORT")
 # A dealer's menu in emoji: leaf, snow, pill, mushroom, plug.
-_DRUG_EMOJI = re.compile("[\U0001F343\u2744\U0001F48A\U0001F344\U0001F341\U0001F50C]")
+_DRUG_EMOJI = regex.compile("[\U0001F343\u2744\U0001F48A\U0001F344\U0001F341\U0001F50C]")
 # The poster offering what they have: "if anyone wants some", "who wants my", "I'll do a good
 # price", "going for £5", "£10 a strip", "I sell my". "If anyone wants to talk" or "wants some
 # advice" offers nothing, so a pronoun must end the clause.
-_OFFER_CLAUSE = re.compile(
+_OFFER_CLAUSE = regex.compile(
     r"\bif\s+(?:any\s*one|anybody)\s+(?:\w+\s+){0,4}(?:wants?|needs?)\s+"
     r"(?:some|it|them|any|one)\b(?!\s+(?:advice|help|support|info|information|tips|company|"
     r"to|of\s+(?:my|the)\s+(?:leaflets|tickets)))"
@@ -43,13 +43,13 @@ _OFFER_CLAUSE = re.compile(
     r"(?:price|rates?|deal)\b"
     r"|\bgoing\s+for\s+[£$€]\s?\d|[£$€]\s?\d+\s*(?:each|a\s+(?:pill|tab|gram|bag|box|strip|pack))\b"
     r"|\bi\s+(?:sell|am\s+selling|'m\s+selling|flog)\s+(?:my|some|me)\b",
-    re.IGNORECASE)
+    regex.IGNORECASE)
 # A story of selling long ago, or of getting clean, is not an offer.
-_PAST = re.compile(r"\bused\s+to\b|\byears\s+ago\b|\bback\s+when\b|\bclean\b|\bsober\b",
-                      re.IGNORECASE)
+_PAST = regex.compile(r"\bused\s+to\b|\byears\s+ago\b|\bback\s+when\b|\bclean\b|\bsober\b",
+                      regex.IGNORECASE)
 _OFFER_SAFE = ("RECOVERY", "REPORT")
-_EMOJI_TRADE = re.compile(r"menu|deliver|available|dm|message|snap|hmu|hit me up|plug|"
-                             r"in stock|pure|cash", re.IGNORECASE)
+_EMOJI_TRADE = regex.compile(r"menu|deliver|available|dm|message|snap|hmu|hit me up|plug|"
+                             r"in stock|pure|cash", regex.IGNORECASE)
 
 
 def drug_supply(a: Analysis) -> Hit | None:

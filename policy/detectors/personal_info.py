@@ -10,10 +10,9 @@ removal, since a private message cannot be hidden.
 
 from __future__ import annotations
 
-import re
-
 import nhs_number
 import phonenumbers
+import regex
 
 from policy.detectors.base import Analysis, Hit
 
@@ -26,36 +25,36 @@ _PERSONAL_TYPES = frozenset({
     phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE, phonenumbers.PhoneNumberType.PERSONAL_NUMBER,
     phonenumbers.PhoneNumberType.PAGER, phonenumbers.PhoneNumberType.VOIP,
 })
-_DIGIT = re.compile(r"\d")
-_TEN_DIGITS = re.compile(r"(?<![\d£$.,/:])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?![\d/:])")
-_NHS_WORD = re.compile(r"\bnhs\b[^\n]{0,25}$", re.IGNORECASE)
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b",
-                       re.IGNORECASE)
-_POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\b", re.IGNORECASE)
-_STREET = re.compile(
+_DIGIT = regex.compile(r"\d")
+_TEN_DIGITS = regex.compile(r"(?<![\d£$.,/:])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?![\d/:])")
+_NHS_WORD = regex.compile(r"\bnhs\b[^\n]{0,25}$", regex.IGNORECASE)
+_EMAIL = regex.compile(r"(?<![\w.+-])[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b",
+                       regex.IGNORECASE)
+_POSTCODE = regex.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})\b", regex.IGNORECASE)
+_STREET = regex.compile(
     r"\b(?:flat\s+\d+[a-z]?,?\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z'\-]+\s+){1,3}"
     r"(?:street|st|road|rd|lane|ln|avenue|ave|close|drive|way|court|crescent|place|grove|"
     r"gardens|terrace|square|mews|walk|row|parade|rise|green|vale|meadow|meadows|end)\b"
     r"(?:,?\s+[a-z]+){0,2}",
-    re.IGNORECASE,
+    regex.IGNORECASE,
 )
 _NOT_STREET_WORDS = frozenset({"hours", "hour", "minutes", "mins", "days", "day", "weeks", "week",
                                "months", "years", "miles", "times", "the", "a", "down", "up",
                                "on", "and", "to", "from", "my", "in", "at", "for", "or",
                                "people", "patients", "staff", "calls", "more", "other", "this",
                                "that", "long", "is", "was", "it", "are", "were", "be"})
-_ADDRESS_WORDS = re.compile(r"\b(?:live at|living at|lives at|address|my house|come to|"
-                               r"find me at|postcode|post code|flat)\b", re.IGNORECASE)
+_ADDRESS_WORDS = regex.compile(r"\b(?:live at|living at|lives at|address|my house|come to|"
+                               r"find me at|postcode|post code|flat)\b", regex.IGNORECASE)
 _DATE = (r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*,?\s+(?:19|20)\d{2}|"
          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+\d{1,2}"
          r"(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2})")
-_DOB = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born on|born|birthday is|birth date)"
-                     r"\s*(?:is|was|:|-)?\s*" + _DATE, re.IGNORECASE)
-_HOSPITAL = re.compile(
+_DOB = regex.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born on|born|birthday is|birth date)"
+                     r"\s*(?:is|was|:|-)?\s*" + _DATE, regex.IGNORECASE)
+_HOSPITAL = regex.compile(
     r"\b(?:(?:hospital|patient|mrn|rio|unit|case|medical record|record|k|pas|systmone|emis)"
     r"\s*(?:number|no\.?|num|#|id)|mrn)\s*(?:is|:|-|=)?\s*([a-z]{0,3}\d{5,10}[a-z]?)\b",
-    re.IGNORECASE,
+    regex.IGNORECASE,
 )
 
 

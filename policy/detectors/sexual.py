@@ -11,7 +11,7 @@ with sexual behaviour (a patient exposing himself, unwanted pictures) is never f
 
 from __future__ import annotations
 
-import re
+import regex
 
 from policy.detectors import rulekit
 from policy.detectors.base import Analysis, Hit
@@ -36,9 +36,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
 }
 _SAFE = ("SEX_SAFE",)
 # Emoji that carry the meaning when words are left out ("come sit on my 🍆").
-_EMOJI = re.compile("[\U0001F346\U0001F4A6\U0001F351\U0001F51E]")
+_EMOJI = regex.compile("[\U0001F346\U0001F4A6\U0001F351\U0001F51E]")
 # Emoji of a come-on (a kiss, a wink, a devil grin): sexual only beside something sexual.
-_FLIRT_EMOJI = re.compile("[\U0001F48B\U0001F618\U0001F608\U0001F60F]")
+_FLIRT_EMOJI = regex.compile("[\U0001F48B\U0001F618\U0001F608\U0001F60F]")
 # "I'd ruin her", "I would have him": a first-person wish done to a person ("I'd" is
 # read as "i would").
 _WISH = frozenset({"would", "wanna"})

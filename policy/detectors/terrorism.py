@@ -4,7 +4,7 @@ asking for help are not support."""
 
 from __future__ import annotations
 
-import re
+import regex
 
 from policy.detectors import rulekit
 from policy.detectors import terrorism_speech as speech
@@ -37,8 +37,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "ATTACK_PLACE": words("attack_place"),
 }
 _SAFE = speech.SAFE
-_VICTIM_CARE = re.compile(r"\b(?:victims?|survivors?|injured|wounded|treated|cared\s+for|"
-                             r"looked\s+after|casualties)\b", re.IGNORECASE)
+_VICTIM_CARE = regex.compile(r"\b(?:victims?|survivors?|injured|wounded|treated|cared\s+for|"
+                             r"looked\s+after|casualties)\b", regex.IGNORECASE)
 # What ties material or praise to terrorism: a group, an attacker, an attack or a cause.
 _ANCHORS = ("TERROR_ORG", "TERROR_GROUP", "TERROR_AGENT", "TERROR_EVENT", "TERROR_CAUSE",
             "TERROR_STRONG")

@@ -3,7 +3,7 @@ awareness, a bereavement, the news, cooking, games or an idiom."""
 
 from __future__ import annotations
 
-import re
+import regex
 
 from policy.detectors import rulekit
 from policy.detectors.base import Analysis, Hit
@@ -26,19 +26,19 @@ _DOERS = frozenset({"i", "we", "he", "she", "they", "mates", "lads", "brother", 
                     "dad", "boyfriend", "husband", "partner", "friend", "man", "everyone"})
 _NOT_A_DOER = frozenset({"if", "who", "whoever", "never", "stop"})
 # A sale of "them" or "it": the weapons are named in another sentence of a long post.
-_SOLD_PRONOUN = re.compile(
+_SOLD_PRONOUN = regex.compile(
     r"\b(?:selling|sell|sold|offloading|getting\s+rid\s+of|let\s+go\s+of)\s+(?:them|it|the\s+lot|"
-    r"both|all\s+of\s+them)\b", re.IGNORECASE)
-_CONTACT = re.compile(r"\b(?:message|dm|inbox|pm|contact|text)\s+(?:me|for)\b|[£$€]\s?\d|"
-                         r"\bcash\b|\bcollection\b|\boffers\b", re.IGNORECASE)
+    r"both|all\s+of\s+them)\b", regex.IGNORECASE)
+_CONTACT = regex.compile(r"\b(?:message|dm|inbox|pm|contact|text)\s+(?:me|for)\b|[£$€]\s?\d|"
+                         r"\bcash\b|\bcollection\b|\boffers\b", regex.IGNORECASE)
 # Knife, pistol and dagger emoji stand for the word in short sales posts ("🔪 for sale dm").
-_WEAPON_EMOJI = re.compile("[\U0001F52A\U0001F52B\U0001F5E1]")
-_PRICE = re.compile(r"[£$€]\s?\d")
+_WEAPON_EMOJI = regex.compile("[\U0001F52A\U0001F52B\U0001F5E1]")
+_PRICE = regex.compile(r"[£$€]\s?\d")
 # The poster armed, with no weapon named ("I'm tooled up"); "strapped for cash" is money.
-_ARMED = re.compile(
+_ARMED = regex.compile(
     r"\b(?:i'?m|i\s+am|we'?re|we\s+are|i'?ll\s+be|i\s+will\s+be|i\s+go|i\s+come|i\s+stay)\s+"
     r"(?:always\s+|now\s+|fully\s+|proper\s+|still\s+)?(?:armed|tooled\s+up|strapped)\b"
-    r"(?!\s+(?:for|in|into|to\s+(?:a|the)\s+(?:bed|chair|trolley)))", re.IGNORECASE)
+    r"(?!\s+(?:for|in|into|to\s+(?:a|the)\s+(?:bed|chair|trolley)))", regex.IGNORECASE)
 
 
 @rulekit.memo
