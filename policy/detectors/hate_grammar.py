@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from policy.detectors import rulekit
 from policy.detectors.base import Analysis, Hit
+from policy.detectors.group_calls import pronoun_call
 from policy.detectors.group_slots import (
     Group,
     group_near,
@@ -126,7 +127,9 @@ def removal(a: Analysis) -> Hit | None:
     Bad: Deport all the Moldovans, every single one of them
     Bad: Pansexuals should be banned from this hospital
     Bad: Get out of our country, you lot
+    Bad: Deport them all
     Good: My Moldovan neighbour was nearly deported and the ward staff helped her
+    Good: They deported them all last year
     Good: Patients were sent back home too early
     Good: Nobody should deport refugees to a war zone
     """
@@ -140,6 +143,9 @@ def removal(a: Analysis) -> Hit | None:
         before = group_near(a, s, e, 6, 0)
         if before is not None and before[1] <= s and _passive_call(toks, before[1], s):
             return Hit("hate.removal", before[0], e, 0.8, note=before[2])
+    call = pronoun_call(a, a.get("GR_REMOVE"))
+    if call is not None:
+        return Hit("hate.removal", call[0], call[1], 0.75, note=UNNAMED)
     return _out_of_our_country(a)
 
 
@@ -160,7 +166,9 @@ def extermination(a: Analysis) -> Hit | None:
     Bad: Moldovans should all be wiped out
     Bad: Exterminate the pansexuals
     Bad: I hope all the Moldovans die
+    Bad: Just kill them all
     Good: Nobody wants Moldovans to die waiting for a bed
+    Good: The new antibiotics will kill them all
     Good: My grandmother survived when Moldovans were being exterminated
     Good: I feel like I want to die tonight
     """
@@ -181,6 +189,9 @@ def extermination(a: Analysis) -> Hit | None:
         if (words.MODALS.intersection(between) or words.WISH.intersection(lead)
                 or (extinct and words.COPULA.intersection(between))):
             return Hit("hate.extermination", before[0], e, 0.85, note=before[2])
+    call = pronoun_call(a, a.get("GR_DEATH"))
+    if call is not None:
+        return Hit("hate.extermination", call[0], call[1], 0.8, note=UNNAMED)
     return None
 
 

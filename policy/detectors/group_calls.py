@@ -1,0 +1,66 @@
+"""Calls to kill or remove a whole group that the post refers to only by a pronoun: "kill
+them all", "deport them all", "ban every one of them".
+
+"Them all" and "every one of them" name no group, but as the object of a call to kill or
+remove they speak of a whole set of people, which is how hate that names its group in an
+earlier post, a picture or a headline reads. A report ("the cuts will kill them all", "they
+sent them all back") is not a call: another subject, an auxiliary or an infinitive before the
+verb makes it one's account of what others do or will do.
+"""
+
+from __future__ import annotations
+
+from policy.detectors.base import Analysis
+from policy.detectors.group_slots import own_words
+
+# The whole of a group, said with a pronoun ("em all" is read as "them all").
+_WHOLE: tuple[tuple[str, ...], ...] = (
+    ("them", "all"), ("all", "of", "them"), ("every", "one", "of", "them"),
+    ("every", "last", "one", "of", "them"), ("each", "and", "every", "one", "of", "them"),
+    ("each", "of", "them"),
+)
+# Words before the verb that make it someone else's act or a report, not the writer's call.
+_NOT_A_CALL = frozenset({"he", "she", "it", "they", "who", "which", "will", "would", "could",
+                         "might", "may", "can", "to", "did", "does", "do", "was", "were",
+                         "had", "has", "have", "is", "are", "been", "if", "when", "you"})
+# "We will ...", "I would ...": the writer's own intent is still a call.
+_FIRST = frozenset({"i", "we"})
+# "Need to", "have to", "ought to": an infinitive after these is still a call.
+_MUST_TO = frozenset({"need", "needs", "have", "got", "ought", "want", "wanna", "gotta"})
+
+
+def whole_group_end(toks: list[str], i: int) -> int:
+    """End of a "them all" phrase starting at token i, or -1."""
+    for words in _WHOLE:
+        if tuple(toks[i : i + len(words)]) == words:
+            return i + len(words)
+    return -1
+
+
+def is_call(a: Analysis, s: int) -> bool:
+    """The verb at s is the writer's call or wish, not a report of someone else's act."""
+    toks = a.doc.tokens
+    lo = a.sentence_range(a.doc.sents[s])[0]
+    start = max(lo, s - 5)
+    for k in range(start, s):
+        t = toks[k]
+        if t not in _NOT_A_CALL:
+            continue
+        prev = toks[k - 1] if k > start else ""
+        if t == "to" and prev in _MUST_TO:
+            continue
+        if t in ("will", "would") and prev in _FIRST:
+            continue
+        return False
+    return own_words(a, s)
+
+
+def pronoun_call(a: Analysis, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The first kill or removal word in `spans` whose object is a whole group said with a
+    pronoun, as a call: (start, end) of the call."""
+    toks = a.doc.tokens
+    for s, e in spans:
+        end = whole_group_end(toks, e)
+        if end > 0 and not a.doc.quoted[e] and is_call(a, s):
+            return (s, end)
+    return None
