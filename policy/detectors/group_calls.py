@@ -64,3 +64,34 @@ def pronoun_call(a: Analysis, spans: list[tuple[int, int]]) -> tuple[int, int] |
         if end > 0 and not a.doc.quoted[e] and is_call(a, s):
             return (s, end)
     return None
+
+
+# Telling people to go back to "your" or "their" country: a call to remove them for their
+# national origin, whatever verb carries it ("go back", "return", "fly back", "piss off back").
+_GO = frozenset({"go", "return", "get", "fly", "swim", "sail", "head", "piss", "fuck", "crawl",
+                 "run", "move", "ship", "send", "sent"})
+_ON_THE_WAY = frozenset({"back", "off", "home", "them", "all", "you", "yourselves", "right"})
+_WHOSE = frozenset({"your", "their", "ur"})
+_HOMELANDS = frozenset({"country", "countries", "homeland", "homelands", "land", "lands",
+                        "continent", "continents", "nation", "nations", "shithole",
+                        "shitholes"})
+
+
+def homeland_call(a: Analysis) -> tuple[int, int] | None:
+    """(start, end) of "go back to your own country" and the like, said as a call."""
+    toks = a.doc.tokens
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t not in _GO:
+            continue
+        k = i + 1
+        while k < n and k < i + 4 and toks[k] in _ON_THE_WAY:
+            k += 1
+        if k + 2 >= n or toks[k] != "to" or toks[k + 1] not in _WHOSE:
+            continue
+        k += 2
+        if toks[k] == "own":
+            k += 1
+        if k < n and toks[k] in _HOMELANDS and not a.doc.quoted[i] and is_call(a, i):
+            return (i, k + 1)
+    return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from policy.detectors import rulekit
 from policy.detectors.base import Analysis, Hit
-from policy.detectors.group_calls import pronoun_call
+from policy.detectors.group_calls import homeland_call, pronoun_call
 from policy.detectors.group_slots import (
     Group,
     group_near,
@@ -23,7 +23,7 @@ from policy.detectors.group_slots import (
 from policy.detectors.rulekit import memo
 from policy.detectors.scope import counter_speech, negated
 from policy.lexicon import hate_grammar as words
-from policy.lexicon.groups import UNNAMED
+from policy.lexicon.groups import RACE, UNNAMED
 
 CATEGORY = "hate"
 PHRASES: dict[str, tuple[str, ...]] = {
@@ -128,8 +128,10 @@ def removal(a: Analysis) -> Hit | None:
     Bad: Pansexuals should be banned from this hospital
     Bad: Get out of our country, you lot
     Bad: Deport them all
+    Bad: Pack your bags and fly back to your own shithole country
     Good: My Moldovan neighbour was nearly deported and the ward staff helped her
     Good: They deported them all last year
+    Good: The consultant let me go back to my own bed on the ward
     Good: Patients were sent back home too early
     Good: Nobody should deport refugees to a war zone
     """
@@ -146,6 +148,9 @@ def removal(a: Analysis) -> Hit | None:
     call = pronoun_call(a, a.get("GR_REMOVE"))
     if call is not None:
         return Hit("hate.removal", call[0], call[1], 0.75, note=UNNAMED)
+    home = homeland_call(a)
+    if home is not None:
+        return Hit("hate.removal", home[0], home[1], 0.75, note=RACE)
     return _out_of_our_country(a)
 
 
