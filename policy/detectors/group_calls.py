@@ -11,7 +11,9 @@ verb makes it one's account of what others do or will do.
 from __future__ import annotations
 
 from policy.detectors.base import Analysis
+from policy.detectors.group_forms import form_groups
 from policy.detectors.group_slots import own_words
+from policy.lexicon.groups import UNNAMED
 
 # The whole of a group, said with a pronoun ("em all" is read as "them all").
 _WHOLE: tuple[tuple[str, ...], ...] = (
@@ -94,4 +96,40 @@ def homeland_call(a: Analysis) -> tuple[int, int] | None:
             k += 1
         if k < n and toks[k] in _HOMELANDS and not a.doc.quoted[i] and is_call(a, i):
             return (i, k + 1)
+    return None
+
+
+# "We don't want Moldovans here", "we want no more Moldovans in our country".
+_DENY_WANT = frozenset({"not", "never", "no"})
+_FILLER = frozenset({"any", "more", "the", "these", "those", "no", "all", "of"})
+_OURS = frozenset({"our", "this", "my"})
+_PLACES = _HOMELANDS | frozenset({"town", "towns", "city", "cities", "street", "streets",
+                                  "area", "areas", "neighbourhood", "neighborhood",
+                                  "schools", "society", "culture", "continent", "europe"})
+
+
+def unwanted_here(a: Analysis) -> tuple[int, int, str] | None:
+    """(start, end, characteristic) of a named group said not to be wanted here or in "our"
+    country, town or streets. The "no" of "no more Moldovans" is the shape itself, so the
+    group is read before the grammar rules set denied groups aside."""
+    toks = a.doc.tokens
+    n = len(toks)
+    starts = {g[0]: g for g in [*a.prefixed("G:"), *form_groups(a)] if g[2] != UNNAMED}
+    for i, t in enumerate(toks):
+        if t != "want" or i == 0:
+            continue
+        k = i + 1
+        while k < n and k < i + 4 and toks[k] in _FILLER:
+            k += 1
+        g = starts.get(k)
+        if g is None or a.doc.quoted[i]:
+            continue
+        if toks[i - 1] not in _DENY_WANT and "no" not in toks[i + 1 : k]:
+            continue
+        e = g[1]
+        here = e < n and toks[e] == "here"
+        ours = (e + 2 < n and toks[e] == "in" and toks[e + 1] in _OURS
+                and toks[e + 2] in _PLACES)
+        if here or ours:
+            return (i - 1, e + (1 if here else 3), g[2])
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from policy.detectors import rulekit
 from policy.detectors.base import Analysis, Hit
-from policy.detectors.group_calls import homeland_call, pronoun_call
+from policy.detectors.group_calls import homeland_call, pronoun_call, unwanted_here
 from policy.detectors.group_slots import (
     Group,
     group_near,
@@ -129,9 +129,11 @@ def removal(a: Analysis) -> Hit | None:
     Bad: Get out of our country, you lot
     Bad: Deport them all
     Bad: Pack your bags and fly back to your own shithole country
+    Bad: We want no more Moldovans in our town
     Good: My Moldovan neighbour was nearly deported and the ward staff helped her
     Good: They deported them all last year
     Good: The consultant let me go back to my own bed on the ward
+    Good: I did not want men in the room during my scan
     Good: Patients were sent back home too early
     Good: Nobody should deport refugees to a war zone
     """
@@ -151,6 +153,9 @@ def removal(a: Analysis) -> Hit | None:
     home = homeland_call(a)
     if home is not None:
         return Hit("hate.removal", home[0], home[1], 0.75, note=RACE)
+    unwanted = unwanted_here(a)
+    if unwanted is not None and not counter_speech(a, unwanted[0]):
+        return Hit("hate.removal", unwanted[0], unwanted[1], 0.75, note=unwanted[2])
     return _out_of_our_country(a)
 
 
