@@ -23,6 +23,7 @@ from policy.lexicon.groups import (
     RELIGION,
     SEX,
 )
+from policy.lexicon.hate_grammar import GOOD_LESS
 from policy.text import Doc
 
 # Endings safe to read in lower case: "-ites" and "-ans" alone are too often verbs or
@@ -63,7 +64,8 @@ def _form_groups(a: Analysis) -> list[tuple[int, int, str]]:
             end = _condition_end(doc.tokens, i + 2, doc.sents)
             if end > i + 2:
                 out.append((i, end, DIAGNOSIS))
-    return out + _adjective_people(a, listed) + _possessed_trait(a, listed)
+    return (out + _adjective_people(a, listed) + _possessed_trait(a, listed)
+            + _scorned_faith(a, listed))
 
 
 # "Your race", "their religion": a person's characteristic named as theirs is a group target.
@@ -81,6 +83,36 @@ def _possessed_trait(a: Analysis, listed: set[int]) -> list[tuple[int, int, str]
     return [(i - 1, i + 1, _TRAITS[t]) for i, t in enumerate(toks)
             if t in _TRAITS and i > 0 and toks[i - 1] in _POSSESSIVE and i not in listed
             and not a.doc.quoted[i]]
+
+
+# "Your senseless, inane god", "his stupid religion": someone's faith named with a scornful
+# word between the possessive and the faith is the faith insulted, so a group target.
+_FAITH = frozenset({"god", "gods", "religion", "religions", "faith", "prophet", "beliefs"})
+_HIS = frozenset({"your", "their", "his", "her", "ur"})
+_SCORN_TAGS = ("NEG", "INSULT_A", "HOSTILE", "PROF", "PROF_MILD", "DEHUM")
+
+
+def _scorned_faith(a: Analysis, listed: set[int]) -> list[tuple[int, int, str]]:
+    toks = a.doc.tokens
+    faiths = [i for i, t in enumerate(toks) if t in _FAITH and i not in listed]
+    if not faiths:
+        return []
+    scorn = {s for tag in _SCORN_TAGS for s, _ in a.get(tag)}
+    out = []
+    for i in faiths:
+        for k in range(i - 2, max(-1, i - 5), -1):
+            if toks[k] in _HIS:
+                gap = range(k + 1, i)
+                if any(j in scorn or _lacking(toks[j]) for j in gap) and not (
+                        a.doc.quoted[i] or a.doc.sents[k] != a.doc.sents[i]):
+                    out.append((k, i + 1, RELIGION))
+                break
+    return out
+
+
+def _lacking(word: str) -> bool:
+    """"Senseless", "godless": a word saying something is missing (not "selfless")."""
+    return len(word) > 6 and word.endswith("less") and word not in GOOD_LESS
 
 
 def _adjective_people(a: Analysis, listed: set[int]) -> list[tuple[int, int, str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from policy.detectors import rulekit
 from policy.detectors.base import Analysis, Hit
+from policy.detectors.group_calls import homeland_call, pronoun_call, unwanted_here
 from policy.detectors.group_slots import (
     Group,
     group_near,
@@ -22,7 +23,7 @@ from policy.detectors.group_slots import (
 from policy.detectors.rulekit import memo
 from policy.detectors.scope import counter_speech, negated
 from policy.lexicon import hate_grammar as words
-from policy.lexicon.groups import UNNAMED
+from policy.lexicon.groups import RACE, UNNAMED
 
 CATEGORY = "hate"
 PHRASES: dict[str, tuple[str, ...]] = {
@@ -126,7 +127,13 @@ def removal(a: Analysis) -> Hit | None:
     Bad: Deport all the Moldovans, every single one of them
     Bad: Pansexuals should be banned from this hospital
     Bad: Get out of our country, you lot
+    Bad: Deport them all
+    Bad: Pack your bags and fly back to your own shithole country
+    Bad: We want no more Moldovans in our town
     Good: My Moldovan neighbour was nearly deported and the ward staff helped her
+    Good: They deported them all last year
+    Good: The consultant let me go back to my own bed on the ward
+    Good: I did not want men in the room during my scan
     Good: Patients were sent back home too early
     Good: Nobody should deport refugees to a war zone
     """
@@ -140,6 +147,15 @@ def removal(a: Analysis) -> Hit | None:
         before = group_near(a, s, e, 6, 0)
         if before is not None and before[1] <= s and _passive_call(toks, before[1], s):
             return Hit("hate.removal", before[0], e, 0.8, note=before[2])
+    call = pronoun_call(a, a.get("GR_REMOVE"))
+    if call is not None:
+        return Hit("hate.removal", call[0], call[1], 0.75, note=UNNAMED)
+    home = homeland_call(a)
+    if home is not None:
+        return Hit("hate.removal", home[0], home[1], 0.75, note=RACE)
+    unwanted = unwanted_here(a)
+    if unwanted is not None and not counter_speech(a, unwanted[0]):
+        return Hit("hate.removal", unwanted[0], unwanted[1], 0.75, note=unwanted[2])
     return _out_of_our_country(a)
 
 
@@ -160,7 +176,9 @@ def extermination(a: Analysis) -> Hit | None:
     Bad: Moldovans should all be wiped out
     Bad: Exterminate the pansexuals
     Bad: I hope all the Moldovans die
+    Bad: Just kill them all
     Good: Nobody wants Moldovans to die waiting for a bed
+    Good: The new antibiotics will kill them all
     Good: My grandmother survived when Moldovans were being exterminated
     Good: I feel like I want to die tonight
     """
@@ -181,6 +199,9 @@ def extermination(a: Analysis) -> Hit | None:
         if (words.MODALS.intersection(between) or words.WISH.intersection(lead)
                 or (extinct and words.COPULA.intersection(between))):
             return Hit("hate.extermination", before[0], e, 0.85, note=before[2])
+    call = pronoun_call(a, a.get("GR_DEATH"))
+    if call is not None:
+        return Hit("hate.extermination", call[0], call[1], 0.8, note=UNNAMED)
     return None
 
 

@@ -26,6 +26,11 @@ def _hate(engine: PolicyEngine, text: str) -> bool:
     "Guatemalan women are brainless, the lot of them",  # adjective + people noun
     "People with epilepsy should be banned from our hospital",  # defined by a condition
     "Their religion is a plague on this country",      # a trait named as theirs
+    "Keep your brainless, backward god out of our schools",  # a faith scorned
+    "He only prays to his stupid god",                 # scorned with any possessive
+    "Exterminate them all, every last one",            # a whole group said with a pronoun
+    "We need to deport every one of them",
+    "Swim back to your homelands",                    # sent back to "your" country
 ])
 def test_groups_known_by_form(engine: PolicyEngine, text: str) -> None:
     assert _hate(engine, text), text
@@ -44,6 +49,12 @@ def test_groups_known_by_form(engine: PolicyEngine, text: str) -> None:
     "Eritrean patients were treated like animals on that ward and I want answers",
     "The chaplain respected their religion and was so kind to my mum",
     "Bikers and all people with this opinion are idiots",
+    "She said her faith got her through an awful week on the ward",
+    "Thank god the nurse came, the wait was awful",
+    "The infection would kill them all if the ward stayed open",
+    "They sent every one of them back to the GP without a scan",
+    "The physio let me go back to my own chair",
+    "My dad was told to go back to his own country by another patient and staff did nothing",
 ])
 def test_fair_posts_and_counter_speech_are_not_hate(engine: PolicyEngine, text: str) -> None:
     assert not _hate(engine, text), text
