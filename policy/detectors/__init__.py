@@ -25,6 +25,7 @@ from policy.detectors import (
     profanity,
     sexual,
     slurs,
+    stance,
     terrorism,
     violence,
     weapons,
@@ -37,7 +38,7 @@ DETECTORS: tuple[ModuleType, ...] = (
     crisis_languages, language,
 )
 # Modules that contribute phrases without a detect() of their own in DETECTORS.
-PHRASE_SOURCES: tuple[ModuleType, ...] = (*DETECTORS, slurs, context, pairing)
+PHRASE_SOURCES: tuple[ModuleType, ...] = (*DETECTORS, slurs, context, pairing, stance)
 
 BUILTIN_RULES: frozenset[str] = frozenset(r for d in DETECTORS for r in d.RULES)
 

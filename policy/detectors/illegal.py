@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex
 
-from policy.detectors import rulekit
+from policy.detectors import rulekit, stance
 from policy.detectors.base import Analysis, Hit
 from policy.detectors.hate import counter_speech
 from policy.detectors.pairing import blocked, paired
@@ -63,6 +63,9 @@ def drug_supply(a: Analysis) -> Hit | None:
     Good: If anyone wants to talk about coming off diazepam, message me
     Good: I used to sell weed, three years clean now
     Good: My pharmacy hasn't got any pregabalin in stock, where else can I try?
+    Good: I'm scared my daughter is buying pills online, who do I talk to?
+    Good: There's a man selling weed by the bus stop every morning, I've told security
+    Good: I've been buying codeine online and I can't stop, I need help
     """
     found = paired(a, "DRUG", ("TRADE",), _SAFE, 7)
     if found:
@@ -153,5 +156,9 @@ def detect(a: Analysis) -> list[Hit]:
     if a.get("SERVICE_FAIL"):
         # A complaint that drugs or stolen goods reach patients is fair criticism to be
         # answered, never a post to hide.
+        return []
+    if stance.telling(a, stance.WITH_FICTION) and not _OFFER_CLAUSE.search(a.text):
+        # A parent afraid their child is dealing, a bystander who told security, a story of
+        # being groomed into selling: someone else's act told to get help, not an offer.
         return []
     return rulekit.run(a, RULE_FUNCTIONS)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from policy.detectors import rulekit
+from policy.detectors import rulekit, stance
 from policy.detectors.base import Analysis, Hit
 from policy.detectors.pairing import blocked, in_post, paired
 from policy.wordlists import words
@@ -132,6 +132,9 @@ def carrying(a: Analysis) -> Hit | None:
     Good: Hospital catering please bring back proper knives, my dad can't cut his meat
     Good: If your son carries a knife, our youth team can help, here's how
     Good: I'm strapped for cash since the ward cut my hours
+    Good: My son has been carrying a knife and I'm terrified, what should I do?
+    Good: My brother used to carry a blade but he's turned his life around
+    Bad: I'm scared of the lads round here so I carry a knife everywhere
     """
     if trade(a) is not None:
         return None
@@ -152,4 +155,8 @@ RULES = rulekit.rule_ids(CATEGORY, RULE_FUNCTIONS)
 
 
 def detect(a: Analysis) -> list[Hit]:
+    if stance.telling(a):
+        # "My son has been carrying a knife, where do I get help?", "someone brought a knife
+        # to A&E and security dealt with it": another's weapon told of, not the poster's.
+        return []
     return rulekit.run(a, RULE_FUNCTIONS)
