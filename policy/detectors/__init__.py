@@ -27,6 +27,7 @@ from policy.detectors import (
     slurs,
     stance,
     terrorism,
+    terrorism_acts,
     violence,
     weapons,
 )
@@ -38,7 +39,8 @@ DETECTORS: tuple[ModuleType, ...] = (
     crisis_languages, language,
 )
 # Modules that contribute phrases without a detect() of their own in DETECTORS.
-PHRASE_SOURCES: tuple[ModuleType, ...] = (*DETECTORS, slurs, context, pairing, stance)
+PHRASE_SOURCES: tuple[ModuleType, ...] = (*DETECTORS, slurs, context, pairing, stance,
+                                          terrorism_acts)
 
 BUILTIN_RULES: frozenset[str] = frozenset(r for d in DETECTORS for r in d.RULES)
 
