@@ -8,6 +8,7 @@ from types import ModuleType
 from policy.detectors import (
     abuse,
     advertising,
+    advertising_speech,
     care,
     context,
     crisis,
@@ -40,7 +41,7 @@ DETECTORS: tuple[ModuleType, ...] = (
 )
 # Modules that contribute phrases without a detect() of their own in DETECTORS.
 PHRASE_SOURCES: tuple[ModuleType, ...] = (*DETECTORS, slurs, context, pairing, stance,
-                                          terrorism_acts)
+                                          terrorism_acts, advertising_speech)
 
 BUILTIN_RULES: frozenset[str] = frozenset(r for d in DETECTORS for r in d.RULES)
 
