@@ -34,10 +34,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "SEX_CONTENT": words("sexual_content"),
     "SEX_FLIRT": words("sexual_flirt"),
     "SEX_PLATFORM": words("sexual_platform"),
+    "SEX_INVITE": words("sexual_invite"),
 }
 _SAFE = ("SEX_SAFE",)
 # Emoji that carry the meaning when words are left out ("come sit on my 🍆").
 _EMOJI = regex.compile("[\U0001F346\U0001F4A6\U0001F351\U0001F51E]")
+# The adults-only sign beside pictures, videos or a way to reach the poster.
+_ADULT = regex.compile("\U0001F51E")
 # Emoji of a come-on (a kiss, a wink, a devil grin): sexual only beside something sexual.
 _FLIRT_EMOJI = regex.compile("[\U0001F48B\U0001F618\U0001F608\U0001F60F]")
 # "I'd ruin her", "I would have him": a first-person wish done to a person ("I'd" is
@@ -131,6 +134,8 @@ def advances(a: Analysis) -> Hit | None:
     Good: Our ward sister is a beautiful soul
     Good: I bet she's glad to be back in her own bed after three weeks on the ward
     Good: My mum was left naked on a commode with the curtains open, no dignity at all
+    Bad: Any hot nurses want to come to my room tonight? 😏
+    Good: Come round to mine for a cuppa after group, all welcome
     """
     if _reported(a):
         return None
@@ -139,6 +144,8 @@ def advances(a: Analysis) -> Hit | None:
         found = paired(a, "SEX_WANT", ("SEX_BODY_WEAK",), _SAFE, 10)
     if found is None:
         found = _wish_at_person(a)
+    if found is None and _come_on(a) and not _care(a):
+        found = _free(a, "SEX_INVITE")
     return Hit("sexual.advances", *found, 0.75) if found else None
 
 
@@ -171,6 +178,7 @@ def solicitation(a: Analysis) -> Hit | None:
     Good: Check my profile for the link to our ward fundraiser
     Good: Revenge porn was posted of me and it's destroyed my mental health
     Bad: Only fans girl, DM me for a free preview
+    Bad: Selling videos of me and my wife, DM for prices 🔞
     Good: OnlyFans creators deserve mental health support like anyone else
     """
     if _reported(a):
@@ -181,6 +189,10 @@ def solicitation(a: Analysis) -> Hit | None:
     if _care(a):
         return None
     found = _platform_plug(a) or paired(a, "SEX_QUAL", ("SEX_CONTENT",), _SAFE, 3)
+    adult = _ADULT.search(a.text)
+    if found is None and adult and (a.get("SEX_CONTENT") or a.get("SEX_CHANNEL")):
+        return Hit("sexual.solicitation", chars=adult.span(), confidence=0.7,
+                   note="adults-only content offered")
     if found is None and _sexual_signal(a):
         found = _free(a, "SEX_CHANNEL")
     return Hit("sexual.solicitation", *found, 0.75) if found else None

@@ -21,9 +21,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "PAST_FRAME": words("past_frame"),
     "COERCED": words("coerced"),
     "WARN": words("warn"),
+    "LEGAL_ASK": words("legal_ask"),
 }
 # Cues that the post tells of an act rather than doing it.
-CUES = ("HELP_ASK", "WORRY", "WARN", "HANDLED", "PAST_FRAME", "COERCED")
+CUES = ("HELP_ASK", "WORRY", "WARN", "HANDLED", "PAST_FRAME", "COERCED", "LEGAL_ASK")
 # Asking, fearing, warning and reporting only: "she made me so horny" is no victim's story and
 # "when I was 18" no past given up, so sexual posts are read with these.
 ASKING = ("HELP_ASK", "WORRY", "WARN", "HANDLED")
@@ -53,7 +54,7 @@ _CONTACT = regex.compile(
     regex.IGNORECASE)
 
 
-def _poster_is_doer(a: Analysis, s: int) -> bool:
+def poster_is_doer(a: Analysis, s: int) -> bool:
     """The act at token `s` has the poster as its doer, now or to come: a first-person
     subject before it across only auxiliaries, and not a past act in a post set in the past."""
     toks, sents = a.doc.tokens, a.doc.sents
@@ -73,7 +74,7 @@ def poster_acts(a: Analysis) -> bool:
     """The poster offers, sells, seeks or carries: a way to reach them, or a first-person act."""
     if _CONTACT.search(a.text):
         return True
-    return any(_poster_is_doer(a, s) for tag in _ACTS for s, _e in a.get(tag)
+    return any(poster_is_doer(a, s) for tag in _ACTS for s, _e in a.get(tag)
                if not a.doc.quoted[s])
 
 
