@@ -25,13 +25,23 @@ _OPENING = frozenset({"open", "opened", "opening", "launched", "launching"})
 _PRICE = regex.compile(r"[£$€]\s?\d|\b\d+\s?%|\bhalf\s+price\b", regex.IGNORECASE)
 
 
+# Nouns that staff use of the trust's own things ("our team", "our website", "our new app",
+# "our course"), and patients of what they use ("my app", "my book"): the poster's own
+# goods only as "my new ...", a launch.
+_SHARED = frozenset({"team", "site", "website", "app", "book", "ebook", "course", "link", "range",
+                     "studio"})
+
+
 def _owned(a: Analysis, s: int) -> bool:
     toks, sents = a.doc.tokens, a.doc.sents
     for j in range(s - 1, max(-1, s - 2 - _MODIFIERS_MAX), -1):
         if sents[j] != sents[s] or toks[j] in (",", ".", "!", "?"):
             return False
+        if toks[j] == "local":
+            return False  # "my local gym": the one the poster goes to, not theirs
         if toks[j] in _OWNERS:
-            return True
+            # "my book", "my app" are the poster's reading and phone; "my new book" is theirs.
+            return toks[s] not in _SHARED or (toks[j] == "my" and "new" in toks[j:s])
     return False
 
 
@@ -42,7 +52,8 @@ def _opening(a: Analysis, s: int, e: int) -> bool:
 
 def own_business(a: Analysis, own_sents: set[int]) -> Span | None:
     """The poster's business, goods or link, or a business newly open, with something to draw
-    buyers in the post; not in a sentence about the trust's own services."""
+    buyers in the post; not in a sentence about the trust's own services. "My local gym
+    gives free sessions" is the poster's gym only as a customer."""
     draw = [s for s, _ in a.get("AD_DRAW") if not a.doc.quoted[s]]
     if not draw and not _PRICE.search(a.text):
         return None
