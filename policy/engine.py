@@ -43,7 +43,7 @@ _QUIET_IN_DISTRESS = frozenset({
     # harassment and personal information still count.
     "hate.derogatory", "hate.threat", "hate.dehumanising", "hate.negated_positive",
     "hate.generalisation", "hate.removal", "hate.extermination", "hate.animal_comparison",
-    "abuse.insult", "weapons.trade", "weapons.carrying",
+    "abuse.insult", "weapons.trade", "weapons.carrying", "weapons.smuggling", "weapons.display",
 })
 
 
@@ -136,9 +136,12 @@ class PolicyEngine:
                                   if " ".join(doc.tokens[s:e]) not in without])}
         a = Analysis(doc, found, ctx, self.policy, full)
         own = full is text  # no OCR text: the doc is of the post alone
+        # Words the policy's own lists matched are words it reads, however rare in English.
+        known = {doc.tokens[i] for spans in found.values() for s, e in spans
+                 for i in range(s, e)} if own else set()
         a.notes[READING] = self._language.read(text, ctx.lang if lang is None else lang,
                                                doc.norm.text if own else None,
-                                               doc.tokens if own else None)
+                                               doc.tokens if own else None, known)
         hits: list[Hit] = []
         for det in DETECTORS:
             hits.extend(det.detect(a))

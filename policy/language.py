@@ -17,7 +17,7 @@ unread by that choice.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -88,21 +88,24 @@ class LanguageReader:
         return self._detector
 
     def read(self, text: str, tag: str | None = None, normalised: str | None = None,
-             tokens: list[str] | None = None) -> Reading:
+             tokens: list[str] | None = None, known: Collection[str] = ()) -> Reading:
         """`tag`: the platform's language tag (X's `lang`), if it sent one; `normalised` and
-        `tokens`: policy.text's normalised text and tokens of `text`, when the caller has them."""
+        `tokens`: policy.text's normalised text and tokens of `text`, when the caller has them;
+        `known`: words of the post that the policy's own word lists hold ("wtb", "hmu", a
+        banned group's name), read as English too: a short post of dealer's or extremist's
+        slang is English the policy reads, not another language."""
         tag = (tag or "").strip().lower().split("-")[0]
         if tag == ENGLISH:
             return Reading(True)
         if tokens is not None and tag in NO_LANGUAGE_TAGS and text.isascii():
             # The common case, cheaply: plain text whose first words are all English words.
             sample = [t for t in tokens[: MAX_WORDS * 2] if t.isalpha()][:MAX_WORDS]
-            misses = sum(1 for t in sample if not self.is_english_word(t))
+            misses = sum(1 for t in sample if t not in known and not self.is_english_word(t))
             if len(sample) >= 2 and misses <= len(sample) // 8:  # a name or two is allowed
                 return Reading(True)
         text = text[:SAMPLE]
         words, other_script = self._words(text, normalised)
-        looks_english = self._looks_english(text, words, other_script)
+        looks_english = self._looks_english(text, words, other_script, known)
         if tag not in NO_LANGUAGE_TAGS:
             # The platform read another language; only a post that plainly reads as English
             # (X tags short English posts wrongly) is left to the English policy.
@@ -126,9 +129,14 @@ class LanguageReader:
         words = _WORD.findall(_NOT_WORDS.sub(" ", norm))
         return words[:MAX_WORDS], other_script
 
-    def _looks_english(self, text: str, words: list[str], other_script: bool) -> bool | None:
+    def _looks_english(self, text: str, words: list[str], other_script: bool,
+                       known: Collection[str] = ()) -> bool | None:
         """True plainly English, False plainly not, None too little to tell."""
-        share = sum(1 for w in words if self.is_english_word(w)) / len(words) if words else 0.0
+        listed = sum(1 for w in words if w in known)
+        share = sum(1 for w in words if w in known or self.is_english_word(w)) / len(
+            words) if words else 0.0
+        if listed >= 2 and share >= 0.6:
+            return True  # "wtb a strap, norwich, hmu": slang the policy's lists hold
         if words and (share == 1.0 or (share >= 0.8 and len(words) >= 4)):
             return True  # also Cyrillic look-alikes spelling English words ("ѕсum")
         if other_script:

@@ -8,6 +8,7 @@ from types import ModuleType
 from policy.detectors import (
     abuse,
     advertising,
+    advertising_speech,
     care,
     context,
     crisis,
@@ -25,7 +26,9 @@ from policy.detectors import (
     profanity,
     sexual,
     slurs,
+    stance,
     terrorism,
+    terrorism_acts,
     violence,
     weapons,
 )
@@ -37,7 +40,8 @@ DETECTORS: tuple[ModuleType, ...] = (
     crisis_languages, language,
 )
 # Modules that contribute phrases without a detect() of their own in DETECTORS.
-PHRASE_SOURCES: tuple[ModuleType, ...] = (*DETECTORS, slurs, context, pairing)
+PHRASE_SOURCES: tuple[ModuleType, ...] = (*DETECTORS, slurs, context, pairing, stance,
+                                          terrorism_acts, advertising_speech)
 
 BUILTIN_RULES: frozenset[str] = frozenset(r for d in DETECTORS for r in d.RULES)
 

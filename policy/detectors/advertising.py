@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import regex
 
+from policy.detectors import advertising_speech as speech
 from policy.detectors import links, rulekit
-from policy.detectors.base import FIRST_PERSON, Analysis, Hit
+from policy.detectors.base import FIRST_PERSON, Analysis, Hit, distress_context
 from policy.detectors.hate import negated
 from policy.wordlists import words
 
@@ -141,6 +142,7 @@ def _seller_call(a: Analysis) -> tuple[int, int] | None:
     return (strong_call or contact or a.get("AD_OFFER"))[0]
 
 
+@rulekit.memo
 def promotion(a: Analysis) -> Hit | None:
     """Promotes a product, service, page or account: a call to buy, follow or subscribe, or
     the terms of a sale (a price, a discount, a code) beside a shop or a call to order.
@@ -153,6 +155,10 @@ def promotion(a: Analysis) -> Hit | None:
     Good: The Headspace app really helped me sleep, worth trying
     Bad: Thanks Ward 3! Also, I now sell skincare products, use my code NURSE10
     Good: I offer a listening ear to other dads on the ward, message me anytime
+    Bad: My new book on anxiety is out now on Amazon, grab a copy
+    Bad: Our family run garage does MOTs for £35, ring us
+    Good: I read a brilliant book about anxiety, I'd recommend it to anyone
+    Good: The new café on site does a lovely flat white
     """
     if a.get("CHARITY"):
         return None
@@ -180,6 +186,10 @@ def promotion(a: Analysis) -> Hit | None:
     if selling:
         return Hit("advertising.promotion", chars=selling, confidence=0.7,
                    note="the poster selling")
+    own = {doc.sents[s] for s, _ in a.get("OWN_SERVICE")}
+    found = None if _complaining(a) else speech.own_business(a, own)
+    if found and not _question(a, doc.sents[found[0]]):
+        return Hit("advertising.promotion", *found, 0.65, note="the poster's own business")
     return None
 
 
@@ -225,7 +235,25 @@ def spam(a: Analysis) -> Hit | None:
     return None
 
 
-RULE_FUNCTIONS = (promotion, income_offer, spam)
+def pitch_in_story(a: Analysis) -> Hit | None:
+    """A sales pitch told as the poster's own recovery: the poster selling, a discount code or
+    a price with a call to buy, in a post about their struggles. Loose sales words in a post
+    about distress are left alone (advertising.promotion is quiet there); a seller's code is
+    not loose, and health-claim spam is often dressed as a recovery story.
+
+    Bad: Anxiety wrecked my mental health until these gummies, I now sell them, use my code CALM10
+    Good: Years of depression, then the recovery college course helped me, sign up, it's free
+    """
+    if not distress_context(a) or promotion(a) is None:
+        return None
+    strong = _DEAL.search(a.text) or _SELLER.search(a.text) or (
+        _PRICE.search(a.text) and (a.get("SHOP") or a.get("AD_CALL")))
+    if not strong:
+        return None
+    return Hit("advertising.pitch_in_story", chars=strong.span(), confidence=0.7)
+
+
+RULE_FUNCTIONS = (promotion, income_offer, spam, pitch_in_story)
 RULES = rulekit.rule_ids(CATEGORY, RULE_FUNCTIONS)
 
 

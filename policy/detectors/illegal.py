@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex
 
-from policy.detectors import rulekit
+from policy.detectors import rulekit, stance
 from policy.detectors.base import Analysis, Hit
 from policy.detectors.hate import counter_speech
 from policy.detectors.pairing import blocked, paired
@@ -63,6 +63,10 @@ def drug_supply(a: Analysis) -> Hit | None:
     Good: If anyone wants to talk about coming off diazepam, message me
     Good: I used to sell weed, three years clean now
     Good: My pharmacy hasn't got any pregabalin in stock, where else can I try?
+    Good: I'm scared my daughter is buying pills online, who do I talk to?
+    Good: There's a man selling weed by the bus stop every morning, I've told security
+    Good: I've been buying codeine online and I can't stop, I need help
+    Bad: I sell weed to a few of the lads on the ward, anyone else want in?
     """
     found = paired(a, "DRUG", ("TRADE",), _SAFE, 7)
     if found:
@@ -70,6 +74,9 @@ def drug_supply(a: Analysis) -> Hit | None:
     found = paired(a, "MEDS", ("SALE_STRONG",), _SAFE, 10)
     if found:
         return Hit("illegal.drug_supply", *found, 0.75)
+    found = _sold_by_poster(a)
+    if found:
+        return Hit("illegal.drug_supply", *found, 0.75, note="sold by the poster")
     found = _offered_by_poster(a)
     if found:
         return Hit("illegal.drug_supply", chars=found, confidence=0.75,
@@ -77,6 +84,27 @@ def drug_supply(a: Analysis) -> Hit | None:
     marks = list(_DRUG_EMOJI.finditer(a.text))
     if marks and _EMOJI_TRADE.search(a.text) and not a.get("DRUG_SAFE"):
         return Hit("illegal.drug_supply", chars=marks[0].span(), confidence=0.7)
+    return None
+
+
+# Verbs of supplying: the poster selling or delivering ("I sell weed to a few patients on the
+# ward") is supply even in a sentence that names the ward or a clinic.
+_SUPPLY = frozenset({"sell", "selling", "flog", "flogging", "supply", "supplying", "deliver",
+                     "delivering", "shift", "shifting", "sort"})
+
+
+def _sold_by_poster(a: Analysis) -> tuple[int, int] | None:
+    """The poster selling or delivering a drug, by their own first-person verb, now."""
+    toks = a.doc.tokens
+    for s, _e in a.get("TRADE"):
+        if toks[s] not in _SUPPLY or not stance.poster_is_doer(a, s):
+            continue
+        if blocked(a, s, _OFFER_SAFE):
+            continue
+        for tag in ("DRUG", "MEDS"):
+            for ds, de in a.near(tag, s, s + 1, 0, 5):
+                if not a.doc.quoted[ds]:
+                    return s, de
     return None
 
 
@@ -101,6 +129,8 @@ def solicitation(a: Analysis) -> Hit | None:
     Bad: I sell stolen phones, unlocked, no IMEI problems
     Good: How do I get a fit note from my GP?
     Good: Two men jailed for selling fake fit notes, court hears
+    Bad: Anyone need a fit note? I can get you one signed, £40
+    Good: Prescriptions cost £9.90 each now, I can't afford mine
     """
     for s, e in a.get("ILLEGAL"):
         if not blocked(a, s, _SAFE) and not counter_speech(a, s):
@@ -108,6 +138,29 @@ def solicitation(a: Analysis) -> Hit | None:
     found = paired(a, "FAKE", ("FAKE_GOODS",), _SAFE, 3)
     if found and paired(a, "FAKE", ("TRADE", "OFFER"), _SAFE, 10):
         return Hit("illegal.solicitation", *found, 0.75)
+    found = _document_sold(a)
+    if found:
+        return Hit("illegal.solicitation", *found, 0.7, note="a medical document sold")
+    return None
+
+
+_DOCUMENTS = frozenset({"fit note", "fit notes", "sick note", "sick notes", "doctors note",
+                        "doctor's note", "blue badge", "prescriptions", "prescription"})
+_PRICE = regex.compile(r"[£$€]\s?\d|\b\d+\s?quid\b|\ba\s+tenner\b|\ba\s+fiver\b",
+                       regex.IGNORECASE)
+_FROM_ME = regex.compile(r"\bfrom\s+me\b|\bi\s+can\s+get\s+you\b|\banyone\s+need\b|"
+                         r"\bwho\s+needs\b|\bmessage\s+me\b|\bdm\s+me\b", regex.IGNORECASE)
+
+
+def _document_sold(a: Analysis) -> tuple[int, int] | None:
+    """A fit note, sick note or prescription sold by the poster at a price: only a doctor
+    gives one, so one on sale is forged or misused whether or not the post says "fake"."""
+    if not _PRICE.search(a.text) or not _FROM_ME.search(a.text):
+        return None
+    toks = a.doc.tokens
+    for s, e in a.get("FAKE_GOODS"):
+        if " ".join(toks[s:e]) in _DOCUMENTS and not blocked(a, s, _SAFE):
+            return s, e
     return None
 
 
@@ -153,5 +206,9 @@ def detect(a: Analysis) -> list[Hit]:
     if a.get("SERVICE_FAIL"):
         # A complaint that drugs or stolen goods reach patients is fair criticism to be
         # answered, never a post to hide.
+        return []
+    if stance.telling(a, stance.WITH_FICTION) and not _OFFER_CLAUSE.search(a.text):
+        # A parent afraid their child is dealing, a bystander who told security, a story of
+        # being groomed into selling: someone else's act told to get help, not an offer.
         return []
     return rulekit.run(a, RULE_FUNCTIONS)

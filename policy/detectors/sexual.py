@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from policy.detectors import rulekit
+from policy.detectors import rulekit, stance
 from policy.detectors.base import Analysis, Hit
 from policy.detectors.pairing import blocked, paired
 from policy.wordlists import words
@@ -33,10 +33,14 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "SEX_QUAL": words("sexual_qualifier"),
     "SEX_CONTENT": words("sexual_content"),
     "SEX_FLIRT": words("sexual_flirt"),
+    "SEX_PLATFORM": words("sexual_platform"),
+    "SEX_INVITE": words("sexual_invite"),
 }
 _SAFE = ("SEX_SAFE",)
 # Emoji that carry the meaning when words are left out ("come sit on my 🍆").
 _EMOJI = regex.compile("[\U0001F346\U0001F4A6\U0001F351\U0001F51E]")
+# The adults-only sign beside pictures, videos or a way to reach the poster.
+_ADULT = regex.compile("\U0001F51E")
 # Emoji of a come-on (a kiss, a wink, a devil grin): sexual only beside something sexual.
 _FLIRT_EMOJI = regex.compile("[\U0001F48B\U0001F618\U0001F608\U0001F60F]")
 # "I'd ruin her", "I would have him": a first-person wish done to a person ("I'd" is
@@ -47,8 +51,9 @@ _SEX_VERBS = frozenset({"fuck", "shag", "bonk", "screw", "ride", "ruin", "have",
 
 
 def _reported(a: Analysis) -> bool:
-    """The post tells of sexual words or behaviour to report, condemn or get help with."""
-    return bool(a.get("SEX_REPORT"))
+    """The post tells of sexual words or behaviour to report, condemn or get help with: a
+    parent asking what to do about what their child was sent, someone warning others."""
+    return bool(a.get("SEX_REPORT")) or stance.telling(a, stance.ASKING)
 
 
 def _care(a: Analysis) -> bool:
@@ -86,6 +91,8 @@ def explicit(a: Analysis) -> Hit | None:
     Good: Where is the sexual health clinic?
     Good: How long after my c-section can I have sex again?
     Good: A patient was masturbating in the day room and the nurses handled it calmly
+    Good: My 13 year old has been watching porn on his phone, what should I do?
+    Good: She graduated magna cum laude and now she's a consultant
     """
     if _reported(a):
         return None
@@ -127,6 +134,8 @@ def advances(a: Analysis) -> Hit | None:
     Good: Our ward sister is a beautiful soul
     Good: I bet she's glad to be back in her own bed after three weeks on the ward
     Good: My mum was left naked on a commode with the curtains open, no dignity at all
+    Bad: Any hot nurses want to come to my room tonight? 😏
+    Good: Come round to mine for a cuppa after group, all welcome
     """
     if _reported(a):
         return None
@@ -135,7 +144,28 @@ def advances(a: Analysis) -> Hit | None:
         found = paired(a, "SEX_WANT", ("SEX_BODY_WEAK",), _SAFE, 10)
     if found is None:
         found = _wish_at_person(a)
+    if found is None and _come_on(a) and not _care(a):
+        found = _free(a, "SEX_INVITE")
     return Hit("sexual.advances", *found, 0.75) if found else None
+
+
+# Words that make a paid-content site the poster's plug: theirs, or pushed at the reader.
+_PLUG = frozenset({"my", "our", "subscribe", "sub", "subs", "check", "link", "bio", "dm", "join",
+                   "follow", "preview", "inbox", "message", "page"})
+
+
+def _platform_plug(a: Analysis) -> tuple[int, int] | None:
+    """A paid-content site named as the poster's own or pushed at the reader ("my OnlyFans",
+    "subscribe", "DM me"), or beside anything sexual; "OnlyFans creators need support too" and
+    "her OnlyFans paid for her therapy" talk about it."""
+    toks, sents = a.doc.tokens, a.doc.sents
+    for s, e in a.get("SEX_PLATFORM"):
+        if blocked(a, s, _SAFE):
+            continue
+        lo, hi = a.sentence_range(sents[s])
+        if _PLUG.intersection(toks[lo:hi]) or _come_on(a) or _sexual_signal(a):
+            return s, e
+    return None
 
 
 def solicitation(a: Analysis) -> Hit | None:
@@ -147,6 +177,9 @@ def solicitation(a: Analysis) -> Hit | None:
     Good: Please send me the leaflet
     Good: Check my profile for the link to our ward fundraiser
     Good: Revenge porn was posted of me and it's destroyed my mental health
+    Bad: Only fans girl, DM me for a free preview
+    Bad: Selling videos of me and my wife, DM for prices 🔞
+    Good: OnlyFans creators deserve mental health support like anyone else
     """
     if _reported(a):
         return None
@@ -155,7 +188,11 @@ def solicitation(a: Analysis) -> Hit | None:
             return Hit("sexual.solicitation", s, e, 0.85)
     if _care(a):
         return None
-    found = paired(a, "SEX_QUAL", ("SEX_CONTENT",), _SAFE, 3)
+    found = _platform_plug(a) or paired(a, "SEX_QUAL", ("SEX_CONTENT",), _SAFE, 3)
+    adult = _ADULT.search(a.text)
+    if found is None and adult and (a.get("SEX_CONTENT") or a.get("SEX_CHANNEL")):
+        return Hit("sexual.solicitation", chars=adult.span(), confidence=0.7,
+                   note="adults-only content offered")
     if found is None and _sexual_signal(a):
         found = _free(a, "SEX_CHANNEL")
     return Hit("sexual.solicitation", *found, 0.75) if found else None

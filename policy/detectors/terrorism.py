@@ -7,10 +7,11 @@ from __future__ import annotations
 import regex
 
 from policy.detectors import rulekit
+from policy.detectors import terrorism_acts as acts
 from policy.detectors import terrorism_speech as speech
 from policy.detectors.base import Analysis, Hit
-from policy.detectors.hate import counter_speech
-from policy.detectors.pairing import blocked, in_post, paired
+from policy.detectors.pairing import in_post, paired
+from policy.detectors.terrorism_scope import blocked, counter_speech
 from policy.wordlists import words
 
 CATEGORY = "terrorism"
@@ -52,7 +53,10 @@ def _praise_said_of_attackers(a: Analysis) -> tuple[int, int] | None:
             or speech.backs_group(a)
             or speech.praise_of_doer(a)
             or speech.said_of(a, "TERROR_EVENT", "TERROR_JUSTIFY")
-            or speech.doer_of_attack(a, "TERROR_PRAISE"))
+            or speech.doer_of_attack(a, "TERROR_PRAISE")
+            or acts.more_like(a)
+            or acts.backs_by_call(a)
+            or acts.celebrates_attack(a))
 
 
 def support(a: Analysis) -> Hit | None:
@@ -68,6 +72,13 @@ def support(a: Analysis) -> Hit | None:
     Good: Tarrant is a murderer, not a saint, and anyone who says otherwise is sick
     Good: The nurses who cared for the victims of the attack were heroes, thank you
     Good: I support the families of the Christchurch victims, our chaplain is with them
+    Bad: We need more people like the Manchester bomber
+    Bad: Every Muslim should support the mujahideen
+    Good: We need more people like the nurses who looked after the Arena victims
+    Bad: The BBC calls them terrorists but the 7/7 bombers were heroes
+    Good: The BBC says the 7/7 bombers were called heroes by an extremist website
+    Bad: Happy 9/11 anniversary everyone
+    Good: Remembering the victims on the anniversary of 7/7, we will never forget
     """
     for s, e in a.get("TERROR_STRONG"):
         if not blocked(a, s, _SAFE) and not counter_speech(a, s):
@@ -95,8 +106,9 @@ def recruitment(a: Analysis) -> Hit | None:
     Bad: Sign up for the race war, join us on Telegram
     Good: Join our recovery college course
     Good: The documentary about the caliphate was chilling
+    Bad: I'm going to Syria to join the fighters next month
     """
-    found = paired(a, "TERROR_RECRUIT", ("TERROR_ORG", "TERROR_CAUSE"),
+    found = paired(a, "TERROR_RECRUIT", ("TERROR_ORG", "TERROR_CAUSE", "TERROR_AGENT"),
                    _SAFE, 10)
     return Hit("terrorism.recruitment", *found, 0.8) if found else None
 
@@ -110,8 +122,13 @@ def attack_call(a: Analysis) -> Hit | None:
     Good: The exam bombed but I'm proud I sat it
     Good: Guy Fawkes night at the ward, the fireworks were lovely
     Good: I'm going to attack the backlog on the ward tomorrow, wish me luck
+    Bad: The IRA should start up again and bomb London
+    Good: The IRA bombed Manchester in 1996 and the city rebuilt itself
+    Bad: Me and the brothers have picked our target, the mosque on Friday prayers
+    Good: I'm planning an attack on my to-do list this weekend
     """
-    planned = speech.attack_on_place(a) or speech.another_attack(a)
+    planned = (speech.attack_on_place(a) or speech.another_attack(a)
+               or acts.group_to_attack(a) or acts.plans_attack(a))
     if planned:
         return Hit("terrorism.attack_call", *planned, 0.8)
     found = paired(a, "ATTACK_CALL", ("ATTACK_TARGET", "TERROR_CAUSE", "TERROR_ORG",
@@ -127,12 +144,26 @@ def propaganda(a: Analysis) -> Hit | None:
     Bad: Everyone watch the ISIS videos, the brothers speak the truth
     Good: I'm worried my son is watching ISIS videos, who can help?
     Good: Please don't share the attack footage, report it to the police
+    Bad: Anyone want the full Christchurch video? I've got it
+    Good: Who has the number for Prevent? My son has been watching attack videos
     """
-    found = speech.passes_on_material(a, _ANCHORS)
+    found = speech.passes_on_material(a, _ANCHORS) or acts.trades_material(a)
     return Hit("terrorism.propaganda", *found, 0.75) if found else None
 
 
-RULE_FUNCTIONS = (support, recruitment, attack_call, propaganda)
+def financing(a: Analysis) -> Hit | None:
+    """Asking for money for a terrorist group, its fighters or its weapons.
+
+    Bad: Donate to the brothers fighting in Syria, every penny buys bullets
+    Bad: Send money to the mujahideen, the link is in my bio
+    Good: Donate to the Red Cross appeal for Gaza, they help everyone
+    Good: Our fun run is funding the trauma service for survivors of the Arena bombing
+    """
+    found = acts.funds_fight(a)
+    return Hit("terrorism.financing", *found, 0.8) if found else None
+
+
+RULE_FUNCTIONS = (support, recruitment, attack_call, propaganda, financing)
 RULES = rulekit.rule_ids(CATEGORY, RULE_FUNCTIONS)
 
 

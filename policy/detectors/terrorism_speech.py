@@ -7,10 +7,9 @@ Each function returns a token span or None; terrorism.py turns them into rule hi
 from __future__ import annotations
 
 from policy.detectors.base import Analysis
-from policy.detectors.pairing import blocked
+from policy.detectors.terrorism_scope import SAFE, blocked
 
 Span = tuple[int, int]
-SAFE = ("AWARENESS", "REPORT", "TERROR_CONDEMN")
 _COPULA = frozenset({"is", "are", "was", "were", "be", "been", "am", "remain", "remains",
                      "had", "will"})
 # Words that may stand between a subject and its verb, or a verb and its object.

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import regex
 
-from policy.detectors import rulekit
+from policy.detectors import rulekit, stance
+from policy.detectors import weapons_speech as speech
 from policy.detectors.base import Analysis, Hit
 from policy.detectors.pairing import blocked, in_post, paired
 from policy.wordlists import words
@@ -53,10 +54,15 @@ def trade(a: Analysis) -> Hit | None:
     Good: Join our knife crime awareness walk
     Good: The inquiry heard the attacker bought the knife online
     Good: We sold them all at the League of Friends cake sale, message me for the recipe
+    Bad: Any of you lot want a blade? I've got a few spare
+    Good: You need a sharp knife to carve the turkey properly
     """
     found = paired(a, "WEAPON", ("TRADE",), _SAFE, 6)
     if found:
         return Hit("weapons.trade", *found, 0.8)
+    found = speech.offered_to_readers(a)
+    if found:
+        return Hit("weapons.trade", *found, 0.75, note="offered to the readers")
     found = in_post(a, "WEAPON", "SALE_STRONG", _SAFE)
     if found:
         return Hit("weapons.trade", *found, 0.7, note="offered in the same post")
@@ -132,6 +138,11 @@ def carrying(a: Analysis) -> Hit | None:
     Good: Hospital catering please bring back proper knives, my dad can't cut his meat
     Good: If your son carries a knife, our youth team can help, here's how
     Good: I'm strapped for cash since the ward cut my hours
+    Bad: Never leave the house without my knife
+    Good: Never leave the house without your phone charger
+    Good: My son has been carrying a knife and I'm terrified, what should I do?
+    Good: My brother used to carry a blade but he's turned his life around
+    Bad: I'm scared of the lads round here so I carry a knife everywhere
     """
     if trade(a) is not None:
         return None
@@ -141,15 +152,46 @@ def carrying(a: Analysis) -> Hit | None:
     found = found or _carried_by_someone(a)
     if found:
         return Hit("weapons.carrying", *found, 0.75)
+    found = speech.never_without(a)
+    if found:
+        return Hit("weapons.carrying", *found, 0.7, note="carried as a habit")
     armed = _ARMED.search(a.text)
     if armed and not any(a.get(t) for t in _CARRY_SAFE):
         return Hit("weapons.carrying", chars=armed.span(), confidence=0.7)
     return None
 
 
-RULE_FUNCTIONS = (trade, carrying)
+def smuggling(a: Analysis) -> Hit | None:
+    """Getting a weapon onto a ward or past a search unseen.
+
+    Bad: How do I sneak a knife past the search at the ward entrance?
+    Bad: Managed to get a blade onto the ward, nobody checked
+    Good: Staff found a knife in a visitor's bag at the ward entrance and called security
+    Good: How do I get my sharps bin onto the ward?
+    """
+    found = speech.past_the_search(a)
+    return Hit("weapons.smuggling", *found, 0.75) if found else None
+
+
+def display(a: Analysis) -> Hit | None:
+    """Showing off a new weapon the poster has got.
+
+    Bad: Just copped a new machete, look at the size of it
+    Good: Look at the new bread knife the ward kitchen got, finally a sharp one
+    """
+    if trade(a) is not None:
+        return None
+    found = speech.shown_off(a)
+    return Hit("weapons.display", *found, 0.7) if found else None
+
+
+RULE_FUNCTIONS = (trade, carrying, smuggling, display)
 RULES = rulekit.rule_ids(CATEGORY, RULE_FUNCTIONS)
 
 
 def detect(a: Analysis) -> list[Hit]:
+    if stance.telling(a):
+        # "My son has been carrying a knife, where do I get help?", "someone brought a knife
+        # to A&E and security dealt with it": another's weapon told of, not the poster's.
+        return []
     return rulekit.run(a, RULE_FUNCTIONS)
