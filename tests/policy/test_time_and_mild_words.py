@@ -7,32 +7,27 @@ import pytest
 
 from policy import PolicyEngine
 
-
-@pytest.mark.parametrize("text", [
+# Not complaints: a mild word not said of the care, or a quick service and care taken.
+NOT_COMPLAINTS = [
     "The nurse stayed late on Beech ward to help me settle",
     "The waiting room at the children's clinic had toys and books",
     "I was anxious before my first session but the therapist put me at ease",
     "Helped me through a really difficult few months after my diagnosis",
     "I saw my CPN every fortnight for 18 months",
     "The physio made the exercises easy even when I was struggling",
-])
-def test_a_mild_word_not_said_of_the_care_is_not_a_complaint(engine: PolicyEngine,
-                                                              text: str) -> None:
-    assert "complaint" not in engine.classify(text).categories
-
-
-@pytest.mark.parametrize("text", [
+    "It only took 10 minutes for the paramedics to arrive",
+    "The ambulance could not have come quicker",
+    "The crew arrived quicker than we expected, thank you",
+    "They did not discharge me until I felt ready",
+]
+# Complaints: a mild word said of the care, a delay told as how long it took, a request for
+# speed, a step of care not taken.
+COMPLAINTS = [
     "The hospital transport was late again this morning",
     "We were left in the corridor for most of the afternoon",
     "It was difficult to get an appointment with the memory clinic",
     "The discharge process was stressful and confusing",
     "I was upset by how the receptionist spoke to my dad",
-])
-def test_a_mild_word_said_of_the_care_is_a_complaint(engine: PolicyEngine, text: str) -> None:
-    assert "complaint" in engine.classify(text).categories
-
-
-@pytest.mark.parametrize("text", [
     "Took ages to get through to the crisis line",
     "It took over 2 hours for the crew to reach my nan",
     "Took 50 minutes for my call to be picked up",
@@ -40,19 +35,14 @@ def test_a_mild_word_said_of_the_care_is_a_complaint(engine: PolicyEngine, text:
     "Get to people in pain quicker",
     "Answer the single point of access line sooner",
     "I have not been told when my next review is",
-])
-def test_a_delay_or_a_request_for_speed_is_a_complaint(engine: PolicyEngine, text: str) -> None:
-    assert "complaint" in engine.classify(text).categories
+]
 
 
-@pytest.mark.parametrize("text", [
-    "It only took 10 minutes for the paramedics to arrive",
-    "The ambulance could not have come quicker",
-    "The crew arrived quicker than we expected, thank you",
-    "They did not discharge me until I felt ready",
-])
-def test_a_quick_service_or_care_taken_is_not_a_delay(engine: PolicyEngine, text: str) -> None:
-    assert "complaint" not in engine.classify(text).categories
+@pytest.mark.parametrize(("text", "complaint"),
+                         [(t, False) for t in NOT_COMPLAINTS] + [(t, True) for t in COMPLAINTS])
+def test_complaint_only_when_said_of_the_care(engine: PolicyEngine, text: str,
+                                             complaint: bool) -> None:
+    assert ("complaint" in engine.classify(text).categories) is complaint
 
 
 @pytest.mark.parametrize("text", [
