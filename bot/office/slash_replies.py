@@ -76,8 +76,10 @@ def stats(desk: ReplyDesk, args: str) -> Message:
         rng = parse_range(args or "today", desk.clock.now(), desk.hours.tz)
     except ValueError as exc:
         return text(f"`/feedwatch stats`: {exc}.")
-    with desk.db.session() as s:
-        return build_stats(compute(s, rng, desk.hours))
+    db = desk.db
+    side = db.session if db.shared_between_sessions else None  # two reads at once
+    with db.session() as s:
+        return build_stats(compute(s, rng, desk.hours, side))
 
 
 def queue(desk: ReplyDesk, args: str, user: str) -> Message:

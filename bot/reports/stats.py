@@ -21,6 +21,11 @@ observed duration.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
+
 from sqlalchemy.orm import Session
 
 from bot.core.calendar import OfficeHours
@@ -37,6 +42,8 @@ from bot.store.stats_queries import (
     mention_counts_by_platform_and_kind,
 )
 
+# Opens a session of its own (Database.session), for reads beside the caller's.
+SessionOpener = Callable[[], AbstractContextManager[Session]]
 REPLY_ACTIONS = frozenset({"reply", "private_message", "dm"})
 ESCALATE, FLAG_WRONG = "escalate", "flag_wrong"
 
@@ -46,11 +53,39 @@ def first_action_durations(session: Session, rng: Range, hours: OfficeHours) -> 
     return working_seconds_each(hours, first_action_times(session, rng.start, rng.end))
 
 
-def compute(session: Session, rng: Range, hours: OfficeHours) -> Stats:
+def compute(session: Session, rng: Range, hours: OfficeHours,
+            side: SessionOpener | None = None) -> Stats:
+    """The range's figures. `side` opens a second session: given one, the flag counts and the
+    response times (the two longest reads) run on it in a thread while this session reads the
+    rest, so the database works on both at once (SQLite and PostgreSQL drivers let go of
+    Python's lock while a query runs). The two reads are moments apart, not one snapshot: a
+    report, not a ledger."""
     st = Stats(rng)
+    if side is None:
+        _read_counts(session, rng, st)
+        st.flags, st.first_action_seconds = _flags_and_times(session, rng, hours)
+        return st
+
+    def beside() -> tuple[Counter[str], list[float]]:
+        with side() as other:
+            return _flags_and_times(other, rng, hours)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="stats") as pool:
+        later = pool.submit(beside)
+        _read_counts(session, rng, st)
+        st.flags, st.first_action_seconds = later.result()
+    return st
+
+
+def _flags_and_times(session: Session, rng: Range,
+                     hours: OfficeHours) -> tuple[Counter[str], list[float]]:
+    return (category_counts_created_between(session, rng.start, rng.end),
+            first_action_durations(session, rng, hours))
+
+
+def _read_counts(session: Session, rng: Range, st: Stats) -> None:
     for platform, kind, n in mention_counts_by_platform_and_kind(session, rng.start, rng.end):
         st.mentions[(platform, kind)] = n
-    st.flags = category_counts_created_between(session, rng.start, rng.end)
     for actor, action, n in done_action_counts(session, rng.start, rng.end):
         if not is_person(actor) or action in NOT_ACTIONS:
             continue
@@ -62,7 +97,5 @@ def compute(session: Session, rng: Range, hours: OfficeHours) -> Stats:
     for actor, detail in done_action_details(session, ESCALATE, rng.start, rng.end):
         if is_person(actor):
             st.escalations[str((detail or {}).get("target") or "unspecified")] += 1
-    st.first_action_seconds = first_action_durations(session, rng, hours)
     st.open_alerts = open_alert_count(session)
     st.held_alerts = held_alert_count(session)
-    return st

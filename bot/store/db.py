@@ -65,6 +65,14 @@ class Database:
                                      info={"audit_hmac_key": audit_key})
 
     @property
+    def shared_between_sessions(self) -> bool:
+        """Whether two sessions see the same data: not for an in-memory SQLite database, which
+        belongs to one connection (each thread gets its own)."""
+        parsed = make_url(self.url)
+        return not (parsed.get_backend_name() == "sqlite"
+                    and parsed.database in (None, "", ":memory:"))
+
+    @property
     def dialect(self) -> str:
         return self.engine.dialect.name
 
