@@ -40,15 +40,23 @@ from bot.store.schema import AlertRow, MentionRow, StormMemberRow
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mentions", type=int, default=10_000)
+    ap.add_argument("--processes", type=int, default=None,
+                    help="CLASSIFY_PROCESSES (default: the bot's, one per core beside the poll)")
     args = ap.parse_args(argv)
     with (tempfile.TemporaryDirectory(prefix="fw-bench-") as tmp,
           fakes_process(args.mentions) as fakes):
         settings = Settings(_env_file=None, **settings_values(  # type: ignore[call-arg]
             f"sqlite:///{tmp}/burst.db", [fakes["account"]], fakes["slack_url"],
-            fakes["channel"]))
+            fakes["channel"]), classify_processes=args.processes)
         services = build_services(settings, SystemClock(),
                                   http_session=fake_sessions(fakes["x_url"]), post_interval=0.0)
         services.db.migrate()
+        # As the bot does at start-up (bot/runtime/runner.py); timed once they are ready, as
+        # in a bot that has been running when the burst comes.
+        services.pipeline.start_workers()
+        if services.pipeline.pool is not None and not services.pipeline.pool.ready():
+            print("burst: the classifying workers did not start", file=sys.stderr)
+            return 1
         source = next(s for s in services.sources if s.platform == "x")
         edge = f"x:{source.account}:mentions"
         # Floor 1: fetching alone (the fake serves the same pages again; nothing is stored).
@@ -56,9 +64,9 @@ def main(argv: list[str] | None = None) -> int:
         fetched = [m for page in source.poll(edge, None, lambda ids: set()).pages
                    for m in page.mentions]
         fetch_s = time.perf_counter() - start
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         report = services.pipeline.poll_edge(source, edge)
-        elapsed = time.perf_counter() - start
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
         # Floor 2: classifying alone, the same texts with their contexts.
         start = time.perf_counter()
         for m in fetched:
@@ -73,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
             groups = s.execute(select(func.count()).select_from(AlertRow).where(
                 AlertRow.kind == "storm")).scalar_one()
         queued = own + folded
+        pool = services.pipeline.pool
+        handed_over, processes = (pool.handed_over, pool.processes) if pool else (0, 0)
+        services.pipeline.close()
         services.db.dispose()
     if report.error or stored != args.mentions or queued != args.mentions:
         print(f"burst incomplete: {stored} stored, {queued} queued of {args.mentions} "
@@ -81,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"burst: {args.mentions} mentions fetched, classified, stored and queued in "
           f"{elapsed:.2f} s ({own} alerts of their own, {folded} folded into {groups} storm "
           "alerts)")
+    print(f"burst: {handed_over} of them classified in {processes} worker process(es); "
+          f"this process's own CPU time {cpu:.2f} s")
     print(f"burst floors: fetching alone {fetch_s:.2f} s, classifying alone {classify_s:.2f} s")
     emit({"burst_per_s": round(args.mentions / elapsed, 1),
           "burst_fetch_per_s": round(len(fetched) / fetch_s, 1),

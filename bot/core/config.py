@@ -164,6 +164,11 @@ class Settings(BaseSettings):
         description="JSON list of watched X accounts and Facebook Pages"
     )
     poll_interval_seconds: int = Field(default=120, ge=15, le=3600)
+    classify_processes: int | None = Field(
+        default=None, ge=0, le=8,
+        description="worker processes that classify a burst of mentions while the poll stores "
+                    "them; default one per core beside the poll's own, 0: classify in-process",
+    )
     platform_outage_alert_minutes: int = Field(
         default=10, ge=1, le=1440,
         description="a feed failing this long raises one admin alert")

@@ -32,8 +32,13 @@ def compile_policy(text: str, source: str) -> PolicyEngine:
 
 def read_engine(path: Path | None = None) -> PolicyEngine:
     """Read and compile a policy file (the bundled one by default)."""
+    return compile_policy(*read_source(path))
+
+
+def read_source(path: Path | None = None) -> tuple[str, str]:
+    """A policy file's text and the name its errors are reported under."""
     path = path or bundled_policy_path()
-    return compile_policy(path.read_text(encoding="utf-8"), str(path))
+    return path.read_text(encoding="utf-8"), str(path)
 
 
 @dataclass(frozen=True)
@@ -47,8 +52,12 @@ class PolicyHolder:
     """The engine currently in force; swapped whole, so a classification never sees half
     an edit."""
 
-    def __init__(self, engine: PolicyEngine, path: Path | None = None) -> None:
+    def __init__(self, engine: PolicyEngine, path: Path | None = None,
+                 source: tuple[str, str] | None = None) -> None:
+        """`source`: the text and name the engine was compiled from, so that a worker process
+        (bot/ingest/classify_pool.py) can compile the same policy; None: no worker can."""
         self._engine = engine
+        self._source = source
         self._lock = threading.Lock()
         self.path = path
 
@@ -56,24 +65,30 @@ class PolicyHolder:
     def from_settings(cls, settings: Settings) -> PolicyHolder:
         """The policy to start with. A trust file edited while the bot was stopped is held to
         the same checks as a live edit; with no last good policy to keep, it stops the start."""
-        engine = read_engine(settings.policy_file)
+        source = read_source(settings.policy_file)
+        engine = compile_policy(*source)
         if settings.policy_file is not None:
-            text = settings.policy_file.read_text(encoding="utf-8")
-            problems = behaviour_problems(engine, text)
+            problems = behaviour_problems(engine, source[0])
             if problems:
                 raise PolicyError(str(settings.policy_file), problems)
         log.info("policy %s loaded from %s", engine.version,
                  settings.policy_file or "the bundled policy")
-        return cls(engine, settings.policy_file)
+        return cls(engine, settings.policy_file, source)
 
     @property
     def engine(self) -> PolicyEngine:
         with self._lock:
             return self._engine
 
-    def replace(self, engine: PolicyEngine) -> None:
+    @property
+    def current(self) -> tuple[PolicyEngine, tuple[str, str] | None]:
+        """The engine in force and the source it was compiled from, read together."""
         with self._lock:
-            self._engine = engine
+            return self._engine, self._source
+
+    def replace(self, engine: PolicyEngine, source: tuple[str, str] | None = None) -> None:
+        with self._lock:
+            self._engine, self._source = engine, source
 
     def classify(self, text: str, context: Context | None = None) -> Decision:
         return self.engine.classify(text, context)
@@ -99,5 +114,5 @@ class PolicyHolder:
         if problems:
             return ReloadResult("invalid", version,
                                 "\n".join(p.format(str(self.path)) for p in problems))
-        self.replace(engine)
+        self.replace(engine, (text, str(self.path)))
         return ReloadResult("reloaded", version)

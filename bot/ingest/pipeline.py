@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
@@ -16,6 +16,7 @@ from bot.core.clean_text import clean_record
 from bot.core.clock import Clock
 from bot.core.crashpoints import AFTER_FETCH, AFTER_STORE, crashpoint
 from bot.core.models import Mention
+from bot.ingest.classify_pool import Batch, ClassifyPool
 from bot.ingest.prefetch import read_ahead
 from bot.office.holding import Placer
 from bot.office.routing import Router
@@ -83,9 +84,13 @@ class Pipeline:
         read_media: Callable[[Mention], str] | None = None,
         storm: StormFolder | None = None,
         outage_after: timedelta = DEFAULT_OUTAGE_AFTER,
+        pool: ClassifyPool | None = None,
     ) -> None:
         self.db = db
         self.classify = classify
+        # Worker processes that classify a burst's pages while the one before is stored
+        # (bot/ingest/classify_pool.py); None: every page is classified here.
+        self.pool = pool
         # OCR of photos (bot/ingest/ocr.py); None when Tesseract is not installed.
         self.read_media = read_media
         self.clock = clock
@@ -98,6 +103,15 @@ class Pipeline:
         self.outage_after = outage_after
         # Folds a pile-on's near-duplicates into one alert (bot/storm/fold.py); None: never.
         self.storm = storm
+
+    def start_workers(self) -> None:
+        """Start the burst classifiers (a process that polls does, at start-up)."""
+        if self.pool is not None:
+            self.pool.start()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
 
     def poll(self, source: Source) -> PollReport:
         return PollReport([self.poll_edge(source, edge) for edge in source.edges()])
@@ -114,10 +128,10 @@ class Pipeline:
             return report
         try:
             poll = source.poll(edge, cursor, self._known_ids(source))
-            for page in read_ahead(poll.pages):
+            for page, fresh, batch in self._classified_ahead(read_ahead(poll.pages)):
                 report.fetched += len(page.mentions)
-                crashpoint(AFTER_FETCH)
-                report.new += self._store_page(edge, page)
+                report.new += self._store_decided(edge, page, list(zip(fresh, batch.result(),
+                                                                       strict=True)))
                 crashpoint(AFTER_STORE)
             for warning in poll.warnings:
                 self._warn(warning)
@@ -147,11 +161,40 @@ class Pipeline:
 
         return known
 
-    def _store_page(self, edge: str, page: Page) -> int:
-        """One transaction per page: mentions, decisions, alerts and (last page) the cursor.
+    def _classified_ahead(self, pages: Iterator[Page]) -> Iterator[tuple[Page, list[Mention],
+                                                                        Batch]]:
+        """Each page with its fresh mentions and their classification, which starts (in the
+        pool's workers, for a big page) as soon as the page is read: while the caller stores
+        one page, the next is being classified. A page already read is still handed over
+        when reading the next one fails, so the error comes after the pages before it."""
+        pending: tuple[Page, list[Mention], Batch] | None = None
+        while True:
+            try:
+                page = next(pages)
+            except StopIteration:
+                break
+            except BaseException:
+                if pending is not None:
+                    yield pending
+                raise
+            crashpoint(AFTER_FETCH)
+            fresh = self._fresh(page)
+            started = (page, fresh, self._start_classifying(fresh))
+            if pending is not None:
+                yield pending
+            pending = started
+        if pending is not None:
+            yield pending
 
-        Should the page's transaction fail, each post is stored in its own, and one that still
-        fails is quarantined with its error: one poison post never stops a feed."""
+    def _start_classifying(self, fresh: list[Mention]) -> Batch:
+        # Contexts (and images read) here, before the transaction: no network inside it.
+        items = [(m.text, self._context(m)) for m in fresh]
+        if self.pool is None:
+            return Batch(items, self.classify)
+        return self.pool.submit(items)
+
+    def _fresh(self, page: Page) -> list[Mention]:
+        """The page's mentions not yet stored, oldest first, cleaned for the database."""
         with self.db.session() as s:
             seen = existing_keys(s, (m.key for m in page.mentions))
         fresh: list[Mention] = []
@@ -162,8 +205,20 @@ class Pipeline:
                 # Lone surrogates and NUL, which the databases refuse, are cleaned here, where
                 # every source's posts (polled or pushed) come in.
                 fresh.append(clean_record(m))
+        return fresh
+
+    def _store_page(self, edge: str, page: Page) -> int:
+        fresh = self._fresh(page)
         # Classify (and read images) before the transaction: no network inside it.
-        decided = [(m, self.classify(m.text, self._context(m))) for m in fresh]
+        return self._store_decided(edge, page, [(m, self.classify(m.text, self._context(m)))
+                                                for m in fresh])
+
+    def _store_decided(self, edge: str, page: Page,
+                       decided: list[tuple[Mention, Decision]]) -> int:
+        """One transaction per page: mentions, decisions, alerts and (last page) the cursor.
+
+        Should the page's transaction fail, each post is stored in its own, and one that still
+        fails is quarantined with its error: one poison post never stops a feed."""
         try:
             return self._commit(edge, decided, page)
         except (SQLAlchemyError, UnicodeError, ValueError):

@@ -81,6 +81,8 @@ def start_background(
     claim_instance(services)
     migrate(services)
     app = build_app(services)
+    if role in INGESTS:
+        services.pipeline.start_workers()
     scheduler = build_scheduler(services) if role in INGESTS else build_serve_scheduler(services)
     # Everything built so far (modules, the compiled policy, the app) lives as long as the
     # process: keep it out of the collector's full passes, which otherwise walk it all and
@@ -136,5 +138,6 @@ def run(http_session: SessionFactory = TimeoutSession, role: Role = RUN) -> int:
         log.info("stopping")
     finally:
         scheduler.shutdown(wait=False)
+        services.pipeline.close()
         services.coordinator.close()
     return 0

@@ -18,6 +18,7 @@ from bot.core.config import Settings
 from bot.core.policy_file import PolicyHolder
 from bot.core.retention_periods import RetentionPolicy
 from bot.core.roles import RUN, Role
+from bot.ingest.classify_pool import ClassifyPool, default_processes
 from bot.ingest.ocr import MediaReader
 from bot.ingest.pipeline import Pipeline
 from bot.moderation.kit import ModerationKit, build_moderation
@@ -87,11 +88,14 @@ def build_services(
     slack = slack_client or make_slack_client(settings)
     office = build_office(settings, db, slack, clock)
     storm = storm_config(settings)
+    processes = settings.classify_processes
+    pool = ClassifyPool(policy, default_processes() if processes is None else processes)
     pipeline = Pipeline(db, policy.classify, clock, settings.slack_alert_channel,
                         settings.admin_channel, placer=office.placer, gap_after=office.gap_after,
                         read_media=MediaReader.if_available(http_session),
                         storm=StormFolder(storm),
-                        outage_after=timedelta(minutes=settings.platform_outage_alert_minutes))
+                        outage_after=timedelta(minutes=settings.platform_outage_alert_minutes),
+                        pool=pool)
     moderation = build_moderation(settings, db, clock, slack, policy, office.permissions,
                                   http_session)
     desk = StormDesk(db, clock, slack, moderation.actions, moderation.capture, storm, settings.tz)
