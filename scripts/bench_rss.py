@@ -13,7 +13,8 @@ the whole backlog (X's reach is lifted in the fake); the outbox posts meanwhile 
 storm mode folds what it should, and every other job runs as scheduled. Once the database holds
 every mention, the kernel's high-water mark of the process (VmHWM in /proc/PID/status) is read
 and the process stopped. With --settle it is read again once the office's next minute has run
-over the burst (its spike alert queued). The median of the runs is reported.
+over the burst (its spike alert queued). The median of the runs is reported, and beside it
+(`rss_workers_mb`) the summed peaks of the worker processes that classified the burst.
 """
 
 from __future__ import annotations
@@ -62,6 +63,19 @@ def peak_mib(pid: int) -> float:
     raise RuntimeError("no VmHWM (not Linux?)")
 
 
+def children_peak_mib(pid: int) -> float:
+    """The summed peaks of the process's children: the burst classifiers
+    (bot/ingest/classify_pool.py), which hold their own copy of the policy."""
+    kids = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    total = 0.0
+    for kid in kids:
+        try:
+            total += peak_mib(int(kid))
+        except (OSError, RuntimeError):
+            continue  # gone meanwhile
+    return total
+
+
 def digest_first(values: dict[str, Any]) -> None:
     """Migrate the fresh database and queue today's digest, as a running bot had."""
     settings = Settings(_env_file=None, **values)  # type: ignore[call-arg]
@@ -74,7 +88,7 @@ def digest_first(values: dict[str, Any]) -> None:
 
 
 def one_run(fakes: dict[str, Any], mentions: int, limit: float,
-            settle: bool) -> tuple[float, float]:
+            settle: bool) -> tuple[float, float, float]:
     with tempfile.TemporaryDirectory(prefix="fw-bench-") as tmp:
         db_file = Path(tmp) / "run.db"
         values = settings_values(f"sqlite:///{db_file}", [fakes["account"]],
@@ -97,6 +111,7 @@ def one_run(fakes: dict[str, Any], mentions: int, limit: float,
                 pause.wait(0.5)
             took = time.monotonic() - start
             peak = after = peak_mib(proc.pid)
+            workers = children_peak_mib(proc.pid)
             while settle and not spike_queued(db_file):
                 if proc.poll() is not None or time.monotonic() - start > limit:
                     raise RuntimeError("the office minute never ran over the burst")
@@ -111,9 +126,9 @@ def one_run(fakes: dict[str, Any], mentions: int, limit: float,
                 proc.kill()
                 proc.wait()
     print(f"rss: {mentions} mentions ingested in {took:.0f} s; peak RSS {peak:.1f} MiB"
-          + (f" ({after:.1f} MiB once the office minute had run over them)" if settle else ""),
-          flush=True)
-    return peak, after
+          + (f" ({after:.1f} MiB once the office minute had run over them)" if settle else "")
+          + f"; its classifying workers {workers:.1f} MiB", flush=True)
+    return peak, after, workers
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,9 +140,10 @@ def main(argv: list[str] | None = None) -> int:
                     help="also read the peak after the office's next minute (spike check)")
     args = ap.parse_args(argv)
     with fakes_process(args.mentions, authors=5000) as fakes:
-        peaks = [one_run(fakes, args.mentions, args.limit, args.settle)[0]
-                 for _ in range(args.runs)]
-    emit({"rss_mb": round(median(peaks), 1)})
+        runs = [one_run(fakes, args.mentions, args.limit, args.settle)
+                for _ in range(args.runs)]
+    emit({"rss_mb": round(median([r[0] for r in runs]), 1),
+          "rss_workers_mb": round(median([r[2] for r in runs]), 1)})
     return 0
 
 
