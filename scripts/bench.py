@@ -5,10 +5,12 @@ compact JSON object of numbers, each the median of at least three runs.
 
 Figures (definitions in each script's docstring; targets on a 2-core machine in brackets):
 - classify_per_s, classify_p99_ms: the policy engine alone (scripts/bench_policy.py) (>= 3,000)
-- burst_per_s: 10,000 mentions from the fake X stored, classified and queued, SQLite (>= 2,000)
+- burst_per_s: 10,000 mentions from the fake X stored, classified (in the bot's worker
+  processes, bot/ingest/classify_pool.py) and queued, SQLite (>= 2,000)
 - ack_p50_ms, ack_p99_ms: 1,000 signed clicks to the `web:` server while it polls; the same
   to `serve-web:` beside `feedwatch ingest`, and to a bare Bolt app (ack_vs_bare_bolt <= 2)
-- rss_mb: peak RSS of `feedwatch run` after ingesting 100,000 mentions (<= 200)
+- rss_mb: peak RSS of `feedwatch run` after ingesting 100,000 mentions (<= 200); beside it
+  rss_workers_mb, the worker processes that classified the burst (no target)
 - stats_ms: `/feedwatch stats` for 30 days of a year of 1,000,000 mentions, SQLite (<= 300)
 and with each, its floor measured in the same run and the ratio to it (RATIOS below).
 
