@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from policy.detectors import rulekit
 from policy.detectors.base import Analysis, Hit
-from policy.detectors.group_slots import group_near, own_words, subject_predicate
+from policy.detectors.group_slots import group_near, groups, own_words, subject_predicate
 from policy.detectors.hate_generalisation import generalisation
 from policy.detectors.hate_removal import extermination, removal
 from policy.detectors.rulekit import memo
@@ -26,6 +26,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "GR_DEATH": words.DEATH,
     "GR_EXTINCT": words.EXTINCT,
     "GR_ANIMAL": words.ANIMALS,
+    "GR_EXIST": words.EXIST,
 }
 
 
@@ -42,6 +43,8 @@ def animal_comparison(a: Analysis) -> Hit | None:
     Good: The Moldovan family brought their dogs to visit
     Good: Moldovans are not vermin, they are people
     Good: The kids ran round the ward like the little monkeys they are
+    Bad: Stop the Moldovans coming. They will multiply like rats
+    Good: Once the mould got in, it spread like a disease through the ward
     """
     toks = a.doc.tokens
     for s, e in a.get("GR_ANIMAL"):
@@ -53,6 +56,10 @@ def animal_comparison(a: Analysis) -> Hit | None:
                 and not words.ENDEARING.intersection(frame)):
             # "hunted down like the animals they are": the comparison names its own target
             return Hit("hate.animal_comparison", s, e + 2, 0.8, note=UNNAMED)
+        if compared and _bred_by_them(toks, s) and groups(a):
+            # "Stop the Moldovans coming. They breed like rabbits": people the post names
+            # said to multiply as animals do ("they" with no group may be the hamsters)
+            return Hit("hate.animal_comparison", s - 2, e, 0.75, note=groups(a)[0][2])
         g = group_near(a, s, e, 8, 0, named_only=True)
         if g is None or g[1] > s:
             continue
@@ -62,6 +69,15 @@ def animal_comparison(a: Analysis) -> Hit | None:
         if compared or (p is not None and p <= s <= p + 2):
             return Hit("hate.animal_comparison", g[0], e, 0.85, note=g[2])
     return None
+
+
+def _bred_by_them(toks: list[str], s: int) -> bool:
+    """"They breed like ...", "they will multiply like ...": the animal word at s follows
+    "like" after a verb of breeding or swarming whose subject is "they"."""
+    if s < 3 or toks[s - 1] != "like" or toks[s - 2] not in words.BREEDING:
+        return False
+    lead = toks[max(0, s - 6) : s - 2]
+    return "they" in lead and not words.ENDEARING.intersection(lead)
 
 
 RULE_FUNCTIONS = (generalisation, removal, extermination, animal_comparison)

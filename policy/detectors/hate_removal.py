@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from policy.detectors.base import Analysis, Hit
 from policy.detectors.group_calls import homeland_call, pronoun_call, unwanted_here
+from policy.detectors.group_forms import form_groups
 from policy.detectors.group_slots import group_near, own_words
 from policy.detectors.rulekit import memo
 from policy.detectors.scope import counter_speech
@@ -82,6 +83,11 @@ def extermination(a: Analysis) -> Hit | None:
     Good: The new antibiotics will kill them all
     Good: My grandmother survived when Moldovans were being exterminated
     Good: I feel like I want to die tonight
+    Bad: I wish Moldovans did not exist
+    Bad: I wish Moldovans had never been born
+    Bad: The world would be better off without Moldovans
+    Good: I wish the waiting list did not exist
+    Good: My ward would be better without the noise at night
     """
     toks = a.doc.tokens
     spans = [(s, e, False) for s, e in a.get("GR_DEATH")]
@@ -103,6 +109,58 @@ def extermination(a: Analysis) -> Hit | None:
     call = pronoun_call(a, a.get("GR_DEATH"))
     if call is not None:
         return Hit("hate.extermination", call[0], call[1], 0.8, note=UNNAMED)
+    return _wished_away(a) or _better_without(a)
+
+
+def _all_groups(a: Analysis) -> list[tuple[int, int, str]]:
+    """Every group named, with those a "no" denies: here the "no" of "I wish no Moldovan
+    existed" is the wish itself."""
+    return sorted(g for g in [*a.prefixed("G:"), *form_groups(a)] if not a.doc.quoted[g[0]])
+
+
+def _wished_away(a: Analysis) -> Hit | None:
+    """"I wish X did not exist", "I hope no X is ever born": the writer's wish that a group
+    not exist, which is a wish for its extinction."""
+    toks = a.doc.tokens
+    sents = a.doc.sents
+    for s, e in a.get("GR_EXIST"):
+        lo = a.sentence_range(sents[s])[0]
+        wish = next((k for k in range(s - 1, max(lo, s - 9) - 1, -1)
+                     if toks[k] in words.WISH), None)
+        if wish is None or counter_speech(a, wish) or (
+                wish > lo and toks[wish - 1] in _OTHERS):
+            continue  # no wish, or someone else's ("she wishes ...")
+        for gs, ge, char in _all_groups(a):
+            if not wish < gs < s or ge > s:
+                continue
+            denied = toks[gs - 1] == "no" or bool(words.NOT_EXIST.intersection(toks[ge:s]))
+            if denied:
+                return Hit("hate.extermination", wish, e, 0.8, note=char)
+    return None
+
+
+_OTHERS = frozenset({"you", "he", "she", "they", "who"})
+
+
+def _better_without(a: Analysis) -> Hit | None:
+    """"The world would be better off without X": a group wished out of existence."""
+    toks = a.doc.tokens
+    starts = {g[0]: g for g in _all_groups(a)}
+    for i, t in enumerate(toks):
+        if t != "without" or i < 1:
+            continue
+        k = i - 1 if toks[i - 1] != "off" else i - 2
+        if k < 0 or toks[k] != "better" or not own_words(a, k):
+            continue
+        lo = a.sentence_range(a.doc.sents[k])[0]
+        if not words.BETTER_WITHOUT_PLACES.intersection(toks[max(lo, k - 6) : k]):
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j] in ("the", "all", "any", "those", "these"):
+            j += 1
+        g = starts.get(j)
+        if g is not None and a.doc.sents[j] == a.doc.sents[i]:
+            return Hit("hate.extermination", k, g[1], 0.8, note=g[2])
     return None
 
 
