@@ -10,6 +10,7 @@ verb makes it one's account of what others do or will do.
 
 from __future__ import annotations
 
+from policy.detectors.agents import done_by_a_thing
 from policy.detectors.base import Analysis
 from policy.detectors.group_forms import form_groups
 from policy.detectors.group_slots import own_words
@@ -42,6 +43,8 @@ def whole_group_end(toks: list[str], i: int) -> int:
 def is_call(a: Analysis, s: int) -> bool:
     """The verb at s is the writer's call or wish, not a report of someone else's act."""
     toks = a.doc.tokens
+    if done_by_a_thing(a, s):
+        return False  # "the chemo should kill them all": what a treatment does to cells
     lo = a.sentence_range(a.doc.sents[s])[0]
     start = max(lo, s - 5)
     for k in range(start, s):

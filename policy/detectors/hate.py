@@ -10,6 +10,9 @@ from __future__ import annotations
 from policy.detectors import hate_grammar
 from policy.detectors.base import Analysis, Hit, distress_context
 from policy.detectors.group_forms import form_groups
+from policy.detectors.hate_denials import negated_positive, no_room_for
+from policy.detectors.hate_mentions import hostile_mention, unnamed_mention
+from policy.detectors.hate_targets import cue_target, group_negated, pronoun_target
 from policy.detectors.scope import counter_speech, negated
 from policy.detectors.slurs import slur_hits
 from policy.lexicon import cues, harm
@@ -74,36 +77,6 @@ _CUES = (
 _STRONG = frozenset({"DEHUM", "THREAT", "VIOL", "EXCL", "NEG", "EMO"})
 # Cues strong enough to make hostility to an unnamed group ("people like you") hate.
 _UNNAMED_CUES = frozenset({"DEHUM", "THREAT", "VIOL", "EXCL", "VNOUN"})
-def _target(a: Analysis, groups: list[tuple[int, int, str]], cs: int, ce: int,
-            before: int, after: int) -> tuple[int, int, str] | None:
-    sents = a.doc.sents
-    sent = sents[cs]
-    for gs, ge, char in groups:
-        if sents[gs] != sent:
-            continue
-        if (ge <= cs and cs - ge <= after) or (ce <= gs and gs - ce <= before) or (
-            gs <= cs < ge
-        ):
-            return (gs, ge, char)
-    return None
-
-
-def _pronoun_target(a: Analysis, groups: list[tuple[int, int, str]],
-                    cs: int) -> tuple[int, int, str] | None:
-    """"Women are nothing like us and that's why they deserve to die": a pronoun next to the
-    cue refers back to a group earlier in the same sentence."""
-    sents = a.doc.sents
-    sent = sents[cs]
-    if not any(sents[p] == sent and 0 <= cs - p <= 4 for p, _ in a.get("PRON")):
-        return None
-    earlier = [g for g in groups if sents[g[0]] == sent and g[1] <= cs]
-    return earlier[-1] if earlier else None
-
-
-def _group_negated(a: Analysis, gs: int) -> bool:
-    """"No black person ought to ..." / "never any woman": the group itself is negated."""
-    toks = a.doc.tokens
-    return (gs > 0 and toks[gs - 1] in ("no", "never")) or (gs > 1 and toks[gs - 2] == "no")
 
 
 def detect(a: Analysis) -> list[Hit]:
@@ -124,7 +97,7 @@ def _detect(a: Analysis) -> list[Hit]:
     hits.extend(_adjective_noun(a, seen))
     if not groups:
         if not hits:
-            hits.extend(_unnamed_mention(a))
+            hits.extend(unnamed_mention(a))
         return hits
     pron = a.get("PRON")
     group_sents = {doc.sents[g[0]] for g in groups}
@@ -133,10 +106,10 @@ def _detect(a: Analysis) -> list[Hit]:
         for cs, ce in a.get(tag):
             if counter_speech(a, cs) or negated(a, cs) or cs in vsafe:
                 continue
-            tgt = _target(a, groups, cs, ce, before, after)
+            tgt = cue_target(a, groups, cs, ce, before, after)
             conf = 0.9
             if tgt is None and tag in _STRONG:
-                tgt = _pronoun_target(a, groups, cs)
+                tgt = pronoun_target(a, groups, cs)
                 conf = 0.75
             if tgt is None and tag in _STRONG and len(doc.tokens) <= 60:
                 # "Those women will never fit in. They ought to be executed."
@@ -146,7 +119,7 @@ def _detect(a: Analysis) -> list[Hit]:
                 ):
                     near = [g for g in groups if abs(doc.sents[g[0]] - sent) == 1]
                     tgt, conf = near[0], 0.7
-            if tgt is None or _group_negated(a, tgt[0]):
+            if tgt is None or group_negated(a, tgt[0]):
                 continue
             if tgt[2] == UNNAMED and tag not in _UNNAMED_CUES:
                 continue  # "those people can be cowardly": too loose without a named group
@@ -159,12 +132,12 @@ def _detect(a: Analysis) -> list[Hit]:
             s, e = min(cs, tgt[0]), max(ce, tgt[1])
             hits.append(Hit(rule, s, e, conf, note=tgt[2]))
     named = [g for g in groups if g[2] != UNNAMED]
-    hits.extend(_negated_positive(a, named))
+    hits.extend(negated_positive(a, named))
     if not any(h.rule_id == "hate.derogatory" for h in hits):
-        hits.extend(_no_room_for(a, named))
+        hits.extend(no_room_for(a, named))
     hits.extend(_as_violence(a, hits))
     if not hits:
-        hits.extend(_hostile_mention(a, named) if named else _unnamed_mention(a))
+        hits.extend(hostile_mention(a, named) if named else unnamed_mention(a))
     return hits
 
 
@@ -186,53 +159,6 @@ def _as_violence(a: Analysis, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-def _unnamed_mention(a: Analysis) -> list[Hit]:
-    """No group noun: a group adjective on its own or a slur may still be the target."""
-    adjs = [g for g in a.prefixed("GADJ:") if a.doc.tokens[g[0]] not in _AMBIGUOUS_ADJ]
-    statuses = a.notes.get("slurs", {})
-    slurs = [(s, e, c) for s, e, c in a.prefixed("SLUR:")
-             if statuses.get(s) not in ("counter", "homonym", "reclaimed", "insult")]
-    return _hostile_mention(a, adjs + slurs) if adjs or slurs else []
-
-
-_UNNEGATABLE = frozenset({"PROF", "PROF_MILD"})  # "can't do maths, f***ing ..."
-_POST_CUES = ("DEHUM", "NEG", "EMO", "EXCL", "PROF", "PROF_MILD", "THREAT", "HOSTILE",
-              "INSULT_N", "INSULT_A", "VNOUN", "VIOL")
-
-
-def _hostile_mention(a: Analysis, groups: list[tuple[int, int, str]]) -> list[Hit]:
-    """A post that names a group and is hostile, though no single sentence ties the two
-    together ("France is finally a shithole. Open borders did this.")."""
-    doc = a.doc
-    if len(doc.tokens) > 120 or distress_context(a):
-        return []  # in a long post or a story of one's own distress, co-occurrence means little
-    vsafe = {i for s, e in a.get("VSAFE") for i in range(s, e)}
-    cues_found = sorted(
-        {(s, e) for tag in _POST_CUES for s, e in a.get(tag)
-         if not doc.quoted[s] and not counter_speech(a, s) and s not in vsafe
-         and (tag in _UNNEGATABLE or not negated(a, s))}
-    )
-    if not cues_found:
-        return []
-    praise = [s for s, _ in a.get("PRAISE") if not negated(a, s)]
-    if len(praise) >= len(cues_found):
-        return []
-    groups = [g for g in groups if not _group_negated(a, g[0])]
-    if not groups:
-        return []
-    gs, ge, char = groups[0]
-    cs, ce = cues_found[0]
-    return [Hit("hate.hostile_mention", min(gs, cs), max(ge, ce), 0.55, note=char)]
-
-
-# Group adjectives that are mostly ordinary words ("black coffee", "old building").
-_AMBIGUOUS_ADJ = frozenset({"black", "white", "brown", "old", "older", "young", "native",
-                            "foreign", "ethnic", "illegal", "poor", "fat", "depressed",
-                            "suicidal", "mental", "married", "divorced", "male", "female",
-                            "bi", "religious", "pregnant", "blind", "deaf", "elderly",
-                            "teenage", "homeless", "unemployed", "addicted", "obese"})
-
-
 def _adjective_noun(a: Analysis, seen: set[tuple[str, int]]) -> list[Hit]:
     """"black vermin", "trans scum", "black genocide": a group adjective right next to a
     hostile noun."""
@@ -246,48 +172,4 @@ def _adjective_noun(a: Analysis, seen: set[tuple[str, int]]) -> list[Hit]:
             if key not in seen:
                 seen.add(key)
                 out.append(Hit("hate.dehumanising", s, starts[nxt], 0.8, note=char))
-    return out
-
-
-_ROOM = frozenset({"place", "room", "space", "home", "future", "welcome", "seat", "job",
-                   "jobs", "right", "rights"})
-
-
-def _no_room_for(a: Analysis, groups: list[tuple[int, int, str]]) -> list[Hit]:
-    """Exclusion by grammar: "no" + a place or a right + "for" + a group ("there is no room
-    on this earth for ...", "no jobs for ..."), the writer's own words."""
-    toks = a.doc.tokens
-    for i, t in enumerate(toks):
-        if t != "no" or i + 1 >= len(toks) or toks[i + 1] not in _ROOM:
-            continue
-        if counter_speech(a, i) or negated(a, i):
-            continue
-        hi = a.sentence_range(a.doc.sents[i])[1]
-        for_at = next((k for k in range(i + 2, min(hi, i + 8)) if toks[k] == "for"), None)
-        if for_at is None:
-            continue
-        tgt = next((g for g in groups if for_at < g[0] <= for_at + 3), None)
-        if tgt and not _group_negated(a, tgt[0]):
-            return [Hit("hate.derogatory", i, tgt[1], 0.8, note=tgt[2])]
-    return []
-
-
-def _negated_positive(a: Analysis, groups: list[tuple[int, int, str]]) -> list[Hit]:
-    """"X are not our equal", "X do not deserve to live", "X lives do not matter"."""
-    doc = a.doc
-    out: list[Hit] = []
-    hostile = [s for tag in ("VIOL", "THREAT", "NEG", "DEHUM", "EXCL") for s, _ in a.get(tag)]
-    for ps, pe in a.get("POS"):
-        if counter_speech(a, ps) or not negated(a, ps, window=3):
-            continue
-        after = doc.tokens[pe : pe + 3]
-        if "less" in after or any(pe <= h <= pe + 5 for h in hostile):
-            continue  # "not worth any less", "do not deserve to be tortured": protective
-        tgt = _target(a, groups, ps, pe, 8, 8)
-        if tgt is None or _group_negated(a, tgt[0]):
-            continue
-        # "I don't trust them" is not about a group unless the group is there too.
-        s, e = min(ps, tgt[0]), max(pe, tgt[1])
-        out.append(Hit("hate.negated_positive", s, e, 0.8, note=tgt[2]))
-        break
     return out

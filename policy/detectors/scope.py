@@ -35,7 +35,27 @@ def counter_speech(a: Analysis, start: int) -> bool:
     sent = doc.sents[start]
     if a.in_sent("CONDEMN", sent):
         return True
-    return any(s < start for s, _ in a.in_sent("REPORT", sent))
+    return any(s < start and not _own_saying(doc.tokens, s)
+               for s, _ in a.in_sent("REPORT", sent))
+
+
+# "I said it before", "I'll say it again", "as I always say": the writer saying it is the
+# writer's own words, not a report of someone else's.
+_SAYING = frozenset({"said", "say", "saying", "wrote", "write", "writing"})
+_BEFORE_SAYING = frozenset({"have", "ve", "'ve", "will", "ll", "'ll", "always", "just", "keep",
+                            "kept", "would", "d", "'d", "had", "really", "honestly", "must",
+                            "gotta", "do", "again", "already", "often"})
+
+
+def _own_saying(tokens: list[str], s: int) -> bool:
+    """The report word at s is a verb of saying whose subject is the writer ("i", "we"),
+    with no negation between ("I would never say ..." still reports to oppose)."""
+    if tokens[s] not in _SAYING:
+        return False
+    k = s - 1
+    while k >= 0 and s - k <= 4 and tokens[k] in _BEFORE_SAYING:
+        k -= 1
+    return k >= 0 and tokens[k] in ("i", "we")
 
 
 def negated(a: Analysis, start: int, window: int = 4) -> bool:

@@ -6,11 +6,12 @@ person or a group ("kill myself" has none), and the engine drops violence whenev
 
 from __future__ import annotations
 
+from policy.detectors.agents import done_by_a_thing
 from policy.detectors.base import Analysis, Hit, distress_context
 from policy.detectors.intent import reader_warned, wishes_own_death, writer_intends
 from policy.detectors.scope import counter_speech, negated
 from policy.detectors.targets import is_target, place_after, target_after, target_before
-from policy.lexicon import harm
+from policy.lexicon import agents, harm
 
 RULES = ("violence.threat", "violence.incitement", "violence.wish_harm")
 
@@ -30,6 +31,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     # Acts that are violent only when done to a body ("break her neck", not "break the news").
     "VBODY": ("break", "snap", "crack", "bust", "smash in", "cave in", "rip off", "gouge"),
     "ARMED": harm.ARMED,
+    # A medicine, chemical or the weather as the subject: "the antibiotics will kill them".
+    "AGENT": agents.NON_HUMAN_AGENTS,
     "VNOUN": ("execution", "executions", "extermination", "eradication", "genocide",
               "annihilation", "lynching", "lynchings", "final solution", "firing squad",
               "gas chamber", "gas chambers"),
@@ -125,7 +128,7 @@ def detect(a: Analysis) -> list[Hit]:
     toks = doc.tokens
     hits: list[Hit] = []
     for s, e in a.get("THREAT"):
-        if counter_speech(a, s) or negated(a, s):
+        if counter_speech(a, s) or negated(a, s) or done_by_a_thing(a, s):
             continue
         phrase = toks[s:e]
         if {"yourself", "yourselves"} & set(phrase) and not _told_to(a, s):
@@ -150,7 +153,7 @@ def detect(a: Analysis) -> list[Hit]:
     denied = [(ts, te) for ts, te in a.get("THREAT") if negated(a, ts)]
     hits.extend(_armed(a))
     for s, e in a.get("VIOL") + a.get("VNOUN") + a.get("VBODY"):
-        if counter_speech(a, s) or negated(a, s):
+        if counter_speech(a, s) or negated(a, s) or done_by_a_thing(a, s):
             continue
         if any(ts <= s < te for ts, te in denied):
             continue  # inside a denied threat phrase: "don't think you deserve to die"

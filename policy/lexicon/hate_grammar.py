@@ -72,6 +72,10 @@ QUANTIFIERS = frozenset({"all", "most", "every", "typical", "these", "those", "a
 ENDEARING = frozenset({"little", "cheeky", "cute", "lovely", "sweet", "wee", "happy", "busy",
                        "playful", "brave", "clever"})
 COMPARE = frozenset({"like", "as", "than"})
+# Verbs of breeding and swarming, when people are said to do them "like" animals.
+BREEDING = frozenset({"breed", "breeds", "breeding", "multiply", "multiplying", "reproduce",
+                      "reproducing", "swarm", "swarming", "spawn", "spawning", "spread",
+                      "spreading", "infest", "infesting"})
 # How someone was treated, when the comparison is the writer's complaint about it.
 MISTREATED = frozenset({"treated", "treat", "treating", "treats", "handled", "kept", "housed",
                         "herded", "fed", "spoken", "talked", "looked", "caged"})
@@ -86,3 +90,11 @@ GOOD_LESS = frozenset({"fearless", "selfless", "tireless", "flawless", "priceles
 
 # Where a group is told to get out of.
 HOMELAND = frozenset({"country", "land", "nation", "continent", "town", "city", "streets"})
+
+# Existence, wished away from a group ("I wish X didn't exist").
+EXIST = ("exist", "existed", "existing", "be born", "been born", "ever existed")
+# Words that deny the existence wished for ("did not", "never", "no longer", "stopped").
+NOT_EXIST = frozenset({"not", "never", "longer", "stopped", "ceased", "cease", "stop"})
+# Whose world would be better without a group.
+BETTER_WITHOUT_PLACES = frozenset({"world", "country", "planet", "earth", "society", "nation",
+                                   "everyone", "everybody", "humanity", "europe", "town"})
