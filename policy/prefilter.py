@@ -19,6 +19,8 @@ from typing import Any
 
 # Past this many strings a set of alternatives costs more to look for than it saves.
 _MAX_STRINGS = 64
+# More needles than this are looked for in one pass of a pattern joining them.
+_ONE_PASS = 8
 # Flags that change what a pattern's letters match beyond case (fuzzy matching, version 1
 # set syntax, full case folding): such patterns are never filtered.
 _PLAIN_FLAGS = (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE | re.UNICODE | re.ASCII
@@ -116,6 +118,72 @@ def _needles(seq: Any, fold: bool) -> set[str] | None:
     return best
 
 
+_BOUNDARIES = (sre.AT_BOUNDARY, sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_END,
+               sre.AT_END_STRING)
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _apart(item: tuple[Any, Any] | None, edge: bool) -> bool:
+    """The item can only sit beside a word's end: \\b, ^, $, a space or a non-word letter.
+    `edge`: what is known when there is no item (the sequence's own surroundings)."""
+    if item is None:
+        return edge
+    op, av = item
+    if op is sre.AT:
+        return av in _BOUNDARIES
+    if op is sre.LITERAL:
+        return chr(av) not in _WORD_CHARS and chr(av).isascii()
+    if op is sre.IN:
+        return all((o is sre.CATEGORY and a is sre.CATEGORY_SPACE)
+                   or (o is sre.LITERAL and chr(a) not in _WORD_CHARS and chr(a).isascii())
+                   for o, a in av)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return len(av[2]) == 1 and _apart(av[2][0], edge)
+    return False
+
+
+def _words(seq: Any, fold: bool, left: bool, right: bool) -> set[str] | None:
+    """Whole words one of which every match of a sequence holds (None: none known), in a
+    sequence whose surroundings are word ends on the `left` or `right` side."""
+    best: set[str] | None = None
+    items = list(seq)
+    i = 0
+    while i < len(items):
+        # A run of items with few exact strings ("s", "e", "l", "l" or "(?:to|into)")...
+        j = i
+        run: set[str] | None = {""}
+        while j < len(items) and items[j][0] is not sre.AT and run is not None:
+            exact = _exact([items[j]], fold)
+            if exact is None or len(run) * len(exact) > _MAX_STRINGS:
+                break
+            run = {r + x for r in run for x in exact}
+            j += 1
+        lb = _apart(items[i - 1] if i > 0 else None, left)
+        if j > i:
+            # ... is a set of whole words when word ends are on both its sides.
+            rb = _apart(items[j] if j < len(items) else None, right)
+            if lb and rb and run and all(w and set(w) <= _WORD_CHARS for w in run):
+                best = _better(best, run)
+            i = j
+            continue
+        op, av = items[i]
+        rb = _apart(items[i + 1] if i + 1 < len(items) else None, right)
+        found: set[str] | None = None
+        if op is sre.SUBPATTERN and not (av[1] or av[2]):
+            found = _words(av[-1], fold, lb, rb)
+        elif op is sre.BRANCH:
+            found = set()
+            for branch in av[1]:
+                got = _words(branch, fold, lb, rb)
+                if got is None:
+                    found = None
+                    break
+                found |= got
+        best = _better(best, found)
+        i += 1
+    return best
+
+
 def needles(pattern: Any) -> frozenset[str] | None:
     """Strings of which every match of a compiled pattern (re or regex) contains one; lower
     case when the pattern ignores case. None when the pattern yields none."""
@@ -131,16 +199,37 @@ def needles(pattern: Any) -> frozenset[str] | None:
     return frozenset(found) if found else None
 
 
+def whole_words(pattern: Any) -> frozenset[str] | None:
+    """Whole words (\\b on both sides) of which every match of a case-ignoring pattern holds
+    one, in lower case; None when the pattern yields none."""
+    if not isinstance(pattern.pattern, str) or pattern.flags & ~_PLAIN_FLAGS:
+        return None
+    if not pattern.flags & re.IGNORECASE:
+        return None
+    flags = pattern.flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE)
+    try:
+        tree = sre_parse.parse(pattern.pattern, flags)
+    except (re.error, ValueError, TypeError, OverflowError):
+        return None
+    found = _words(list(tree), True, False, False)
+    return frozenset(found) if found else None
+
+
 class Prefiltered:
     """A compiled pattern that skips texts holding none of its needles; otherwise the same
     pattern (every other attribute is the pattern's own)."""
 
-    __slots__ = ("_fold", "_needles", "_pattern")
+    __slots__ = ("_any_needle", "_fold", "_needles", "_pattern", "_words")
 
-    def __init__(self, pattern: Any, found: frozenset[str]) -> None:
+    def __init__(self, pattern: Any, found: frozenset[str],
+                 words: frozenset[str] | None = None) -> None:
         self._pattern = pattern
         self._needles = tuple(sorted(found, key=lambda s: (-len(s), s)))
         self._fold = bool(pattern.flags & re.IGNORECASE)
+        # A handful of needles are quickest looked for one by one; many, in one pass.
+        self._any_needle = (re.compile("|".join(map(re.escape, self._needles))).search
+                            if len(self._needles) > _ONE_PASS else None)
+        self._words = words
 
     def could_match(self, text: str) -> bool:
         """False only when no match is possible anywhere in `text`."""
@@ -149,7 +238,11 @@ class Prefiltered:
                 # Case folding outside ASCII (the Kelvin sign matches k) is the pattern's own
                 # business: let it look.
                 return True
+            if self._words is not None and self._words.isdisjoint(_words_of(text)):
+                return False
             text = text.lower()
+        if self._any_needle is not None:
+            return self._any_needle(text) is not None
         return any(n in text for n in self._needles)
 
     def search(self, string: str, *args: Any, **kwargs: Any) -> Any:
@@ -183,4 +276,21 @@ def prefiltered(pattern: Any) -> Any:
     if isinstance(pattern, Prefiltered):
         return pattern
     found = needles(pattern)
-    return pattern if found is None else Prefiltered(pattern, found)
+    return pattern if found is None else Prefiltered(pattern, found, whole_words(pattern))
+
+
+_WORD = re.compile(r"\w+")
+# The words of the last text looked at: every pattern of a post looks at the same text.
+# One (text, words) pair, replaced whole, so threads never see one text's words for another.
+_last_words: tuple[str, frozenset[str]] = ("", frozenset())
+
+
+def _words_of(text: str) -> frozenset[str]:
+    """The lower-case words of an ASCII text (so \\w is the same for re and regex)."""
+    global _last_words
+    last = _last_words
+    if last[0] is text:
+        return last[1]
+    found = frozenset(_WORD.findall(text.lower()))
+    _last_words = (text, found)
+    return found

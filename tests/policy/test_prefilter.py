@@ -15,7 +15,7 @@ import regex
 
 import policy.detectors  # noqa: F401  (imports every detector module and wraps its patterns)
 from policy.detectors import DETECTORS, hate_grammar, rulekit
-from policy.prefilter import Prefiltered, needles, prefiltered
+from policy.prefilter import Prefiltered, needles, prefiltered, whole_words
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -29,6 +29,25 @@ from policy.prefilter import Prefiltered, needles, prefiltered
 ])
 def test_needles_are_the_words_a_match_needs(pattern: str, expected: set[str]) -> None:
     assert needles(regex.compile(pattern)) == expected
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"\b(?:victims?|survivors?)\b", {"victim", "victims", "survivor", "survivors"}),
+    (r"\bused\s+to\b|\bclean\b", {"used", "clean"}),
+    # "money" ends the pattern, so "moneybags" matches: only me/us are whole words.
+    (r"(?:send|give)\s+(?:me|us)\s+money", {"me", "us"}),
+    (r"send(?:me|us)", None),  # no word ends around the words: "sendme" holds neither
+    (r"\bsell", None),  # "selling" holds no whole "sell"
+])
+def test_whole_words_need_word_ends_on_both_sides(pattern: str, expected: set[str] | None,
+                                                  ) -> None:
+    assert whole_words(regex.compile(pattern, regex.IGNORECASE)) == expected
+
+
+def test_a_post_without_the_whole_word_is_skipped_and_one_with_it_is_not() -> None:
+    pat = prefiltered(regex.compile(r"\b(?:sell|selling)\s+knives\b", regex.IGNORECASE))
+    assert not pat.could_match("knivesmith reselling")  # the letters, not the words
+    assert pat.search("Selling  KNIVES today") is not None
 
 
 @pytest.mark.parametrize("pattern", [
