@@ -3,7 +3,11 @@ care reads whether feedback found plain praise)."""
 
 from __future__ import annotations
 
+import re
+import sys
 from types import ModuleType
+
+import regex
 
 from policy.detectors import (
     abuse,
@@ -32,6 +36,7 @@ from policy.detectors import (
     violence,
     weapons,
 )
+from policy.prefilter import prefiltered
 from policy.wordlists import WordList
 
 DETECTORS: tuple[ModuleType, ...] = (
@@ -49,3 +54,19 @@ BUILTIN_RULES: frozenset[str] = frozenset(r for d in DETECTORS for r in d.RULES)
 WORD_LISTS: dict[str, WordList] = {
     wl.name: wl for m in PHRASE_SOURCES for wl in m.PHRASES.values() if isinstance(wl, WordList)
 }
+
+
+def _prefilter_patterns() -> None:
+    """Put every detector module's compiled patterns behind a first look at the words they
+    cannot match without (policy.prefilter): most run over every post's whole text, and most
+    posts hold none of those words. Done here, for every module of the package, so a pattern
+    added later is covered without anyone remembering to."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith(__name__ + "."):
+            continue
+        for attr, value in list(vars(module).items()):
+            if isinstance(value, (re.Pattern, regex.Pattern)):
+                setattr(module, attr, prefiltered(value))
+
+
+_prefilter_patterns()
