@@ -160,7 +160,9 @@ def plans_attack(a: Analysis) -> Span | None:
     toks, sents = a.doc.tokens, a.doc.sents
     for s, e in _free(a, "TERROR_PLAN"):
         lo, hi = a.sentence_range(sents[s])
-        if not (_POSTER.intersection(toks[max(lo, s - 5):s]) or s == lo or toks[s - 1] == ","):
+        own = toks[s] in ("our", "my")  # "the council offices are our target"
+        if not (own or _POSTER.intersection(toks[max(lo, s - 5):s]) or s == lo
+                or toks[s - 1] == ","):
             continue
         objects = [span for span in a.near("TERROR_PLANNED", s, e, 0, 5)]
         if not objects and not any(toks[s:e] == t.split() for t in ("legitimate target",
