@@ -55,6 +55,8 @@ def promotion(a: Analysis) -> Hit | None:
     Bad: Our family run garage does MOTs for £35, ring us
     Good: I read a brilliant book about anxiety, I'd recommend it to anyone
     Good: The new café on site does a lovely flat white
+    Bad: Tutor available for GCSE maths, online or in person, first lesson free
+    Good: Is there a carer available to sit with my dad on the ward overnight?
     """
     if a.get("CHARITY"):
         return None
@@ -86,6 +88,9 @@ def promotion(a: Analysis) -> Hit | None:
     found = None if seller.complaining(a) else speech.own_business(a, own)
     if found and not seller.question(a, doc.sents[found[0]]):
         return Hit("advertising.promotion", *found, 0.65, note="the poster's own business")
+    found = None if seller.complaining(a) else speech.for_hire(a)
+    if found and not seller.question(a, doc.sents[found[0]]):
+        return Hit("advertising.promotion", *found, 0.65, note="a trade offered for hire")
     return None
 
 

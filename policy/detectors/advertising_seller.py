@@ -25,6 +25,8 @@ SELLER = regex.compile(
     r"|\bmy\s+(?:code|shop|store|small\s+business|etsy|discount)\b"
     r"|\b(?:her|his|their)\s+(?:etsy|shop|store|small\s+business|business\s+page)\b",
     regex.IGNORECASE)
+# A UK phone number as a trader writes it: "07700 900456", "01603 123456", "+44 7700 900456".
+_PHONE = regex.compile(r"(?<!\d)(?:\+44\s?7\d{3}|07\d{3}|01\d{3})\s?\d{3}\s?\d{3}(?!\d)")
 # What a seller asks the reader to do about it.
 _SELLER_CALL = regex.compile(
     r"\buse\s+(?:my\s+)?code\b|\bmessage\s+me\b|\bdm\s+(?:me|us)\b|\bcheck\s+out\b|"
@@ -72,7 +74,7 @@ _CLAUSE_BREAK = frozenset({",", ":", ";", "-"})
 _IMPERATIVE_SALE = frozenset({"buy", "order", "shop", "book", "grab", "rent", "hire",
                               "download", "enter", "enquire", "dm", "pm", "inbox", "bet"})
 _IMPERATIVE_CONTACT = frozenset({"call", "ring", "text", "whatsapp", "visit", "try", "get",
-                                 "join", "click", "discover", "treat", "use", "message"})
+                                 "join", "click", "discover", "treat", "use", "message", "comment"})
 
 
 def _calls(a: Analysis, tag: str, imperatives: frozenset[str]) -> list[tuple[int, int]]:
@@ -106,7 +108,8 @@ def seller_call(a: Analysis) -> tuple[int, int] | None:
         return None
     strong_call = _calls(a, "AD_CALL", _IMPERATIVE_SALE)
     contact = _calls(a, "AD_CONTACT", _IMPERATIVE_CONTACT)
-    call = 2 if strong_call else (1 if contact else 0)
+    # A phone number is a way to get in touch: "call Dave on 07700 900456".
+    call = 2 if strong_call else (1 if contact or _PHONE.search(a.text) else 0)
     goods = any(free(a, s) for s, _ in a.get("AD_OFFER"))
     money = bool(PRICE.search(a.text)) or any(free(a, s) for s, _ in a.get("AD_OFFER_WEAK"))
     offer = 2 if goods else (1 if money else 0)
