@@ -25,6 +25,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "TERROR_CONDEMN": words("terror_condemn"),
     "TERROR_MENTION": words("terror_mention"),
     "TERROR_BLAME": words("terror_blame"),
+    "TERROR_EVADE": words("terror_evade"),
+    "TERROR_FORETELL": words("terror_foretell"),
     "ATTACK_CALL": words("attack_call"),
     "ATTACK_TARGET": words("attack_target"),
     "TERROR_CAUSE": words("terror_cause"),
@@ -145,12 +147,16 @@ def attack_call(a: Analysis) -> Hit | None:
     Bad: I've got a bomb and I'm coming to the trust headquarters tomorrow
     Good: Guy Fawkes tried to blow up parliament in 1605
     Good: I've got a bath bomb for every nurse on the ward, you'll all be next to get one
+    Bad: There's a device in the building and it will go off at noon
+    Good: Staff told us to leave the building because a suspicious device was found
     """
     planned = (speech.attack_on_place(a) or speech.another_attack(a)
                or acts.group_to_attack(a) or acts.plans_attack(a)
                or threats.place_wished_destroyed(a) or threats.sets_alight(a)
                or threats.time_someone_did(a) or threats.readies_device(a)
-               or threats.place_to_burn(a))
+               or threats.place_to_burn(a) or threats.set_to_go_off(a)
+               or threats.next_attack_here(a) or threats.foretold(a)
+               or threats.enemy_threatened(a))
     if planned:
         return Hit("terrorism.attack_call", *planned, 0.8)
     found = paired(a, "ATTACK_CALL", ("ATTACK_TARGET", "TERROR_CAUSE", "TERROR_ORG",
@@ -172,8 +178,11 @@ def propaganda(a: Analysis) -> Hit | None:
     Good: Who has the number for Prevent? My son has been watching attack videos
     Bad: Here's the link to the Atomwaffen handbook, read it and act
     Good: Here's the link to the BBC documentary about the Atomwaffen handbook
+    Bad: Posting the Christchurch footage here so it can't be censored
+    Good: My son keeps sending me the Christchurch footage and I don't know how to stop him
     """
-    found = speech.passes_on_material(a, _ANCHORS) or acts.trades_material(a)
+    found = (speech.passes_on_material(a, _ANCHORS) or acts.trades_material(a)
+             or threats.ahead_of_removal(a))
     return Hit("terrorism.propaganda", *found, 0.75) if found else None
 
 

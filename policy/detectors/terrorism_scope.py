@@ -31,6 +31,10 @@ def _turned(a: Analysis, cue: tuple[int, int], s: int) -> bool:
     ts, te = cue
     if ts < s and _TURN.intersection(a.doc.tokens[te:s]):
         return True
+    if a.doc.tokens[ts - 1:ts] in (["real"], ["true"]):
+        return True  # "the real news from the caliphate": the poster's own claim
+    if any(ms <= ts < me for ms, me in a.get("TERROR_MEDIA")):
+        return True  # "the sheikh's lecture on jihad": the material itself, not a lesson
     if _FIRST.intersection(a.doc.tokens[max(0, ts - 3):ts]):
         return True  # "I'll say it": the poster's own words, not a report of another's
     return negated(a, ts, window=3)

@@ -159,14 +159,21 @@ def passes_on_material(a: Analysis, anchors: tuple[str, ...]) -> Span | None:
             urged = tag == "TERROR_SHARE" or s == 0 or toks[s - 1] in (
                 "everyone", "should", "must", "go", "please", ",")
             given = "here" in toks[max(0, s - 3):s]  # "here's the link to the handbook"
-            if not urged or not (given or _called_by_poster(a, s, future=False)):
+            # "everyone needs to hear", "should be read by every white man": urged on all.
+            modal = bool(_URGE.intersection(toks[max(0, s - 3):s]))
+            if not (urged or modal) or not (given or modal
+                                             or _called_by_poster(a, s, future=False)):
                 continue
-            media = a.near("TERROR_MEDIA", s, e, 0, 10)
+            # The material may come first: "our leaflets are ready, spread the word".
+            media = a.near("TERROR_MEDIA", s, e, 6, 10)
             if not media:
                 continue
             if any(a.near(anchor, s, e, 4, 10) for anchor in anchors):
                 return s, media[0][1]
     return None
+
+
+_URGE = frozenset({"should", "must", "needs", "everyone", "everybody"})
 
 
 def backs_group(a: Analysis) -> Span | None:

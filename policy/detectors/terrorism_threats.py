@@ -127,3 +127,74 @@ def place_to_burn(a: Analysis) -> Span | None:
             if any(tuple(ahead[k:k + n]) == words for k in range(len(ahead) - n + 1)):
                 return s, e + 5
     return None
+
+
+_GO_OFF = (("go", "off"), ("goes", "off"), ("will", "explode"), ("explodes",), ("detonate",))
+
+
+def set_to_go_off(a: Analysis) -> Span | None:
+    """"You have 24 hours before the bomb goes off", "there's a device in the building and it
+    will go off at noon": a bomb said to be about to go off (a device only in a building)."""
+    toks, sents = a.doc.tokens, a.doc.sents
+    for i, tok in enumerate(toks):
+        if tok not in ("bomb", "bombs", "device") or blocked(a, i, SAFE):
+            continue
+        if i and toks[i - 1] in _NOT_DEVICE:
+            continue
+        lo, hi = a.sentence_range(sents[i])
+        if tok == "device" and not any(lo <= s < hi for s, _e in _places(a)) and \
+                "building" not in toks[lo:hi]:
+            continue
+        ahead = toks[i + 1:min(hi, i + 10)]
+        if any(tuple(ahead[k:k + len(w)]) == w for w in _GO_OFF for k in range(len(ahead))):
+            return i, i + 1
+    return None
+
+
+def next_attack_here(a: Analysis) -> Span | None:
+    """"This hospital will be the next Manchester Arena": a place foretold as the next
+    scene of a known attack."""
+    toks = a.doc.tokens
+    for s, e in a.get("TERROR_ORG") + a.get("TERROR_EVENT"):
+        if blocked(a, s, SAFE) or s < 3 or toks[s - 1] != "next":
+            continue
+        if "be" in toks[max(0, s - 4):s - 1] and _places(a):
+            return s - 1, e
+    return None
+
+
+def foretold(a: Analysis) -> Span | None:
+    """"Remember this post when the news reports the bombing at the clinic": an attack on a
+    place foretold to the readers (the news named is the poster's forecast, not a report)."""
+    toks = a.doc.tokens
+    for s, e in a.get("TERROR_FORETELL"):
+        if a.doc.quoted[s] or toks[max(0, s - 1):s] == ["not"]:
+            continue
+        if (a.get("TERROR_EVENT") or a.get("ATTACK_VERB")) and a.get("ATTACK_PLACE"):
+            return s, e
+    return None
+
+
+_ENEMY = frozenset({"kuffar", "kafir", "kafirs", "infidels", "crusaders", "unbelievers",
+                    "apostates"})
+
+
+def enemy_threatened(a: Analysis) -> Span | None:
+    """"The kuffar at this trust will pay": those the extremist calls enemies, threatened."""
+    toks = a.doc.tokens
+    for i, tok in enumerate(toks):
+        if tok in _ENEMY and not blocked(a, i, SAFE) and _threatens(toks[i:]):
+            return i, i + 1
+    return None
+
+
+def ahead_of_removal(a: Analysis) -> Span | None:
+    """"Posting the Christchurch footage here so it can't be censored", "get this video out
+    there before YouTube bans it": material passed on ahead of its removal."""
+    for s, e in a.get("TERROR_EVADE"):
+        if a.doc.quoted[s] or blocked(a, s, SAFE):
+            continue
+        media = [m for m in a.get("TERROR_MEDIA") if not blocked(a, m[0], SAFE)]
+        if media and (a.get("TERROR_SHARE") or a.get("TERROR_GET") or "get" in a.doc.tokens):
+            return min(s, media[0][0]), max(e, media[0][1])
+    return None
