@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import regex
 
+from policy.detectors import advertising_seller as seller
 from policy.detectors import advertising_speech as speech
 from policy.detectors import links, rulekit
-from policy.detectors.base import FIRST_PERSON, Analysis, Hit, distress_context
-from policy.detectors.hate import negated
+from policy.detectors.base import Analysis, Hit, distress_context
 from policy.wordlists import words
 
 CATEGORY = "advertising"
@@ -38,110 +38,6 @@ _RATE = regex.compile(r"(?:[£$€]\s?\d[\d,.]*\s?k?|\d[\d,.]*\s?k?\s?(?:pounds|
                       r"\s*(?:a|an|per|every|/|each)\s*(?:day|week|month|hour|wk|hr)\b",
                       regex.IGNORECASE)
 _MONEY = regex.compile(r"[£$€]\s?\d|\d+\s?(?:k|x)\b|\d+\s?%", regex.IGNORECASE)
-# "20% off", "code SAVE20": the terms of a sale.
-_DEAL = regex.compile(r"\d+\s?%\s?off|\bcode\s+[A-Z0-9]{3,}\b")
-# A price as a seller writes it: "£25", "from £199", "£5 each", "3 for 2", "50p".
-_PRICE = regex.compile(r"[£$€]\s?\d|\b\d+\s?p\b|\b\d\s+for\s+\d\b|\b\d+\s?%",
-                       regex.IGNORECASE)
-
-# The poster as the seller, or selling for someone close: "I now sell them", "I provide
-# writing services", "my code", "her Etsy shop".
-_SELLER = regex.compile(
-    r"\bi\s+(?:now\s+|also\s+|currently\s+|even\s+)?(?:sell|provide|offer|stock|supply)\b"
-    r"|\bmy\s+(?:code|shop|store|small\s+business|etsy|discount)\b"
-    r"|\b(?:her|his|their)\s+(?:etsy|shop|store|small\s+business|business\s+page)\b",
-    regex.IGNORECASE)
-# What a seller asks the reader to do about it.
-_SELLER_CALL = regex.compile(
-    r"\buse\s+(?:my\s+)?code\b|\bmessage\s+me\b|\bdm\s+(?:me|us)\b|\bcheck\s+out\b|"
-    r"\bfollow\s+(?:her|his|my|their)\s+(?:page|shop|account)\b|\border\s+(?:yours|urs|now)\b|"
-    r"\blink\s+in\s+(?:my\s+)?bio\b|\bon\s+whatsapp\b|\bshop\s+now\b|\bget\s+in\s+touch\b",
-    regex.IGNORECASE)
-# Something bought: a seller names goods, a price or terms ("a listening ear" is not sold).
-_GOODS = regex.compile(
-    r"\b(?:services?|products?|supplements?|jewell?ery|prices?|rates|quote|order|shop|etsy|"
-    r"discount|code|stock|business|handmade|grades|essays?)\b|[£$€]\s?\d|\d+\s?%",
-    regex.IGNORECASE)
-
-
-def _poster_selling(a: Analysis) -> tuple[int, int] | None:
-    """The poster, or someone close to them, selling goods or a service and asking readers
-    to act on it, in whichever sentence each part comes."""
-    seller = _SELLER.search(a.text)
-    if seller is None or _SELLER_CALL.search(a.text) is None or _GOODS.search(a.text) is None:
-        return None
-    doc = a.doc
-    own = {doc.sents[s] for s, _ in a.get("OWN_SERVICE")}
-    sent = next((doc.sents[i] for i in range(len(doc.tokens))
-                 if doc.original_span(i, i + 1)[1] > seller.start()), -1)
-    if sent in own or _complaining(a):
-        return None  # the trust's own service, or a complaint that names a shop
-    return seller.span()
-
-
-def _free(a: Analysis, s: int) -> bool:
-    return not a.doc.quoted[s] and not negated(a, s, 2)
-
-
-def _question(a: Analysis, sent: int) -> bool:
-    """The sentence asks rather than tells ("Does anyone know where to book ...?")."""
-    first, last = a.sentence_range(sent)
-    if last <= first:
-        return False
-    end = a.doc.original_span(last - 1, last)[1]
-    return a.doc.norm.original[end:end + 3].lstrip()[:1] == "?"
-
-
-_CLAUSE_BREAK = frozenset({",", ":", ";", "-"})
-# A sentence or clause opening with one of these verbs is an order to the reader: "Buy cheap likes",
-# "Book your consultation today", "Text 07700 900123 for a quote".
-_IMPERATIVE_SALE = frozenset({"buy", "order", "shop", "book", "grab", "rent", "hire",
-                              "download", "enter", "enquire", "dm", "pm", "inbox", "bet"})
-_IMPERATIVE_CONTACT = frozenset({"call", "ring", "text", "whatsapp", "visit", "try", "get",
-                                 "join", "click", "discover", "treat", "use", "message"})
-
-
-def _calls(a: Analysis, tag: str, imperatives: frozenset[str]) -> list[tuple[int, int]]:
-    """Calls to act that are told, not asked, and not about the trust's own services."""
-    doc = a.doc
-    own = {doc.sents[s] for s, _ in a.get("OWN_SERVICE")}
-    spans = list(a.get(tag))
-    spans += [(i, i + 1) for i, t in enumerate(doc.tokens)
-              if t in imperatives and (i == 0 or doc.sents[i - 1] != doc.sents[i]
-                                       or doc.tokens[i - 1] in _CLAUSE_BREAK)]
-    return [(s, e) for s, e in sorted(spans)
-            if _free(a, s) and doc.sents[s] not in own and not _question(a, doc.sents[s])]
-
-
-def _complaining(a: Analysis) -> bool:
-    """The writer complains about what happened to them: a seller does not run their own
-    offer down, and a complaint about a charge talks of prices and asks to be called."""
-    if a.get("COMPLAIN"):
-        return True
-    first = sum(1 for t in a.doc.tokens if t in FIRST_PERSON)
-    return first >= 1 and len({" ".join(a.doc.tokens[s:e]) for s, e in a.get("BAD")}) >= 2
-
-
-def _seller_call(a: Analysis) -> tuple[int, int] | None:
-    """An advert is a call to act (book now, order, DM me, a link) beside an offer (goods or
-    a service for sale, a deal, a price) or a sales pitch (just launched, spaces available,
-    no waiting list). Each side scores once: a plain sales call or goods for sale 2, a call
-    to get in touch, talk of prices or a pitch 1; 3 is an advert. "Call me" beside "the
-    prices" is how complaints end, so it scores 2 and is not enough."""
-    if _complaining(a):
-        return None
-    strong_call = _calls(a, "AD_CALL", _IMPERATIVE_SALE)
-    contact = _calls(a, "AD_CONTACT", _IMPERATIVE_CONTACT)
-    call = 2 if strong_call else (1 if contact else 0)
-    goods = any(_free(a, s) for s, _ in a.get("AD_OFFER"))
-    money = bool(_PRICE.search(a.text)) or any(_free(a, s) for s, _ in a.get("AD_OFFER_WEAK"))
-    offer = 2 if goods else (1 if money else 0)
-    pitch = 1 if any(_free(a, s) for s, _ in a.get("AD_PITCH")) else 0
-    if call + offer + pitch < 3 or not (call or goods):
-        return None
-    return (strong_call or contact or a.get("AD_OFFER"))[0]
-
-
 @rulekit.memo
 def promotion(a: Analysis) -> Hit | None:
     """Promotes a product, service, page or account: a call to buy, follow or subscribe, or
@@ -159,37 +55,42 @@ def promotion(a: Analysis) -> Hit | None:
     Bad: Our family run garage does MOTs for £35, ring us
     Good: I read a brilliant book about anxiety, I'd recommend it to anyone
     Good: The new café on site does a lovely flat white
+    Bad: Tutor available for GCSE maths, online or in person, first lesson free
+    Good: Is there a carer available to sit with my dad on the ward overnight?
     """
     if a.get("CHARITY"):
         return None
     doc = a.doc
     commercial = bool(_MONEY.search(a.text)) or bool(a.get("SPAMWORD") and a.get("PROMO"))
     for s, e in a.get("PROMO"):
-        if _free(a, s):
+        if seller.free(a, s):
             return Hit("advertising.promotion", s, e, 0.8)
     for s, e in a.get("PROMO_WEAK"):
-        if _free(a, s) and (commercial or _SALE_WORDS & set(doc.tokens)):
+        if seller.free(a, s) and (commercial or _SALE_WORDS & set(doc.tokens)):
             return Hit("advertising.promotion", s, e, 0.65)
-    deal = _DEAL.search(a.text)
-    terms = [(s, e) for s, e in a.get("OFFER_TERMS") if _free(a, s)]
-    shop = [(s, e) for s, e in a.get("SHOP") if _free(a, s)]
+    deal = seller.DEAL.search(a.text)
+    terms = [(s, e) for s, e in a.get("OFFER_TERMS") if seller.free(a, s)]
+    shop = [(s, e) for s, e in a.get("SHOP") if seller.free(a, s)]
     if (deal or terms) and shop:
         s, e = shop[0]
         return Hit("advertising.promotion", s, e, 0.7)
     if deal and terms:
         s, e = terms[0]
         return Hit("advertising.promotion", s, e, 0.7)
-    call = _seller_call(a)
+    call = seller.seller_call(a)
     if call:
         return Hit("advertising.promotion", *call, 0.7, note="a call to buy beside an offer")
-    selling = _poster_selling(a)
+    selling = seller.poster_selling(a)
     if selling:
         return Hit("advertising.promotion", chars=selling, confidence=0.7,
                    note="the poster selling")
     own = {doc.sents[s] for s, _ in a.get("OWN_SERVICE")}
-    found = None if _complaining(a) else speech.own_business(a, own)
-    if found and not _question(a, doc.sents[found[0]]):
+    found = None if seller.complaining(a) else speech.own_business(a, own)
+    if found and not seller.question(a, doc.sents[found[0]]):
         return Hit("advertising.promotion", *found, 0.65, note="the poster's own business")
+    found = None if seller.complaining(a) else speech.for_hire(a)
+    if found and not seller.question(a, doc.sents[found[0]]):
+        return Hit("advertising.promotion", *found, 0.65, note="a trade offered for hire")
     return None
 
 
@@ -205,7 +106,7 @@ def income_offer(a: Analysis) -> Hit | None:
         return None
     doc = a.doc
     rate = _RATE.search(a.text)
-    offers = [(s, e) for s, e in a.get("INCOME") if _free(a, s)]
+    offers = [(s, e) for s, e in a.get("INCOME") if seller.free(a, s)]
     if not (rate or len({" ".join(doc.tokens[s:e]) for s, e in offers}) >= 2
             or (offers and a.get("SHOP"))):
         return None
@@ -246,8 +147,8 @@ def pitch_in_story(a: Analysis) -> Hit | None:
     """
     if not distress_context(a) or promotion(a) is None:
         return None
-    strong = _DEAL.search(a.text) or _SELLER.search(a.text) or (
-        _PRICE.search(a.text) and (a.get("SHOP") or a.get("AD_CALL")))
+    strong = seller.DEAL.search(a.text) or seller.SELLER.search(a.text) or (
+        seller.PRICE.search(a.text) and (a.get("SHOP") or a.get("AD_CALL")))
     if not strong:
         return None
     return Hit("advertising.pitch_in_story", chars=strong.span(), confidence=0.7)

@@ -14,6 +14,7 @@ from policy.wordlists import words
 PHRASES: dict[str, tuple[str, ...]] = {
     "AD_BUSINESS": words("ad_business"),
     "AD_DRAW": words("ad_draw"),
+    "AD_TRADE": words("ad_trade"),
 }
 Span = tuple[int, int]
 # Between "my"/"our" and the business: "our new sleep app", "my husband's plumbing business",
@@ -65,3 +66,37 @@ def own_business(a: Analysis, own_sents: set[int]) -> Span | None:
                 _PRICE.search(a.text) or any(d < s or d >= e for d in draw)):
             return s, e
     return None
+
+
+# Words before a trade that opens a post: "Experienced carer", "Local driving instructor".
+_TRADE_PRAISE = frozenset({"experienced", "professional", "qualified", "fully", "local",
+                           "reliable", "friendly", "mobile", "self", "employed", "dbs",
+                           "checked", "trusted", "female", "male", "freelance", "private"})
+# Offered for hire: "available for weddings", "offering tax returns", "taking on clients".
+_FOR_HIRE = frozenset({"available", "offering", "hire", "covering", "taking"})
+# What a trader's post draws with beside the trade: a price, rates, a way to reach them.
+_TRADE_DRAW = regex.compile(
+    r"[£$€]\s?\d|\b(?:cheap|rates|prices?|quotes?|fee|packages|free|references|any\s+job|"
+    r"message\s+me|contact\s+me|call|ring|text|dm|msg|whatsapp)\b|(?<!\d)0[17]\d{3}\s?\d{3}",
+    regex.IGNORECASE)
+
+
+def for_hire(a: Analysis) -> Span | None:
+    """A post that opens with a trade offered for hire and draws with a price or a way to
+    reach the trader: "Tutor available for GCSE maths, first lesson free", "Experienced
+    carer available, message me", "man with a van, house clearances, cheap". A question
+    ("Is there a carer available overnight?") or a thank-you names no trader of the poster's."""
+    toks = a.doc.tokens
+    i = 0
+    while i < len(toks) and toks[i] in _TRADE_PRAISE:
+        i += 1
+    trade = next(((s, e) for s, e in a.get("AD_TRADE") if s == i), None)
+    if trade is None or a.doc.quoted[trade[0]]:
+        return None
+    s, e = trade
+    hired = _FOR_HIRE.intersection(toks[e:e + 4]) or toks[e:e + 1] == [","]
+    draws = len(_TRADE_DRAW.findall(a.text))
+    if (hired and draws >= 1) or draws >= 2:
+        return s, e
+    return None
+

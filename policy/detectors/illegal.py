@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import regex
 
+from policy.detectors import illegal_parties as parties
 from policy.detectors import rulekit, stance
 from policy.detectors.base import Analysis, Hit
 from policy.detectors.hate import counter_speech
@@ -67,10 +68,15 @@ def drug_supply(a: Analysis) -> Hit | None:
     Good: There's a man selling weed by the bus stop every morning, I've told security
     Good: I've been buying codeine online and I can't stop, I need help
     Bad: I sell weed to a few of the lads on the ward, anyone else want in?
+    Bad: Anyone on the ward got spare diazepam they'd sell me?
+    Good: Can I take my leftover tablets back to the pharmacy?
     """
     found = paired(a, "DRUG", ("TRADE",), _SAFE, 7)
     if found:
         return Hit("illegal.drug_supply", *found, 0.8)
+    found = parties.spare_meds_sought(a)
+    if found:
+        return Hit("illegal.drug_supply", *found, 0.75, note="another's prescription sought")
     found = paired(a, "MEDS", ("SALE_STRONG",), _SAFE, 10)
     if found:
         return Hit("illegal.drug_supply", *found, 0.75)

@@ -8,10 +8,12 @@ import regex
 
 from policy.detectors import rulekit
 from policy.detectors import terrorism_acts as acts
+from policy.detectors import terrorism_blame as blame
 from policy.detectors import terrorism_speech as speech
+from policy.detectors import terrorism_threats as threats
 from policy.detectors.base import Analysis, Hit
 from policy.detectors.pairing import in_post, paired
-from policy.detectors.terrorism_scope import blocked, counter_speech
+from policy.detectors.terrorism_scope import blocked, counter_speech, in_history
 from policy.wordlists import words
 
 CATEGORY = "terrorism"
@@ -21,6 +23,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "TERROR_STRONG": words("terror_strong"),
     "TERROR_RECRUIT": words("terror_recruit"),
     "TERROR_CONDEMN": words("terror_condemn"),
+    "TERROR_MENTION": words("terror_mention"),
+    "TERROR_BLAME": words("terror_blame"),
+    "TERROR_EVADE": words("terror_evade"),
+    "TERROR_FORETELL": words("terror_foretell"),
     "ATTACK_CALL": words("attack_call"),
     "ATTACK_TARGET": words("attack_target"),
     "TERROR_CAUSE": words("terror_cause"),
@@ -56,7 +62,8 @@ def _praise_said_of_attackers(a: Analysis) -> tuple[int, int] | None:
             or speech.doer_of_attack(a, "TERROR_PRAISE")
             or acts.more_like(a)
             or acts.backs_by_call(a)
-            or acts.celebrates_attack(a))
+            or acts.celebrates_attack(a)
+            or blame.backs_doer(a))
 
 
 def support(a: Analysis) -> Hit | None:
@@ -79,6 +86,13 @@ def support(a: Analysis) -> Hit | None:
     Good: The BBC says the 7/7 bombers were called heroes by an extremist website
     Bad: Happy 9/11 anniversary everyone
     Good: Remembering the victims on the anniversary of 7/7, we will never forget
+    Bad: Honestly the mosque shooting was understandable, they brought it on themselves
+    Bad: Respect to the lad who drove into the crowd at the market
+    Bad: That synagogue shooter is my idol
+    Good: Saying the victims deserved it is disgusting and I have reported the post
+    Good: The man who stabbed the attacker with a narwhal tusk deserves a medal
+    Good: The nurse asked if I support ISIS because of my beard
+    Good: Our Prevent lead explains extremist codes such as 1488 to new staff
     """
     for s, e in a.get("TERROR_STRONG"):
         if not blocked(a, s, _SAFE) and not counter_speech(a, s):
@@ -86,6 +100,9 @@ def support(a: Analysis) -> Hit | None:
     found = _praise_said_of_attackers(a)
     if found and not counter_speech(a, found[0]):
         return Hit("terrorism.support", *found, 0.8)
+    found = blame.blames_attacked(a) or blame.praise_by_pronoun(a)
+    if found:
+        return Hit("terrorism.support", *found, 0.75)
     found = None if _VICTIM_CARE.search(a.text) else paired(a, "TERROR_ORG", ("TERROR_SUPPORT",),
                                                              _SAFE, 14)
     if found and not counter_speech(a, found[0]):
@@ -126,14 +143,27 @@ def attack_call(a: Analysis) -> Hit | None:
     Good: The IRA bombed Manchester in 1996 and the city rebuilt itself
     Bad: Me and the brothers have picked our target, the mosque on Friday prayers
     Good: I'm planning an attack on my to-do list this weekend
+    Bad: Every mosque in Suffolk should be burned to the ground
+    Bad: I've got a bomb and I'm coming to the trust headquarters tomorrow
+    Good: Guy Fawkes tried to blow up parliament in 1605
+    Good: I've got a bath bomb for every nurse on the ward, you'll all be next to get one
+    Bad: There's a device in the building and it will go off at noon
+    Good: Staff told us to leave the building because a suspicious device was found
     """
     planned = (speech.attack_on_place(a) or speech.another_attack(a)
-               or acts.group_to_attack(a) or acts.plans_attack(a))
+               or acts.group_to_attack(a) or acts.plans_attack(a)
+               or threats.place_wished_destroyed(a) or threats.sets_alight(a)
+               or threats.time_someone_did(a) or threats.readies_device(a)
+               or threats.place_to_burn(a) or threats.set_to_go_off(a)
+               or threats.next_attack_here(a) or threats.foretold(a)
+               or threats.enemy_threatened(a))
     if planned:
         return Hit("terrorism.attack_call", *planned, 0.8)
     found = paired(a, "ATTACK_CALL", ("ATTACK_TARGET", "TERROR_CAUSE", "TERROR_ORG",
                                      "TERROR_STRONG"),
                    _SAFE, 12)
+    if found and in_history(a, found[0]):
+        return None  # "Guy Fawkes tried to blow up parliament in 1605"
     return Hit("terrorism.attack_call", *found, 0.8) if found else None
 
 
@@ -146,8 +176,13 @@ def propaganda(a: Analysis) -> Hit | None:
     Good: Please don't share the attack footage, report it to the police
     Bad: Anyone want the full Christchurch video? I've got it
     Good: Who has the number for Prevent? My son has been watching attack videos
+    Bad: Here's the link to the Atomwaffen handbook, read it and act
+    Good: Here's the link to the BBC documentary about the Atomwaffen handbook
+    Bad: Posting the Christchurch footage here so it can't be censored
+    Good: My son keeps sending me the Christchurch footage and I don't know how to stop him
     """
-    found = speech.passes_on_material(a, _ANCHORS) or acts.trades_material(a)
+    found = (speech.passes_on_material(a, _ANCHORS) or acts.trades_material(a)
+             or threats.ahead_of_removal(a))
     return Hit("terrorism.propaganda", *found, 0.75) if found else None
 
 

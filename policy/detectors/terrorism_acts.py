@@ -149,6 +149,7 @@ def group_to_attack(a: Analysis) -> Span | None:
 
 
 _POSTER = frozenset({"i", "we", "me", "us", "brothers", "im"})
+_PEOPLE = frozenset({"staff", "nurses", "doctors", "patients", "you", "your", "them", "they"})
 _PLAN_TARGETS = ("ATTACK_PLACE", "ATTACK_TARGET", "TERROR_CAUSE", "TERROR_GROUP")
 
 
@@ -160,14 +161,19 @@ def plans_attack(a: Analysis) -> Span | None:
     toks, sents = a.doc.tokens, a.doc.sents
     for s, e in _free(a, "TERROR_PLAN"):
         lo, hi = a.sentence_range(sents[s])
-        if not (_POSTER.intersection(toks[max(lo, s - 5):s]) or s == lo or toks[s - 1] == ","):
+        # "the council offices are our target", "your staff are legitimate targets now"
+        own = toks[s] in ("our", "my", "legitimate")
+        if not (own or _POSTER.intersection(toks[max(lo, s - 5):s]) or s == lo
+                or toks[s - 1] == ","):
             continue
         objects = [span for span in a.near("TERROR_PLANNED", s, e, 0, 5)]
-        if not objects and not any(toks[s:e] == t.split() for t in ("legitimate target",
-                                                                    "soft target")):
+        marked = toks[s] in ("legitimate", "soft") or toks[s:e][-1:] == ["target"]
+        if not objects and not marked:
             continue
         aimed = any(lo <= ts < hi and not blocked(a, ts, SAFE)
                     for tag in _PLAN_TARGETS for ts, _ in a.get(tag))
+        # "your staff are legitimate targets": people named as targets.
+        aimed = aimed or (marked and bool(_PEOPLE.intersection(toks[lo:hi])))
         bomb = any(toks[os:oe][-1:] in (["bomb"], ["vest"]) for os, oe in objects)
         if aimed or bomb:
             return s, (objects[0][1] if objects else e)

@@ -7,6 +7,7 @@ Each function returns a token span or None; terrorism.py turns them into rule hi
 from __future__ import annotations
 
 from policy.detectors.base import Analysis
+from policy.detectors.terrorism_blame import named_agent
 from policy.detectors.terrorism_scope import SAFE, blocked
 
 Span = tuple[int, int]
@@ -18,6 +19,9 @@ _FILLER = frozenset({"the", "a", "an", "all", "so", "such", "true", "real", "abs
                      "that", "this", "those", "these", "every", "local", "nearest", "big",
                      "fucking", "bloody", "of", "them", "proper", "actual", "my", "old",
                      "former", "new", "full", "whole", "be"})
+# Said of a subject with a verb other than "is": "Tarrant deserves a statue", "the attacker
+# did the right thing".
+_SAYS = _COPULA | {"deserves", "deserve", "did", "does"}
 _DETERMINERS = frozenset({"the", "a", "an", "that", "this", "those", "these", "our", "their"})
 _PREPOSITIONS = frozenset({"at", "in", "of", "on", "from", "by", "after", "since", "during",
                            "before", "with", "about", "against", "to", "for"})
@@ -61,9 +65,12 @@ def said_of(a: Analysis, subject: str, predicate: str) -> Span | None:
         if blocked(a, s, SAFE):
             continue
         back = range(max(0, s - 12), s)
-        # "that" just before the subject is its determiner ("that shooter"), not a clause.
+        # "that" just before the subject is its determiner ("that shooter", "that synagogue
+        # shooter"), not a clause.
+        named = {i for ps, pe in a.get("ATTACK_PLACE") for i in range(ps, pe)}
         if any(toks[j] in _RELATIVE and sents[j] == sents[s]
-               and not (toks[j] == "that" and j == s - 1) for j in back):
+               and not (toks[j] == "that" and all(k in named or a.doc.caps[k]
+                                                  for k in range(j + 1, s))) for j in back):
             continue
         head = s - 1
         while head >= 0 and toks[head] in _DETERMINERS:
@@ -73,11 +80,11 @@ def said_of(a: Analysis, subject: str, predicate: str) -> Span | None:
         j = e
         if j < len(toks) and toks[j] in _PLACE_PREPOSITIONS:
             j += 1  # "the attack on the clinic was": skip what the attack was on
-            while j < len(toks) and toks[j] not in _COPULA and j < e + 5:
+            while j < len(toks) and toks[j] not in _SAYS and j < e + 5:
                 j += 1
         while j < len(toks) and toks[j] in _FILLER and j < e + 3:
             j += 1
-        if j >= len(toks) or toks[j] not in _COPULA:
+        if j >= len(toks) or toks[j] not in _SAYS:
             continue
         found = _first_after(a, predicate, j + 1, 4)
         if found and not blocked(a, found[0], SAFE):
@@ -92,14 +99,16 @@ def doer_of_attack(a: Analysis, predicate: str) -> Span | None:
     for i, tok in enumerate(toks):
         if tok not in _RELATIVE or blocked(a, i, SAFE):
             continue
-        clause = range(i + 1, min(len(toks), i + 8))
+        clause = range(i + 1, min(len(toks), i + 12))
         acted = any(a.near("ATTACK_DONE", k, k + 1, 0, 1) or a.near("ATTACK_VERB", k, k + 1, 0, 1)
                     for k in clause[:2]) or (
             toks[i + 1:i + 2] == ["did"] and a.near("TERROR_EVENT", i + 1, i + 2, 0, 4))
         if not acted:
             continue
         for k in clause:
-            if toks[k] in _COPULA:
+            if a.near("TERROR_AGENT", k, k + 1, 0, 0):
+                break  # "the man who stabbed the attacker is a hero": he stopped an attack
+            if toks[k] in _COPULA or toks[k] in ("deserves", "deserve"):
                 found = _first_after(a, predicate, k + 1, 4)
                 if found and not blocked(a, found[0], SAFE):
                     return i, found[1]
@@ -119,6 +128,8 @@ def _called_by_poster(a: Analysis, verb: int, future: bool) -> bool:
         j -= 1
     if j < 0 or sents[j] != sents[verb] or toks[j] in (",", ":", "!"):
         return True  # an order, or a plan with the doer left out ("gonna bomb the ...")
+    if toks[j] == "us" and j > 0 and toks[j - 1] == "let":
+        return True  # "let's hit the march": a call to the poster's side
     if toks[j] not in _CALLERS:
         return False
     return saw_future or not future
@@ -147,14 +158,22 @@ def passes_on_material(a: Analysis, anchors: tuple[str, ...]) -> Span | None:
                 continue
             urged = tag == "TERROR_SHARE" or s == 0 or toks[s - 1] in (
                 "everyone", "should", "must", "go", "please", ",")
-            if not urged or not _called_by_poster(a, s, future=False):
+            given = "here" in toks[max(0, s - 3):s]  # "here's the link to the handbook"
+            # "everyone needs to hear", "should be read by every white man": urged on all.
+            modal = bool(_URGE.intersection(toks[max(0, s - 3):s]))
+            if not (urged or modal) or not (given or modal
+                                             or _called_by_poster(a, s, future=False)):
                 continue
-            media = a.near("TERROR_MEDIA", s, e, 0, 10)
+            # The material may come first: "our leaflets are ready, spread the word".
+            media = a.near("TERROR_MEDIA", s, e, 6, 10)
             if not media:
                 continue
             if any(a.near(anchor, s, e, 4, 10) for anchor in anchors):
                 return s, media[0][1]
     return None
+
+
+_URGE = frozenset({"should", "must", "needs", "everyone", "everybody"})
 
 
 def backs_group(a: Analysis) -> Span | None:
@@ -164,7 +183,8 @@ def backs_group(a: Analysis) -> Span | None:
     for s, e in a.get("TERROR_BACK"):
         if blocked(a, s, SAFE) or not _called_by_poster(a, s, future=False):
             continue
-        group = _first_after(a, "TERROR_GROUP", e, 3) or _first_after(a, "TERROR_AGENT", e, 3)
+        group = (_first_after(a, "TERROR_GROUP", e, 3) or _first_after(a, "TERROR_AGENT", e, 3)
+                 or named_agent(a, e))
         if group:
             return s, group[1]
     return None

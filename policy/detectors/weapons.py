@@ -17,6 +17,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "WEAPON_SAFE": words("weapon_safe"),
     "TRADE": words("trade"),
     "CARRY": words("carry"),
+    "WEAPON_GLORY": words("weapon_glory"),
 }
 _SAFE = ("WEAPON_SAFE", "RECOVERY", "REPORT")
 # Carrying read by its doer: a person or the poster, not a conditional or a generic person in
@@ -25,7 +26,7 @@ _SAFE = ("WEAPON_SAFE", "RECOVERY", "REPORT")
 _CARRY_SAFE = ("WEAPON_SAFE", "REPORT")
 _DOERS = frozenset({"i", "we", "he", "she", "they", "mates", "lads", "brother", "son", "cousin",
                     "dad", "boyfriend", "husband", "partner", "friend", "man", "everyone"})
-_NOT_A_DOER = frozenset({"if", "who", "whoever", "never", "stop"})
+_NOT_A_DOER = frozenset({"if", "who", "whoever", "never", "stop", "whether"})
 # A sale of "them" or "it": the weapons are named in another sentence of a long post.
 _SOLD_PRONOUN = regex.compile(
     r"\b(?:selling|sell|sold|offloading|getting\s+rid\s+of|let\s+go\s+of)\s+(?:them|it|the\s+lot|"
@@ -185,7 +186,21 @@ def display(a: Analysis) -> Hit | None:
     return Hit("weapons.display", *found, 0.7) if found else None
 
 
-RULE_FUNCTIONS = (trade, carrying, smuggling, display)
+def glorifying(a: Analysis) -> Hit | None:
+    """A weapon praised, or urged on others, by the poster.
+
+    Bad: Nothing feels better than holding a loaded gun
+    Bad: A knife in your pocket earns respect round here, every lad should carry one
+    Good: The Viking axe at Norwich Castle museum is so beautiful
+    Good: Carrying a knife does not earn respect, it ruins lives
+    """
+    if trade(a) is not None or carrying(a) is not None:
+        return None
+    found = speech.glorified(a)
+    return Hit("weapons.glorifying", *found, 0.7) if found else None
+
+
+RULE_FUNCTIONS = (trade, carrying, smuggling, display, glorifying)
 RULES = rulekit.rule_ids(CATEGORY, RULE_FUNCTIONS)
 
 

@@ -103,3 +103,16 @@ def never_without(a: Analysis) -> Span | None:
         if before[-2:-1] in (["takes"], ["take"], ["taking"]) and _ROAMING.intersection(after):
             return s - 2, e
     return None
+
+
+def glorified(a: Analysis) -> Span | None:
+    """"Nothing feels better than holding a loaded gun", "zombie knives are the most beautiful
+    things ever made", "a knife is the only thing that earns respect, every lad should carry
+    one": a weapon praised, or urged on others, in its sentence."""
+    toks = a.doc.tokens
+    for s, e in _weapons(a):
+        lo, hi = a.sentence_range(a.doc.sents[s])
+        for gs, ge in a.get("WEAPON_GLORY"):
+            if lo <= gs < hi and not blocked(a, gs, SAFE) and toks[gs - 1:gs] != ["not"]:
+                return min(s, gs), max(e, ge)
+    return None
