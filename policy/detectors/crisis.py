@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from policy.detectors.base import SECOND_PERSON, Analysis, Hit
 from policy.detectors.crisis_acts import crisis_acts
+from policy.detectors.crisis_oblique import oblique_crisis
 from policy.detectors.crisis_oneself import (
     death_wish,
     harm_to_oneself,
@@ -115,5 +116,7 @@ def detect(a: Analysis) -> list[Hit]:
         hits.extend(crisis_in_grammar(a, lambda s, e: own_words(a, s, e)))
     if not hits:
         hits.extend(crisis_acts(a, lambda s, e: own_words(a, s, e)))
+    if not hits:
+        hits.extend(oblique_crisis(a, lambda s, e: own_words(a, s, e)))
     a.notes["crisis"] = bool(hits)  # read by feedback: distress is not a complaint
     return hits

@@ -5,7 +5,7 @@ settle it: suicide or harm to oneself in other words, a wish to be dead, a stron
 from __future__ import annotations
 
 from policy.detectors.base import FIRST_PERSON, SECOND_PERSON, Analysis, Hit
-from policy.detectors.crisis_acts import about_service, in_need
+from policy.detectors.crisis_context import about_service, in_need
 from policy.detectors.crisis_voice import (
     GENERIC_SUBJECTS,
     PRONOUNS_OTHER,

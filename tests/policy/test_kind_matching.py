@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from policy.decision import Context
 from policy.detectors.base import Analysis
-from policy.detectors.crisis_speech import ANY, END, by_first_word, find_kinds
+from policy.detectors.kind_matching import ANY, END, by_first_word, find_kinds
 from policy.text import Canon, make_doc
 
 KINDS = (
