@@ -83,6 +83,22 @@ _NO_POINT = frozenset({"point", "reason", "purpose", "sense"})
 _LIVING = frozenset({"living", "live", "alive", "existing", "exist", "on", "here", "carrying"})
 
 
+# Words that open a noun phrase: after "I wish", a thing or people wished gone, not the writer.
+_DETERMINERS = frozenset({"the", "these", "those", "this", "that", "all", "every", "some",
+                          "our", "their", "such", "any"})
+
+
+def _someone_else_wished(a: Analysis, lo: int, i: int) -> bool:
+    """Between the wish and the death word stands someone or something other than the writer
+    ("wish the waiting list did not exist", "hope the immigrants die"), with no "I" or "my"."""
+    toks = a.doc.tokens
+    wish = max(j for j in range(lo, i) if toks[j] in _WISHING)
+    between = set(toks[wish + 1 : i])
+    if FIRST_PERSON & between:
+        return False
+    return bool(_DETERMINERS & between) or any(wish < g < i for g, _, _ in a.prefixed("G:"))
+
+
 def death_wish(a: Analysis) -> list[Hit]:
     """The writer wishes to be dead or never to have been ("I wish I were dead", "I'd rather
     be gone", "I would be better off dead"), or sees no point in living ("there's no reason
@@ -98,6 +114,8 @@ def death_wish(a: Analysis) -> list[Hit]:
         others = (PRONOUNS_OTHER | SECOND_PERSON | SPECIFIC) & set(before)
         if others or not FIRST_PERSON & set(toks[lo:i]) or not _WISHING & set(before):
             continue
+        if _someone_else_wished(a, max(lo, i - 6), i):
+            continue  # "I wish women didn't exist", "I hope the immigrants die": not oneself
         if t in ("born", "exist", "existing", "alive") and not {"never", "not", "no"} & set(
                 before):
             continue  # "I wish I was born earlier", "I want to be alive": not a death wish

@@ -46,3 +46,31 @@ def test_the_wisher_must_be_the_one_who_dies() -> None:
     assert wishes_own_death(["you", "really", "want", "to", "die"], 0, 4)
     assert wishes_own_death(["let", "me", "die"], 0, 2)
     assert not wishes_own_death(["i", "want", "you", "to", "die"], 0, 4)
+
+
+# Wished gone by the writer, but not the writer: a group, a thing, a service.
+OTHERS_WISHED_GONE = [
+    "I wish women didn't exist",
+    "I hope the immigrants die, all of them",
+    "I wish the waiting list did not exist",
+    "I wish those forms had never been invented and were dead and gone",
+]
+# The writer's own: with a determiner or group-looking word nearby, still crisis.
+STILL_OWN = [
+    "I wish so badly to be dead",
+    "I wish to God I was dead",
+    "I wish I didn't exist",
+    "All I wish is that I was dead",
+    "I wish I had never been born",
+]
+
+
+@pytest.mark.parametrize("text", OTHERS_WISHED_GONE)
+def test_wishing_others_or_things_gone_is_not_the_writers_crisis(engine: PolicyEngine,
+                                                                 text: str) -> None:
+    assert "crisis" not in engine.classify(text).categories, text
+
+
+@pytest.mark.parametrize("text", STILL_OWN)
+def test_the_writers_own_death_wish_stays_crisis(engine: PolicyEngine, text: str) -> None:
+    assert "crisis" in engine.classify(text).categories, text
