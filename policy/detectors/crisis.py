@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from policy.detectors.base import SECOND_PERSON, Analysis, Hit
 from policy.detectors.crisis_acts import crisis_acts
+from policy.detectors.crisis_harm_thoughts import thoughts_of_harming
 from policy.detectors.crisis_oblique import oblique_crisis
 from policy.detectors.crisis_oneself import (
     death_wish,
@@ -94,6 +95,8 @@ def detect(a: Analysis) -> list[Hit]:
     for s, e in a.get("CRISIS_OTHER"):
         if doc.quoted[s] or negated(a, s, window=2) or recovered(a, s):
             continue
+        if any(h.start <= s < h.end for h in hits):
+            continue  # "my suicidal thoughts", already read as the writer's own
         lo = a.sentence_range(doc.sents[s])[0]
         # A particular person ("my brother", "she", "a man on the bridge"), not people in
         # general ("when someone is suicidal", "people who kill themselves").
@@ -102,6 +105,8 @@ def detect(a: Analysis) -> list[Hit]:
         if someone and not SECOND_PERSON & set(toks[max(0, s - 3) : s]):
             hits.append(Hit("crisis.risk_to_others", s, e, 0.8))
             break
+    if not hits:
+        hits.extend(thoughts_of_harming(a))
     if not hits:
         hits.extend(suicide_of_oneself(a))
     if not hits:

@@ -9,6 +9,7 @@ what will happen to them ("you will die for this").
 from __future__ import annotations
 
 from policy.detectors.base import Analysis
+from policy.detectors.targets import is_target
 
 _FIRST = frozenset({"i", "we"})
 # The intention, between the subject and the act ("I am going to", "we will", "I swear I'll").
@@ -47,7 +48,13 @@ def writer_intends(a: Analysis, s: int) -> bool:
         after_subject = span[first[-1] + 1 :]
         if _OTHER_SUBJECTS.intersection(after_subject[:1]):
             return False
-        return bool(INTENT.intersection(after_subject))
+        intent_at = next((i for i, t in enumerate(after_subject) if t in INTENT), None)
+        if intent_at is None:
+            return False
+        # "I'm worried the staff will hurt my mum": another actor is named before the
+        # intention, so the intention is theirs, not the writer's.
+        offset = start + first[-1] + 1
+        return not any(is_target(a, offset + i) for i in range(intent_at))
     i = 0
     while i < len(span) and span[i] in _SKIPPABLE_START:
         i += 1

@@ -165,7 +165,10 @@ def detect(a: Analysis) -> list[Hit]:
             continue  # "no disabled person ought to be executed"
         word = toks[s]
         # "I will ...", "we are going to ...": the writer is the subject of the act.
-        subj = [t for t in before if t in _SUBJECTS]
+        # Another person named after "I" is the nearer subject ("I'm worried the staff will
+        # hurt my mum"), unless the writer's own intention came first (writer_intends).
+        subj = [t if t in _SUBJECTS else "" for i, t in enumerate(before, s - len(before))
+                if t in _SUBJECTS or is_target(a, i)]
         has_first = ((bool(subj) and subj[-1] in _FIRST and bool(_FUTURE & set(before)))
                      or writer_intends(a, s))
         # Told to the reader: only outside a story of distress ("you will die one day too").
