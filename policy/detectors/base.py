@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from policy.decision import Context
@@ -35,19 +36,38 @@ class Analysis:
     text: str  # the full text classified (post plus OCR text)
     # Set by earlier detectors for later ones (e.g. which slurs were reclaimed).
     notes: dict[str, object] = field(default_factory=dict)
+    _prefixed: dict[str, tuple[tuple[int, int, str], ...]] = field(default_factory=dict,
+                                                                 repr=False)
+
+    def __post_init__(self) -> None:
+        # Detectors ask for tags about a million times per thousand posts, most of them
+        # absent: a defaultdict's own lookup answers without a Python call per question.
+        if not isinstance(self.found, defaultdict):
+            self.found = defaultdict(list, self.found)
+        self.get = self.found.__getitem__  # type: ignore[method-assign]
 
     def get(self, tag: str) -> Spans:
+        """The spans of `tag` (an empty list when none); replaced per instance above by the
+        same lookup done in C."""
         return self.found.get(tag, [])
 
-    def prefixed(self, prefix: str) -> list[tuple[int, int, str]]:
-        """(start, end, suffix) for every tag starting with `prefix`, e.g. 'G:' -> group."""
+    def prefixed(self, prefix: str) -> tuple[tuple[int, int, str], ...]:
+        """(start, end, suffix) for every tag starting with `prefix`, e.g. 'G:' -> group.
+
+        Worked out once per prefix: the target and group readers ask for the same prefix
+        at every word they look at, and detectors only ever rewrite plain tags (BAD, GOOD),
+        never the prefixed ones."""
+        cached = self._prefixed.get(prefix)
+        if cached is not None:
+            return cached
         out = []
         for tag, spans in self.found.items():
             if tag.startswith(prefix):
                 suffix = tag[len(prefix):]
                 out.extend((s, e, suffix) for s, e in spans)
         out.sort()
-        return out
+        self._prefixed[prefix] = result = tuple(out)
+        return result
 
     def sent(self, i: int) -> int:
         return self.doc.sents[i] if 0 <= i < len(self.doc.sents) else -1
