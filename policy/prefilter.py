@@ -238,9 +238,9 @@ class Prefiltered:
                 # Case folding outside ASCII (the Kelvin sign matches k) is the pattern's own
                 # business: let it look.
                 return True
-            if self._words is not None and self._words.isdisjoint(_words_of(text)):
+            words, text = _reading(text)
+            if self._words is not None and self._words.isdisjoint(words):
                 return False
-            text = text.lower()
         if self._any_needle is not None:
             return self._any_needle(text) is not None
         return any(n in text for n in self._needles)
@@ -282,15 +282,17 @@ def prefiltered(pattern: Any) -> Any:
 _WORD = re.compile(r"\w+")
 # The words of the last text looked at: every pattern of a post looks at the same text.
 # One (text, words) pair, replaced whole, so threads never see one text's words for another.
-_last_words: tuple[str, frozenset[str]] = ("", frozenset())
+_last_words: tuple[str, frozenset[str], str] = ("", frozenset(), "")
 
 
-def _words_of(text: str) -> frozenset[str]:
-    """The lower-case words of an ASCII text (so \\w is the same for re and regex)."""
+def _reading(text: str) -> tuple[frozenset[str], str]:
+    """The lower-case words of an ASCII text (so \\w is the same for re and regex), and the
+    text lower-cased. Kept for the last text: a few hundred patterns ask about the same one."""
     global _last_words
     last = _last_words
     if last[0] is text:
-        return last[1]
-    found = frozenset(_WORD.findall(text.lower()))
-    _last_words = (text, found)
-    return found
+        return last[1], last[2]
+    lower = text.lower()
+    found = frozenset(_WORD.findall(lower))
+    _last_words = (text, found, lower)
+    return found, lower

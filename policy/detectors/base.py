@@ -38,10 +38,14 @@ class Analysis:
     notes: dict[str, object] = field(default_factory=dict)
     _prefixed: dict[str, tuple[tuple[int, int, str], ...]] = field(default_factory=dict,
                                                                  repr=False)
+    _as_found: tuple[tuple[str, Spans], ...] = field(default=(), repr=False)
 
     def __post_init__(self) -> None:
         # Detectors ask for tags about a million times per thousand posts, most of them
         # absent: a defaultdict's own lookup answers without a Python call per question.
+        # The tags as found, for `prefixed`: the lookups above add an empty entry per absent
+        # tag asked for, which prefixed need not walk.
+        self._as_found = tuple(self.found.items())
         if not isinstance(self.found, defaultdict):
             self.found = defaultdict(list, self.found)
         self.get = self.found.__getitem__  # type: ignore[method-assign]
@@ -61,7 +65,7 @@ class Analysis:
         if cached is not None:
             return cached
         out = []
-        for tag, spans in self.found.items():
+        for tag, spans in self._as_found:
             if tag.startswith(prefix):
                 suffix = tag[len(prefix):]
                 out.extend((s, e, suffix) for s, e in spans)
