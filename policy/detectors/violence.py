@@ -11,6 +11,13 @@ from policy.detectors.base import Analysis, Hit, distress_context
 from policy.detectors.intent import reader_warned, wishes_own_death, writer_intends
 from policy.detectors.scope import counter_speech, negated
 from policy.detectors.targets import is_target, place_after, target_after, target_before
+from policy.detectors.violence_grammar import (
+    SUBJECTS,
+    armed_threat,
+    conditional,
+    self_subject,
+    told_to,
+)
 from policy.lexicon import agents, harm
 
 RULES = ("violence.threat", "violence.incitement", "violence.wish_harm")
@@ -54,8 +61,6 @@ _NORMATIVE = frozenset({"should", "ought", "must", "need", "needs", "deserve", "
 _WISH = frozenset({"hope", "wish", "pray", "love"})
 _IN_PHRASE_TARGETS = frozenset({"you", "your", "yourself", "yourselves", "them", "him", "her",
                                 "they", "he", "she", "his", "their"})
-_SUBJECTS = frozenset({"i", "me", "myself", "we", "you", "he", "she", "they", "them", "him",
-                       "her", "it", "everyone", "someone", "people"})
 _PASSIVE = frozenset({"be", "been", "being", "get", "got", "getting"})
 # Verbs whose victim is their subject ("you will die", "those women suffer").
 _SUBJECT_VICTIM = frozenset({"die", "dies", "died", "dead", "death", "suffer", "burn", "rot"})
@@ -67,60 +72,12 @@ _PRESENT_TOO = frozenset({"hurt", "cut", "beat", "shot", "put", "set", "hit"})
 _INFINITIVE = frozenset({"to", "will", "would", "shall", "can", "could", "might", "must",
                          "gonna", "should", "i", "we", "and"})
 _MENACE = frozenset({"watch", "know", "coming", "find", "dead"})
-_CONDITIONAL = frozenset({"if", "when", "whenever", "before", "until", "unless", "once",
-                          "after"})
 _REFLEXIVE = frozenset({"yourself", "yourselves", "myself", "himself", "herself", "themselves",
                         "ourselves", "itself"})
-_SELF_INTENT = frozenset({"want", "wanted", "wanting", "thinking", "thought", "tried", "try",
-                          "trying", "urge", "urges", "about", "if", "feel", "feeling", "felt",
-                          "not", "never", "going", "planning", "plan", "attempt", "considered",
-                          "considering", "when", "i"})
 
 
 # "You will die waiting for a bed": a complaint about waiting, not a threat.
 _WAITING = frozenset({"waiting", "wait", "queue", "list", "lists", "before", "because"})
-
-
-def _armed(a: Analysis) -> list[Hit]:
-    """"I'm coming to the ward with a knife": the writer means to come armed."""
-    for s, e in a.get("ARMED"):
-        if counter_speech(a, s) or negated(a, s) or not writer_intends(a, s):
-            continue
-        lo, hi = a.sentence_range(a.doc.sents[s])
-        if any(lo <= ps < hi for ps, _ in a.get("PLACE") + a.get("TARGET")):
-            return [Hit("violence.threat", s, e, 0.8)]
-    return []
-
-
-def _conditional(toks: list[str], lo: int, s: int) -> bool:
-    """"if you should die", "when they die": a condition, not a call to harm. "If only
-    someone would ..." is a wish, not a condition."""
-    return any(t in _CONDITIONAL and not (t == "if" and toks[i + 1 : i + 2] == ["only"])
-               for i, t in enumerate(toks[lo:s], lo))
-
-
-def _told_to(a: Analysis, s: int) -> bool:
-    """"go kill yourself", "you should kill yourself", "kys": an order, not talk about
-    self-harm ("if you want to kill yourself", "enough to kill yourself")."""
-    toks = a.doc.tokens
-    lo = a.sentence_range(a.doc.sents[s])[0]
-    prev = toks[s - 1] if s > lo else ""
-    if prev in ("go", "just", "should", "pls", "please", "and", "then", "now", ",", "lol",
-                "plz", "must", "gonna"):
-        return not _SELF_INTENT.intersection(toks[max(lo, s - 4) : s])
-    return s == lo
-
-
-def _self_subject(a: Analysis, s: int) -> bool:
-    """The nearest person before the phrase is the writer ("I should die")."""
-    toks = a.doc.tokens
-    lo = a.sentence_range(a.doc.sents[s])[0]
-    for i in range(s - 1, max(lo, s - 6) - 1, -1):
-        if toks[i] in ("i", "me", "myself"):
-            return True
-        if toks[i] in _SUBJECTS or is_target(a, i):
-            return False
-    return False
 
 
 def detect(a: Analysis) -> list[Hit]:
@@ -131,15 +88,15 @@ def detect(a: Analysis) -> list[Hit]:
         if counter_speech(a, s) or negated(a, s) or done_by_a_thing(a, s):
             continue
         phrase = toks[s:e]
-        if {"yourself", "yourselves"} & set(phrase) and not _told_to(a, s):
+        if {"yourself", "yourselves"} & set(phrase) and not told_to(a, s):
             continue  # talk about self-harm ("enough to kill yourself"), not an order
         if phrase[-1] in ("of", "to") and not target_after(a, e):
             continue  # "kick the shit out of everything"
-        if (not set(phrase) & _IN_PHRASE_TARGETS and _self_subject(a, s)
+        if (not set(phrase) & _IN_PHRASE_TARGETS and self_subject(a, s)
                 and not (target_after(a, e) or place_after(a, e))):
             continue  # "I deserve to die": crisis, never violence
         lo = a.sentence_range(doc.sents[s])[0]
-        if _conditional(toks, max(lo, s - 3), s):
+        if conditional(toks, max(lo, s - 3), s):
             continue  # "it will matter when you're dead"
         if toks[lo] == "no" and s - lo <= 8:
             continue  # "no woman deserves to die"
@@ -151,7 +108,7 @@ def detect(a: Analysis) -> list[Hit]:
             rule = "violence.incitement"
         hits.append(Hit(rule, s, e, 0.85))
     denied = [(ts, te) for ts, te in a.get("THREAT") if negated(a, ts)]
-    hits.extend(_armed(a))
+    hits.extend(armed_threat(a))
     for s, e in a.get("VIOL") + a.get("VNOUN") + a.get("VBODY"):
         if counter_speech(a, s) or negated(a, s) or done_by_a_thing(a, s):
             continue
@@ -167,8 +124,8 @@ def detect(a: Analysis) -> list[Hit]:
         # "I will ...", "we are going to ...": the writer is the subject of the act.
         # Another person named after "I" is the nearer subject ("I'm worried the staff will
         # hurt my mum"), unless the writer's own intention came first (writer_intends).
-        subj = [t if t in _SUBJECTS else "" for i, t in enumerate(before, s - len(before))
-                if t in _SUBJECTS or is_target(a, i)]
+        subj = [t if t in SUBJECTS else "" for i, t in enumerate(before, s - len(before))
+                if t in SUBJECTS or is_target(a, i)]
         has_first = ((bool(subj) and subj[-1] in _FIRST and bool(_FUTURE & set(before)))
                      or writer_intends(a, s))
         # Told to the reader: only outside a story of distress ("you will die one day too").
@@ -186,9 +143,9 @@ def detect(a: Analysis) -> list[Hit]:
             continue
         if a.in_sent("VSAFE", doc.sents[s]):
             continue  # "asthma attack", "heart attack"
-        if _conditional(toks, max(lo, s - 4), s):
+        if conditional(toks, max(lo, s - 4), s):
             continue  # "if you should die", "when they die": not a call to harm
-        if not has_first and _conditional(toks, lo, s):
+        if not has_first and conditional(toks, lo, s):
             continue  # "If you want to murder someone, you could kill them": a hypothetical
         wisher = next((toks[i - 1] for i in range(max(lo + 1, s - 6), s) if toks[i] in _WISH),
                       None)
@@ -200,7 +157,7 @@ def detect(a: Analysis) -> list[Hit]:
         if word in _SUBJECT_VICTIM and not acts_on and wishes_own_death(toks, lo, s):
             continue  # "there are nights you want to die": a wish to die, crisis not threat
         if word in _SUBJECT_VICTIM and not (word in _DESTROY and acts_on):
-            if _self_subject(a, s):
+            if self_subject(a, s):
                 continue  # "I should die": the writer, so crisis, never violence
             target = target_before(a, s, 6)
             if not ((target and (has_first or normative)) or warned):
