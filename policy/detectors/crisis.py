@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from policy.detectors.base import SECOND_PERSON, Analysis, Hit
 from policy.detectors.crisis_acts import crisis_acts
+from policy.detectors.crisis_death_wish import death_wish
 from policy.detectors.crisis_harm_thoughts import thoughts_of_harming
 from policy.detectors.crisis_oblique import oblique_crisis
 from policy.detectors.crisis_oneself import (
-    death_wish,
     harm_to_oneself,
     indirect,
     strong_indirect,
