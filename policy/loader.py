@@ -10,15 +10,11 @@ import string
 from pathlib import Path
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node
 
-from policy.categories import (
-    ALL_CATEGORIES,
-    REMOVAL_CATEGORIES,
-    SUGGESTED_ACTIONS,
-    Severity,
-)
-from policy.model import Category, Policy, PolicyError, PolicyProblem, Rule, ServiceNumber
+from policy.category_sections import categories_section
+from policy.model import Policy, PolicyError, PolicyProblem, ServiceNumber
+from policy.yaml_checker import Checker
 
 REQUIRED_TEMPLATES = (
     "welcome", "private_message", "clinical_advice", "complaints", "pals", "thank_you", "crisis",
@@ -29,9 +25,6 @@ LINK_LISTS = ("shorteners", "adult", "shock", "scam", "crypto", "trusted")
 RUNTIME_PLACEHOLDERS = frozenset({"name", "handle", "reason", "category", "team"})
 _TOP_KEYS = {"name", "contacts", "service_numbers", "escalation_targets", "link_lists",
              "word_lists", "templates", "template_titles", "x_templates", "categories"}
-_CATEGORY_KEYS = {"title", "clause", "severity", "action", "template", "escalate_to",
-                  "explanation", "rules"}
-_RULE_KEYS = {"id", "description", "examples", "severity", "action", "terms"}
 
 
 def bundled_policy_path() -> Path:
@@ -57,45 +50,8 @@ def check_policy(text: str, source: str = "<policy>") -> list[PolicyProblem]:
     return _build(text)[1]
 
 
-class _Checker:
-    def __init__(self) -> None:
-        self.problems: list[PolicyProblem] = []
-
-    def add(self, node: Node | None, message: str) -> None:
-        line = node.start_mark.line + 1 if node is not None else 0
-        self.problems.append(PolicyProblem(line, message))
-
-    def mapping(self, node: Node | None, what: str) -> dict[str, tuple[Node, Node]]:
-        """key -> (key node, value node); reports a non-mapping or duplicate keys."""
-        if not isinstance(node, MappingNode):
-            self.add(node, f"{what} must be a mapping")
-            return {}
-        out: dict[str, tuple[Node, Node]] = {}
-        for k, v in node.value:
-            key = str(k.value)
-            if key in out:
-                self.add(k, f"{what}: duplicate key {key!r}")
-            out[key] = (k, v)
-        return out
-
-    def text(self, node: Node | None, what: str, required: bool = True) -> str:
-        if not isinstance(node, ScalarNode) or not isinstance(node.value, str):
-            self.add(node, f"{what} must be text")
-            return ""
-        value = node.value.strip()
-        if required and not value:
-            self.add(node, f"{what} must not be empty")
-        return value
-
-    def texts(self, node: Node | None, what: str) -> tuple[str, ...]:
-        if not isinstance(node, SequenceNode):
-            self.add(node, f"{what} must be a list of texts")
-            return ()
-        return tuple(self.text(item, what) for item in node.value)
-
-
 def _build(text: str) -> tuple[Policy | None, list[PolicyProblem]]:
-    c = _Checker()
+    c = Checker()
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
@@ -120,7 +76,7 @@ def _build(text: str) -> tuple[Policy | None, list[PolicyProblem]]:
     templates = _templates(c, top.get("templates"), numbers, contacts)
     titles = _template_titles(c, top.get("template_titles"), templates)
     x_forms = _x_templates(c, top.get("x_templates"), numbers, contacts, templates)
-    categories = _categories(c, top.get("categories"), templates, targets)
+    categories = categories_section(c, top.get("categories"), templates, targets)
     if c.problems:
         return None, c.problems
     return Policy(name=name, version=policy_version(text), source="<policy>",
@@ -129,13 +85,13 @@ def _build(text: str) -> tuple[Policy | None, list[PolicyProblem]]:
                   word_lists=edits, template_titles=titles, x_templates=x_forms), []
 
 
-def _flat_texts(c: _Checker, pair: tuple[Node, Node] | None, what: str) -> dict[str, str]:
+def _flat_texts(c: Checker, pair: tuple[Node, Node] | None, what: str) -> dict[str, str]:
     if pair is None:
         return {}
     return {k: c.text(v, f"{what}.{k}") for k, (_, v) in c.mapping(pair[1], what).items()}
 
 
-def _template_titles(c: _Checker, pair: tuple[Node, Node] | None,
+def _template_titles(c: Checker, pair: tuple[Node, Node] | None,
                      templates: dict[str, str]) -> dict[str, str]:
     """What people see a template called; each title names a template that exists."""
     titles = _flat_texts(c, pair, "template_titles")
@@ -146,7 +102,7 @@ def _template_titles(c: _Checker, pair: tuple[Node, Node] | None,
     return titles
 
 
-def _x_templates(c: _Checker, pair: tuple[Node, Node] | None, numbers: dict[str, ServiceNumber],
+def _x_templates(c: Checker, pair: tuple[Node, Node] | None, numbers: dict[str, ServiceNumber],
                  contacts: dict[str, str], templates: dict[str, str]) -> dict[str, str]:
     """Shorter forms for a public reply on X: the same placeholders, each of a template."""
     forms = _templates(c, pair, numbers, contacts, required=(), section="x_templates")
@@ -157,7 +113,7 @@ def _x_templates(c: _Checker, pair: tuple[Node, Node] | None, numbers: dict[str,
     return forms
 
 
-def _service_numbers(c: _Checker, pair: tuple[Node, Node] | None) -> dict[str, ServiceNumber]:
+def _service_numbers(c: Checker, pair: tuple[Node, Node] | None) -> dict[str, ServiceNumber]:
     if pair is None:
         return {}
     out: dict[str, ServiceNumber] = {}
@@ -177,7 +133,7 @@ def _service_numbers(c: _Checker, pair: tuple[Node, Node] | None) -> dict[str, S
     return out
 
 
-def _link_lists(c: _Checker, pair: tuple[Node, Node] | None) -> dict[str, tuple[str, ...]]:
+def _link_lists(c: Checker, pair: tuple[Node, Node] | None) -> dict[str, tuple[str, ...]]:
     if pair is None:
         return {}
     out: dict[str, tuple[str, ...]] = {}
@@ -190,7 +146,7 @@ def _link_lists(c: _Checker, pair: tuple[Node, Node] | None) -> dict[str, tuple[
 
 
 def _word_lists(
-    c: _Checker, pair: tuple[Node, Node] | None,
+    c: Checker, pair: tuple[Node, Node] | None,
 ) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """The trust's additions to and removals from the packaged word lists. Only extendable
     lists may be edited: those that decide what counts as distress or crisis may not."""
@@ -229,7 +185,7 @@ def _word_lists(
 
 
 def _templates(
-    c: _Checker, pair: tuple[Node, Node] | None, numbers: dict[str, ServiceNumber],
+    c: Checker, pair: tuple[Node, Node] | None, numbers: dict[str, ServiceNumber],
     contacts: dict[str, str], required: tuple[str, ...] = REQUIRED_TEMPLATES,
     section: str = "templates",
 ) -> dict[str, str]:
@@ -253,110 +209,3 @@ def _templates(
         if tid not in out:
             c.add(pair[0], f"{section}: missing {tid!r}")
     return out
-
-
-def _categories(
-    c: _Checker, pair: tuple[Node, Node] | None, templates: dict[str, str],
-    targets: dict[str, str],
-) -> dict[str, Category]:
-    from policy.detectors import BUILTIN_RULES  # late: detectors import the model
-
-    if pair is None:
-        return {}
-    out: dict[str, Category] = {}
-    seen_rules: set[str] = set()
-    for cid, (knode, v) in c.mapping(pair[1], "categories").items():
-        if cid not in ALL_CATEGORIES:
-            c.add(knode, f"unknown category {cid!r}")
-            continue
-        f = c.mapping(v, f"categories.{cid}")
-        for key, (kn, _) in f.items():
-            if key not in _CATEGORY_KEYS:
-                c.add(kn, f"categories.{cid}: unknown field {key!r}")
-        for key in ("title", "clause", "severity", "action", "explanation", "rules"):
-            if key not in f:
-                c.add(knode, f"categories.{cid}: missing {key!r}")
-        get = {k: c.text(n, f"categories.{cid}.{k}") for k, (_, n) in f.items()
-               if k not in ("rules",)}
-        sev = _severity(c, f.get("severity"), f"categories.{cid}.severity")
-        action = get.get("action", "none")
-        if "action" in f and action not in SUGGESTED_ACTIONS:
-            c.add(f["action"][1], f"categories.{cid}.action {action!r} is not one of "
-                                  + ", ".join(SUGGESTED_ACTIONS))
-        template = get.get("template") or None
-        if template and template not in templates:
-            c.add(f["template"][1], f"categories.{cid}.template {template!r} is not a template")
-        if cid in REMOVAL_CATEGORIES and not template and "template" not in f:
-            c.add(knode, f"categories.{cid}: a removal category needs a template explaining it")
-        escalate = get.get("escalate_to") or None
-        if escalate and escalate not in targets:
-            c.add(f["escalate_to"][1], f"categories.{cid}.escalate_to {escalate!r} is not an "
-                                       "escalation target")
-        rules = _rules(c, cid, f.get("rules"), BUILTIN_RULES, seen_rules)
-        out[cid] = Category(cid, get.get("title", ""), get.get("clause", ""),
-                            sev or Severity.INFO, action, get.get("explanation", ""), rules,
-                            template, escalate, knode.start_mark.line + 1)
-    for cid in ALL_CATEGORIES:
-        if cid not in out:
-            c.add(pair[0], f"categories: missing category {cid!r}")
-    return out
-
-
-def _severity(c: _Checker, pair: tuple[Node, Node] | None, what: str) -> Severity | None:
-    if pair is None:
-        return None
-    try:
-        return Severity.from_word(c.text(pair[1], what))
-    except ValueError as exc:
-        c.add(pair[1], f"{what}: {exc}")
-        return None
-
-
-def _rules(
-    c: _Checker, cid: str, pair: tuple[Node, Node] | None, builtin: frozenset[str],
-    seen: set[str],
-) -> tuple[Rule, ...]:
-    if pair is None:
-        return ()
-    node = pair[1]
-    if not isinstance(node, SequenceNode) or not node.value:
-        c.add(node, f"categories.{cid}.rules must be a non-empty list")
-        return ()
-    out: list[Rule] = []
-    for item in node.value:
-        f = c.mapping(item, f"a rule of {cid}")
-        for key, (kn, _) in f.items():
-            if key not in _RULE_KEYS:
-                c.add(kn, f"rule: unknown field {key!r}")
-        rid = c.text(f["id"][1], "rule id") if "id" in f else ""
-        where = f"rule {rid or '(no id)'}"
-        if "id" not in f:
-            c.add(item, f"a rule of {cid} has no id")
-        elif not rid.startswith(cid + "."):
-            c.add(f["id"][1], f"{where}: the id must start with '{cid}.'")
-        elif rid in seen:
-            c.add(f["id"][1], f"{where}: duplicate rule id")
-        seen.add(rid)
-        desc = c.text(f["description"][1], f"{where}: description") if "description" in f else ""
-        if "description" not in f:
-            c.add(item, f"{where}: missing description")
-        ex = c.mapping(f["examples"][1], f"{where}: examples") if "examples" in f else {}
-        if "examples" not in f:
-            c.add(item, f"{where}: missing examples (match and no_match)")
-        match = c.texts(ex["match"][1], f"{where}: examples.match") if "match" in ex else ()
-        no_match = (c.texts(ex["no_match"][1], f"{where}: examples.no_match")
-                    if "no_match" in ex else ())
-        if "examples" in f and (not match or not no_match):
-            c.add(f["examples"][1], f"{where}: needs at least one match and one no_match example")
-        terms = c.texts(f["terms"][1], f"{where}: terms") if "terms" in f else ()
-        if rid and rid not in builtin and not terms:
-            c.add(f["id"][1] if "id" in f else item,
-                  f"{where}: not a built-in rule, so it needs a 'terms' list to match")
-        sev = _severity(c, f.get("severity"), f"{where}: severity")
-        action = c.text(f["action"][1], f"{where}: action") if "action" in f else None
-        if action is not None and action not in SUGGESTED_ACTIONS:
-            c.add(f["action"][1], f"{where}: action {action!r} is not one of "
-                                  + ", ".join(SUGGESTED_ACTIONS))
-        out.append(Rule(rid, desc, match, no_match, sev, action, terms, item.start_mark.line + 1))
-    return tuple(out)
-
