@@ -25,7 +25,9 @@ from policy.lexicon.cues import PROFANITY_MILD, PROFANITY_STRONG
 from policy.lexicon.english import english_checker, load_english
 from policy.lexicon.groups import GROUP_ADJECTIVES, GROUP_NOUNS, SLURS
 from policy.model import Policy
-from policy.text import Canon, PhraseMatcher, make_doc, phrase_tokens
+from policy.phrase_matcher import PhraseMatcher
+from policy.spelling import Canon
+from policy.text import make_doc, phrase_tokens
 from policy.wordlists import WordList
 
 # Which category decides the action when several fire (most urgent first).

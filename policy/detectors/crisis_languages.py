@@ -15,7 +15,7 @@ from policy.detectors.base import Analysis, Hit
 from policy.lexicon.common import COMMON_WORDS
 from policy.lexicon.crisis_languages import CRISIS_PHRASES
 from policy.normalise import normalise
-from policy.text import PhraseMatcher
+from policy.phrase_matcher import PhraseMatcher
 
 RULES = ("crisis.other_language",)
 PHRASES: dict[str, tuple[str, ...]] = {}

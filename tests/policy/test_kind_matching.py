@@ -7,7 +7,8 @@ from __future__ import annotations
 from policy.decision import Context
 from policy.detectors.base import Analysis
 from policy.detectors.kind_matching import ANY, END, by_first_word, find_kinds
-from policy.text import Canon, make_doc
+from policy.spelling import Canon
+from policy.text import make_doc
 
 KINDS = (
     ("longest listed first", ("i", (("keep", "going", "on"), ("keep", "going")), "now")),
