@@ -32,6 +32,22 @@ _FIRST = frozenset({"i", "we"})
 _MUST_TO = frozenset({"need", "needs", "have", "got", "ought", "want", "wanna", "gotta"})
 
 
+# Past forms that are not made with -ed.
+_IRREGULAR_PAST = frozenset({"shot", "slew", "hung", "burnt", "sent", "threw", "drove", "beat",
+                             "froze", "stabbed", "gassed"})
+# A past participle after these is a passive call ("should be killed", "get them all shot").
+_PASSIVE = frozenset({"be", "get", "got", "being"})
+
+
+def _reported(toks: list[str], lo: int, s: int) -> bool:
+    """The verb is in the past tense after its subject, outside a passive: what was done ("the
+    soldiers killed them all", "the virus wiped them all out"), not the writer's call. With no
+    subject ("gassed them all, good") it may be the writer's approval, so it stays a call."""
+    verb = toks[s]
+    past = verb in _IRREGULAR_PAST or (verb.endswith("ed") and len(verb) > 4)
+    return past and s > lo and toks[s - 1] not in _PASSIVE
+
+
 def whole_group_end(toks: list[str], i: int) -> int:
     """End of a "them all" phrase starting at token i, or -1."""
     for words in _WHOLE:
@@ -46,6 +62,8 @@ def is_call(a: Analysis, s: int) -> bool:
     if done_by_a_thing(a, s):
         return False  # "the chemo should kill them all": what a treatment does to cells
     lo = a.sentence_range(a.doc.sents[s])[0]
+    if _reported(toks, lo, s):
+        return False
     start = max(lo, s - 5)
     for k in range(start, s):
         t = toks[k]
