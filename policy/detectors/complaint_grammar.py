@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from policy.detectors.base import Analysis, Spans
 from policy.detectors.delay_grammar import delay_told
+from policy.detectors.provision_grammar import missing_provision
 
 # After "too", words that do not make an excess of the service: "too much"/"too many" are
 # counted by the phrase lists; "too" before these is "also" or part of a praise idiom.
@@ -237,7 +238,7 @@ def complaint_findings(a: Analysis, said_of: frozenset[int]) -> tuple[Spans, Spa
     phrase lists did not already find, so nothing is counted twice."""
     bad = (excess_of_service(a) + denied_care_step(a) + split_let_down(a)
            + why_not_question(a) + faults_of_service(a, said_of) + denied_quality(a)
-           + delay_told(a))
+           + delay_told(a) + missing_provision(a))
     taken = list(a.get("BAD"))
     new_bad: Spans = []
     for span in sorted(bad):

@@ -13,6 +13,7 @@ from policy.detectors.feedback_grammar import (
     said_of_service,
 )
 from policy.detectors.mild_grammar import mild_said_of_care
+from policy.detectors.provision_grammar import unneeded
 from policy.detectors.scope import negated
 from policy.lexicon import feedback as lex
 from policy.wordlists import words
@@ -203,7 +204,8 @@ def detect(a: Analysis) -> list[Hit]:
                       or (" ".join(toks[s:e]) not in _GENERIC
                           and " ".join(toks[s:e]) not in _WEAK_BAD)]
     # "Can't wait for the fete": eagerness, not inability.
-    a.found["BAD"] = [(s, e) for s, e in a.get("BAD") if toks[e : e + 1] != ["wait"]]
+    a.found["BAD"] = [(s, e) for s, e in a.get("BAD") if toks[e : e + 1] != ["wait"]
+                      and not unneeded(toks, s, e)]  # nor is "no help needed" a lack
     if experience:
         # Grammar the word lists miss: "far too slow", "nobody explained", "let my mum
         # down", "staff should involve carers", "why wasn't I told?".
