@@ -58,7 +58,13 @@ _JOIN = regex.compile(
 # fundraiser with it is a bid for the poster's own gain, whatever cause it names.
 _OWN_POCKET = regex.compile(
     r"\b(?:to|into|via)\s+my\s+(?:own\s+|personal\s+)(?:paypal|account|bank|bank\s+account|"
-    r"cash\s*app|revolut|monzo)\b|\bstraight\s+to\s+me\b|\bmy\s+personal\s+account\b",
+    r"cash\s*app|revolut|monzo)\b|\bstraight\s+to\s+me\b|\bmy\s+personal\s+account\b"
+    # A request that the reader pay into the poster's own bank or app ("anyone who can help
+    # please transfer to my Monzo"), or the poster's account number given for donations.
+    r"|\b(?:please|pls|plz)\s+(?:\w+\s+){0,2}(?:send|transfer|pay|donate)\s+(?:\w+\s+){0,3}"
+    r"(?:to|into)\s+my\s+(?:paypal|monzo|revolut|cash\s*app|venmo|bank|account)\b"
+    r"(?!\s+(?:manager|details|settings|page|team))"
+    r"|\bmy\s+(?:bank\s+)?account\s+(?:number\s+)?(?:is\s+)?\d{6,}",
     regex.IGNORECASE)
 # Money asked for a cause that is not the poster ("donate to the League of Friends", "our
 # fundraiser for the baby unit"): fundraising, unless the money goes to the poster's pocket.

@@ -28,6 +28,7 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "CONTRABAND": words("contraband"),
     "OFFER": words("offer"),
     "SERVICE_FAIL": words("service_failing"),
+    "RECEIVED": words("offer_received"),
 }
 _SAFE = ("DRUG_SAFE", "RECOVERY", "REPORT")
 # A dealer's menu in emoji: leaf, snow, pill, mushroom, plug.
@@ -216,5 +217,9 @@ def detect(a: Analysis) -> list[Hit]:
     if stance.telling(a, stance.WITH_FICTION) and not _OFFER_CLAUSE.search(a.text):
         # A parent afraid their child is dealing, a bystander who told security, a story of
         # being groomed into selling: someone else's act told to get help, not an offer.
+        return []
+    if a.get("RECEIVED") and not stance.poster_acts(a):
+        # An offer the poster was sent, passed on so others block or report it: "got a text
+        # offering me a fake fit note, is this a scam?" warns and asks; it sells nothing.
         return []
     return rulekit.run(a, RULE_FUNCTIONS)
