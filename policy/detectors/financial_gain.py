@@ -28,7 +28,7 @@ _RETURN = regex.compile(
     _SUM + r"\s+(?:into|get|and get|becomes|->|→)\s+" + _SUM
     + r"|\b\d+(?:\.\d+)?\s?%\s+(?:a|per|every|each)\s+(?:day|week|month)"
     + r"|\b\d+\s?x\s+(?:in|within|by)\b|\bdaily returns?\b"
-    + r"|\bguaranteed\s+(?:\d+\s?%\s+)?returns?\b|\breturns?\s+(?:are\s+)?guaranteed\b"
+    + r"|\bguaranteed\s+(?:\d+\s?%\s+)?(?:returns?|profits?)\b|\breturns?\s+(?:are\s+)?guaranteed\b"
     + r"|\b(?:i|we)\s+(?:now\s+|have\s+been\s+|been\s+|am\s+|'ve\s+been\s+)?"
     + r"(?:earn|earning|make|making|made|earned)\s+(?:over\s+|up\s+to\s+)?(?:" + _SUM
     + r"|six\s+figures|seven\s+figures)"
@@ -45,7 +45,7 @@ _RETURN = regex.compile(
 # words: a cheap first look that spares most posts the full pattern (a plain number, as in
 # "waited 4 hours", is not enough, and it runs on every post).
 _RETURN_HINT = regex.compile(r"[£$€]|\d\s?[%x]|return|figures|double|twice|triple|paid|income|"
-                             r"boss|opportunit", regex.IGNORECASE)
+                             r"boss|opportunit|profit", regex.IGNORECASE)
 # How the scheme is joined: a contact, a link or a code ("ask me how", "sign up with my code").
 _JOIN = regex.compile(
     r"\b(?:ask\s+me\s+how|find\s+out\s+how|sign\s+up|my\s+code|link\s+in\s+(?:my\s+)?bio|"
