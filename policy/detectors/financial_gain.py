@@ -28,7 +28,7 @@ _RETURN = regex.compile(
     _SUM + r"\s+(?:into|get|and get|becomes|->|→)\s+" + _SUM
     + r"|\b\d+(?:\.\d+)?\s?%\s+(?:a|per|every|each)\s+(?:day|week|month)"
     + r"|\b\d+\s?x\s+(?:in|within|by)\b|\bdaily returns?\b"
-    + r"|\bguaranteed\s+(?:\d+\s?%\s+)?returns?\b|\breturns?\s+(?:are\s+)?guaranteed\b"
+    + r"|\bguaranteed\s+(?:\d+\s?%\s+)?(?:returns?|profits?)\b|\breturns?\s+(?:are\s+)?guaranteed\b"
     + r"|\b(?:i|we)\s+(?:now\s+|have\s+been\s+|been\s+|am\s+|'ve\s+been\s+)?"
     + r"(?:earn|earning|make|making|made|earned)\s+(?:over\s+|up\s+to\s+)?(?:" + _SUM
     + r"|six\s+figures|seven\s+figures)"
@@ -45,7 +45,7 @@ _RETURN = regex.compile(
 # words: a cheap first look that spares most posts the full pattern (a plain number, as in
 # "waited 4 hours", is not enough, and it runs on every post).
 _RETURN_HINT = regex.compile(r"[£$€]|\d\s?[%x]|return|figures|double|twice|triple|paid|income|"
-                             r"boss|opportunit", regex.IGNORECASE)
+                             r"boss|opportunit|profit", regex.IGNORECASE)
 # How the scheme is joined: a contact, a link or a code ("ask me how", "sign up with my code").
 _JOIN = regex.compile(
     r"\b(?:ask\s+me\s+how|find\s+out\s+how|sign\s+up|my\s+code|link\s+in\s+(?:my\s+)?bio|"
@@ -58,7 +58,13 @@ _JOIN = regex.compile(
 # fundraiser with it is a bid for the poster's own gain, whatever cause it names.
 _OWN_POCKET = regex.compile(
     r"\b(?:to|into|via)\s+my\s+(?:own\s+|personal\s+)(?:paypal|account|bank|bank\s+account|"
-    r"cash\s*app|revolut|monzo)\b|\bstraight\s+to\s+me\b|\bmy\s+personal\s+account\b",
+    r"cash\s*app|revolut|monzo)\b|\bstraight\s+to\s+me\b|\bmy\s+personal\s+account\b"
+    # A request that the reader pay into the poster's own bank or app ("anyone who can help
+    # please transfer to my Monzo"), or the poster's account number given for donations.
+    r"|\b(?:please|pls|plz)\s+(?:\w+\s+){0,2}(?:send|transfer|pay|donate)\s+(?:\w+\s+){0,3}"
+    r"(?:to|into)\s+my\s+(?:paypal|monzo|revolut|cash\s*app|venmo|bank|account)\b"
+    r"(?!\s+(?:manager|details|settings|page|team))"
+    r"|\bmy\s+(?:bank\s+)?account\s+(?:number\s+)?(?:is\s+)?\d{6,}",
     regex.IGNORECASE)
 # Money asked for a cause that is not the poster ("donate to the League of Friends", "our
 # fundraiser for the baby unit"): fundraising, unless the money goes to the poster's pocket.

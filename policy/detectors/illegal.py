@@ -28,10 +28,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "CONTRABAND": words("contraband"),
     "OFFER": words("offer"),
     "SERVICE_FAIL": words("service_failing"),
+    "RECEIVED": words("offer_received"),
 }
 _SAFE = ("DRUG_SAFE", "RECOVERY", "REPORT")
-# A dealer's menu in emoji: leaf, snow, pill, mushroom, plug.
-_DRUG_EMOJI = regex.compile("[\U0001F343\u2744\U0001F48A\U0001F344\U0001F341\U0001F50C]")
 # The poster offering what they have: "if anyone wants some", "who wants my", "I'll do a good
 # price", "going for £5", "£10 a strip", "I sell my". "If anyone wants to talk" or "wants some
 # advice" offers nothing, so a pronoun must end the clause.
@@ -49,8 +48,6 @@ _OFFER_CLAUSE = regex.compile(
 _PAST = regex.compile(r"\bused\s+to\b|\byears\s+ago\b|\bback\s+when\b|\bclean\b|\bsober\b",
                       regex.IGNORECASE)
 _OFFER_SAFE = ("RECOVERY", "REPORT")
-_EMOJI_TRADE = regex.compile(r"menu|deliver|available|dm|message|snap|hmu|hit me up|plug|"
-                             r"in stock|pure|cash", regex.IGNORECASE)
 
 
 def drug_supply(a: Analysis) -> Hit | None:
@@ -70,6 +67,7 @@ def drug_supply(a: Analysis) -> Hit | None:
     Bad: I sell weed to a few of the lads on the ward, anyone else want in?
     Bad: Anyone on the ward got spare diazepam they'd sell me?
     Good: Can I take my leftover tablets back to the pharmacy?
+    Good: New menu at the hospital café 🍃 vegan options available, come and try
     """
     found = paired(a, "DRUG", ("TRADE",), _SAFE, 7)
     if found:
@@ -87,9 +85,9 @@ def drug_supply(a: Analysis) -> Hit | None:
     if found:
         return Hit("illegal.drug_supply", chars=found, confidence=0.75,
                    note="offered by the poster")
-    marks = list(_DRUG_EMOJI.finditer(a.text))
-    if marks and _EMOJI_TRADE.search(a.text) and not a.get("DRUG_SAFE"):
-        return Hit("illegal.drug_supply", chars=marks[0].span(), confidence=0.7)
+    menu = parties.emoji_menu(a)
+    if menu is not None:
+        return Hit("illegal.drug_supply", chars=menu, confidence=0.7)
     return None
 
 
@@ -216,5 +214,9 @@ def detect(a: Analysis) -> list[Hit]:
     if stance.telling(a, stance.WITH_FICTION) and not _OFFER_CLAUSE.search(a.text):
         # A parent afraid their child is dealing, a bystander who told security, a story of
         # being groomed into selling: someone else's act told to get help, not an offer.
+        return []
+    if a.get("RECEIVED") and not stance.poster_acts(a):
+        # An offer the poster was sent, passed on so others block or report it: "got a text
+        # offering me a fake fit note, is this a scam?" warns and asks; it sells nothing.
         return []
     return rulekit.run(a, RULE_FUNCTIONS)
