@@ -13,6 +13,7 @@ from policy.detectors.group_forms import form_groups
 from policy.detectors.hate_denials import negated_positive, no_room_for
 from policy.detectors.hate_mentions import hostile_mention, unnamed_mention
 from policy.detectors.hate_targets import cue_target, group_negated, pronoun_target
+from policy.detectors.intent import harm_suffered
 from policy.detectors.scope import counter_speech, negated
 from policy.detectors.slurs import slur_hits
 from policy.lexicon import cues, harm
@@ -106,6 +107,8 @@ def _detect(a: Analysis) -> list[Hit]:
         for cs, ce in a.get(tag):
             if counter_speech(a, cs) or negated(a, cs) or cs in vsafe:
                 continue
+            if tag == "VIOL" and harm_suffered(a, cs):
+                continue  # "women who have been abused": the group suffered the harm
             tgt = cue_target(a, groups, cs, ce, before, after)
             conf = 0.9
             if tgt is None and tag in _STRONG:

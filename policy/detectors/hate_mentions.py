@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from policy.detectors.base import Analysis, Hit, distress_context
 from policy.detectors.hate_targets import group_negated
+from policy.detectors.intent import harm_suffered
 from policy.detectors.scope import counter_speech, negated
 
 
@@ -36,7 +37,7 @@ def hostile_mention(a: Analysis, groups: list[tuple[int, int, str]]) -> list[Hit
     cues_found = sorted(
         {(s, e) for tag in _POST_CUES for s, e in a.get(tag)
          if not doc.quoted[s] and not counter_speech(a, s) and s not in vsafe
-         and (tag in _UNNEGATABLE or not negated(a, s))}
+         and (tag in _UNNEGATABLE or not negated(a, s)) and not harm_suffered(a, s)}
     )
     if not cues_found:
         return []

@@ -95,3 +95,30 @@ def wishes_own_death(toks: list[str], lo: int, s: int) -> bool:
     if len(before) >= 2 and before[-1] == "to" and before[-2] in _WANTING:
         return True
     return len(before) >= 2 and before[-2] == "let" and before[-1] in ("me", "myself")
+
+
+_RELATIVE = frozenset({"who", "that", "which", "whom"})
+_PAST_AUX = frozenset({"been", "were", "was"})
+_APPROVAL = frozenset({"deserved", "deserve", "deserves", "glad", "serves", "served",
+                       "rightly", "riddance"})
+_MODAL = frozenset({"should", "must", "ought", "could", "would", "might", "deserve",
+                    "deserves", "need", "needs", "will", "shall"})
+
+
+def harm_suffered(a: Analysis, s: int) -> bool:
+    """The harm word at `s` tells what was done to people, in a relative clause in the past
+    ("women who have been sexually abused", "patients that were attacked on the ward"): they
+    are its victims, and nobody is threatened. "Those who should be shot" is still a call."""
+    toks = a.doc.tokens
+    lo = a.sentence_range(a.doc.sents[s])[0]
+    j = s - 1
+    while j > lo and (toks[j].endswith("ly") or toks[j] in ("ever", "once", "all", "also")):
+        j -= 1  # "who have been sexually abused", "who were once attacked"
+    if j < lo or toks[j] not in _PAST_AUX:
+        return False
+    clause = toks[max(lo, j - 3) : j]
+    rel = [i for i, t in enumerate(clause) if t in _RELATIVE]
+    if not rel or _MODAL.intersection(clause[rel[-1] :]):
+        return False
+    hi = a.sentence_range(a.doc.sents[s])[1]
+    return _APPROVAL.isdisjoint(toks[lo:hi])  # "those who were shot deserved it" approves

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from policy.detectors.agents import done_by_a_thing
 from policy.detectors.base import Analysis, Hit, distress_context
-from policy.detectors.intent import reader_warned, wishes_own_death, writer_intends
+from policy.detectors.intent import (
+    harm_suffered,
+    reader_warned,
+    wishes_own_death,
+    writer_intends,
+)
 from policy.detectors.scope import counter_speech, negated
 from policy.detectors.targets import is_target, place_after, target_after, target_before
 from policy.detectors.violence_grammar import (
@@ -112,6 +117,8 @@ def detect(a: Analysis) -> list[Hit]:
     for s, e in a.get("VIOL") + a.get("VNOUN") + a.get("VBODY"):
         if counter_speech(a, s) or negated(a, s) or done_by_a_thing(a, s):
             continue
+        if harm_suffered(a, s):
+            continue  # "patients who were attacked": a harm they suffered, no threat
         if any(ts <= s < te for ts, te in denied):
             continue  # inside a denied threat phrase: "don't think you deserve to die"
         lo = a.sentence_range(doc.sents[s])[0]
