@@ -1,6 +1,7 @@
 """Who someone is treated as a fault: being of a group called wrong or a sin, someone told
-to be ashamed of their group or trait, a group said to be good only for serving; with the
-shame a writer feels about themself, support and fair criticism, which stay unflagged."""
+to be ashamed of their group or trait, a group said to be good only for serving, a person
+likened to a group member as an insult; with the shame a writer feels about themself,
+support and fair criticism, which stay unflagged."""
 
 from __future__ import annotations
 
@@ -37,3 +38,22 @@ def test_identity_as_a_fault(engine: PolicyEngine, text: str, rule: str) -> None
 ])
 def test_not_shaming(engine: PolicyEngine, text: str) -> None:
     assert not ({"hate.identity_fault", "hate.only_good_for"} & _rules(engine, text)), text
+
+
+@pytest.mark.parametrize("text", [
+    "You look like a hamster with autism",
+    "She talks like a lesbian truck driver",
+    "He acts like a schizophrenic on a bad day",
+])
+def test_likened_to_a_group_as_an_insult(engine: PolicyEngine, text: str) -> None:
+    assert "hate.likened" in _rules(engine, text), text
+
+
+@pytest.mark.parametrize("text", [
+    "You look like you need a rest, has the depression come back?",
+    "It looks like the autism assessment service is closed until March",
+    "The nurse said my daughter acts like any other autistic girl her age",
+    "He looks like he is in pain, please can someone on Ward 2 check on him",
+])
+def test_not_likened(engine: PolicyEngine, text: str) -> None:
+    assert "hate.likened" not in _rules(engine, text), text
