@@ -19,6 +19,7 @@ from policy.detectors import DETECTORS, PHRASE_SOURCES, terms
 from policy.detectors.base import Analysis, Hit, distress_context
 from policy.detectors.language import READING, readable_hits
 from policy.evidence import mask_evidence
+from policy.inflection import inflected, single_words
 from policy.language import LanguageReader
 from policy.lexicon.common import COMMON_WORDS
 from policy.lexicon.cues import PROFANITY_MILD, PROFANITY_STRONG
@@ -95,6 +96,7 @@ class PolicyEngine:
         self._rules = policy.rules
         self._matcher = PhraseMatcher()
         interest: set[str] = set()
+        pairs: list[tuple[str, str]] = []
         for module in PHRASE_SOURCES:
             for tag, phrases in module.PHRASES.items():
                 if isinstance(phrases, WordList) and phrases.name in policy.word_lists:
@@ -103,6 +105,8 @@ class PolicyEngine:
                     toks = phrase_tokens(p)
                     self._matcher.add(toks, tag)
                     interest.update(toks)
+                    pairs.append((tag, " ".join(toks)))
+        self._singles = single_words(pairs)
         for rule in self._rules.values():
             for term in rule.terms:
                 toks = phrase_tokens(term)
@@ -136,6 +140,8 @@ class PolicyEngine:
             found = {tag: kept for tag, spans in found.items()
                      if (kept := [(s, e) for s, e in spans
                                   if " ".join(doc.tokens[s:e]) not in without])}
+        for tag, spans in inflected(doc.tokens, self._singles, found, without)[0].items():
+            found[tag] = sorted(found.get(tag, []) + spans)
         a = Analysis(doc, found, ctx, self.policy, full)
         own = full is text  # no OCR text: the doc is of the post alone
         # Words the policy's own lists matched are words it reads, however rare in English.
@@ -153,8 +159,11 @@ class PolicyEngine:
     def phrases(self, text: str) -> set[str]:
         """The listed phrases found in a text (canonical words joined by spaces)."""
         doc = make_doc(text, self._canon)
-        return {" ".join(doc.tokens[s:e]) for spans in self._matcher.find(doc.tokens).values()
-                for s, e in spans}
+        found = self._matcher.find(doc.tokens)
+        listed = {" ".join(doc.tokens[s:e]) for spans in found.values() for s, e in spans}
+        # A word that could be read as the listed word it inflects counts as that word
+        # found, whether or not the inflected form is listed too.
+        return listed | inflected(doc.tokens, self._singles, {})[1]
 
     def _flag(self, a: Analysis, hit: Hit) -> Flag | None:
         rule = self._rules.get(hit.rule_id)

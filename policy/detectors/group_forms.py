@@ -69,7 +69,7 @@ def _form_groups(a: Analysis) -> list[tuple[int, int, str]]:
 
 
 # "Your race", "their religion": a person's characteristic named as theirs is a group target.
-_TRAITS: dict[str, str] = {
+TRAITS: dict[str, str] = {
     "race": RACE, "skin": RACE, "colour": RACE, "color": RACE, "accent": RACE,
     "ethnicity": RACE, "nationality": RACE, "religion": RELIGION, "faith": RELIGION,
     "god": RELIGION, "sex": SEX, "gender": GENDER_REASSIGNMENT, "sexuality": ORIENTATION,
@@ -80,8 +80,8 @@ _POSSESSIVE = frozenset({"your", "their"})
 
 def _possessed_trait(a: Analysis, listed: set[int]) -> list[tuple[int, int, str]]:
     toks = a.doc.tokens
-    return [(i - 1, i + 1, _TRAITS[t]) for i, t in enumerate(toks)
-            if t in _TRAITS and i > 0 and toks[i - 1] in _POSSESSIVE and i not in listed
+    return [(i - 1, i + 1, TRAITS[t]) for i, t in enumerate(toks)
+            if t in TRAITS and i > 0 and toks[i - 1] in _POSSESSIVE and i not in listed
             and not a.doc.quoted[i]]
 
 

@@ -2,7 +2,8 @@
 negative generalisation, a call to remove a group, a wish for a group's death or
 extinction, and a group compared to animals, vermin or disease.
 
-The rules live in hate_generalisation, hate_removal and here (animal_comparison).
+The rules live in hate_generalisation, hate_removal, hate_identity, hate_likened and here
+(animal_comparison).
 The group is one the lists name or one known by its form (group_forms). Each rule skips
 words that are quoted, reported to oppose them (counter-speech) or negated, and a group that
 is itself negated ("no Moldovan ..."), the same scope rules as the rest of hate.
@@ -14,6 +15,8 @@ from policy.detectors import rulekit
 from policy.detectors.base import Analysis, Hit
 from policy.detectors.group_slots import group_near, groups, own_words, subject_predicate
 from policy.detectors.hate_generalisation import generalisation
+from policy.detectors.hate_identity import identity_fault, only_good_for
+from policy.detectors.hate_likened import likened
 from policy.detectors.hate_removal import extermination, removal
 from policy.detectors.rulekit import memo
 from policy.lexicon import hate_grammar as words
@@ -80,7 +83,8 @@ def _bred_by_them(toks: list[str], s: int) -> bool:
     return "they" in lead and not words.ENDEARING.intersection(lead)
 
 
-RULE_FUNCTIONS = (generalisation, removal, extermination, animal_comparison)
+RULE_FUNCTIONS = (generalisation, removal, extermination, animal_comparison, identity_fault,
+                  only_good_for, likened)
 RULES = rulekit.rule_ids(CATEGORY, RULE_FUNCTIONS)
 
 

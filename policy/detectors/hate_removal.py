@@ -9,6 +9,7 @@ from policy.detectors.base import Analysis, Hit
 from policy.detectors.group_calls import homeland_call, pronoun_call, unwanted_here
 from policy.detectors.group_forms import form_groups
 from policy.detectors.group_slots import group_near, own_words
+from policy.detectors.hate_regret import regretted_survival
 from policy.detectors.rulekit import memo
 from policy.detectors.scope import counter_speech
 from policy.lexicon import hate_grammar as words
@@ -88,6 +89,8 @@ def extermination(a: Analysis) -> Hit | None:
     Bad: The world would be better off without Moldovans
     Good: I wish the waiting list did not exist
     Good: My ward would be better without the noise at night
+    Bad: Too bad the Moldovans did not all die on the way here
+    Good: Shame the Moldovan family could not visit before he died
     """
     toks = a.doc.tokens
     spans = [(s, e, False) for s, e in a.get("GR_DEATH")]
@@ -109,7 +112,7 @@ def extermination(a: Analysis) -> Hit | None:
     call = pronoun_call(a, a.get("GR_DEATH"))
     if call is not None:
         return Hit("hate.extermination", call[0], call[1], 0.8, note=UNNAMED)
-    return _wished_away(a) or _better_without(a)
+    return _wished_away(a) or _better_without(a) or regretted_survival(a)
 
 
 def _all_groups(a: Analysis) -> list[tuple[int, int, str]]:

@@ -21,6 +21,8 @@ def _hate_rules(engine: PolicyEngine, text: str) -> set[str]:
     ("Keep the Eritreans out. Let them in and they will breed like rabbits",
      "hate.animal_comparison"),
     ("Those people? They are multiplying like rats", "hate.animal_comparison"),
+    ("Too bad the Eritreans did not all die in the desert", "hate.extermination"),
+    ("Pity gay men never got put down", "hate.extermination"),
 ])
 def test_shapes_of_hate(engine: PolicyEngine, text: str, rule: str) -> None:
     assert rule in _hate_rules(engine, text), text
@@ -39,6 +41,8 @@ def test_the_writer_saying_it_is_their_own_hate(engine: PolicyEngine, text: str)
     "I wish my anxiety did not exist",
     "It is hateful to wish Muslims did not exist",
     "My ward would be better without the noise at night",
+    "Shame the Eritrean family could not visit before he died",
+    "Too bad the Muslim chaplain did not come until after dad died",
     "The world is better with Eritreans in it",
     "Once the damp got in, the mould spread like a disease through the ward",
     "My kids breed hamsters and they multiply like rabbits",
